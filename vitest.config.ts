@@ -25,6 +25,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'pcsc',
+          // Real pcscd + vpcd + a virtual card (bridge issue): one daemon, so one file at a time.
+          include: ['test/pcsc/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
