@@ -1,0 +1,160 @@
+import type { SelectorStrategy } from '../../shared/selector-strategy';
+
+/** Our own UI inside the page: never read as if it were the console's. */
+export const COMPANION_HOST_ATTR = 'data-clinic-companion';
+
+const IMPLICIT_ROLES: Record<string, string> = {
+  nav: 'navigation',
+  main: 'main',
+  aside: 'complementary',
+  table: 'table',
+  dialog: 'dialog',
+  button: 'button',
+  textarea: 'textbox',
+  select: 'combobox',
+  ol: 'list',
+  ul: 'list',
+  li: 'listitem',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  form: 'form',
+};
+
+export function normalizeText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function roleOf(el: Element): string | null {
+  const explicit = el.getAttribute('role');
+  if (explicit) return explicit.split(/\s+/)[0] ?? null;
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'section' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))) return 'region';
+  if (tag === 'a' && el.hasAttribute('href')) return 'link';
+  return IMPLICIT_ROLES[tag] ?? null;
+}
+
+/** A pragmatic accessible name: aria-labelledby, aria-label, <label>, <caption>, else none. */
+export function accessibleName(el: Element): string {
+  const doc = el.ownerDocument;
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => doc.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    if (normalizeText(text)) return normalizeText(text);
+  }
+  const ariaLabel = el.getAttribute('aria-label');
+  if (ariaLabel && normalizeText(ariaLabel)) return normalizeText(ariaLabel);
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'input' || tag === 'select' || tag === 'textarea') {
+    const id = el.getAttribute('id');
+    const forLabel = id ? doc.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+    const label = forLabel ?? el.closest('label');
+    if (label) return labelTextWithoutControls(label);
+  }
+  if (tag === 'table') {
+    const caption = el.querySelector(':scope > caption');
+    if (caption) return normalizeText(caption.textContent);
+  }
+  if (tag === 'button' || tag === 'a' || roleOf(el) === 'tab' || roleOf(el) === 'heading') {
+    return normalizeText(el.textContent);
+  }
+  return '';
+}
+
+function labelTextWithoutControls(label: Element): string {
+  const clone = label.cloneNode(true) as Element;
+  for (const control of clone.querySelectorAll('select, input, textarea, option')) control.remove();
+  return normalizeText(clone.textContent);
+}
+
+function textMatches(actual: string, wanted: string, exact: boolean | undefined): boolean {
+  const a = actual.toLocaleLowerCase('sv');
+  const w = normalizeText(wanted).toLocaleLowerCase('sv');
+  return exact === false ? a.includes(w) : a === w || (exact === undefined && a.startsWith(`${w} `));
+}
+
+function isOurs(el: Element): boolean {
+  return el.closest(`[${COMPANION_HOST_ATTR}]`) !== null;
+}
+
+const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+const LABELLED_SELECTOR = '[aria-label], [aria-labelledby], select, input, textarea, table';
+
+/** The section a heading introduces: its nearest sectioning ancestor, else its parent. */
+function sectionOfHeading(heading: Element): Element {
+  return (
+    heading.closest('section, article, [role="region"], [role="group"], fieldset') ?? heading.parentElement ?? heading
+  );
+}
+
+/** All elements under `scope` that a strategy designates (possibly none, possibly several). */
+export function locateAll(scope: ParentNode, strategy: SelectorStrategy): Element[] {
+  const all = (selector: string) => Array.from(scope.querySelectorAll(selector)).filter((el) => !isOurs(el));
+  switch (strategy.kind) {
+    case 'label':
+      return all(LABELLED_SELECTOR).filter((el) => textMatches(accessibleName(el), strategy.label, strategy.exact));
+    case 'heading':
+      return unique(
+        all(HEADING_SELECTOR)
+          .filter((h) => textMatches(normalizeText(h.textContent), strategy.text, strategy.exact))
+          .map(sectionOfHeading),
+      );
+    case 'role':
+      return all(strategy.role === 'heading' ? HEADING_SELECTOR : '*').filter(
+        (el) =>
+          roleOf(el) === strategy.role &&
+          (strategy.name === undefined || textMatches(accessibleName(el), strategy.name, undefined)),
+      );
+    case 'text-pattern': {
+      const pattern = safeRegExp(strategy.pattern);
+      if (!pattern) return [];
+      // The deepest elements whose own text matches, so the hit is the value's element.
+      return all('*').filter(
+        (el) =>
+          pattern.test(normalizeText(el.textContent)) &&
+          !Array.from(el.children).some((child) => pattern.test(normalizeText(child.textContent))),
+      );
+    }
+    case 'css':
+      try {
+        return all(strategy.selector);
+      } catch {
+        return [];
+      }
+  }
+}
+
+export type Located = { status: 'found'; element: Element } | { status: 'missing' } | { status: 'ambiguous' };
+
+/** Tries each strategy in order; the first that designates exactly one element wins. */
+export function locate(scope: ParentNode, strategies: readonly SelectorStrategy[]): Located {
+  let sawSeveral = false;
+  for (const strategy of strategies) {
+    const hits = locateAll(scope, strategy);
+    if (hits.length === 1) return { status: 'found', element: hits[0]! };
+    if (hits.length > 1) sawSeveral = true;
+  }
+  return sawSeveral ? { status: 'ambiguous' } : { status: 'missing' };
+}
+
+function unique<T>(items: T[]): T[] {
+  return Array.from(new Set(items));
+}
+
+const regexCache = new Map<string, RegExp | null>();
+export function safeRegExp(source: string): RegExp | null {
+  if (!regexCache.has(source)) {
+    try {
+      regexCache.set(source, new RegExp(source, 'u'));
+    } catch {
+      regexCache.set(source, null);
+    }
+  }
+  return regexCache.get(source) ?? null;
+}

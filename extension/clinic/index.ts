@@ -1,0 +1,6 @@
+/** The page adapter: the only code that knows the Clinic console's DOM. */
+export { COMPANION_HOST_ATTR } from './dom-query';
+export { type Field, known, unknown, unknownText } from './field';
+export { observeClinic } from './observer';
+export { SELECTORS, withOverrides } from './selectors';
+export * from './snapshot';

@@ -1,0 +1,50 @@
+import { COMPANION_HOST_ATTR } from './dom-query';
+
+/**
+ * The one observer of the console SPA: DOM changes and History-API navigation, coalesced so a
+ * burst of mutations causes one read per frame. Background tabs get no animation frames, so a
+ * hidden document falls back to a short timer (the wrong-patient guard must update there too).
+ */
+export function observeClinic(doc: Document, onChange: () => void, signal: AbortSignal): void {
+  const win = doc.defaultView!;
+  let scheduled = false;
+  let lastHref = doc.location.href;
+
+  const flush = () => {
+    scheduled = false;
+    if (!signal.aborted) onChange();
+  };
+  const schedule = () => {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    if (doc.hidden) win.setTimeout(flush, 16);
+    else win.requestAnimationFrame(flush);
+  };
+
+  const observer = new MutationObserver((records) => {
+    // Our own UI's changes are not the console's.
+    if (records.every((r) => isOurs(r.target))) return;
+    schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+
+  const onNavigation = () => {
+    if (doc.location.href !== lastHref) lastHref = doc.location.href;
+    schedule();
+  };
+  win.addEventListener('popstate', onNavigation);
+  win.addEventListener('hashchange', onNavigation);
+  doc.addEventListener('visibilitychange', schedule);
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    win.removeEventListener('popstate', onNavigation);
+    win.removeEventListener('hashchange', onNavigation);
+    doc.removeEventListener('visibilitychange', schedule);
+  });
+  schedule();
+}
+
+function isOurs(node: Node): boolean {
+  const el = node instanceof Element ? node : node.parentElement;
+  return !!el?.closest(`[${COMPANION_HOST_ATTR}]`);
+}

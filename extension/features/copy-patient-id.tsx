@@ -1,0 +1,101 @@
+import { render } from 'preact';
+import { formatForCosmic } from '../../shared/personnummer';
+import { type ClinicSnapshot, patientIdAnchor, unknownText } from '../clinic';
+import { copyText } from '../lib/clipboard';
+import { cosmicPatientFor, saveCosmicPatient } from '../lib/cosmic-patient';
+import { isCopyPatientIdCommand } from '../lib/messages';
+import type { Feature } from './feature';
+
+type Feedback = { ok: boolean; text: string } | null;
+
+/** R-ID-1: why the ID cannot be copied, in the clinician's words; null when it can. */
+export function refusalFor(snapshot: ClinicSnapshot): string | null {
+  const id = snapshot.patient.id;
+  if (snapshot.route !== 'visit') return 'Inget besök öppet.';
+  if (id.known) return null;
+  if (id.reason === 'invalid') {
+    return `Kan inte kopiera: ”${snapshot.patient.idText ?? ''}” är inget giltigt personnummer (${id.detail ?? 'ogiltigt'}).`;
+  }
+  return `Kan inte kopiera: personnummer ${unknownText(id)}.`;
+}
+
+function CopyButton({ snapshot, feedback, onCopy }: { snapshot: ClinicSnapshot; feedback: Feedback; onCopy(): void }) {
+  const refusal = refusalFor(snapshot);
+  return (
+    <span>
+      <button
+        type="button"
+        class="copy"
+        aria-disabled={refusal ? 'true' : 'false'}
+        title={refusal ?? 'Kopiera personnumret i den form Cosmic Sök patient tar (Alt+Shift+P)'}
+        onClick={onCopy}
+      >
+        Kopiera personnummer
+      </button>
+      {feedback && (
+        <span class={`feedback ${feedback.ok ? 'ok' : 'error'}`} role={feedback.ok ? 'status' : 'alert'}>
+          {feedback.text}
+        </span>
+      )}
+    </span>
+  );
+}
+
+const copyPatientId: Feature = {
+  id: 'copy-patient-id',
+  title: 'Kopiera patientens personnummer till Cosmic',
+  rules: ['R-ID-1'],
+  init(ctx, signal) {
+    let feedback: Feedback = null;
+    let feedbackTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const copy = async () => {
+      const snapshot = ctx.snapshot();
+      const refusal = refusalFor(snapshot);
+      if (refusal || !snapshot.patient.id.known) {
+        show({ ok: false, text: refusal ?? 'Kan inte kopiera.' });
+        ctx.ui.announce(refusal ?? 'Kan inte kopiera.', 'assertive');
+        return;
+      }
+      const id = snapshot.patient.id.value;
+      const text = formatForCosmic(id.normalized);
+      if (!(await copyText(text))) {
+        show({ ok: false, text: 'Kopieringen misslyckades – markera och kopiera numret för hand.' });
+        return;
+      }
+      const name = snapshot.patient.name.known ? snapshot.patient.name.value : null;
+      await saveCosmicPatient(await cosmicPatientFor(id.normalized, name, new Date()));
+      show({ ok: true, text: 'Kopierat – klistra in i Cosmic Sök patient' });
+      ctx.ui.announce('Personnumret är kopierat för Cosmic.');
+    };
+
+    const show = (next: Feedback) => {
+      feedback = next;
+      clearTimeout(feedbackTimer);
+      feedbackTimer = setTimeout(() => {
+        feedback = null;
+        draw(ctx.snapshot());
+      }, 6000);
+      draw(ctx.snapshot());
+    };
+
+    const draw = (snapshot: ClinicSnapshot) => {
+      const anchor = snapshot.route === 'visit' ? patientIdAnchor(document) : null;
+      if (!anchor) return;
+      render(
+        <CopyButton snapshot={snapshot} feedback={feedback} onCopy={copy} />,
+        ctx.ui.inline('copy-patient-id', anchor),
+      );
+    };
+
+    const onMessage = (message: unknown) => {
+      if (isCopyPatientIdCommand(message)) void copy();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+    ctx.onSnapshot(draw, signal);
+    draw(ctx.snapshot());
+  },
+};
+
+export default copyPatientId;

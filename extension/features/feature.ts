@@ -1,0 +1,27 @@
+import type { ClinicSnapshot } from '../clinic';
+import type { UiHost } from '../lib/ui-host';
+
+/**
+ * One feature, one file: `extension/features/<id>.tsx` exports a `Feature` whose `id` is the
+ * file name. Features see the console only through the page adapter's snapshot.
+ */
+export interface FeatureContext {
+  /** The latest snapshot of the console page. */
+  snapshot(): ClinicSnapshot;
+  /** Called with every new snapshot (after the console changed) until `signal` aborts. */
+  onSnapshot(listener: (snapshot: ClinicSnapshot) => void, signal: AbortSignal): void;
+  ui: UiHost;
+  /** "Now" for age rules: the visit's date where the page shows it (see ageReferenceDate). */
+  now(): Date;
+}
+
+export interface Feature {
+  id: string;
+  /** Swedish, for the options page's per-feature switch. */
+  title: string;
+  /** The work rules (RULES.md IDs) the feature enforces. */
+  rules: readonly string[];
+  /** May return false: not applicable here. A throw stays inside this feature. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a feature's init usually returns nothing.
+  init(context: FeatureContext, signal: AbortSignal): void | false | Promise<void | false>;
+}

@@ -1,0 +1,114 @@
+import { render } from 'preact';
+import { evaluatePatientSafety, type SafetyResult } from '../../shared/patient-safety';
+import type { ClinicSnapshot } from '../clinic';
+import { loadVisit, updateVisit, visitStorageKey } from '../lib/visit-store';
+import type { Feature } from './feature';
+
+/** The facts the banner needs, read from the snapshot; unknown stays unknown (null). */
+export function safetyFor(snapshot: ClinicSnapshot, now: Date, routineUrl?: string): SafetyResult {
+  const id = snapshot.patient.id;
+  const guardians = snapshot.guardians;
+  const at = snapshot.visitStartedAt.known ? new Date(snapshot.visitStartedAt.value) : now;
+  return evaluatePatientSafety(
+    {
+      identity: id.known ? { kind: id.value.kind, birthDate: id.value.birthDate } : null,
+      guardianInitiated: guardians.known ? guardians.value.some((g) => g.responsible) : null,
+      protectionMarker: snapshot.patient.protectionMarker.known ? snapshot.patient.protectionMarker.value : null,
+      at,
+    },
+    routineUrl,
+  );
+}
+
+function Banner({
+  result,
+  checked,
+  onToggle,
+}: {
+  result: SafetyResult;
+  checked: Record<string, boolean>;
+  onToggle(id: string, value: boolean): void;
+}) {
+  return (
+    <section class="card" aria-label="Patientsäkerhet">
+      <h2>Patientsäkerhet</h2>
+      <ul class="items">
+        {result.alerts.map((alert) => (
+          <li key={`${alert.ruleId}-${alert.title}`} class={`alert ${alert.level === 'danger' ? '' : alert.level}`}>
+            <strong>{alert.title}</strong>
+            {alert.detail} <small>({alert.ruleId})</small>
+          </li>
+        ))}
+        {result.checks.map((check) => (
+          <li key={check.id}>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={checked[check.id] === true}
+                onChange={(e) => onToggle(check.id, (e.currentTarget as HTMLInputElement).checked)}
+              />
+              <span>
+                {check.label} <small>({check.ruleId})</small>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const patientSafetyBanner: Feature = {
+  id: 'patient-safety-banner',
+  title: 'Patientsäkerhet: barn, vårdnadshavare, samordningsnummer och skyddad identitet',
+  rules: ['R-GU-3', 'R-GU-4', 'R-GU-5', 'R-GU-6', 'R-PI-1', 'R-PI-2'],
+  init(ctx, signal) {
+    const slot = ctx.ui.slot('patient-safety-banner');
+    let visitKey: string | null = null;
+    let storageKey: string | null = null;
+    let checked: Record<string, boolean> = {};
+    let announced = new Set<string>();
+
+    const onToggle = (id: string, value: boolean) => {
+      checked = { ...checked, [id]: value };
+      draw(ctx.snapshot());
+      if (storageKey) void updateVisit(storageKey, (r) => ({ ...r, checks: { ...r.checks, [id]: value } }));
+    };
+
+    const draw = (snapshot: ClinicSnapshot) => {
+      if (signal.aborted) return;
+      if (snapshot.route !== 'visit' || !snapshot.visitKey) {
+        render(null, slot);
+        return;
+      }
+      if (snapshot.visitKey !== visitKey) {
+        visitKey = snapshot.visitKey;
+        checked = {};
+        announced = new Set();
+        void loadChecks(snapshot.visitKey);
+      }
+      const result = safetyFor(snapshot, ctx.now());
+      render(<Banner result={result} checked={checked} onToggle={onToggle} />, slot);
+      for (const alert of result.alerts) {
+        const key = `${alert.ruleId}:${alert.title}`;
+        if (alert.level === 'danger' && !announced.has(key)) {
+          announced.add(key);
+          ctx.ui.announce(`${alert.title}. ${alert.detail}`, 'assertive');
+        }
+      }
+    };
+
+    const loadChecks = async (key: string) => {
+      storageKey = await visitStorageKey(key);
+      const record = await loadVisit(storageKey);
+      if (key !== visitKey) return;
+      checked = { ...(record?.checks ?? {}), ...checked };
+      draw(ctx.snapshot());
+    };
+
+    ctx.onSnapshot(draw, signal);
+    draw(ctx.snapshot());
+  },
+};
+
+export default patientSafetyBanner;

@@ -1,0 +1,56 @@
+import { type ClinicSnapshot, observeClinic, readSnapshot, SELECTORS } from '../clinic';
+import type { Feature, FeatureContext } from '../features/feature';
+import { startFeatures } from './feature-loader';
+import { logError } from './log';
+import { createUiHost } from './ui-host';
+
+/**
+ * The content script's core: one observer feeds one snapshot to every feature. A listener that
+ * throws is attributed to its feature and never stops the others.
+ */
+export function startCompanion(doc: Document, features: readonly Feature[], disabled: ReadonlySet<string>) {
+  const registry = SELECTORS;
+  const readNow = () => readSnapshot(doc, registry, new Date());
+  let snapshot: ClinicSnapshot = readNow();
+  const listeners = new Set<(s: ClinicSnapshot) => void>();
+  const ui = createUiHost(
+    doc,
+    features.map((f) => f.id),
+  );
+  const lifetime = new AbortController();
+
+  const contextFor = (feature: Feature): FeatureContext => ({
+    snapshot: () => snapshot,
+    onSnapshot(listener, signal) {
+      const guarded = (s: ClinicSnapshot) => {
+        try {
+          listener(s);
+        } catch (error) {
+          logError(`feature ${feature.id} failed`, error);
+        }
+      };
+      listeners.add(guarded);
+      signal.addEventListener('abort', () => listeners.delete(guarded));
+    },
+    ui,
+    now: () => new Date(),
+  });
+
+  const running = startFeatures(features, contextFor, disabled);
+  observeClinic(
+    doc,
+    () => {
+      snapshot = readNow();
+      for (const listener of listeners) listener(snapshot);
+    },
+    lifetime.signal,
+  );
+  return {
+    snapshot: () => snapshot,
+    stop() {
+      lifetime.abort();
+      running.stop();
+      ui.destroy();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/** The panel's styles, scoped by its shadow root. Colours meet WCAG AA contrast on white. */
+export const PANEL_CSS = `
+:host { all: initial; }
+.panel {
+  position: fixed; top: 12px; right: 12px; z-index: 2147483000; width: 340px; max-height: calc(100vh - 24px);
+  overflow: auto; display: flex; flex-direction: column; gap: 8px;
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b;
+}
+.panel:empty { display: none; }
+.card { background: #fff; border: 1px solid #c5ccd3; border-radius: 8px; padding: 10px 12px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.12); }
+.card h2 { font-size: 13px; margin: 0 0 4px; text-transform: uppercase; letter-spacing: .03em; color: #3d4a57; }
+.chip { display: inline-flex; align-items: center; gap: 6px; padding: 6px 10px; border-radius: 999px; border: 1px solid #8aa3b8; background: #eef4f9; font-weight: 600; }
+.chip.warning { background: #fff4e5; border-color: #b35c00; color: #6b3600; }
+.chip.match { background: #e8f5ec; border-color: #2e7d4f; color: #1d5234; }
+.alert { border-left: 6px solid #b3261e; background: #fdecea; color: #5f1410; padding: 8px 10px; border-radius: 6px; }
+.alert.warning { border-color: #b35c00; background: #fff4e5; color: #5c2f00; }
+.alert.info { border-color: #005ca9; background: #eaf2fb; color: #0b3559; }
+.alert strong { display: block; }
+ul.items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+label.check { display: flex; gap: 8px; align-items: flex-start; }
+button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #005ca9; background: #005ca9; color: #fff; padding: 4px 10px; }
+button.secondary { background: #fff; color: #005ca9; }
+button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.copy { margin-left: 8px; font-size: 13px; vertical-align: middle; }
+.copy[aria-disabled="true"] { background: #6b7680; border-color: #6b7680; }
+.feedback { margin-left: 6px; font-size: 13px; }
+.feedback.error { color: #b3261e; }
+.feedback.ok { color: #1d5234; }
+a { color: #005ca9; }
+`;

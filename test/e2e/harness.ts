@@ -1,0 +1,130 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { CHROME_EXTENSION_ID } from '../../shared/extension-identity';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const TEST_EXTENSION_DIR = path.resolve('.output/chrome-mv3-test');
+
+/**
+ * Browser tests need Debian's Chromium and the test build. In CI (CI=true) a missing one is a
+ * failure; locally the suite is skipped with a loud message.
+ */
+export function browserTestsUnavailable(): string | null {
+  const missing = [
+    existsSync(CHROMIUM) ? null : `${CHROMIUM} (run: npm run setup)`,
+    existsSync(path.join(TEST_EXTENSION_DIR, 'manifest.json'))
+      ? null
+      : `${TEST_EXTENSION_DIR} (run: npm run build:test)`,
+  ].filter(Boolean);
+  if (missing.length === 0) return null;
+  const message = `Browser tests cannot run: missing ${missing.join(', ')}`;
+  if (process.env.CI === 'true') throw new Error(message);
+  console.warn(`\n${'!'.repeat(72)}\n!! SKIPPING BROWSER TESTS: ${message}\n${'!'.repeat(72)}\n`);
+  return message;
+}
+
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  userDataDir: string;
+  /** The extension's service worker (waits for it to be running). */
+  worker(): Promise<WebWorker>;
+  /** Stops the service worker, as Chrome does at will, and waits until it is gone. */
+  killWorker(): Promise<void>;
+  newConsolePage(url: string): Promise<Page>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launchWithExtension(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'cc-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    enableExtensions: [TEST_EXTENSION_DIR],
+    userDataDir,
+    args: QUIET_FLAGS,
+  });
+  const extensionId = CHROME_EXTENSION_ID;
+
+  const worker = async () => {
+    const target = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      { timeout: 20_000 },
+    );
+    const w = await target.worker();
+    if (!w) throw new Error('service worker target without a worker');
+    return w;
+  };
+
+  return {
+    browser,
+    extensionId,
+    userDataDir,
+    worker,
+    async killWorker() {
+      const w = await worker();
+      await w.close();
+      await waitFor(
+        async () => !browser.targets().some((t) => t.type() === 'service_worker' && t.url().includes(extensionId)),
+        10_000,
+      );
+    },
+    async newConsolePage(url: string) {
+      const page = await browser.newPage();
+      const origin = new URL(url).origin;
+      await browser
+        .defaultBrowserContext()
+        .overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      return page;
+    },
+    async close({ keepProfile = false } = {}) {
+      await browser.close().catch(() => {});
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 10_000,
+  intervalMs = 50,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Text inside our shadow-root panel (what the clinician sees there). */
+export async function panelText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-clinic-companion="panel"]');
+    return host?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  });
+}
+
+export async function readClipboard(page: Page): Promise<string> {
+  await page.bringToFront();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+export function randomSeed(): string {
+  return Math.random().toString(36).slice(2, 10);
+}
