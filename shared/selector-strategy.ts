@@ -11,6 +11,8 @@ export type SelectorStrategy =
   | { kind: 'heading'; text: string; exact?: boolean }
   /** An ARIA role, optionally with its accessible name. */
   | { kind: 'role'; role: string; name?: string }
+  /** The value beside a visible term in a definition list (<dt>term</dt><dd>value</dd>). */
+  | { kind: 'term'; term: string }
   /** Visible text matching a regular expression (source, flags `u` added), inside the field's scope. */
   | { kind: 'text-pattern'; pattern: string }
   /** Last resort for superusers when the console changed: a CSS selector. */

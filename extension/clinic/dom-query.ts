@@ -28,6 +28,18 @@ export function normalizeText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * An element's text with a space between separate text nodes: textContent glues adjacent
+ * elements together ("19900101-2385" + "900101-2385" would read as one long digit run).
+ */
+export function spacedText(el: Element): string {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
+  return normalizeText(parts.join(' '));
+}
+
 export function roleOf(el: Element): string | null {
   const explicit = el.getAttribute('role');
   if (explicit) return explicit.split(/\s+/)[0] ?? null;
@@ -121,6 +133,11 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy): Elemen
           !Array.from(el.children).some((child) => pattern.test(normalizeText(child.textContent))),
       );
     }
+    case 'term':
+      return all('dt')
+        .filter((dt) => textMatches(normalizeText(dt.textContent), strategy.term, true))
+        .map((dt) => dt.nextElementSibling)
+        .filter((dd): dd is Element => dd?.tagName === 'DD');
     case 'css':
       try {
         return all(strategy.selector);

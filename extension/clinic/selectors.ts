@@ -77,15 +77,19 @@ export const SELECTORS: Record<ClinicField, SelectorEntry> = {
     within: 'visitView',
     strategies: [{ kind: 'label', label: 'Skriv ett meddelande', exact: true }],
   },
+  /** The visit's facts: a region whose definition list holds "Besöksstatus", "Besöket startade". */
   visitState: {
     route: 'visit',
     within: 'visitView',
-    strategies: [{ kind: 'heading', text: 'Besöksstatus', exact: true }],
+    strategies: [
+      { kind: 'label', label: 'Besök', exact: true },
+      { kind: 'heading', text: 'Besöksstatus', exact: true },
+    ],
   },
   visitStartedAt: {
     route: 'visit',
     within: 'visitState',
-    strategies: [{ kind: 'css', selector: 'time[datetime]' }],
+    strategies: [{ kind: 'term', term: 'Besöket startade' }, { kind: 'term', term: 'Ankomst' }],
   },
   queueTable: {
     route: 'drop-in',

@@ -1,6 +1,6 @@
 import { findPersonnummerCandidates, type PersonnummerResult, parsePersonnummer } from '../../shared/personnummer';
 import type { ClinicField } from '../../shared/selector-strategy';
-import { locate, normalizeText } from './dom-query';
+import { locate, normalizeText, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { SELECTORS, type SelectorEntry } from './selectors';
 
@@ -178,9 +178,10 @@ class Reader {
   priority(): Field<number> {
     const section = this.element('priority');
     if (!section) return this.absent('priority');
-    const found = new Set(
-      Array.from(normalizeText(section.textContent).matchAll(PRIORITY_PATTERN), (m) => Number(m[1])),
-    );
+    // Forms (e.g. "Ändra prioritet") are inputs, not the triage result.
+    const clone = section.cloneNode(true) as Element;
+    for (const form of clone.querySelectorAll('form, select, option')) form.remove();
+    const found = new Set(Array.from(spacedText(clone).matchAll(PRIORITY_PATTERN), (m) => Number(m[1])));
     if (found.size === 1) return known([...found][0]!);
     return unknown(found.size > 1 ? 'ambiguous' : 'invalid');
   }
@@ -203,12 +204,12 @@ class Reader {
     const section = this.element('guardians');
     if (!section) return this.health.guardians === 'ambiguous' ? unknown('ambiguous') : known([]);
     const items = Array.from(section.querySelectorAll('li, tr, dd')).filter(
-      (item) => findPersonnummerCandidates(normalizeText(item.textContent)).length === 1,
+      (item) => findPersonnummerCandidates(spacedText(item)).length === 1,
     );
     const leaves = items.filter((item) => !items.some((other) => other !== item && item.contains(other)));
     return known(
       leaves.map((item) => {
-        const text = normalizeText(item.textContent);
+        const text = spacedText(item);
         const candidate = findPersonnummerCandidates(text)[0]!;
         const result = parsePersonnummer(candidate, { today: now });
         const name = normalizeText(text.split(candidate)[0]?.replace(/Ansvarig vårdnadshavare/giu, ''));
@@ -237,16 +238,27 @@ class Reader {
   visitState(): Field<VisitState> {
     const section = this.element('visitState');
     if (!section) return this.absent('visitState');
-    const text = normalizeText(section.textContent);
+    const status = locate(section, [{ kind: 'term', term: 'Besöksstatus' }]);
+    const text = spacedText(status.status === 'found' ? status.element : section);
     const hits = STATE_WORDS.filter(([pattern]) => pattern.test(text));
     if (hits.length === 1) return known(hits[0]![1]);
     return unknown(hits.length > 1 ? 'ambiguous' : 'invalid');
   }
 
+  /** When the visit started (else when it arrived): the date the age rules apply at. */
   visitStartedAt(): Field<string> {
-    const time = this.element('visitStartedAt');
-    const iso = time?.getAttribute('datetime');
-    if (!iso) return this.absent('visitStartedAt');
+    const value = this.element('visitStartedAt');
+    if (!value) return this.absent('visitStartedAt');
+    const iso = (value.matches('time[datetime]') ? value : value.querySelector('time[datetime]'))?.getAttribute(
+      'datetime',
+    );
+    if (!iso) {
+      // "Ej startat": try the next strategy's term (arrival) before giving up.
+      const arrival = locate(this.element('visitState') ?? this.doc, [{ kind: 'term', term: 'Ankomst' }]);
+      const fallback =
+        arrival.status === 'found' ? arrival.element.querySelector('time[datetime]')?.getAttribute('datetime') : null;
+      return fallback && !Number.isNaN(Date.parse(fallback)) ? known(fallback) : unknown('missing');
+    }
     return Number.isNaN(Date.parse(iso)) ? unknown('invalid') : known(iso);
   }
 
@@ -304,10 +316,10 @@ class Reader {
 function idTexts(header: Element, entry: SelectorEntry): string[] {
   // Candidates from the whole header text: a number split over elements still counts, and two
   // numbers anywhere in the header make the identity ambiguous rather than "the first one".
-  const fromText = findPersonnummerCandidates(normalizeText(header.textContent));
+  const fromText = findPersonnummerCandidates(spacedText(header));
   if (entry === SELECTORS.patientId) return fromText;
   const located = locate(header, entry.strategies);
-  return located.status === 'found' ? findPersonnummerCandidates(normalizeText(located.element.textContent)) : [];
+  return located.status === 'found' ? findPersonnummerCandidates(spacedText(located.element)) : [];
 }
 
 function identity(result: Extract<PersonnummerResult, { valid: true }>): PatientIdentity {
@@ -324,7 +336,11 @@ function readMessage(item: Element): ChatMessage {
       break;
     }
   }
-  const paragraphs = Array.from(item.querySelectorAll('p'), (p) => normalizeText(p.textContent)).filter(Boolean);
+  // The text is what is not the message's meta line (author, role, time).
+  const paragraphs = Array.from(item.querySelectorAll('p'))
+    .filter((p) => !p.querySelector('time'))
+    .map((p) => normalizeText(p.textContent))
+    .filter(Boolean);
   return {
     author,
     at: time && !Number.isNaN(Date.parse(time)) ? time : null,

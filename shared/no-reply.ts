@@ -1,0 +1,349 @@
+/**
+ * "No reply from the patient" routine (R-NR-1..5) as a pure function of a visit's event log.
+ * No clock is read here: `now` is always passed in, so the extension, the tests and the bench
+ * all get the same answer for the same input.
+ *
+ * Definitions (all comparisons in milliseconds since the epoch):
+ * - Only events strictly AFTER the patient's last message count (a patient message starts over).
+ * - attempts = the clinician's chat messages in that span; a notice is a chat message too, so it
+ *   counts as one attempt (R-NR-2). A `clinician-message` and a `notice-sent` at the very same
+ *   instant are the same chat message seen twice (page log + extension log) and count once.
+ * - deadline = the LAST notice in that span + `replyWindowMinutes` (R-NR-1); null without one.
+ * - A threshold is reached AT the instant (silence ≥ noticeAfterMinutes, now ≥ deadline), so
+ *   `nextWakeUp` can return exactly the instant the status flips.
+ *
+ * States, checked in this order:
+ * - closed: any `visit-closed` event, whatever comes after it (the visit is over in Clinic;
+ *   a patient who writes again starts a new case). canClose is false: nothing left to close.
+ * - idle: no clinician chat message awaits an answer (no events, or nothing since the
+ *   patient's last message, or only a phone attempt).
+ * - awaiting-patient: the clinician wrote, no notice yet, and the silence since the clinician's
+ *   LAST chat message is shorter than noticeAfterMinutes (each new message restarts that clock:
+ *   a fresh question deserves its own time to be answered).
+ * - notice-suggested: that silence reached noticeAfterMinutes and no notice was sent (R-NR-1).
+ *   Without a notice there is no deadline, so the visit can never become closable from here.
+ * - notice-sent: a notice was sent and the deadline has not been reached.
+ * - deadline-passed: the deadline was reached but attempts < minAttempts (R-NR-2) or a required
+ *   phone attempt is missing (R-NR-3).
+ * - ready-to-close: canClose (R-NR-4).
+ *
+ * Ties (events at the same instant): "after the patient's last message" is strict, so a
+ * clinician message, notice or phone attempt stamped at the same instant as a patient message
+ * does NOT count. This errs towards keeping the case open: we never close on an attempt that may
+ * not have preceded the patient's answer.
+ *
+ * Robustness: events may arrive out of order or twice. Nothing here depends on array order, and
+ * duplicates (same type and same instant, even if spelt differently, e.g. `...00Z` and
+ * `...00.000Z`) are counted once. Events with an invalid time or unknown type are ignored and
+ * reported in `reasons` rather than thrown, since the log is scraped from a page we don't control.
+ * Events stamped after `now` (clock skew between Clinic and this machine) still count.
+ */
+
+export type NoReplyEventType =
+  | 'patient-message'
+  | 'clinician-message'
+  | 'notice-sent'
+  | 'phone-attempt'
+  | 'visit-closed';
+
+export interface NoReplyEvent {
+  type: NoReplyEventType;
+  /** ISO 8601 date-time. Without an offset it is local time, exactly as `new Date()` reads it. */
+  at: string;
+}
+
+export interface NoReplySettings {
+  /** R-NR-1: how long the patient has to answer after the notice. */
+  replyWindowMinutes: number;
+  /** R-NR-2: chat attempts (notice included) required before closing. */
+  minAttempts: number;
+  /** R-NR-3: priorities for which a phone attempt is required before closing. */
+  phonePriorities: readonly number[];
+  /** R-NR-1 "slow to answer": silence after a clinician message before a notice is suggested. */
+  noticeAfterMinutes: number;
+}
+
+export type NoReplyState =
+  | 'idle'
+  | 'awaiting-patient'
+  | 'notice-suggested'
+  | 'notice-sent'
+  | 'deadline-passed'
+  | 'ready-to-close'
+  | 'closed';
+
+export interface NoReplyStatus {
+  state: NoReplyState;
+  attempts: number;
+  /** ISO (UTC, `toISOString`) instant the patient must answer by; null until a notice is sent. */
+  deadline: string | null;
+  phoneRequired: boolean;
+  canClose: boolean;
+  /** Swedish, for the clinician; each cites the rule it enforces. Never depends on elapsed time
+   * beyond the state itself, so the status only changes at the instants `nextWakeUp` returns. */
+  reasons: string[];
+}
+
+/**
+ * Routine defaults. R-NR-1: answer within 2 hours. R-NR-2: at least 2 chat attempts. R-NR-3:
+ * priority 1 and 2 are always called. The routine gives no number for "slow to answer"; 10
+ * minutes is our choice, a chat the patient started should normally be answered within that.
+ * Frozen: every caller shares this object, so one caller's tweak must not leak into another's.
+ */
+export const DEFAULT_NO_REPLY_SETTINGS: Readonly<NoReplySettings> = Object.freeze({
+  replyWindowMinutes: 120,
+  minAttempts: 2,
+  phonePriorities: Object.freeze([1, 2]),
+  noticeAfterMinutes: 10,
+});
+
+const MINUTE_MS = 60_000;
+const EVENT_TYPES: ReadonlySet<string> = new Set<NoReplyEventType>([
+  'patient-message',
+  'clinician-message',
+  'notice-sent',
+  'phone-attempt',
+  'visit-closed',
+]);
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The `count` decimal digits of `s` from `at` as a number, or -1 if any is not a digit. */
+function digitsAt(s: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = s.charCodeAt(i) - 48; // NaN past the end, so also rejected
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Strict ISO 8601 date-time (`YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`, ±HHMM too) to epoch ms, or NaN.
+ * `Date.parse` alone is too lenient: V8 rolls 2024-02-30 over into March, accepts 24:00 and
+ * free text such as "March 7, 2024". A bare date is rejected: it cannot order chat messages.
+ * Scanned by hand, not by regex + Date.parse: this runs per event on every evaluation (bench).
+ */
+export function parseIsoTime(value: unknown): number {
+  if (typeof value !== 'string' || value.length < 16) return Number.NaN;
+  const s = value;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return Number.NaN;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    return Number.NaN;
+  }
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return Number.NaN;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (s[i] === ':') {
+    second = digitsAt(s, i + 1, 2);
+    if (second < 0 || second > 59) return Number.NaN;
+    i += 3;
+    if (s[i] === '.') {
+      let n = 0;
+      while (n < 9 && digitsAt(s, i + 1 + n, 1) >= 0) n++;
+      if (n === 0) return Number.NaN;
+      const kept = Math.min(n, 3); // truncates to milliseconds, as Date.parse does
+      millis = digitsAt(s, i + 1, kept) * 10 ** (3 - kept);
+      i += 1 + n;
+    }
+  }
+  let offsetMinutes = 0;
+  if (i === s.length) {
+    // No zone: local time, as `new Date()` reads it; the engine knows the zone rules.
+    return Date.parse(s);
+  }
+  if (s[i] === 'Z') {
+    if (i + 1 !== s.length) return Number.NaN;
+  } else if (s[i] === '+' || s[i] === '-') {
+    const colon = s[i + 3] === ':' ? 1 : 0; // ±HH:MM, or ±HHMM as engines also accept
+    const oh = digitsAt(s, i + 1, 2);
+    const om = digitsAt(s, i + 3 + colon, 2);
+    if (i + 5 + colon !== s.length || oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
+    offsetMinutes = (s[i] === '-' ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return Number.NaN;
+  }
+  const offsetMs = offsetMinutes * 60_000;
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMs;
+  // Date.UTC maps years 0–99 to 19xx; setUTCFullYear does not (2000 is leap, so Feb 29 survives).
+  const d = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
+  d.setUTCFullYear(year);
+  return d.getTime() - offsetMs;
+}
+
+/** Priorities are 1–5; anything else (NaN, 0, 2.5, 7) is as unknown as null. */
+function normalisePriority(priority: number | null): number | null {
+  return typeof priority === 'number' && Number.isInteger(priority) && priority >= 1 && priority <= 5 ? priority : null;
+}
+
+function formatMinutes(minutes: number): string {
+  if (minutes >= 60 && minutes % 60 === 0) {
+    const hours = minutes / 60;
+    return hours === 1 ? '1 timme' : `${hours} timmar`;
+  }
+  return minutes === 1 ? '1 minut' : `${minutes} minuter`;
+}
+
+/** Everything `evaluateNoReply` and `nextWakeUp` need, reduced from the log in one pass. */
+interface Digest {
+  closed: boolean;
+  attempts: number;
+  /** Last clinician chat message (notice included) after the patient's last message. */
+  lastChatMs: number | null;
+  lastNoticeMs: number | null;
+  phoneLogged: boolean;
+  ignored: number;
+}
+
+function digest(events: readonly NoReplyEvent[]): Digest {
+  const valid: { type: NoReplyEventType; ms: number }[] = [];
+  const invalid = new Set<string>();
+  let closed = false;
+  let lastPatientMs = Number.NEGATIVE_INFINITY;
+  for (const event of events) {
+    const ms = parseIsoTime(event?.at);
+    const type = event?.type;
+    if (Number.isNaN(ms) || typeof type !== 'string' || !EVENT_TYPES.has(type)) {
+      // Dedupe what we ignore too, so the reported count doesn't depend on duplicates.
+      invalid.add(`${String(type)}\u0000${String(event?.at)}`);
+      continue;
+    }
+    if (type === 'visit-closed') closed = true;
+    else if (type === 'patient-message') lastPatientMs = Math.max(lastPatientMs, ms);
+    else valid.push({ type, ms });
+  }
+
+  // Chat messages are keyed by instant only: a notice and a clinician message at the same
+  // instant are one message, and exact duplicates collapse too.
+  const chatInstants = new Set<number>();
+  let lastChatMs: number | null = null;
+  let lastNoticeMs: number | null = null;
+  let phoneLogged = false;
+  for (const { type, ms } of valid) {
+    if (ms <= lastPatientMs) continue; // strict: ties go to the patient (see header)
+    if (type === 'phone-attempt') {
+      phoneLogged = true;
+      continue;
+    }
+    chatInstants.add(ms);
+    if (lastChatMs === null || ms > lastChatMs) lastChatMs = ms;
+    if (type === 'notice-sent' && (lastNoticeMs === null || ms > lastNoticeMs)) lastNoticeMs = ms;
+  }
+  return { closed, attempts: chatInstants.size, lastChatMs, lastNoticeMs, phoneLogged, ignored: invalid.size };
+}
+
+function nowMs(now: Date): number {
+  const ms = now instanceof Date ? now.getTime() : Number.NaN;
+  // A bad clock is the caller's bug, not bad page data: fail loudly instead of guessing a state.
+  if (Number.isNaN(ms)) throw new RangeError('evaluateNoReply: `now` is not a valid Date');
+  return ms;
+}
+
+export function evaluateNoReply(
+  events: NoReplyEvent[],
+  now: Date,
+  settings: NoReplySettings,
+  priority: number | null,
+): NoReplyStatus {
+  const t = nowMs(now);
+  const d = digest(events);
+  const knownPriority = normalisePriority(priority);
+  const phoneRequired = knownPriority === null || settings.phonePriorities.includes(knownPriority);
+  const deadlineMs = d.lastNoticeMs === null ? null : d.lastNoticeMs + settings.replyWindowMinutes * MINUTE_MS;
+  const deadline = deadlineMs === null ? null : new Date(deadlineMs).toISOString();
+  const attemptsMet = d.attempts >= settings.minAttempts;
+  const phoneMet = !phoneRequired || d.phoneLogged;
+
+  const reasons: string[] = [];
+  if (d.ignored > 0) {
+    reasons.push(
+      d.ignored === 1
+        ? '1 händelse med ogiltig tid eller typ ignorerades'
+        : `${d.ignored} händelser med ogiltig tid eller typ ignorerades`,
+    );
+  }
+
+  let state: NoReplyState;
+  if (d.closed) {
+    state = 'closed';
+    reasons.push('Ärendet är stängt');
+  } else if (d.lastChatMs === null) {
+    state = 'idle';
+    reasons.push('Inget meddelande till patienten väntar på svar');
+  } else if (deadlineMs === null) {
+    const silenceMs = t - d.lastChatMs;
+    state = silenceMs >= settings.noticeAfterMinutes * MINUTE_MS ? 'notice-suggested' : 'awaiting-patient';
+    reasons.push(
+      state === 'notice-suggested'
+        ? `R-NR-1: Patienten har inte svarat på ${formatMinutes(settings.noticeAfterMinutes)} – skicka meddelande om att svar krävs inom ${formatMinutes(settings.replyWindowMinutes)}, annars stängs ärendet`
+        : `R-NR-1: Väntar på svar från patienten; påminnelse föreslås efter ${formatMinutes(settings.noticeAfterMinutes)} utan svar`,
+    );
+  } else if (t < deadlineMs) {
+    state = 'notice-sent';
+    reasons.push(
+      `R-NR-1: Patienten har fått besked att svara inom ${formatMinutes(settings.replyWindowMinutes)}; ärendet kan stängas tidigast när svarstiden gått ut`,
+    );
+  } else {
+    state = attemptsMet && phoneMet ? 'ready-to-close' : 'deadline-passed';
+    reasons.push(`R-NR-1: Svarstiden på ${formatMinutes(settings.replyWindowMinutes)} har gått ut utan svar`);
+  }
+
+  const waiting = state !== 'closed' && state !== 'idle';
+  if (waiting) {
+    if (!attemptsMet) {
+      reasons.push(`R-NR-2: ${d.attempts} av minst ${settings.minAttempts} kontaktförsök via chatt gjorda`);
+    }
+    if (phoneRequired && !d.phoneLogged) {
+      const who = knownPriority === null ? 'Okänd prioritet' : `Prioritet ${knownPriority}`;
+      reasons.push(`R-NR-3: ${who} – ring patienten innan ärendet stängs`);
+    } else if (phoneRequired) {
+      reasons.push('R-NR-3: Telefonkontakt har försökts');
+    }
+    if (state !== 'awaiting-patient') {
+      reasons.push(
+        'R-NR-5: Patienten får inget SMS om nya chattmeddelanden om mobilnummer saknas i profilen eller hen inte har lämnat tjänsten',
+      );
+    }
+    if (state === 'ready-to-close') {
+      reasons.push('R-NR-4: Inget svar trots kontaktförsök – stäng ärendet och journalför en kort anteckning');
+    }
+  }
+
+  return {
+    state,
+    attempts: d.attempts,
+    deadline,
+    phoneRequired,
+    canClose: state === 'ready-to-close',
+    reasons,
+  };
+}
+
+/**
+ * The next instant strictly after `now` at which `evaluateNoReply` would return a different
+ * status with no new event: the notice becoming due, or the deadline. Null when only a new
+ * event (a reply, a notice, a phone attempt, closing) can change it. For chrome.alarms.
+ */
+export function nextWakeUp(
+  events: NoReplyEvent[],
+  now: Date,
+  settings: NoReplySettings,
+  _priority: number | null,
+): string | null {
+  const t = nowMs(now);
+  const d = digest(events);
+  if (d.closed || d.lastChatMs === null) return null;
+  const at =
+    d.lastNoticeMs === null
+      ? d.lastChatMs + settings.noticeAfterMinutes * MINUTE_MS
+      : d.lastNoticeMs + settings.replyWindowMinutes * MINUTE_MS;
+  return at > t ? new Date(at).toISOString() : null;
+}

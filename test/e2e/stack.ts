@@ -1,0 +1,45 @@
+import type { Page } from 'puppeteer-core';
+import { type ClinicSim, startClinicSim } from '../clinic-sim/server';
+import { SCENARIO_CLOCK, type ScenarioPatientKey } from '../fixtures/patients';
+import { type ExtensionBrowser, launchWithExtension, randomSeed } from './harness';
+
+/**
+ * What most browser tests need: the simulator with a random class seed (so nothing may depend on
+ * class names), the default scenario at the scenario clock, and Chromium with the test build.
+ */
+export interface Stack {
+  sim: ClinicSim;
+  cases: Record<ScenarioPatientKey, string>;
+  ext: ExtensionBrowser;
+  seed: string;
+  visitUrl(caseId: string): string;
+  openVisit(caseId: string): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const seed = randomSeed();
+  const sim = await startClinicSim({ seed, clock: SCENARIO_CLOCK });
+  const { cases } = sim.control.scenario('default');
+  const ext = await launchWithExtension();
+  await ext.worker();
+  const visitUrl = (caseId: string) => `${sim.url}/besok/${encodeURIComponent(caseId)}`;
+  return {
+    sim,
+    cases,
+    ext,
+    seed,
+    visitUrl,
+    async openVisit(caseId) {
+      const page = await ext.newConsolePage(visitUrl(caseId));
+      await page.waitForSelector('[data-clinic-companion="panel"]');
+      return page;
+    },
+    async stop() {
+      await ext.close();
+      await sim.close();
+    },
+  };
+}
+
+export const COPY_BUTTON = '[data-clinic-companion="copy-patient-id"] >>> button';
