@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, defaultRuleSet, MIGRATIONS, parseRuleSet, ruleSetSchema } from './index';
+import { isPlaceholderUrl, v001ToV002 } from './migrations/v001-to-v002';
+
+const examplesDir = path.join(import.meta.dirname, 'examples');
+const readExample = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(examplesDir, file), 'utf8'));
+
+describe('migration list', () => {
+  it('is one contiguous chain from version 1 to the current version', () => {
+    expect(MIGRATIONS.map((m) => [m.from, m.to])).toEqual(
+      Array.from({ length: CURRENT_SCHEMA_VERSION - 1 }, (_, i) => [i + 1, i + 2]),
+    );
+  });
+});
+
+describe('every stored example migrates to the current schema', () => {
+  const files = readdirSync(examplesDir).filter((f) => /^v\d+\.json$/.test(f));
+
+  it('has an example for every old version', () => {
+    expect(files.sort()).toEqual(MIGRATIONS.map((m) => `v${m.from}.json`).sort());
+  });
+
+  it.each(files)('%s', (file) => {
+    const example = readExample(file);
+    const result = parseRuleSet(example);
+    expect(result.ok && result.rules).toBeTruthy();
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(Number(file.match(/\d+/)![0]));
+    expect(ruleSetSchema.safeParse(result.rules).success).toBe(true);
+  });
+});
+
+describe('v001-to-v002', () => {
+  it('the stored v1 example (Region Uppsala) becomes the current default rule set', () => {
+    const result = parseRuleSet(readExample('v1.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.migratedFrom).toBe(1);
+    expect(result.rules.meta.version).toBe('0.9.0');
+    expect({ ...result.rules, meta: defaultRuleSet.meta }).toEqual(defaultRuleSet);
+  });
+
+  it('converts hours to minutes and derives the queue colours from the R-Q-1 deadline', () => {
+    const v1 = readExample('v1.json');
+    v1.timers = { replyWindowHours: 1.5, minAttempts: 3, phonePriorities: [1], acceptWithinMinutes: 20 };
+    const run = v001ToV002.run(v1);
+    if (!run.ok) throw new Error(JSON.stringify(run.errors));
+    expect((run.value as { timers: unknown }).timers).toEqual({
+      replyWindowMinutes: 90,
+      minAttempts: 3,
+      phonePriorities: [1],
+      noticeAfterMinutes: 10,
+      acceptWithinMinutes: 20,
+      queueAmberAfterMinutes: 10,
+      queueRedAfterMinutes: 20,
+    });
+  });
+
+  it('nests protected identity; a real routine URL is not a placeholder', () => {
+    const v1 = readExample('v1.json');
+    v1.protectedIdentityRoutineUrl = 'https://publikdocplus.regionuppsala.se/rutin.pdf';
+    const result = parseRuleSet(v1);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.rules.protectedIdentity.routine).toMatchObject({
+      url: 'https://publikdocplus.regionuppsala.se/rutin.pdf',
+      placeholder: false,
+    });
+    expect(isPlaceholderUrl('https://intranet.example/x')).toBe(true);
+    expect(isPlaceholderUrl('https://www.example.com/x')).toBe(true);
+  });
+
+  it('a malformed v1 file is refused in version-1 terms, every error listed', () => {
+    const v1 = readExample('v1.json');
+    v1.timers = { replyWindowHours: 1 / 7, minAttempts: 0, phonePriorities: [1], acceptWithinMinutes: 15 };
+    v1.selectorOverrides = {};
+    const result = parseRuleSet(v1);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'timers.replyWindowHours: måste vara ett antal timmar större än 0 som blir hela minuter (schemaversion 1)',
+      'timers.minAttempts: måste vara ett heltal större än 0 (schemaversion 1)',
+      'selectorOverrides: finns inte i schemaversion 1 – ange schemaVersion 2 om filen använder selectorOverrides (schemaversion 1)',
+    ]);
+  });
+
+  it('errors in parts the migration only carries over are reported after migration, with their path', () => {
+    const v1 = readExample('v1.json');
+    v1.phrases = { ...(v1.phrases as object), noReplyNote: '' };
+    const result = parseRuleSet(v1);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'phrases.noReplyNote',
+          message: 'phrases.noReplyNote: får inte vara tom (efter migrering från schemaversion 1)',
+        },
+      ],
+    });
+  });
+});

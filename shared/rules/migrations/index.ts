@@ -1,0 +1,7 @@
+// Every schema-version step, oldest first. A new version = one more numbered file, appended here.
+import type { Migration } from './migration';
+import { v001ToV002 } from './v001-to-v002';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [v001ToV002];
