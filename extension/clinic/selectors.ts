@@ -89,7 +89,10 @@ export const SELECTORS: Record<ClinicField, SelectorEntry> = {
   visitStartedAt: {
     route: 'visit',
     within: 'visitState',
-    strategies: [{ kind: 'term', term: 'Besöket startade' }, { kind: 'term', term: 'Ankomst' }],
+    strategies: [
+      { kind: 'term', term: 'Besöket startade' },
+      { kind: 'term', term: 'Ankomst' },
+    ],
   },
   queueTable: {
     route: 'drop-in',

@@ -349,12 +349,15 @@ function readMessage(item: Element): ChatMessage {
   };
 }
 
-/** Where UI belongs beside the patient's ID: the element showing it, else the name, else the header. */
-export function patientIdAnchor(doc: Document, registry: Registry = SELECTORS): Element | null {
+/** Where UI belongs beside the patient's ID: the element showing it (else the name), and the header. */
+export function patientIdAnchor(
+  doc: Document,
+  registry: Registry = SELECTORS,
+): { anchor: Element; header: Element } | null {
   const reader = new Reader(doc, registry);
   const header = reader.element('patientHeader');
   if (!header) return null;
   const located = locate(header, registry.patientId.strategies);
-  if (located.status === 'found') return located.element;
-  return reader.element('patientName') ?? header.lastElementChild ?? header;
+  if (located.status === 'found') return { anchor: located.element, header };
+  return { anchor: reader.element('patientName') ?? header.firstElementChild ?? header, header };
 }

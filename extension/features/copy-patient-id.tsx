@@ -22,7 +22,7 @@ export function refusalFor(snapshot: ClinicSnapshot): string | null {
 function CopyButton({ snapshot, feedback, onCopy }: { snapshot: ClinicSnapshot; feedback: Feedback; onCopy(): void }) {
   const refusal = refusalFor(snapshot);
   return (
-    <span>
+    <span class="inline">
       <button
         type="button"
         class="copy"
@@ -30,7 +30,7 @@ function CopyButton({ snapshot, feedback, onCopy }: { snapshot: ClinicSnapshot; 
         title={refusal ?? 'Kopiera personnumret i den form Cosmic Sök patient tar (Alt+Shift+P)'}
         onClick={onCopy}
       >
-        Kopiera personnummer
+        {feedback?.ok ? '✔ Kopierat' : 'Kopiera personnummer'}
       </button>
       {feedback && (
         <span class={`feedback ${feedback.ok ? 'ok' : 'error'}`} role={feedback.ok ? 'status' : 'alert'}>
@@ -80,11 +80,11 @@ const copyPatientId: Feature = {
     };
 
     const draw = (snapshot: ClinicSnapshot) => {
-      const anchor = snapshot.route === 'visit' ? patientIdAnchor(document) : null;
-      if (!anchor) return;
+      const place = snapshot.route === 'visit' ? patientIdAnchor(document) : null;
+      if (!place) return;
       render(
         <CopyButton snapshot={snapshot} feedback={feedback} onCopy={copy} />,
-        ctx.ui.inline('copy-patient-id', anchor),
+        ctx.ui.inline('copy-patient-id', place.anchor, place.header),
       );
     };
 

@@ -10,8 +10,12 @@ import { PANEL_CSS } from './ui-styles';
 export interface UiHost {
   /** A container for one feature in the floating panel, in registry order. */
   slot(featureId: string): HTMLElement;
-  /** A shadow root placed right after `anchor` in the console's DOM (re-placed if the console re-renders). */
-  inline(featureId: string, anchor: Element): HTMLElement;
+  /**
+   * A container shown right beside `anchor`. It floats over the page instead of being inserted
+   * into the console's DOM: the console's renderer reconciles its own children and would take
+   * over or drop a foreign node (a React-style re-render turns our host into its own span).
+   */
+  inline(featureId: string, anchor: Element, alignRightIn?: Element): HTMLElement;
   announce(text: string, urgency?: 'polite' | 'assertive'): void;
   destroy(): void;
 }
@@ -34,23 +38,52 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
   const assertive = liveRegion(doc, 'assertive');
   doc.body.append(host, polite, assertive);
 
-  const inlineHosts = new Map<string, { host: HTMLElement; container: HTMLElement }>();
+  const inlineHosts = new Map<
+    string,
+    { host: HTMLElement; container: HTMLElement; anchor: Element | null; box: Element | null }
+  >();
+  const place = () => {
+    for (const entry of inlineHosts.values()) {
+      const anchor = entry.anchor;
+      if (!anchor?.isConnected) {
+        entry.host.style.display = 'none';
+        continue;
+      }
+      const rect = anchor.getBoundingClientRect();
+      entry.host.style.display = '';
+      entry.host.style.top = `${Math.round(rect.top + rect.height / 2)}px`;
+      // Inside a box (the header card): at its right edge on the anchor's line, covering no text.
+      const box = entry.box?.isConnected ? entry.box.getBoundingClientRect() : null;
+      const width = entry.host.getBoundingClientRect().width;
+      const left = box ? Math.max(rect.right + 8, box.right - width - 12) : rect.right + 8;
+      entry.host.style.left = `${Math.round(left)}px`;
+    }
+  };
+  const win = doc.defaultView!;
+  // Capture phase: scrolling inside the console's own scroll containers moves anchors too.
+  win.addEventListener('scroll', place, { capture: true, passive: true });
+  win.addEventListener('resize', place, { passive: true });
 
   return {
     slot: (featureId) => slots.get(featureId) ?? panel.appendChild(doc.createElement('div')),
-    inline(featureId, anchor) {
+    inline(featureId, anchor, alignRightIn) {
       let entry = inlineHosts.get(featureId);
       if (!entry) {
-        const inlineHost = doc.createElement('span');
+        const inlineHost = doc.createElement('div');
         inlineHost.setAttribute(COMPANION_HOST_ATTR, featureId);
+        inlineHost.style.cssText = 'position:fixed;z-index:2147482000;transform:translateY(-50%);';
         const shadow = inlineHost.attachShadow({ mode: 'open' });
         shadow.innerHTML = `<style>${PANEL_CSS}</style>`;
         const container = doc.createElement('span');
         shadow.append(container);
-        entry = { host: inlineHost, container };
+        doc.body.append(inlineHost);
+        entry = { host: inlineHost, container, anchor, box: alignRightIn ?? null };
         inlineHosts.set(featureId, entry);
       }
-      if (entry.host.previousElementSibling !== anchor) anchor.after(entry.host);
+      entry.anchor = anchor;
+      entry.box = alignRightIn ?? null;
+      // Placed after the caller renders into the container, when the width is known.
+      queueMicrotask(place);
       return entry.container;
     },
     announce(text, urgency = 'polite') {
@@ -62,6 +95,8 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
       }, 50);
     },
     destroy() {
+      win.removeEventListener('scroll', place, { capture: true });
+      win.removeEventListener('resize', place);
       host.remove();
       polite.remove();
       assertive.remove();

@@ -2,7 +2,7 @@
 export const PANEL_CSS = `
 :host { all: initial; }
 .panel {
-  position: fixed; top: 12px; right: 12px; z-index: 2147483000; width: 340px; max-height: calc(100vh - 24px);
+  position: fixed; bottom: 12px; right: 12px; z-index: 2147483000; width: 340px; max-height: calc(60vh);
   overflow: auto; display: flex; flex-direction: column; gap: 8px;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b;
 }
@@ -21,9 +21,11 @@ label.check { display: flex; gap: 8px; align-items: flex-start; }
 button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #005ca9; background: #005ca9; color: #fff; padding: 4px 10px; }
 button.secondary { background: #fff; color: #005ca9; }
 button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
-.copy { margin-left: 8px; font-size: 13px; vertical-align: middle; }
+.copy { font-size: 13px; }
 .copy[aria-disabled="true"] { background: #6b7680; border-color: #6b7680; }
-.feedback { margin-left: 6px; font-size: 13px; }
+.inline { position: relative; display: inline-block; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
+.feedback { position: absolute; right: 0; top: calc(100% + 4px); width: max-content; max-width: 320px; padding: 6px 8px;
+  border-radius: 6px; background: #fff; border: 1px solid #c5ccd3; box-shadow: 0 2px 8px rgb(0 0 0 / 0.12); font-size: 13px; }
 .feedback.error { color: #b3261e; }
 .feedback.ok { color: #1d5234; }
 a { color: #005ca9; }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsUnavailable, panelText, readClipboard, waitFor } from './harness';
-import { COPY_BUTTON, type Stack, startStack } from './stack';
+import { COPY_BUTTON, clickCopy, type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
 
@@ -18,7 +18,7 @@ describe.skipIf(unavailable)('copy patient ID for Cosmic (R-ID-1), real Chromium
 
   it('R-ID-1: the button beside the ID copies the normalised Cosmic form and confirms', async () => {
     const page = await stack.openVisit(stack.cases.adult);
-    await page.click(COPY_BUTTON);
+    await clickCopy(page);
     await waitFor(async () => (await feedback(page)).includes('Kopierat'));
     expect(await readClipboard(page)).toBe('19900101-2385');
     await page.close();
@@ -26,7 +26,7 @@ describe.skipIf(unavailable)('copy patient ID for Cosmic (R-ID-1), real Chromium
 
   it('R-ID-1: a samordningsnummer is copied in the same 12-digit form', async () => {
     const page = await stack.openVisit(stack.cases.coordination);
-    await page.click(COPY_BUTTON);
+    await clickCopy(page);
     await waitFor(async () => (await feedback(page)).includes('Kopierat'));
     expect(await readClipboard(page)).toBe('19900179-2382');
     await page.close();
@@ -35,11 +35,11 @@ describe.skipIf(unavailable)('copy patient ID for Cosmic (R-ID-1), real Chromium
   it('R-ID-1: a header without an ID shows unknown and the copy is refused with the reason', async () => {
     const { id } = stack.sim.control.createCase({ patientKey: 'adult2', priority: 3, headerVariant: 'no-id' });
     const page = await stack.openVisit(stack.cases.adult);
-    await page.click(COPY_BUTTON);
+    await clickCopy(page);
     await waitFor(async () => (await readClipboard(page)) === '19900101-2385');
     await page.goto(stack.visitUrl(id));
     await page.waitForSelector(COPY_BUTTON);
-    await page.click(COPY_BUTTON);
+    await clickCopy(page);
     await waitFor(async () => (await feedback(page)).includes('Kan inte kopiera'));
     expect(await feedback(page)).toContain('personnummer okänt');
     // The clipboard still holds the previous patient: nothing was copied silently.
@@ -50,7 +50,7 @@ describe.skipIf(unavailable)('copy patient ID for Cosmic (R-ID-1), real Chromium
   it('R-ID-1: two different numbers in the header are ambiguous, never "the first one"', async () => {
     const { id } = stack.sim.control.createCase({ patientKey: 'adult', priority: 3, headerVariant: 'two-ids' });
     const page = await stack.openVisit(id);
-    await page.click(COPY_BUTTON);
+    await clickCopy(page);
     await waitFor(async () => (await feedback(page)).includes('Kan inte kopiera'));
     expect(await feedback(page)).toContain('flera olika värden');
     expect(await panelText(page)).toContain('Personnummer okänt');

@@ -56,6 +56,8 @@ export async function launchWithExtension(options: { userDataDir?: string } = {}
     pipe: true,
     enableExtensions: [TEST_EXTENSION_DIR],
     userDataDir,
+    // A clinician's laptop screen, not puppeteer's 800×600.
+    defaultViewport: { width: 1440, height: 900 },
     args: QUIET_FLAGS,
   });
   const extensionId = CHROME_EXTENSION_ID;

@@ -43,3 +43,9 @@ export async function startStack(): Promise<Stack> {
 }
 
 export const COPY_BUTTON = '[data-clinic-companion="copy-patient-id"] >>> button';
+
+/** Clicks our copy button once the console has rendered the visit and the button is placed. */
+export async function clickCopy(page: Page): Promise<void> {
+  const button = await page.waitForSelector(COPY_BUTTON, { visible: true });
+  await button!.click();
+}
