@@ -1,0 +1,94 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { type Stack, startStack } from './stack';
+
+const unavailable = browserTestsUnavailable();
+
+const safety = (page: Page) =>
+  page.$eval(
+    '[data-clinic-companion="panel"]',
+    (host) => host.shadowRoot?.querySelector('[aria-label="Patientsäkerhet"]')?.textContent?.replace(/\s+/g, ' ') ?? '',
+  );
+const announced = (page: Page) => page.$eval('[data-clinic-companion="live-assertive"]', (el) => el.textContent ?? '');
+
+describe.skipIf(unavailable)('patient-safety banner, real Chromium over the simulator', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('R-GU-4: a child under 1 year is flagged as not handled in 1177 direkt, and announced', async () => {
+    const page = await stack.openVisit(stack.cases.infant);
+    await waitFor(async () => (await safety(page)).includes('Barn under 1 år'));
+    await waitFor(async () => (await announced(page)).includes('Barn under 1 år'));
+    expect(await safety(page)).toContain('R-GU-4');
+    await page.close();
+  });
+
+  it('R-GU-5: a 14-year-old whose visit a guardian booked gets the 13-years warning', async () => {
+    const page = await stack.openVisit(stack.cases.teen);
+    await waitFor(async () =>
+      (await safety(page)).includes('Patienten är 14 år – besöket är bokat av en vårdnadshavare'),
+    );
+    expect(await safety(page)).toContain('R-GU-5');
+    await page.close();
+  });
+
+  it('R-GU-6: a child gets the consent checklist, and an adult does not', async () => {
+    const child = await stack.openVisit(stack.cases.child);
+    await waitFor(async () => (await safety(child)).includes('Samtycke att dela sjukdomshistorik inhämtat'));
+    expect(await safety(child)).toContain('Samtycke att dela läkemedelslista inhämtat');
+    expect(await safety(child)).not.toContain('R-GU-5');
+    const adult = await stack.openVisit(stack.cases.adult);
+    await waitFor(async () => (await safety(adult)).includes('Skyddad identitet kontrollerad i Cosmic'));
+    expect(await safety(adult)).not.toContain('Samtycke');
+    await child.close();
+    await adult.close();
+  });
+
+  it('a samordningsnummer patient gets the samordningsnummer notice', async () => {
+    const page = await stack.openVisit(stack.cases.coordination);
+    await waitFor(async () => (await safety(page)).includes('Samordningsnummer'));
+    await page.close();
+  });
+
+  it('R-PI-2: a page showing Skyddade personuppgifter gets the strong warning; it follows the page live', async () => {
+    const page = await stack.openVisit(stack.cases.protected);
+    await waitFor(async () => (await safety(page)).includes('Lämna aldrig ut adress'));
+    const adult = await stack.openVisit(stack.cases.adult2);
+    await waitFor(async () => (await safety(adult)).includes('Skyddad identitet kontrollerad'));
+    expect(await safety(adult)).not.toContain('Skyddade personuppgifter');
+    // The console marks the patient while the visit is open: no reload needed.
+    stack.sim.control.setProtected(stack.cases.adult2, true);
+    await waitFor(async () => (await safety(adult)).includes('Skyddade personuppgifter'));
+    await waitFor(async () => (await announced(adult)).includes('Skyddade personuppgifter'));
+    stack.sim.control.setProtected(stack.cases.adult2, false);
+    await waitFor(async () => !(await safety(adult)).includes('Skyddade personuppgifter'));
+    await page.close();
+    await adult.close();
+  });
+
+  it('R-PI-1: "Skyddad identitet kontrollerad i Cosmic" is per visit, keyboard reachable, and survives a reload', async () => {
+    const page = await stack.openVisit(stack.cases.elderly);
+    const box = '[data-clinic-companion="panel"] >>> input[type="checkbox"]';
+    await page.waitForSelector(box);
+    await page.focus(box);
+    await page.keyboard.press('Space');
+    await waitFor(async () => page.$eval(box, (el) => (el as HTMLInputElement).checked));
+    await page.reload();
+    await page.waitForSelector(box);
+    await waitFor(async () => page.$eval(box, (el) => (el as HTMLInputElement).checked), 5000);
+    // Another visit starts unchecked.
+    const other = await stack.openVisit(stack.cases.adult);
+    await other.waitForSelector(box);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await other.$eval(box, (el) => (el as HTMLInputElement).checked)).toBe(false);
+    expect(await panelText(other)).toContain('R-PI-1');
+    await page.close();
+    await other.close();
+  });
+});
