@@ -2,5 +2,5 @@
 export { COMPANION_HOST_ATTR } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
 export { observeClinic } from './observer';
-export { SELECTORS, withOverrides } from './selectors';
+export { registryFor, SELECTORS, type SelectorEntry, withOverrides } from './selectors';
 export * from './snapshot';

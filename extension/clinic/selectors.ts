@@ -105,12 +105,47 @@ export const SELECTORS: Record<ClinicField, SelectorEntry> = {
   shiftState: { route: 'any', strategies: [{ kind: 'label', label: 'Skift', exact: true }] },
 };
 
-/** The registry with a rule set's overrides applied: an override replaces a field's list. */
-export function withOverrides(overrides: SelectorOverrides | undefined): Record<ClinicField, SelectorEntry> {
-  if (!overrides) return SELECTORS;
-  const merged = { ...SELECTORS };
+/**
+ * The registry for a rule set: its protection markers (R-PI-2) become the marker strategy, and
+ * its selector overrides replace a field's list.
+ */
+export function registryFor(rules: {
+  selectorOverrides?: SelectorOverrides;
+  protectedIdentity?: { markers: readonly string[] };
+}): Record<ClinicField, SelectorEntry> {
+  const markers = rules.protectedIdentity?.markers ?? [];
+  const base =
+    markers.length === 0
+      ? SELECTORS
+      : {
+          ...SELECTORS,
+          protectionMarker: {
+            ...SELECTORS.protectionMarker,
+            strategies: [{ kind: 'text-pattern', pattern: `^(${markers.map(escapeRegExp).join('|')})$` } as const],
+          },
+        };
+  return withOverrides(base, rules.selectorOverrides);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The registry with overrides applied: an override replaces a field's list. */
+export function withOverrides(
+  base: Record<ClinicField, SelectorEntry>,
+  overrides: SelectorOverrides | undefined,
+): Record<ClinicField, SelectorEntry> {
+  if (!overrides) return base;
+  const merged = { ...base };
   for (const [field, strategies] of Object.entries(overrides) as [ClinicField, SelectorStrategy[]][]) {
     if (strategies && strategies.length > 0 && field in merged) merged[field] = { ...merged[field], strategies };
   }
   return merged;
 }
+
+/** System lines in the chat that tell which contact channels a visit used (R-J-3, R-J-4). */
+export const CALL_EVENT_PATTERNS = {
+  video: /^Videosamtal (startat|avslutat|pågår)/u,
+  phone: /^Ljudsamtal (startat|avslutat|pågår)/u,
+} as const;

@@ -2,7 +2,7 @@ import { findPersonnummerCandidates, type PersonnummerResult, parsePersonnummer 
 import type { ClinicField } from '../../shared/selector-strategy';
 import { locate, normalizeText, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
-import { SELECTORS, type SelectorEntry } from './selectors';
+import { CALL_EVENT_PATTERNS, SELECTORS, type SelectorEntry } from './selectors';
 
 export type Route = 'visit' | 'drop-in' | 'other';
 export type FieldHealth = 'found' | 'missing' | 'ambiguous' | 'not-applicable';
@@ -37,6 +37,13 @@ export interface QueueRow {
 
 export type VisitState = 'waiting' | 'accepted' | 'ongoing' | 'closed';
 
+/** Which contact channels the visit actually used, from the chat's messages and call events. */
+export interface VisitChannels {
+  chat: boolean;
+  phone: boolean;
+  video: boolean;
+}
+
 export interface ClinicSnapshot {
   route: Route;
   /** The visit's address in the console (an opaque key, never shown). */
@@ -52,7 +59,10 @@ export interface ClinicSnapshot {
   anamnesis: Field<string>;
   guardians: Field<Guardian[]>;
   chat: Field<ChatMessage[]>;
+  channels: Field<VisitChannels>;
   uploads: Field<number>;
+  /** Images the patient sent: uploads plus images in the patient's chat messages (R-J-6). */
+  imagesSent: Field<number>;
   visitState: Field<VisitState>;
   visitStartedAt: Field<string>;
   clinician: { unit: Field<string>; role: Field<string> };
@@ -70,6 +80,8 @@ export function readSnapshot(doc: Document, registry: Registry = SELECTORS, now:
   const route: Route = header ? 'visit' : reader.element('queueTable') ? 'drop-in' : 'other';
   const onVisit = route === 'visit';
   const idRead = onVisit ? reader.patientId(now) : { id: unknown<PatientIdentity>('missing'), text: null };
+  const chat = onVisit ? reader.chat() : unknown<ChatMessage[]>('missing');
+  const uploads = onVisit ? reader.uploads() : unknown<number>('missing');
   return {
     route,
     visitKey: onVisit ? doc.location?.pathname || null : null,
@@ -82,8 +94,13 @@ export function readSnapshot(doc: Document, registry: Registry = SELECTORS, now:
     priority: onVisit ? reader.priority() : unknown('missing'),
     anamnesis: onVisit ? reader.sectionBody('anamnesis') : unknown('missing'),
     guardians: onVisit ? reader.guardians(now) : unknown('missing'),
-    chat: onVisit ? reader.chat() : unknown('missing'),
-    uploads: onVisit ? reader.uploads() : unknown('missing'),
+    chat,
+    channels: chat.known ? known(channelsOf(chat.value)) : unknown(chat.reason),
+    uploads,
+    imagesSent:
+      chat.known && uploads.known
+        ? known(uploads.value + chat.value.filter((m) => m.author === 'patient').reduce((n, m) => n + m.images, 0))
+        : unknown('missing'),
     visitState: onVisit ? reader.visitState() : unknown('missing'),
     visitStartedAt: onVisit ? reader.visitStartedAt() : unknown('missing'),
     clinician: { unit: reader.filterValue('Vårdenhet'), role: reader.filterValue('Vårdroll') },
@@ -320,6 +337,15 @@ function idTexts(header: Element, entry: SelectorEntry): string[] {
   if (entry === SELECTORS.patientId) return fromText;
   const located = locate(header, entry.strategies);
   return located.status === 'found' ? findPersonnummerCandidates(spacedText(located.element)) : [];
+}
+
+export function channelsOf(messages: readonly ChatMessage[]): VisitChannels {
+  const system = messages.filter((m) => m.author === 'system').map((m) => m.text);
+  return {
+    chat: messages.some((m) => m.author === 'clinician'),
+    phone: system.some((text) => CALL_EVENT_PATTERNS.phone.test(text)),
+    video: system.some((text) => CALL_EVENT_PATTERNS.video.test(text)),
+  };
 }
 
 function identity(result: Extract<PersonnummerResult, { valid: true }>): PatientIdentity {

@@ -1,7 +1,7 @@
+import { resolveRules, watchRuleSources } from '../background/rules';
+import { loadEffectiveRules } from '../lib/rules';
 import { purgeVisits } from '../lib/visit-store';
 
-/** Hours per-visit data is kept (the rule set's retention replaces this in the rules issue). */
-const VISIT_RETENTION_HOURS = 24;
 const PURGE_ALARM = 'purge-visit-data';
 
 export default defineBackground(() => {
@@ -11,10 +11,12 @@ export default defineBackground(() => {
 
   // Alarms survive the worker but not always an update or a restart: re-create at every start.
   void browser.alarms.create(PURGE_ALARM, { periodInMinutes: 30 });
-  void purgeVisits(VISIT_RETENTION_HOURS);
+  const purge = async () => purgeVisits((await loadEffectiveRules()).rules.retention.visitDataHours);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === PURGE_ALARM) void purgeVisits(VISIT_RETENTION_HOURS);
+    if (alarm.name === PURGE_ALARM) void purge();
   });
+  watchRuleSources();
+  void resolveRules().then(purge);
 
   // R-ID-1 shortcut: the content script in the active console tab does the copy.
   browser.commands.onCommand.addListener(async (command) => {

@@ -58,7 +58,7 @@ const copyPatientId: Feature = {
         return;
       }
       const id = snapshot.patient.id.value;
-      const text = formatForCosmic(id.normalized);
+      const text = formatForCosmic(id.normalized, ctx.rules().cosmicIdFormat);
       if (!(await copyText(text))) {
         show({ ok: false, text: 'Kopieringen misslyckades – markera och kopiera numret för hand.' });
         return;

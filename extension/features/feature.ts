@@ -1,3 +1,4 @@
+import type { RuleSet } from '../../shared/rules';
 import type { ClinicSnapshot } from '../clinic';
 import type { UiHost } from '../lib/ui-host';
 
@@ -13,6 +14,8 @@ export interface FeatureContext {
   ui: UiHost;
   /** "Now" for age rules: the visit's date where the page shows it (see ageReferenceDate). */
   now(): Date;
+  /** The rule set in force (validated by the background). */
+  rules(): RuleSet;
 }
 
 export interface Feature {

@@ -87,7 +87,8 @@ const patientSafetyBanner: Feature = {
         announced = new Set();
         void loadChecks(snapshot.visitKey);
       }
-      const result = safetyFor(snapshot, ctx.now());
+      const routine = ctx.rules().protectedIdentity.routine;
+      const result = safetyFor(snapshot, ctx.now(), routine.placeholder ? undefined : routine.url);
       render(<Banner result={result} checked={checked} onToggle={onToggle} />, slot);
       for (const alert of result.alerts) {
         const key = `${alert.ruleId}:${alert.title}`;

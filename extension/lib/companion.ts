@@ -1,15 +1,23 @@
-import { type ClinicSnapshot, observeClinic, readSnapshot, SELECTORS } from '../clinic';
+import type { RuleSet } from '../../shared/rules';
+import { type ClinicSnapshot, observeClinic, readSnapshot, registryFor } from '../clinic';
 import type { Feature, FeatureContext } from '../features/feature';
 import { startFeatures } from './feature-loader';
 import { logError } from './log';
+import { type EffectiveRules, onEffectiveRulesChanged } from './rules';
 import { createUiHost } from './ui-host';
 
 /**
  * The content script's core: one observer feeds one snapshot to every feature. A listener that
  * throws is attributed to its feature and never stops the others.
  */
-export function startCompanion(doc: Document, features: readonly Feature[], disabled: ReadonlySet<string>) {
-  const registry = SELECTORS;
+export function startCompanion(
+  doc: Document,
+  features: readonly Feature[],
+  disabled: ReadonlySet<string>,
+  initialRules: EffectiveRules,
+) {
+  let rules: RuleSet = initialRules.rules;
+  let registry = registryFor(rules);
   const readNow = () => readSnapshot(doc, registry, new Date());
   let snapshot: ClinicSnapshot = readNow();
   const listeners = new Set<(s: ClinicSnapshot) => void>();
@@ -34,17 +42,21 @@ export function startCompanion(doc: Document, features: readonly Feature[], disa
     },
     ui,
     now: () => new Date(),
+    rules: () => rules,
   });
 
   const running = startFeatures(features, contextFor, disabled);
-  observeClinic(
-    doc,
-    () => {
-      snapshot = readNow();
-      for (const listener of listeners) listener(snapshot);
-    },
-    lifetime.signal,
-  );
+  const refresh = () => {
+    snapshot = readNow();
+    for (const listener of listeners) listener(snapshot);
+  };
+  observeClinic(doc, refresh, lifetime.signal);
+  // A superuser's new selectors or markers apply at once, without a release or a reload.
+  onEffectiveRulesChanged((next) => {
+    rules = next.rules;
+    registry = registryFor(rules);
+    refresh();
+  }, lifetime.signal);
   return {
     snapshot: () => snapshot,
     stop() {

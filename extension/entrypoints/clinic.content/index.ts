@@ -1,6 +1,7 @@
 import { CLINIC_ORIGIN } from '../../../shared/extension-identity';
 import { FEATURES } from '../../features';
 import { startCompanion } from '../../lib/companion';
+import { loadEffectiveRules } from '../../lib/rules';
 import { loadDisabledFeatures } from '../../lib/settings';
 
 export default defineContentScript({
@@ -8,7 +9,8 @@ export default defineContentScript({
   matches: [`${CLINIC_ORIGIN}/*`],
   runAt: 'document_idle',
   async main(ctx) {
-    const companion = startCompanion(document, FEATURES, await loadDisabledFeatures());
+    const [disabled, rules] = await Promise.all([loadDisabledFeatures(), loadEffectiveRules()]);
+    const companion = startCompanion(document, FEATURES, disabled, rules);
     ctx.onInvalidated(() => companion.stop());
   },
 });

@@ -1,0 +1,105 @@
+/**
+ * Where an exported PDF goes: always inside the export folder, under a name that carries no
+ * personnummer and no name, never over an existing file, never through a symlink.
+ */
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ExportFileName } from '../../shared/bridge-protocol';
+import { ClientInputError } from '../services/types';
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)$/i;
+
+function refuse(message: string): never {
+  throw new ClientInputError('invalid_file_name', message);
+}
+
+/**
+ * Checks a file name suggested by the request; returns it with ".pdf" added when missing.
+ * `patient` is what must not appear in it.
+ */
+export function checkRequestedFileName(name: string, patient: { personnummer: string; name: string }): string {
+  if (!ExportFileName.safeParse(name).success) {
+    refuse('fileName: a plain file name (letters, digits, space, . _ -), no folders');
+  }
+  if (name.includes('..')) refuse('fileName: ".." is not allowed');
+  if (/[ .]$/.test(name)) refuse('fileName: must not end with a dot or a space');
+  const base = name.split('.')[0]!.trim();
+  if (WINDOWS_RESERVED.test(base)) refuse('fileName: a reserved device name (CON, NUL, COM1, …)');
+  const digits = name.replace(/\D/g, '');
+  const pnrDigits = patient.personnummer.replace(/\D/g, '');
+  if (/\d{6}/.test(name) || digits.includes(pnrDigits.slice(-10)) || digits.includes(pnrDigits.slice(2, 8))) {
+    refuse('fileName: must not contain a personnummer (no runs of 6 or more digits)');
+  }
+  const lower = name.toLowerCase();
+  const nameParts = patient.name
+    .toLowerCase()
+    .split(/[\s,-]+/)
+    .filter((p) => p.length >= 2);
+  if (nameParts.some((p) => lower.includes(p))) refuse("fileName: must not contain the patient's name");
+  return lower.endsWith('.pdf') ? name : `${name}.pdf`;
+}
+
+/** `journal-2024-06-03-0900-a1b2c3.pdf` (visit time in Swedish time; no long digit runs). */
+export function defaultFileName(visitStartedAt: string): string {
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(visitStartedAt));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `journal-${get('year')}-${get('month')}-${get('day')}-${get('hour')}${get('minute')}-${randomBytes(3).toString('hex')}.pdf`;
+}
+
+export interface SavedFile {
+  fileName: string;
+  path: string;
+}
+
+/**
+ * Writes `bytes` to a new file in `dir` (created 0700 when missing). A taken name gets -2, -3 …;
+ * a requested name that exists as a symlink is refused. O_EXCL means no write ever follows a
+ * link or replaces a file.
+ */
+export async function saveExclusive(
+  dir: string,
+  fileName: string,
+  bytes: Uint8Array,
+  requested: boolean,
+): Promise<SavedFile> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const realDir = await fs.realpath(dir);
+  const ext = path.extname(fileName);
+  const stem = fileName.slice(0, fileName.length - ext.length);
+  for (let i = 1; i <= 1000; i++) {
+    const candidateName = i === 1 ? fileName : `${stem}-${i}${ext}`;
+    const candidate = path.join(realDir, candidateName);
+    if (path.dirname(candidate) !== realDir || path.basename(candidate) !== candidateName) {
+      refuse('fileName: must stay in the export folder');
+    }
+    const existing = await fs.lstat(candidate).catch(() => null);
+    if (existing?.isSymbolicLink()) {
+      if (requested) refuse('fileName: names a symbolic link');
+      continue;
+    }
+    if (existing) continue;
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(candidate, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    try {
+      await handle.writeFile(bytes);
+    } finally {
+      await handle.close();
+    }
+    return { fileName: candidateName, path: candidate };
+  }
+  throw new Error('no free file name');
+}

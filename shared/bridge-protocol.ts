@@ -1,0 +1,290 @@
+/**
+ * The bridge's wire protocol, shared by the bridge (Node) and the extension's service worker.
+ * Pure: zod and Web Crypto only (no node APIs), so it runs in a service worker too.
+ *
+ * Every request carries `Authorization: Bearer <token>` and is sent from the service worker
+ * (Origin `chrome-extension://<id>`). Before it sends anything else, the extension checks that
+ * the program on the port knows the token: `GET /v1/health?challenge=<random hex>` must answer
+ * with `proof = hex(HMAC-SHA256(key = token, message = challenge))` (see verifyHealthProof).
+ */
+import { z } from 'zod';
+
+export const BRIDGE_PROTOCOL_VERSION = 1;
+export const BRIDGE_SERVICE_NAME = 'clinic-companion-bridge';
+
+/** Paths, versioned. */
+export const BRIDGE_PATHS = {
+  health: '/v1/health',
+  card: '/v1/card',
+  /** Server-sent events (text/event-stream), event name `card`, data = CardStatus JSON. */
+  cardEvents: '/v1/card/events',
+  pdfJournal: '/v1/pdf/journal',
+} as const;
+
+/** Largest request body the bridge accepts (bytes). */
+export const BRIDGE_MAX_BODY_BYTES = 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export const BridgeErrorCode = z.enum([
+  'bad_request',
+  'invalid_json',
+  'validation_failed',
+  'invalid_file_name',
+  'unauthorized',
+  'too_many_attempts',
+  'not_found',
+  'method_not_allowed',
+  'unsupported_media_type',
+  'payload_too_large',
+  'export_failed',
+  'internal_error',
+]);
+export type BridgeErrorCode = z.infer<typeof BridgeErrorCode>;
+
+export const BridgeErrorBody = z.object({
+  error: BridgeErrorCode,
+  message: z.string(),
+  /** For validation errors: the JSON paths that failed (never the values). */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type BridgeErrorBody = z.infer<typeof BridgeErrorBody>;
+
+// ---------------------------------------------------------------------------------------------
+// Health and the bridge's proof of knowing the token
+
+/** 128–512 bits of randomness, lower-case hex. */
+export const HealthChallenge = z.string().regex(/^[0-9a-f]{32,128}$/, 'challenge: 32–128 lower-case hex characters');
+
+export const HealthResponse = z.object({
+  ok: z.literal(true),
+  service: z.literal(BRIDGE_SERVICE_NAME),
+  protocolVersion: z.literal(BRIDGE_PROTOCOL_VERSION),
+  version: z.string(),
+  /** hex(HMAC-SHA256(token, challenge)); present when the request had a challenge. */
+  proof: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// The SITHS card
+
+export const CardState = z.enum(['SERVICE_NOT_RUNNING', 'NO_READERS', 'NO_CARD', 'CARD_PRESENT', 'UNSUPPORTED_CARD']);
+export type CardState = z.infer<typeof CardState>;
+
+/**
+ * HSA-id: `SE` + 10-digit organisation number + `-` + 1–n of [A-Za-z0-9], max 31 characters.
+ * Test HSA-ids (e.g. `TSTNMT2321000156-1019`) put a test prefix where `SE` is; accepted too.
+ */
+export const HSA_ID_RE = /^(?:SE\d{10}|TST[A-Z]{3}\d{10})-[A-Za-z0-9]+$/;
+export const HsaId = z.string().max(31).regex(HSA_ID_RE, 'not an HSA-id');
+export function isHsaId(value: string): boolean {
+  return value.length <= 31 && HSA_ID_RE.test(value);
+}
+
+export const ClinicianIdentity = z.object({
+  hsaId: HsaId,
+  /** The certificate subject's common name (given name + surname when CN is missing). */
+  name: z.string(),
+  /** The issuing CA's common name, e.g. "SITHS e-id Person HSA-id 3 CA v1". */
+  issuer: z.string(),
+  notBefore: z.iso.datetime(),
+  notAfter: z.iso.datetime(),
+});
+export type ClinicianIdentity = z.infer<typeof ClinicianIdentity>;
+
+const cardStatusBase = { since: z.iso.datetime() };
+export const CardStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('SERVICE_NOT_RUNNING'), ...cardStatusBase }),
+  z.object({ state: z.literal('NO_READERS'), ...cardStatusBase }),
+  z.object({ state: z.literal('NO_CARD'), readers: z.array(z.string()), ...cardStatusBase }),
+  z.object({
+    state: z.literal('CARD_PRESENT'),
+    reader: z.string(),
+    identity: ClinicianIdentity,
+    ...cardStatusBase,
+  }),
+  z.object({
+    state: z.literal('UNSUPPORTED_CARD'),
+    reader: z.string(),
+    /** Why, in a few words (no card data). */
+    reason: z.string(),
+    ...cardStatusBase,
+  }),
+]);
+export type CardStatus = z.infer<typeof CardStatus>;
+
+/** SSE event name on BRIDGE_PATHS.cardEvents. */
+export const CARD_EVENT_NAME = 'card';
+
+// ---------------------------------------------------------------------------------------------
+// The journal note → PDF
+
+/** Personnummer / samordningsnummer: 12 digits, or YYYYMMDD-NNNN; real date, Luhn check digit. */
+export function isValidPersonnummer(value: string): boolean {
+  const m = /^(\d{4})(\d{2})(\d{2})-?(\d{3})(\d)$/.exec(value);
+  if (!m) return false;
+  const [, yyyy, mm, dd, serial, check] = m as unknown as [string, string, string, string, string, string];
+  const month = Number(mm);
+  let day = Number(dd);
+  if (day > 60) day -= 60; // samordningsnummer
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(Number(yyyy), month, 0)).getUTCDate();
+  if (day > daysInMonth || serial === '000') return false;
+  const digits = `${yyyy.slice(2)}${mm}${dd}${serial}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10 === Number(check);
+}
+
+export const Personnummer = z
+  .string()
+  .refine(isValidPersonnummer, 'personnummer: 12 digits or YYYYMMDD-NNNN, real date, valid check digit');
+
+export const Kontaktsatt = z.enum(['chatt', 'telefon', 'video']);
+
+/** Compatible with shared/journal.ts `JournalNote` (extra fields are ignored, never stored). */
+export const JournalNoteSchema = z.object({
+  kontaktsatt: Kontaktsatt,
+  vardkontakt: z.string().max(500),
+  vardtjanst: z.object({ required: z.boolean(), allowed: z.array(z.string().max(500)).max(50) }),
+  violations: z.array(z.object({ ruleId: z.string().max(100), message: z.string().max(2000) })).max(200),
+  sections: z.array(z.object({ keyword: z.string().max(200), text: z.string().max(200_000) })).max(200),
+  text: z.string().max(500_000),
+});
+export type JournalNoteInput = z.infer<typeof JournalNoteSchema>;
+
+/**
+ * A file name the client may suggest: a plain name in the export folder, nothing else. The bridge
+ * checks more (no personnummer, no patient name, no reserved device names, no symlinks).
+ */
+export const ExportFileName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'fileName: letters, digits, space, dot, dash and underscore only');
+
+export const JournalPdfRequest = z.object({
+  note: JournalNoteSchema,
+  patient: z.object({
+    personnummer: Personnummer,
+    name: z.string().min(1).max(200),
+    protectedIdentity: z.boolean(),
+  }),
+  /** The unit (vårdenhet) the clinician works as. */
+  unit: z.string().min(1).max(200),
+  /** Used when no SITHS card is present; the card's identity wins when it is. */
+  clinician: z.object({ name: z.string().min(1).max(200), hsaId: HsaId }).optional(),
+  visitStartedAt: z.iso.datetime({ offset: true }),
+  chosenVardtjanst: z.string().max(500).optional(),
+  /** Suggested file name (".pdf" is added when missing). Default: journal-<time>-<random>.pdf. */
+  fileName: z.string().max(300).optional(),
+});
+export type JournalPdfRequest = z.infer<typeof JournalPdfRequest>;
+
+export const JournalPdfResponse = z.object({
+  /** Base name in the export folder. Contains no personnummer and no name. */
+  fileName: z.string(),
+  /** Absolute path of the saved file on the clinician's PC. */
+  path: z.string(),
+  bytes: z.number().int().positive(),
+  pages: z.number().int().positive(),
+  /** SHA-256 of the note text (hex), also printed in the PDF's footer. */
+  noteSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Where the clinician's name and HSA-id came from. */
+  clinicianSource: z.enum(['card', 'request', 'none']),
+});
+export type JournalPdfResponse = z.infer<typeof JournalPdfResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the extension (Web Crypto: service worker and Node alike)
+
+function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+function fromHex(hex: string): Uint8Array | null {
+  if (!/^(?:[0-9a-f]{2})*$/.test(hex)) return null;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** A fresh challenge for `GET /v1/health?challenge=…` (256 bits). */
+export function createHealthChallenge(): string {
+  const bytes = new Uint8Array(32);
+  globalThis.crypto.getRandomValues(bytes);
+  return toHex(bytes);
+}
+
+async function hmacKey(token: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
+  return globalThis.crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(token),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    [usage],
+  );
+}
+
+/** hex(HMAC-SHA256(token, challenge)). */
+export async function computeHealthProof(token: string, challenge: string): Promise<string> {
+  const key = await hmacKey(token, 'sign');
+  const mac = await globalThis.crypto.subtle.sign('HMAC', key, new TextEncoder().encode(challenge));
+  return toHex(new Uint8Array(mac));
+}
+
+/**
+ * True when `proof` is hex(HMAC-SHA256(token, challenge)). Uses Web Crypto's verify, which
+ * compares in constant time. A program squatting the port cannot produce it without the token.
+ */
+export async function verifyHealthProof(token: string, challenge: string, proof: unknown): Promise<boolean> {
+  if (typeof proof !== 'string' || token.length === 0) return false;
+  const mac = fromHex(proof);
+  if (mac?.length !== 32) return false;
+  const key = await hmacKey(token, 'verify');
+  return globalThis.crypto.subtle.verify(
+    'HMAC',
+    key,
+    mac as Uint8Array<ArrayBuffer>,
+    new TextEncoder().encode(challenge),
+  );
+}
+
+/**
+ * Incremental parser for the SSE stream of BRIDGE_PATHS.cardEvents. EventSource cannot send an
+ * Authorization header, so the service worker reads the stream with fetch() and feeds chunks in.
+ */
+export function createCardEventParser(onStatus: (status: CardStatus) => void): (chunk: string) => void {
+  let buffer = '';
+  return (chunk: string) => {
+    buffer += chunk.replace(/\r\n?/g, '\n');
+    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (event !== CARD_EVENT_NAME || data.length === 0) continue;
+      try {
+        const parsed = CardStatus.safeParse(JSON.parse(data.join('\n')));
+        if (parsed.success) onStatus(parsed.data);
+      } catch {
+        // A malformed event is dropped; the next one carries the full state again.
+      }
+    }
+  };
+}
