@@ -48,11 +48,13 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchWithExtension(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { userDataDir?: string; headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'cc-profile-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     pipe: true,
     enableExtensions: [TEST_EXTENSION_DIR],
     userDataDir,

@@ -17,11 +17,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { headless?: boolean } = {}): Promise<Stack> {
   const seed = randomSeed();
   const sim = await startClinicSim({ seed, clock: SCENARIO_CLOCK });
   const { cases } = sim.control.scenario('default');
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension({ headless: options.headless ?? true });
   await ext.worker();
   const visitUrl = (caseId: string) => `${sim.url}/besok/${encodeURIComponent(caseId)}`;
   return {

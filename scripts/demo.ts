@@ -1,0 +1,62 @@
+// `npm run demo`: the main job. Builds are done by the npm script; this starts the simulator and
+// Chromium with the extension (headed when a display exists), plays every chapter, prints each
+// step with ✔/✖ and writes screenshots into demo-output/. `-- --interactive` leaves it open.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { startStack } from '../test/e2e/stack';
+import { CHAPTERS } from './demo/chapters';
+import type { DemoContext } from './demo/types';
+
+const interactive = process.argv.includes('--interactive');
+const outDir = path.resolve('demo-output');
+mkdirSync(outDir, { recursive: true });
+
+const headless = !process.env.DISPLAY;
+console.log(`Clinic Companion – demo (${headless ? 'headless: no display' : 'headed'})`);
+const stack = await startStack({ headless });
+console.log(`Simulator: ${stack.sim.url}  (class seed ${stack.seed})`);
+
+let passed = 0;
+let failed = 0;
+class StepFailure extends Error {}
+const ctx: DemoContext = {
+  stack,
+  async step(title, run) {
+    try {
+      await run();
+      passed++;
+      console.log(`  ✔ ${title}`);
+      return true;
+    } catch (error) {
+      failed++;
+      console.log(`  ✖ ${title}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  },
+  async screenshot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(outDir, `${name}.png`) as `${string}.png` });
+  },
+  expect(condition, message) {
+    if (!condition) throw new StepFailure(message);
+  },
+};
+
+for (const chapter of CHAPTERS) {
+  console.log(`\n▶ ${chapter.title}`);
+  try {
+    await chapter.run(ctx);
+  } catch (error) {
+    failed++;
+    console.log(`  ✖ kapitlet avbröts: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+console.log(`\n${passed} passed, ${failed} failed — screenshots in ${outDir}`);
+
+if (interactive) {
+  console.log(`\nInteraktivt läge: webbläsaren är öppen på ${stack.sim.url}. Avsluta med Ctrl+C.`);
+  await stack.ext.newConsolePage(`${stack.sim.url}/drop-in`);
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+}
+await stack.stop();
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,55 @@
+import { panelText, readClipboard, waitFor } from '../../../test/e2e/harness';
+import { clickCopy } from '../../../test/e2e/stack';
+import type { DemoChapter } from '../types';
+
+const WARNING = 'Cosmic kan visa en annan patient';
+
+export const patientIdentity: DemoChapter = {
+  title: 'Rätt patient: kopiera personnummer, samma-patient-vakt, patientsäkerhet',
+  async run({ stack, step, screenshot, expect }) {
+    const a = await stack.openVisit(stack.cases.adult);
+    await step('R-ID-1: kopiera Anna Testssons personnummer till Cosmic', async () => {
+      await clickCopy(a);
+      await waitFor(async () => (await readClipboard(a)) === '19900101-2385');
+      await screenshot(a, 'copy-patient-id');
+    });
+    const b = await stack.openVisit(stack.cases.adult2);
+    await step('R-ID-2: en annan patient i en annan flik ger varning', async () => {
+      await waitFor(async () => (await panelText(b)).includes(WARNING));
+      await screenshot(b, 'same-patient-warning');
+    });
+    await step('R-ID-2: kopiera denna patient – varningen försvinner', async () => {
+      await clickCopy(b);
+      await waitFor(async () => !(await panelText(b)).includes(WARNING));
+      expect((await readClipboard(b)) === '19750107-9292', 'urklippet ska ha Bengt Provanders nummer');
+    });
+    await step('R-ID-1: sidhuvud utan personnummer – okänt, kopiering vägras', async () => {
+      const { id } = stack.sim.control.createCase({ patientKey: 'adult2', priority: 3, headerVariant: 'no-id' });
+      const page = await stack.openVisit(id);
+      await clickCopy(page);
+      await waitFor(async () =>
+        (
+          await page.$eval('[data-clinic-companion="copy-patient-id"]', (h) => h.shadowRoot?.textContent ?? '')
+        ).includes('Kan inte kopiera'),
+      );
+      await screenshot(page, 'copy-refused-unknown-id');
+      await page.close();
+    });
+    for (const [key, text, name] of [
+      ['infant', 'Barn under 1 år', 'R-GU-4: barn under 1 år'],
+      ['teen', 'bokat av en vårdnadshavare', 'R-GU-5: 14-åring bokad av vårdnadshavare'],
+      ['child', 'Samtycke att dela sjukdomshistorik', 'R-GU-6: samtycken för barn'],
+      ['protected', 'Skyddade personuppgifter', 'R-PI-2: skyddade personuppgifter'],
+      ['coordination', 'Samordningsnummer', 'Samordningsnummer'],
+    ] as const) {
+      await step(name, async () => {
+        const page = await stack.openVisit(stack.cases[key]);
+        await waitFor(async () => (await panelText(page)).includes(text));
+        await screenshot(page, `banner-${key}`);
+        await page.close();
+      });
+    }
+    await a.close();
+    await b.close();
+  },
+};
