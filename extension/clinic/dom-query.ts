@@ -118,7 +118,7 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy): Elemen
           .map(sectionOfHeading),
       );
     case 'role':
-      return all(strategy.role === 'heading' ? HEADING_SELECTOR : '*').filter(
+      return all(roleSelector(strategy.role)).filter(
         (el) =>
           roleOf(el) === strategy.role &&
           (strategy.name === undefined || textMatches(accessibleName(el), strategy.name, undefined)),
@@ -158,6 +158,17 @@ export function locate(scope: ParentNode, strategies: readonly SelectorStrategy[
     if (hits.length > 1) sawSeveral = true;
   }
   return sawSeveral ? { status: 'ambiguous' } : { status: 'missing' };
+}
+
+/** A CSS selector for the elements that can have `role` (explicitly or by their tag), so a role
+ * strategy does not test every element of a 2,000-message visit. */
+function roleSelector(role: string): string {
+  const tags = Object.entries(IMPLICIT_ROLES)
+    .filter(([, implicit]) => implicit === role)
+    .map(([tag]) => tag);
+  if (role === 'region') tags.push('section[aria-label]', 'section[aria-labelledby]');
+  if (role === 'link') tags.push('a[href]');
+  return [`[role~="${role}"]`, ...tags].join(', ');
 }
 
 function unique<T>(items: T[]): T[] {

@@ -353,25 +353,33 @@ function identity(result: Extract<PersonnummerResult, { valid: true }>): Patient
 }
 
 function readMessage(item: Element): ChatMessage {
-  const time = item.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  // One pass over the message's elements: a 2,000-message visit is read on every change.
+  let at: string | null = null;
   let author: ChatAuthor = 'unknown';
-  for (const el of item.querySelectorAll('span, strong, b, small, header, div')) {
-    const word = AUTHOR_WORDS[normalizeText(el.textContent)];
-    if (word) {
-      author = word;
-      break;
+  let images = 0;
+  const paragraphs: string[] = [];
+  const all = item.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
+    const tag = el.tagName;
+    if (tag === 'TIME') at ??= el.getAttribute('datetime');
+    else if (tag === 'IMG') images++;
+    else if (tag === 'P') {
+      // The meta line (author, role, time) is not the message's text.
+      if (el.getElementsByTagName('time').length === 0) {
+        const text = normalizeText(el.textContent);
+        if (text) paragraphs.push(text);
+      }
+    } else if (author === 'unknown' && el.childElementCount === 0) {
+      const word = AUTHOR_WORDS[(el.textContent ?? '').trim()];
+      if (word) author = word;
     }
   }
-  // The text is what is not the message's meta line (author, role, time).
-  const paragraphs = Array.from(item.querySelectorAll('p'))
-    .filter((p) => !p.querySelector('time'))
-    .map((p) => normalizeText(p.textContent))
-    .filter(Boolean);
   return {
     author,
-    at: time && !Number.isNaN(Date.parse(time)) ? time : null,
+    at: at && !Number.isNaN(Date.parse(at)) ? at : null,
     text: paragraphs.length > 0 ? paragraphs.join('\n') : normalizeText(item.textContent),
-    images: item.querySelectorAll('img').length,
+    images,
   };
 }
 

@@ -1,5 +1,8 @@
+import { registerBridgeClient } from '../background/bridge-client';
 import { registerCopyCommand } from '../background/copy-command';
+import { registerJournalPanel } from '../background/journal-panel';
 import { resolveRules, watchRuleSources } from '../background/rules';
+import { registerVisitFacts } from '../background/visit-facts';
 import { purgeExpiredVisits, registerVisitRetention } from '../background/visit-retention';
 
 /**
@@ -13,7 +16,10 @@ export default defineBackground(() => {
   void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
 
   registerCopyCommand();
+  registerVisitFacts();
+  registerJournalPanel();
   registerVisitRetention();
+  registerBridgeClient();
   watchRuleSources();
   void resolveRules().then(purgeExpiredVisits);
 });

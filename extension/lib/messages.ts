@@ -28,4 +28,66 @@ export interface BridgeStatus {
   bridge: 'not-paired' | 'unreachable' | 'untrusted' | 'ok';
   card: import('../../shared/bridge-protocol').CardStatus | null;
   checkedAt: string;
+  /** Where the token came from (IT's policy or the options page), when there is one. */
+  source?: 'policy' | 'pairing';
+  /** Why, as a code (never a value): rejected = 401, refused = 403, locked-out = 429. */
+  detail?: 'proof-failed' | 'rejected' | 'refused' | 'burnt' | 'locked-out' | 'timeout' | 'no-answer';
+}
+
+/** Content scripts and pages ask the background to re-check the bridge now (wakes the worker). */
+export interface BridgeRefreshMessage {
+  type: 'bridge-refresh';
+}
+/**
+ * Options page → background: check a token and port with a fresh health challenge; `save` stores
+ * the pairing when (and only when) the proof holds. `token` absent = test the pairing in force.
+ */
+export interface BridgePairMessage {
+  type: 'bridge-pair';
+  token?: string;
+  port?: number;
+  save: boolean;
+}
+export type BridgePairReply = { ok: true; version: string; port: number } | { ok: false; error: string };
+/** Options page → background: forget the local pairing. */
+export interface BridgeUnpairMessage {
+  type: 'bridge-unpair';
+}
+export function isBridgeMessage(
+  message: unknown,
+): message is BridgeExportPdfMessage | BridgeRefreshMessage | BridgePairMessage | BridgeUnpairMessage {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return type === 'bridge-export-pdf' || type === 'bridge-refresh' || type === 'bridge-pair' || type === 'bridge-unpair';
+}
+
+/**
+ * Journal panel (issue 3): the content script publishes its tab's visit facts to the background,
+ * which keeps them per tab in session storage for the side panel (extension/background/visit-facts.ts).
+ */
+export interface JournalFactsMessage {
+  type: 'journal-facts';
+  facts: import('./journal-facts').JournalVisitFacts | null;
+}
+/** The "Journalanteckning" button: the background opens the side panel for the sender's tab. */
+export interface JournalOpenPanelMessage {
+  type: 'journal-open-panel';
+}
+export type JournalOpenPanelReply = { ok: true } | { ok: false; error: string };
+
+export function isJournalFactsMessage(message: unknown): message is JournalFactsMessage {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'journal-facts';
+}
+export function isJournalOpenPanelMessage(message: unknown): message is JournalOpenPanelMessage {
+  return (
+    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'journal-open-panel'
+  );
+}
+/** The side panel asks a tab's content script to publish its facts again (none stored for it). */
+export interface JournalFactsRequest {
+  type: 'journal-facts-request';
+}
+export function isJournalFactsRequest(message: unknown): message is JournalFactsRequest {
+  return (
+    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'journal-facts-request'
+  );
 }

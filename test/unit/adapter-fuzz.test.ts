@@ -14,7 +14,23 @@ function prng(seed: number) {
   };
 }
 
-const TAGS = ['div', 'section', 'span', 'h1', 'h2', 'p', 'li', 'ol', 'table', 'tr', 'td', 'time', 'main', 'label', 'select'];
+const TAGS = [
+  'div',
+  'section',
+  'span',
+  'h1',
+  'h2',
+  'p',
+  'li',
+  'ol',
+  'table',
+  'tr',
+  'td',
+  'time',
+  'main',
+  'label',
+  'select',
+];
 const TEXTS = [
   'Patient',
   '19900101-2385',

@@ -1,0 +1,394 @@
+/**
+ * The bridge client (issue 5): the background alone talks to the bridge on 127.0.0.1.
+ *
+ * - Token and port: IT's policy (managed `bridgeToken`/`bridgePort`) or the options page's
+ *   pairing (storage.local), see lib/bridge-settings.ts.
+ * - Trust: before anything else, `GET /v1/health` with a fresh challenge must come back with the
+ *   HMAC proof. A failed proof → status `untrusted`, and the token, which that program has now
+ *   seen, is burnt: never sent again until the clinician re-pairs with a new one. Nothing that
+ *   matters (card data is not believed, patient data is never sent) goes to an unproven program;
+ *   every PDF export proves the bridge again first.
+ * - Card status: the SSE stream (fetch, since EventSource cannot send the Bearer header) feeds
+ *   `BridgeStatus` in storage.session on every change, so every console tab follows it. The
+ *   worker is killed at will: at every start-up and on a one-minute alarm it re-proves the bridge,
+ *   re-reads `GET /v1/card` and re-opens the stream, so a change made while it slept still reaches
+ *   the pages. The stream reconnects with backoff.
+ * - Privacy (R-PI-2): nothing here logs a personnummer, a name or note text; errors are codes.
+ */
+import { type CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
+import { BRIDGE_DEFAULT_PORT } from '../../shared/extension-identity';
+import {
+  BRIDGE_BURNT_KEY,
+  BRIDGE_PAIRING_KEY,
+  type BridgeEndpoint,
+  type BridgePairing,
+  type BurntToken,
+  isBridgeToken,
+  MANAGED_BRIDGE_PORT_KEY,
+  MANAGED_BRIDGE_TOKEN_KEY,
+  parsePort,
+  resolveEndpoint,
+} from '../lib/bridge-settings';
+import { sha256Hex } from '../lib/hash';
+import { logError } from '../lib/log';
+import {
+  BRIDGE_STATUS_KEY,
+  type BridgeExportPdfMessage,
+  type BridgeExportPdfReply,
+  type BridgePairMessage,
+  type BridgePairReply,
+  type BridgeStatus,
+  isBridgeMessage,
+} from '../lib/messages';
+import {
+  checkHealth,
+  exportErrorText,
+  type FetchLike,
+  fetchCard,
+  type HealthOutcome,
+  issuePaths,
+  postJournal,
+  reconnectDelayMs,
+  streamCardEvents,
+} from './bridge-api';
+
+export const BRIDGE_ALARM = 'bridge-card-refresh';
+/** While the stream is open, an extension API call at most this often keeps the worker awake. */
+const KEEP_AWAKE_MS = 10_000;
+
+const fetchImpl: FetchLike = (input, init) => fetch(input, init);
+
+type PublishedStatus = Omit<BridgeStatus, 'checkedAt'>;
+
+let generation = 0;
+let stream: AbortController | null = null;
+let streamOpen = false;
+let streamEndpoint: BridgeEndpoint | null = null;
+let attempt = 0;
+let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+let lastPublished = '';
+let lastKeepAwake = 0;
+let connecting: Promise<void> = Promise.resolve();
+
+// ---------------------------------------------------------------------------------------------
+// Settings and the burnt-token list
+
+async function currentEndpoint(): Promise<BridgeEndpoint | null> {
+  const [managed, local] = await Promise.all([
+    browser.storage.managed
+      .get([MANAGED_BRIDGE_TOKEN_KEY, MANAGED_BRIDGE_PORT_KEY])
+      .catch(() => ({}) as Record<string, unknown>),
+    browser.storage.local.get(BRIDGE_PAIRING_KEY),
+  ]);
+  return resolveEndpoint(managed as Record<string, unknown>, local);
+}
+
+async function burntRecord(token: string): Promise<BurntToken | null> {
+  const stored = (await browser.storage.local.get(BRIDGE_BURNT_KEY))[BRIDGE_BURNT_KEY] as BurntToken[] | undefined;
+  if (!Array.isArray(stored)) return null;
+  const hash = await sha256Hex(token);
+  return stored.find((b) => b.tokenHash === hash) ?? null;
+}
+
+async function burn(token: string, reason: BurntToken['reason']): Promise<void> {
+  const stored = (await browser.storage.local.get(BRIDGE_BURNT_KEY))[BRIDGE_BURNT_KEY] as BurntToken[] | undefined;
+  const list = Array.isArray(stored) ? stored : [];
+  const tokenHash = await sha256Hex(token);
+  if (list.some((b) => b.tokenHash === tokenHash)) return;
+  // A short list of hashes: enough to never reuse a recent burnt token, bounded in size.
+  const next = [...list, { tokenHash, at: new Date().toISOString(), reason }].slice(-20);
+  await browser.storage.local.set({ [BRIDGE_BURNT_KEY]: next });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publishing the status for the pages
+
+async function publish(next: PublishedStatus, force = false): Promise<void> {
+  const key = JSON.stringify(next);
+  if (!force && key === lastPublished) return;
+  lastPublished = key;
+  const status: BridgeStatus = { ...next, checkedAt: new Date().toISOString() };
+  await browser.storage.session.set({ [BRIDGE_STATUS_KEY]: status });
+}
+
+function keepAwake(): void {
+  // Chrome resets the worker's idle timer on extension API calls: while the bridge streams card
+  // events (a keep-alive every 15 s) the worker stays up, so pulls reach the pages at once.
+  const now = Date.now();
+  if (now - lastKeepAwake < KEEP_AWAKE_MS) return;
+  lastKeepAwake = now;
+  void browser.runtime.getPlatformInfo().catch(() => {});
+}
+
+function statusForHealth(
+  endpoint: BridgeEndpoint,
+  outcome: Exclude<HealthOutcome, { kind: 'trusted' }>,
+): PublishedStatus {
+  return outcome.kind === 'unreachable'
+    ? { bridge: 'unreachable', card: null, source: endpoint.source, detail: outcome.detail }
+    : { bridge: 'untrusted', card: null, source: endpoint.source, detail: outcome.reason };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connecting: prove, read the card, stream the changes
+
+function stopStream(): void {
+  generation++;
+  stream?.abort();
+  stream = null;
+  streamOpen = false;
+  streamEndpoint = null;
+  clearTimeout(reconnectTimer);
+}
+
+/** Proves the bridge again and re-opens the stream (start-up, settings change, reconnect). */
+export function reconnect(force = false): Promise<void> {
+  connecting = connecting.then(() => connectOnce(force)).catch((error: unknown) => logError('bridge connect', error));
+  return connecting;
+}
+
+async function connectOnce(force: boolean): Promise<void> {
+  stopStream();
+  const gen = generation;
+  const endpoint = await currentEndpoint();
+  if (!endpoint) {
+    await publish({ bridge: 'not-paired', card: null }, force);
+    return;
+  }
+  const burnt = await burntRecord(endpoint.token);
+  if (burnt) {
+    await publish({ bridge: 'untrusted', card: null, source: endpoint.source, detail: burnt.reason }, force);
+    return;
+  }
+  const health = await checkHealth(endpoint, fetchImpl);
+  if (gen !== generation) return;
+  if (health.kind === 'untrusted') {
+    await burn(endpoint.token, health.reason);
+    await publish(statusForHealth(endpoint, health), force);
+    return;
+  }
+  if (health.kind === 'unreachable') {
+    await publish(statusForHealth(endpoint, health), force);
+    scheduleReconnect(gen);
+    return;
+  }
+  const card = await fetchCard(endpoint, fetchImpl);
+  if (gen !== generation) return;
+  await publish({ bridge: 'ok', card, source: endpoint.source }, force);
+  openStream(endpoint, gen);
+}
+
+function scheduleReconnect(gen: number): void {
+  if (gen !== generation) return;
+  clearTimeout(reconnectTimer);
+  const delay = reconnectDelayMs(attempt++);
+  reconnectTimer = setTimeout(() => {
+    if (gen === generation) void reconnect();
+  }, delay);
+}
+
+function openStream(endpoint: BridgeEndpoint, gen: number): void {
+  const controller = new AbortController();
+  stream = controller;
+  streamEndpoint = endpoint;
+  let card: CardStatus | null = null;
+  streamCardEvents(
+    endpoint,
+    fetchImpl,
+    {
+      onOpen: () => {
+        streamOpen = true;
+        attempt = 0;
+      },
+      onChunk: keepAwake,
+      onStatus: (status) => {
+        card = status;
+        if (gen === generation) void publish({ bridge: 'ok', card, source: endpoint.source });
+      },
+    },
+    controller.signal,
+  )
+    .catch(() => {})
+    .finally(() => {
+      if (gen !== generation) return;
+      streamOpen = false;
+      // The bridge went away or restarted: prove it again before believing anything more.
+      scheduleReconnect(gen);
+    });
+}
+
+/** The alarm and the pages' refresh: re-read the card if streaming, else connect. */
+async function refresh(): Promise<void> {
+  if (streamOpen && streamEndpoint) {
+    const endpoint = streamEndpoint;
+    const gen = generation;
+    const card = await fetchCard(endpoint, fetchImpl);
+    if (gen !== generation) return;
+    if (card) {
+      await publish({ bridge: 'ok', card, source: endpoint.source }, true);
+      return;
+    }
+  }
+  await reconnect(true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF export
+
+const CARD_REQUIRED =
+  'Inget SITHS-kort isatt. Sätt i kortet så att journalanteckningen får ditt namn och HSA-id, och försök igen.';
+
+function healthErrorText(outcome: Exclude<HealthOutcome, { kind: 'trusted' }>, source: BridgeEndpoint['source']): string {
+  if (outcome.kind === 'unreachable') {
+    return outcome.detail === 'locked-out'
+      ? 'Bryggan är spärrad en stund efter felaktiga nycklar. Försök igen om 30 sekunder.'
+      : 'Bryggan saknas: den svarar inte på den här datorn. Kontrollera att bryggan är startad.';
+  }
+  if (outcome.reason === 'rejected') {
+    return 'Bryggan godtar inte nyckeln. Parkoppla igen under Inställningar med bryggans nyckel.';
+  }
+  return `Okänd brygga: programmet på bryggans port kunde inte visa att det är bryggan, så inget skickades. ${
+    source === 'policy' ? 'Kontakta IT.' : 'Be IT skapa en ny nyckel och parkoppla igen under Inställningar.'
+  }`;
+}
+
+export async function exportPdf(message: BridgeExportPdfMessage): Promise<BridgeExportPdfReply> {
+  const parsed = JournalPdfRequest.safeParse(message.request);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: `Journalanteckningen kan inte exporteras: uppgifter saknas eller är fel (${issuePaths(parsed.error.issues)}).`,
+    };
+  }
+  const endpoint = await currentEndpoint();
+  if (!endpoint) {
+    return { ok: false, error: 'Bryggan är inte parkopplad. Klistra in bryggans nyckel under Inställningar.' };
+  }
+  const burnt = await burntRecord(endpoint.token);
+  if (burnt) {
+    return { ok: false, error: healthErrorText({ kind: 'untrusted', reason: burnt.reason }, endpoint.source) };
+  }
+  // Patient data goes only to a program that has just proven it holds the token.
+  const health = await checkHealth(endpoint, fetchImpl);
+  if (health.kind !== 'trusted') {
+    if (health.kind === 'untrusted') {
+      await burn(endpoint.token, health.reason);
+      stopStream();
+    }
+    await publish(statusForHealth(endpoint, health));
+    return { ok: false, error: healthErrorText(health, endpoint.source) };
+  }
+  if (!parsed.data.clinician) {
+    const card = await fetchCard(endpoint, fetchImpl);
+    if (card) await publish({ bridge: 'ok', card, source: endpoint.source });
+    if (card?.state !== 'CARD_PRESENT') return { ok: false, error: CARD_REQUIRED };
+  }
+  const outcome = await postJournal(endpoint, parsed.data, fetchImpl);
+  if (outcome.ok) return { ok: true, fileName: outcome.response.fileName };
+  logError('bridge export', `HTTP ${outcome.status} ${outcome.body?.error ?? ''}`);
+  return { ok: false, error: exportErrorText(outcome) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pairing (options page)
+
+export async function pair(message: BridgePairMessage): Promise<BridgePairReply> {
+  const [managed, local] = await Promise.all([
+    browser.storage.managed.get(MANAGED_BRIDGE_TOKEN_KEY).catch(() => ({}) as Record<string, unknown>),
+    browser.storage.local.get(BRIDGE_PAIRING_KEY),
+  ]);
+  const policy = resolveEndpoint(managed as Record<string, unknown>, {});
+  if (message.save && policy) {
+    return { ok: false, error: 'IT har redan parkopplat bryggan med en policy; den kan inte ändras här.' };
+  }
+  const inForce = policy ?? resolveEndpoint({}, local);
+  const token = message.token?.trim() ?? inForce?.token;
+  if (!token) return { ok: false, error: 'Ingen nyckel: klistra in nyckeln som bryggan skrev ut.' };
+  if (!isBridgeToken(token)) {
+    return {
+      ok: false,
+      error: 'Det är ingen giltig nyckel: minst 22 tecken (A–Z, a–z, 0–9, - och _), precis som bryggan skrev ut den.',
+    };
+  }
+  const port =
+    message.port === undefined ? (message.token ? BRIDGE_DEFAULT_PORT : (inForce?.port ?? BRIDGE_DEFAULT_PORT)) : parsePort(message.port);
+  if (port === null) return { ok: false, error: 'Porten ska vara ett tal mellan 1024 och 65535.' };
+  const burnt = await burntRecord(token);
+  if (burnt) {
+    return {
+      ok: false,
+      error: 'Nyckeln har redan skickats till ett program som inte kunde visa att det är bryggan och används inte igen. Be IT skapa en ny nyckel.',
+    };
+  }
+  const health = await checkHealth({ token, port }, fetchImpl);
+  if (health.kind === 'trusted') {
+    if (message.save) {
+      const pairing: BridgePairing = { token, port, pairedAt: new Date().toISOString() };
+      await browser.storage.local.set({ [BRIDGE_PAIRING_KEY]: pairing });
+    } else {
+      void reconnect(true);
+    }
+    return { ok: true, version: health.version, port };
+  }
+  if (health.kind === 'untrusted') {
+    await burn(token, health.reason);
+    if (token === inForce?.token) void reconnect(true);
+    if (health.reason === 'rejected') {
+      return {
+        ok: false,
+        error: `Bryggan på port ${port} godtar inte nyckeln. Kontrollera att hela nyckeln kom med, eller be IT om bryggans nyckel.`,
+      };
+    }
+    return {
+      ok: false,
+      error: `Programmet på port ${port} kunde inte visa att det är bryggan (fel eller inget bevis). Nyckeln räknas som röjd och sparades inte; be IT skapa en ny nyckel i bryggan.`,
+    };
+  }
+  return {
+    ok: false,
+    error:
+      health.detail === 'locked-out'
+        ? 'Bryggan är spärrad en stund efter felaktiga nycklar. Försök igen om 30 sekunder.'
+        : `Ingen brygga svarar på port ${port}. Kontrollera att bryggan är startad och att porten stämmer.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function registerBridgeClient(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isBridgeMessage(message) || sender.id !== browser.runtime.id) return undefined;
+    const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+    switch (message.type) {
+      case 'bridge-export-pdf':
+        return exportPdf(message).catch((error: unknown): BridgeExportPdfReply => {
+          logError('bridge export', error instanceof Error ? error.name : 'error');
+          return { ok: false, error: 'Exporten misslyckades oväntat. Försök igen.' };
+        });
+      case 'bridge-refresh':
+        return refresh().then(() => true);
+      case 'bridge-pair':
+        // Pairing only from our own pages (the options page), never from a content script.
+        if (!fromExtensionPage) return undefined;
+        return pair(message);
+      case 'bridge-unpair':
+        if (!fromExtensionPage) return undefined;
+        return browser.storage.local.remove(BRIDGE_PAIRING_KEY).then(() => true);
+    }
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BRIDGE_ALARM) void refresh();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (
+      (area === 'local' && BRIDGE_PAIRING_KEY in changes) ||
+      (area === 'managed' && (MANAGED_BRIDGE_TOKEN_KEY in changes || MANAGED_BRIDGE_PORT_KEY in changes))
+    ) {
+      attempt = 0;
+      void reconnect(true);
+    }
+  });
+  // Alarms do not always survive an update or a browser restart: re-create at every start-up.
+  void browser.alarms.create(BRIDGE_ALARM, { periodInMinutes: 1 });
+  void reconnect(true);
+}

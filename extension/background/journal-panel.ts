@@ -1,0 +1,43 @@
+import { logError } from '../lib/log';
+import { isJournalOpenPanelMessage, type JournalOpenPanelReply } from '../lib/messages';
+
+export const JOURNAL_COMMAND = 'journal-panel';
+
+/**
+ * Opens the journal side panel (R-J-2) from the visit view: the panel's button (a message from
+ * the content script's click) and the manifest command. `sidePanel.open` needs a user gesture, so
+ * it is called synchronously in the listener, before anything is awaited. The panel is the global
+ * one (manifest `side_panel`), not a tab-specific one: it stays open across tab switches and
+ * follows the window's active tab, so it always shows the visit in view (several chats at once).
+ */
+export function registerJournalPanel(): void {
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isJournalOpenPanelMessage(message)) return undefined;
+    const tabId = sender.tab?.id;
+    if (sender.id !== chrome.runtime.id || tabId === undefined) return undefined;
+    openFor(tabId).then(sendResponse);
+    return true;
+  });
+  chrome.commands.onCommand.addListener((command, tab) => {
+    if (command !== JOURNAL_COMMAND || tab?.id === undefined) return;
+    void openFor(tab.id);
+  });
+}
+
+function openFor(tabId: number): Promise<JournalOpenPanelReply> {
+  try {
+    // Both calls start now, inside the gesture; setOptions (global) makes sure the panel is enabled.
+    const enabling = chrome.sidePanel.setOptions({ path: 'sidepanel.html', enabled: true });
+    const opening = chrome.sidePanel.open({ tabId });
+    return Promise.all([enabling, opening]).then(
+      (): JournalOpenPanelReply => ({ ok: true }),
+      (error: unknown): JournalOpenPanelReply => {
+        logError('side panel', error);
+        return { ok: false, error: 'Sidopanelen kunde inte öppnas.' };
+      },
+    );
+  } catch (error) {
+    logError('side panel', error);
+    return Promise.resolve({ ok: false, error: 'Sidopanelen kunde inte öppnas i den här webbläsaren.' });
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * What the clinician's bridge indicator says (issue 5), from the BridgeStatus the background
+ * keeps in session storage. Pure and schema-free: runs in the content script and the options page.
+ */
+import type { CardStatus } from '../../shared/bridge-protocol';
+import { BRIDGE_STATUS_KEY, type BridgeStatus } from './messages';
+
+export type IndicatorTone = 'ok' | 'warning' | 'error' | 'neutral';
+
+export interface Indicator {
+  tone: IndicatorTone;
+  /** Short, in the chip: "SITHS-kort isatt: Åsa Öberg, TSTNMT2321000156-1019". */
+  label: string;
+  /** One sentence on what it means or what to do; null when the label says it all. */
+  detail: string | null;
+}
+
+const REPAIR_POLICY = 'Kontakta IT: en ny nyckel behövs i bryggan och i policyn.';
+const REPAIR_LOCAL =
+  'Nyckeln räknas som röjd. Be IT skapa en ny nyckel i bryggan och parkoppla igen under Inställningar.';
+
+export function cardLabel(card: CardStatus | null): Indicator {
+  switch (card?.state) {
+    case 'CARD_PRESENT':
+      return { tone: 'ok', label: `SITHS-kort isatt: ${card.identity.name}, ${card.identity.hsaId}`, detail: null };
+    case 'NO_CARD':
+      return { tone: 'warning', label: 'Inget kort', detail: 'Sätt i SITHS-kortet i kortläsaren.' };
+    case 'NO_READERS':
+      return { tone: 'warning', label: 'Ingen kortläsare', detail: 'Anslut kortläsaren för SITHS-kortet.' };
+    case 'SERVICE_NOT_RUNNING':
+      return {
+        tone: 'warning',
+        label: 'Korttjänsten är inte igång',
+        detail: 'Datorns smartkortstjänst svarar inte. Bryggan försöker igen av sig själv.',
+      };
+    case 'UNSUPPORTED_CARD':
+      return {
+        tone: 'warning',
+        label: 'Kortet kan inte läsas',
+        detail: 'Kortet i läsaren har inget SITHS-certifikat med HSA-id.',
+      };
+    default:
+      return { tone: 'neutral', label: 'Kortstatus okänd', detail: null };
+  }
+}
+
+export function indicatorFor(status: BridgeStatus | null): Indicator {
+  if (!status) return { tone: 'neutral', label: 'Bryggan kontrolleras…', detail: null };
+  switch (status.bridge) {
+    case 'not-paired':
+      return {
+        tone: 'warning',
+        label: 'Ej parkopplad',
+        detail: 'Bryggan är inte parkopplad. Klistra in bryggans nyckel under Inställningar.',
+      };
+    case 'unreachable':
+      if (status.detail === 'locked-out') {
+        return {
+          tone: 'warning',
+          label: 'Brygga spärrad en stund',
+          detail: 'Bryggan tog emot för många felaktiga nycklar och väntar 30 sekunder.',
+        };
+      }
+      return {
+        tone: 'error',
+        label: 'Brygga saknas',
+        detail: 'Bryggan svarar inte på den här datorn. SITHS-kort och PDF-export fungerar inte just nu.',
+      };
+    case 'untrusted':
+      return {
+        tone: 'error',
+        label: 'Okänd brygga',
+        detail: `Programmet på bryggans port kunde inte visa att det är bryggan, så inget skickas dit. ${
+          status.source === 'policy' ? REPAIR_POLICY : REPAIR_LOCAL
+        }`,
+      };
+    case 'ok':
+      return cardLabel(status.card);
+  }
+}
+
+/** The status as stored by the background (session storage), or null before its first check. */
+export async function loadBridgeStatus(): Promise<BridgeStatus | null> {
+  const stored = await browser.storage.session.get(BRIDGE_STATUS_KEY);
+  return (stored[BRIDGE_STATUS_KEY] as BridgeStatus | undefined) ?? null;
+}
+
+export function onBridgeStatusChanged(listener: (status: BridgeStatus | null) => void, signal: AbortSignal): void {
+  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'session' && BRIDGE_STATUS_KEY in changes) {
+      listener((changes[BRIDGE_STATUS_KEY]!.newValue as BridgeStatus | undefined) ?? null);
+    }
+  };
+  browser.storage.onChanged.addListener(handler);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
+}

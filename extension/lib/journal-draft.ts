@@ -1,0 +1,166 @@
+import type { JournalPdfRequest } from '../../shared/bridge-protocol';
+import { buildJournalNote, type JournalNote, type JournalSection, type RuleFinding } from '../../shared/journal';
+import type { Kontaktsatt, RuleSet } from '../../shared/rules';
+import { type JournalVisitFacts, visitFactsForBuilder } from './journal-facts';
+
+/**
+ * The clinician's draft of one visit's note (journal panel, R-J-2..R-J-8): only what they changed
+ * or chose, so a section they did not touch keeps following the visit. Saved per visit in the
+ * visit store (storage.local, purged by retention).
+ */
+export interface JournalDraft {
+  /** Answer to "Kontaktsätt okänt – välj" (only used while the visit does not tell). */
+  kontaktsatt?: Kontaktsatt;
+  /** The vårdtjänst picked when the contact requires one (R-J-4). */
+  vardtjanst?: string;
+  /** The short no-reply note (R-NR-4, R-J-8) instead of the full template. */
+  noReply: boolean;
+  /** Edited section texts by mode and keyword; a missing keyword = the builder's proposal. */
+  edits: { full: Record<string, string>; noReply: Record<string, string> };
+}
+
+export const emptyDraft = (): JournalDraft => ({ noReply: false, edits: { full: {}, noReply: {} } });
+
+/** A stored draft from an older version or a damaged record reads as far as it is valid. */
+export function readDraft(value: unknown): JournalDraft {
+  const draft = emptyDraft();
+  if (typeof value !== 'object' || value === null) return draft;
+  const v = value as Record<string, unknown>;
+  if (v.kontaktsatt === 'chatt' || v.kontaktsatt === 'telefon' || v.kontaktsatt === 'video')
+    draft.kontaktsatt = v.kontaktsatt;
+  if (typeof v.vardtjanst === 'string') draft.vardtjanst = v.vardtjanst;
+  draft.noReply = v.noReply === true;
+  const edits = (v.edits ?? {}) as Record<string, unknown>;
+  for (const mode of ['full', 'noReply'] as const) {
+    const e = edits[mode];
+    if (typeof e !== 'object' || e === null) continue;
+    for (const [k, t] of Object.entries(e)) if (typeof t === 'string') draft.edits[mode][k] = t;
+  }
+  return draft;
+}
+
+export interface PanelSection extends JournalSection {
+  /** What the rules propose for this keyword. */
+  proposed: string;
+  edited: boolean;
+}
+
+export interface PanelNote {
+  note: JournalNote;
+  /** Kontaktsätt was unknown and the clinician chose it. */
+  chosenKontaktsatt: Kontaktsatt | null;
+  /** What may be chosen when the visit does not tell (R-J-5 removes Videokontakt for some). */
+  choices: Kontaktsatt[];
+  sections: PanelSection[];
+  /** The note as the clinician edited it: exactly what "Kopiera allt" puts on the clipboard. */
+  text: string;
+  vardtjanst: string | null;
+  violations: RuleFinding[];
+  notices: RuleFinding[];
+}
+
+/** Same layout as the builder's `text`: each keyword heading, then its text; a blank line between. */
+export function composeNoteText(sections: readonly Pick<JournalSection, 'keyword' | 'text'>[]): string {
+  let out = '';
+  for (const s of sections) {
+    if (out !== '') out += '\n\n';
+    out += s.text === '' ? s.keyword : `${s.keyword}\n${s.text}`;
+  }
+  return out;
+}
+
+/** The note for the panel: the builder's proposal with the clinician's choices and edits. */
+export function buildPanelNote(facts: JournalVisitFacts, draft: JournalDraft, rules: RuleSet): PanelNote {
+  const clinician = { unit: facts.clinician.unit ?? '', role: facts.clinician.role ?? '' };
+  const noReply = draft.noReply;
+  let note = buildJournalNote(visitFactsForBuilder(facts, { noReply }), clinician, rules);
+  const choices = note.needsChoice ? [...note.allowedKontaktsatt] : [];
+  let chosenKontaktsatt: Kontaktsatt | null = null;
+  // Only the clinician answers "Kontaktsätt okänt": never a default, and never a forbidden one.
+  if (note.needsChoice && draft.kontaktsatt && choices.includes(draft.kontaktsatt)) {
+    chosenKontaktsatt = draft.kontaktsatt;
+    note = buildJournalNote(visitFactsForBuilder(facts, { noReply, chosen: chosenKontaktsatt }), clinician, rules);
+  }
+
+  const edits = draft.edits[noReply ? 'noReply' : 'full'];
+  const sections: PanelSection[] = note.sections.map((s) => {
+    const edit = edits[s.keyword];
+    return { ...s, proposed: s.text, text: edit ?? s.text, edited: edit !== undefined && edit !== s.text };
+  });
+
+  const violations = [...note.violations];
+  const notices = [...note.notices];
+  if (facts.clinician.unit === null || facts.clinician.role === null)
+    violations.push({
+      ruleId: 'R-J-5',
+      message:
+        'Vårdenhet och roll kunde inte läsas från Clinics globala filter – reglerna för din enhet och roll ' +
+        '(t.ex. om du får registrera Videokontakt) kunde inte prövas. Kontrollera själv.',
+    });
+  if (facts.imagesSent === null && !noReply)
+    notices.push({
+      ruleId: 'R-J-6',
+      message:
+        'Uppladdningar och bilder i chatten kunde inte läsas. Har patienten skickat bilder: beskriv din bedömning under Fotodokumentation.',
+    });
+  if (facts.patient.protectedIdentity === null)
+    notices.push({ ruleId: 'R-PI-1', message: 'Skyddad identitet kunde inte läsas – kontrollera i Cosmic.' });
+
+  const allowed = note.vardtjanst.allowed;
+  const vardtjanst =
+    draft.vardtjanst && allowed.includes(draft.vardtjanst)
+      ? draft.vardtjanst
+      : allowed.length === 1
+        ? (allowed[0] ?? null)
+        : null;
+  if (note.vardtjanst.required && vardtjanst === null && !note.needsChoice)
+    violations.push({ ruleId: note.ruleBasis.vardtjanst, message: `Välj vårdtjänst: ${allowed.join(' eller ')}.` });
+
+  return {
+    note,
+    chosenKontaktsatt,
+    choices,
+    sections,
+    text: composeNoteText(sections),
+    vardtjanst,
+    violations,
+    notices,
+  };
+}
+
+/**
+ * The bridge's PDF request (bridge issue) from the note as edited; or why it cannot be made yet,
+ * in Swedish, without patient data.
+ */
+export function pdfRequestFor(
+  panel: PanelNote,
+  facts: JournalVisitFacts,
+): { ok: true; request: JournalPdfRequest } | { ok: false; error: string } {
+  const missing: string[] = [];
+  const { personnummer, name, protectedIdentity } = facts.patient;
+  if (!personnummer) missing.push('personnummer');
+  if (!name) missing.push('patientens namn');
+  if (!facts.clinician.unit) missing.push('vårdenhet');
+  if (!facts.visitStartedAt) missing.push('besökets starttid');
+  if (panel.note.needsChoice) missing.push('kontaktsätt (välj ovan)');
+  if (missing.length > 0 || !personnummer || !name || !facts.clinician.unit || !facts.visitStartedAt)
+    return { ok: false, error: `Kan inte exportera: ${missing.join(', ')} saknas.` };
+  const { note } = panel;
+  return {
+    ok: true,
+    request: {
+      note: {
+        kontaktsatt: note.kontaktsatt,
+        vardkontakt: note.vardkontakt,
+        vardtjanst: { required: note.vardtjanst.required, allowed: [...note.vardtjanst.allowed] },
+        violations: panel.violations.map(({ ruleId, message }) => ({ ruleId, message })),
+        sections: panel.sections.map(({ keyword, text }) => ({ keyword, text })),
+        text: panel.text,
+      },
+      patient: { personnummer, name, protectedIdentity: protectedIdentity === true },
+      unit: facts.clinician.unit,
+      visitStartedAt: facts.visitStartedAt,
+      ...(panel.vardtjanst ? { chosenVardtjanst: panel.vardtjanst } : {}),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { VisitFacts } from '../../shared/journal';
+import type { Kontaktsatt } from '../../shared/rules';
+import type { ClinicSnapshot } from '../clinic';
+
+/**
+ * What the journal panel needs to know about the visit in a tab (R-J-2..R-J-8), as the content
+ * script read it from the console. Plain data (no schema library in the content script). Unknown
+ * stays unknown (null): the panel asks the clinician instead of guessing.
+ */
+export interface JournalVisitFacts {
+  /** The visit's address in the console (opaque; drafts are keyed by its hash). */
+  visitKey: string;
+  priority: 1 | 2 | 3 | 4 | 5 | null;
+  /** null: the chat could not be read, so which channels were used is unknown. */
+  channels: { chat: boolean; phone: boolean; video: boolean } | null;
+  anamnesis: string | null;
+  /** Uploads plus images in the patient's chat messages; null when they could not be read. */
+  imagesSent: number | null;
+  clinician: { unit: string | null; role: string | null };
+  /** For the PDF export only (bridge issue). Kept in session storage: memory only. */
+  patient: { name: string | null; personnummer: string | null; protectedIdentity: boolean | null };
+  visitStartedAt: string | null;
+}
+
+/** What the background keeps per tab in storage.session (null facts: the tab shows no visit). */
+export interface StoredJournalFacts {
+  tabId: number;
+  facts: JournalVisitFacts | null;
+  updatedAt: string;
+}
+
+export const JOURNAL_FACTS_PREFIX = 'journalFacts:';
+export const journalFactsKey = (tabId: number) => `${JOURNAL_FACTS_PREFIX}${tabId}`;
+
+const PRIORITIES = [1, 2, 3, 4, 5] as const;
+
+/** The visit's facts from a snapshot; null when the page shows no visit. */
+export function journalFactsFor(snapshot: ClinicSnapshot): JournalVisitFacts | null {
+  if (snapshot.route !== 'visit' || !snapshot.visitKey) return null;
+  const value = <T>(field: { known: true; value: T } | { known: false }): T | null =>
+    field.known ? field.value : null;
+  const priority = value(snapshot.priority);
+  const id = snapshot.patient.id;
+  return {
+    visitKey: snapshot.visitKey,
+    priority: PRIORITIES.find((p) => p === priority) ?? null,
+    channels: snapshot.channels.known ? { ...snapshot.channels.value } : null,
+    anamnesis: value(snapshot.anamnesis),
+    imagesSent: value(snapshot.imagesSent),
+    clinician: { unit: value(snapshot.clinician.unit), role: value(snapshot.clinician.role) },
+    patient: {
+      name: value(snapshot.patient.name),
+      personnummer: id.known ? id.value.normalized : null,
+      protectedIdentity: value(snapshot.patient.protectionMarker),
+    },
+    visitStartedAt: value(snapshot.visitStartedAt),
+  };
+}
+
+const CHANNELS_OF: Record<Kontaktsatt, VisitFacts['channels']> = {
+  chatt: { chat: true, phone: false, video: false },
+  telefon: { chat: false, phone: true, video: false },
+  video: { chat: false, phone: false, video: true },
+};
+
+/**
+ * The builder's input. An unknown channel set is passed as "none used", which the builder turns
+ * into "Kontaktsätt okänt – välj" (never a guess); `chosen` is the clinician's answer to that.
+ */
+export function visitFactsForBuilder(
+  facts: JournalVisitFacts,
+  options: { noReply: boolean; chosen?: Kontaktsatt },
+): VisitFacts {
+  return {
+    priority: facts.priority,
+    channels: options.chosen
+      ? CHANNELS_OF[options.chosen]
+      : (facts.channels ?? { chat: false, phone: false, video: false }),
+    anamnesis: facts.anamnesis,
+    imagesSent: facts.imagesSent ?? 0,
+    noReply: options.noReply,
+    patientProtected: facts.patient.protectedIdentity === true,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Runs the Clinic console simulator standalone:
+ *   npx tsx test/clinic-sim/main.ts --port 4177 --seed abc [--clock 2024-06-03T09:00:00+02:00] [--scenario default]
+ * Prints the URL; Ctrl+C stops it.
+ */
+import { parseArgs } from 'node:util';
+import { startClinicSim } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4177' },
+    seed: { type: 'string' },
+    clock: { type: 'string' },
+    scenario: { type: 'string' },
+  },
+});
+
+const sim = await startClinicSim({ port: Number(values.port), seed: values.seed, clock: values.clock });
+if (values.scenario) sim.control.scenario(values.scenario as 'default');
+console.log(`Clinic-simulatorn kör på ${sim.url}`);
+console.log(`Kontroll-API: ${sim.url}/__sim/  (seed ${sim.control.getState().seed})`);
+
+const stop = () => {
+  void sim.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
