@@ -5,7 +5,8 @@ export interface BenchResult {
   unit: 'ms' | 'KB';
   /** e.g. 'median', 'p95', 'p99', 'gzip'. */
   statistic: string;
-  budget: number;
+  /** null: reported for context, no budget in the issues. */
+  budget: number | null;
 }
 
 /** Each `bench/*.bench.ts` file default-exports one of these; `npm run bench` runs them all. */

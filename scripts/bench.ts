@@ -16,12 +16,11 @@ for (const file of files) {
   console.log(`\n▶ ${file}`);
   for (const r of await suite()) {
     results.push(r);
-    const ok = r.value <= r.budget;
-    console.log(
-      `  ${ok ? '✔' : '✖'} ${r.name}: ${r.value.toFixed(2)} ${r.unit} ${r.statistic} (budget ${r.budget} ${r.unit})`,
-    );
+    const ok = r.budget === null || r.value <= r.budget;
+    const budget = r.budget === null ? 'no budget' : `budget ${r.budget} ${r.unit}`;
+    console.log(`  ${ok ? '✔' : '✖'} ${r.name}: ${r.value.toFixed(2)} ${r.unit} ${r.statistic} (${budget})`);
   }
 }
-const over = results.filter((r) => r.value > r.budget);
+const over = results.filter((r) => r.budget !== null && r.value > r.budget);
 console.log(`\n${results.length - over.length} within budget, ${over.length} over budget`);
 process.exit(over.length > 0 ? 1 : 0);

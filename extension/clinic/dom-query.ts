@@ -105,9 +105,33 @@ function sectionOfHeading(heading: Element): Element {
   );
 }
 
+/**
+ * Query results shared by one read of the page: several fields search the same scope with the
+ * same selector (every heading strategy queries all headings), and a 2,000-message visit makes
+ * each such query cost.
+ */
+export type QueryCache = Map<ParentNode, Map<string, Element[]>>;
+
 /** All elements under `scope` that a strategy designates (possibly none, possibly several). */
-export function locateAll(scope: ParentNode, strategy: SelectorStrategy): Element[] {
-  const all = (selector: string) => Array.from(scope.querySelectorAll(selector)).filter((el) => !isOurs(el));
+export function locateAll(scope: ParentNode, strategy: SelectorStrategy, cache?: QueryCache): Element[] {
+  const all = (selector: string): Element[] => {
+    // Cached per read, and run once on the whole document for every scope: a visit's fields
+    // search the same few selectors, and each query walks the whole (long) chat.
+    const root = selector === '*' || !cache ? scope : ((scope as Node).ownerDocument ?? scope);
+    let byRoot = cache?.get(root);
+    let found = byRoot?.get(selector);
+    if (!found) {
+      found = Array.from(root.querySelectorAll(selector)).filter((el) => !isOurs(el));
+      if (cache) {
+        if (!byRoot) {
+          byRoot = new Map();
+          cache.set(root, byRoot);
+        }
+        byRoot.set(selector, found);
+      }
+    }
+    return root === scope ? found : found.filter((el) => (scope as Node).contains(el));
+  };
   switch (strategy.kind) {
     case 'label':
       return all(LABELLED_SELECTOR).filter((el) => textMatches(accessibleName(el), strategy.label, strategy.exact));
@@ -150,10 +174,10 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy): Elemen
 export type Located = { status: 'found'; element: Element } | { status: 'missing' } | { status: 'ambiguous' };
 
 /** Tries each strategy in order; the first that designates exactly one element wins. */
-export function locate(scope: ParentNode, strategies: readonly SelectorStrategy[]): Located {
+export function locate(scope: ParentNode, strategies: readonly SelectorStrategy[], cache?: QueryCache): Located {
   let sawSeveral = false;
   for (const strategy of strategies) {
-    const hits = locateAll(scope, strategy);
+    const hits = locateAll(scope, strategy, cache);
     if (hits.length === 1) return { status: 'found', element: hits[0]! };
     if (hits.length > 1) sawSeveral = true;
   }

@@ -1,6 +1,9 @@
 /** The page adapter: the only code that knows the Clinic console's DOM. */
+
+export { type ComposerInsert, insertIntoComposer, locateField } from './composer';
 export { COMPANION_HOST_ATTR } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
 export { observeClinic } from './observer';
+export { type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
 export { registryFor, SELECTORS, type SelectorEntry, withOverrides } from './selectors';
 export * from './snapshot';

@@ -5,7 +5,12 @@ import { COMPANION_HOST_ATTR } from './dom-query';
  * burst of mutations causes one read per frame. Background tabs get no animation frames, so a
  * hidden document falls back to a short timer (the wrong-patient guard must update there too).
  */
-export function observeClinic(doc: Document, onChange: () => void, signal: AbortSignal): void {
+export function observeClinic(
+  doc: Document,
+  onChange: () => void,
+  signal: AbortSignal,
+  onRecords?: (records: MutationRecord[]) => void,
+): void {
   const win = doc.defaultView!;
   let scheduled = false;
   let lastHref = doc.location.href;
@@ -24,6 +29,7 @@ export function observeClinic(doc: Document, onChange: () => void, signal: Abort
   const observer = new MutationObserver((records) => {
     // Our own UI's changes are not the console's.
     if (records.every((r) => isOurs(r.target))) return;
+    onRecords?.(records);
     schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });

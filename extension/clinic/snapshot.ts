@@ -1,6 +1,6 @@
 import { findPersonnummerCandidates, type PersonnummerResult, parsePersonnummer } from '../../shared/personnummer';
 import type { ClinicField } from '../../shared/selector-strategy';
-import { locate, normalizeText, spacedText } from './dom-query';
+import { locate, normalizeText, type QueryCache, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { CALL_EVENT_PATTERNS, SELECTORS, type SelectorEntry } from './selectors';
 
@@ -73,9 +73,46 @@ export interface ClinicSnapshot {
 
 type Registry = Record<ClinicField, SelectorEntry>;
 
+/**
+ * Parsed chat messages kept between reads, per message element. The page observer drops an
+ * entry whenever anything inside that message changes (invalidate), so a long chat is parsed
+ * once and then only its new or changed messages: the product re-reads on every DOM change.
+ * Without an observer feeding it, do not pass one (readSnapshot then parses everything).
+ */
+export class ChatCache {
+  private messages = new WeakMap<Element, ChatMessage>();
+
+  get(item: Element): ChatMessage {
+    let message = this.messages.get(item);
+    if (!message) {
+      message = readMessage(item);
+      this.messages.set(item, message);
+    }
+    return message;
+  }
+
+  invalidate(records: readonly MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      for (let el = target instanceof Element ? target : target.parentElement; el; el = el.parentElement) {
+        if (this.messages.delete(el)) break;
+      }
+    }
+  }
+
+  clear(): void {
+    this.messages = new WeakMap();
+  }
+}
+
 /** Reads the console page into a typed snapshot. Never throws; what it cannot read is unknown. */
-export function readSnapshot(doc: Document, registry: Registry = SELECTORS, now: Date = new Date()): ClinicSnapshot {
-  const reader = new Reader(doc, registry);
+export function readSnapshot(
+  doc: Document,
+  registry: Registry = SELECTORS,
+  now: Date = new Date(),
+  chatCache?: ChatCache,
+): ClinicSnapshot {
+  const reader = new Reader(doc, registry, chatCache);
   const header = reader.element('patientHeader');
   const route: Route = header ? 'visit' : reader.element('queueTable') ? 'drop-in' : 'other';
   const onVisit = route === 'visit';
@@ -122,10 +159,12 @@ const AUTHOR_WORDS: Record<string, ChatAuthor> = { Patient: 'patient', Vårdpers
 class Reader {
   readonly health: Partial<Record<ClinicField, FieldHealth>> = {};
   private readonly cache = new Map<ClinicField, Element | null>();
+  private readonly queries: QueryCache = new Map();
 
   constructor(
     private readonly doc: Document,
     private readonly registry: Registry,
+    private readonly chatCache?: ChatCache,
   ) {}
 
   /** The field's element, or null; records its health. Scoped by the registry's `within`. */
@@ -137,7 +176,7 @@ class Reader {
     if (!scope) {
       this.health[field] = 'not-applicable';
     } else {
-      const located = locate(scope, entry.strategies);
+      const located = locate(scope, entry.strategies, this.queries);
       this.health[field] = located.status;
       if (located.status === 'found') result = located.element;
       if (located.status === 'ambiguous') this.ambiguous.add(field);
@@ -243,7 +282,8 @@ class Reader {
     const log = this.element('chatLog');
     if (!log) return this.absent('chatLog');
     const items = Array.from(log.children).filter((el) => el.tagName === 'LI' || el.getAttribute('role') === 'article');
-    return known(items.map(readMessage));
+    const cache = this.chatCache;
+    return known(items.map((item) => (cache ? cache.get(item) : readMessage(item))));
   }
 
   uploads(): Field<number> {

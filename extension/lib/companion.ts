@@ -1,5 +1,5 @@
 import type { RuleSet } from '../../shared/rules';
-import { type ClinicSnapshot, observeClinic, readSnapshot, registryFor } from '../clinic';
+import { ChatCache, type ClinicSnapshot, observeClinic, readSnapshot, registryFor } from '../clinic';
 import type { Feature, FeatureContext } from '../features/feature';
 import { startFeatures } from './feature-loader';
 import { logError } from './log';
@@ -18,7 +18,8 @@ export function startCompanion(
 ) {
   let rules: RuleSet = initialRules.rules;
   let registry = registryFor(rules);
-  const readNow = () => readSnapshot(doc, registry, new Date());
+  const chatCache = new ChatCache();
+  const readNow = () => readSnapshot(doc, registry, new Date(), chatCache);
   let snapshot: ClinicSnapshot = readNow();
   const listeners = new Set<(s: ClinicSnapshot) => void>();
   const ui = createUiHost(
@@ -50,11 +51,12 @@ export function startCompanion(
     snapshot = readNow();
     for (const listener of listeners) listener(snapshot);
   };
-  observeClinic(doc, refresh, lifetime.signal);
+  observeClinic(doc, refresh, lifetime.signal, (records) => chatCache.invalidate(records));
   // A superuser's new selectors or markers apply at once, without a release or a reload.
   onEffectiveRulesChanged((next) => {
     rules = next.rules;
     registry = registryFor(rules);
+    chatCache.clear();
     refresh();
   }, lifetime.signal);
   return {
