@@ -9,7 +9,7 @@ import type { Feature } from './feature';
 const shiftEnd: Feature = {
   id: 'shift-end',
   title: 'Rensa besöksdata när skiftet avslutas',
-  rules: ['R-S-2', 'R-S-3'],
+  rules: ['R-S-2'],
   init(ctx, signal) {
     watchShiftEnd(
       document,
