@@ -19,6 +19,8 @@ export default defineConfig({
     default_locale: undefined,
     key: EXTENSION_PUBLIC_KEY,
     permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'sidePanel', 'tabs'],
+    // IT's policy for the bridge (bridgeToken, bridgePort): Chrome delivers managed storage only for keys declared here.
+    storage: { managed_schema: 'managed-schema.json' },
     host_permissions: [
       `${CLINIC_ORIGIN}/*`,
       `http://127.0.0.1:${BRIDGE_DEFAULT_PORT}/*`,
@@ -28,6 +30,10 @@ export default defineConfig({
       'copy-patient-id': {
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Kopiera patientens personnummer till Cosmic',
+      },
+      'journal-panel': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Öppna journalanteckningen (sidopanelen)',
       },
     },
   }),

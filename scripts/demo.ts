@@ -35,6 +35,8 @@ const ctx: DemoContext = {
     }
   },
   async screenshot(page: Page, name: string) {
+    // Headless Chromium does not repaint background tabs: bring the page forward first.
+    await page.bringToFront();
     await page.screenshot({ path: path.join(outDir, `${name}.png`) as `${string}.png` });
   },
   expect(condition, message) {

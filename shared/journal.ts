@@ -1,7 +1,8 @@
 // The Cosmic journal note for a closed 1177 direkt visit (template Distanskontakt 1177 direkt,
 // R-J-2..R-J-8), as a proposal the clinician checks and pastes. Pure: every rule comes from the
 // rule set, so a region changes behaviour by data, not by release.
-import { KONTAKTSATT, type Kontaktsatt, type Restriction, type RuleSet } from './rules';
+import type { Restriction, RuleSet } from './rules';
+import { KONTAKTSATT, type Kontaktsatt } from './rules/kontaktsatt';
 
 export interface VisitFacts {
   /** Triage priority 1–5 (1 = immediately), null when unknown. */

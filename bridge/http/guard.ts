@@ -17,6 +17,25 @@ export function originAllowed(origin: string | string[] | undefined, allowedIds:
   return m !== null && allowedIds.includes(m[1]!);
 }
 
+/**
+ * Chrome sends no Origin on a GET (or HEAD) that an extension with host permission for the URL
+ * makes (measured, Chromium 156: the worker's POST carries `Origin: chrome-extension://<id>`,
+ * its GET does not; both carry `Sec-Fetch-Site: none`, `Sec-Fetch-Mode: cors`,
+ * `Sec-Fetch-Dest: empty`). Such a GET is let through to the token check. Web pages cannot send
+ * this: a browser sets Sec-Fetch-* itself (forbidden headers), a page's request is `cross-site`
+ * and carries its Origin, an address-bar visit is `navigate`. What this does not tell apart is
+ * *which* extension: another extension with host permission for 127.0.0.1 still needs the token.
+ */
+export function originlessExtensionGet(method: string | undefined, headers: IncomingHttpHeaders): boolean {
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    headers.origin === undefined &&
+    headers['sec-fetch-site'] === 'none' &&
+    headers['sec-fetch-mode'] === 'cors' &&
+    headers['sec-fetch-dest'] === 'empty'
+  );
+}
+
 /** Constant-time: both sides are hashed to equal length first, then compared. */
 export function bearerMatches(authorization: string | undefined, token: string): boolean {
   if (typeof authorization !== 'string') return false;

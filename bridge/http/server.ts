@@ -25,7 +25,15 @@ import {
 import type { BridgeConfig } from '../config';
 import type { Logger } from '../log';
 import { type BridgeServices, type CardChangeMeta, ClientInputError } from '../services/types';
-import { AuthFailureLimiter, bearerMatches, healthProof, hostAllowed, isJsonContentType, originAllowed } from './guard';
+import {
+  AuthFailureLimiter,
+  bearerMatches,
+  healthProof,
+  hostAllowed,
+  isJsonContentType,
+  originAllowed,
+  originlessExtensionGet,
+} from './guard';
 
 export interface BridgeServer {
   readonly port: number;
@@ -262,7 +270,11 @@ export async function startBridgeServer(
       return sendEmpty(res, 403);
     }
     // 2. Only the extension (also refuses missing/null Origin and the Clinic console's own).
-    if (!originAllowed(req.headers.origin, config.allowedExtensionIds)) {
+    if (
+      !originAllowed(req.headers.origin, config.allowedExtensionIds) &&
+      // Chrome omits Origin on the extension's own GETs (host permission): see guard.ts.
+      !originlessExtensionGet(req.method, req.headers)
+    ) {
       route = '(bad origin)';
       return sendEmpty(res, 403);
     }

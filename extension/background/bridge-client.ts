@@ -238,7 +238,10 @@ async function refresh(): Promise<void> {
 const CARD_REQUIRED =
   'Inget SITHS-kort isatt. Sätt i kortet så att journalanteckningen får ditt namn och HSA-id, och försök igen.';
 
-function healthErrorText(outcome: Exclude<HealthOutcome, { kind: 'trusted' }>, source: BridgeEndpoint['source']): string {
+function healthErrorText(
+  outcome: Exclude<HealthOutcome, { kind: 'trusted' }>,
+  source: BridgeEndpoint['source'],
+): string {
   if (outcome.kind === 'unreachable') {
     return outcome.detail === 'locked-out'
       ? 'Bryggan är spärrad en stund efter felaktiga nycklar. Försök igen om 30 sekunder.'
@@ -311,13 +314,18 @@ export async function pair(message: BridgePairMessage): Promise<BridgePairReply>
     };
   }
   const port =
-    message.port === undefined ? (message.token ? BRIDGE_DEFAULT_PORT : (inForce?.port ?? BRIDGE_DEFAULT_PORT)) : parsePort(message.port);
+    message.port === undefined
+      ? message.token
+        ? BRIDGE_DEFAULT_PORT
+        : (inForce?.port ?? BRIDGE_DEFAULT_PORT)
+      : parsePort(message.port);
   if (port === null) return { ok: false, error: 'Porten ska vara ett tal mellan 1024 och 65535.' };
   const burnt = await burntRecord(token);
   if (burnt) {
     return {
       ok: false,
-      error: 'Nyckeln har redan skickats till ett program som inte kunde visa att det är bryggan och används inte igen. Be IT skapa en ny nyckel.',
+      error:
+        'Nyckeln har redan skickats till ett program som inte kunde visa att det är bryggan och används inte igen. Be IT skapa en ny nyckel.',
     };
   }
   const health = await checkHealth({ token, port }, fetchImpl);

@@ -1,4 +1,9 @@
-import { JOURNAL_FACTS_PREFIX, type JournalVisitFacts, journalFactsKey, type StoredJournalFacts } from '../lib/journal-facts';
+import {
+  JOURNAL_FACTS_PREFIX,
+  type JournalVisitFacts,
+  journalFactsKey,
+  type StoredJournalFacts,
+} from '../lib/journal-facts';
 import { isJournalFactsMessage } from '../lib/messages';
 
 /** Larger facts are refused (a console page never has a 200 000-character anamnesis). */

@@ -4,7 +4,7 @@ export { type ComposerInsert, insertIntoComposer, locateField } from './composer
 export { COMPANION_HOST_ATTR } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
 export { observeClinic } from './observer';
-export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';
 export { type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
 export { registryFor, SELECTORS, type SelectorEntry, withOverrides } from './selectors';
+export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';
 export * from './snapshot';

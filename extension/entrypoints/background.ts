@@ -1,7 +1,10 @@
 import { registerBridgeClient } from '../background/bridge-client';
 import { registerCopyCommand } from '../background/copy-command';
 import { registerJournalPanel } from '../background/journal-panel';
+import { registerNoReplyTimers } from '../background/no-reply-timers';
+import { registerQueueDeadlines } from '../background/queue-deadlines';
 import { resolveRules, watchRuleSources } from '../background/rules';
+import { registerShiftEnd } from '../background/shift-end';
 import { registerVisitFacts } from '../background/visit-facts';
 import { purgeExpiredVisits, registerVisitRetention } from '../background/visit-retention';
 
@@ -19,6 +22,9 @@ export default defineBackground(() => {
   registerVisitFacts();
   registerJournalPanel();
   registerVisitRetention();
+  registerShiftEnd();
+  registerNoReplyTimers();
+  registerQueueDeadlines();
   registerBridgeClient();
   watchRuleSources();
   void resolveRules().then(purgeExpiredVisits);

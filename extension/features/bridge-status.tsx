@@ -61,8 +61,13 @@ const bridgeStatus: Feature = {
       firstDraw = false;
     };
 
-    onBridgeStatusChanged(draw, signal);
-    draw(await loadBridgeStatus());
+    let changed = false;
+    onBridgeStatusChanged((status) => {
+      changed = true;
+      draw(status);
+    }, signal);
+    const stored = await loadBridgeStatus();
+    if (!changed) draw(stored);
     // Wakes the worker if it slept, so a change made meanwhile reaches this page now.
     browser.runtime.sendMessage({ type: 'bridge-refresh' }).catch(() => {});
   },

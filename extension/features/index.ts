@@ -1,8 +1,21 @@
+import bridgeStatus from './bridge-status';
 import copyPatientId from './copy-patient-id';
 import type { Feature } from './feature';
 import journalPanel from './journal-panel';
+import noReplyTimer from './no-reply-timer';
 import patientSafetyBanner from './patient-safety-banner';
+import queueDeadlines from './queue-deadlines';
 import samePatientGuard from './same-patient-guard';
+import shiftEnd from './shift-end';
 
 /** Every feature of the content script, in the order their UI appears in the panel. */
-export const FEATURES: readonly Feature[] = [samePatientGuard, patientSafetyBanner, copyPatientId, journalPanel];
+export const FEATURES: readonly Feature[] = [
+  samePatientGuard,
+  patientSafetyBanner,
+  copyPatientId,
+  journalPanel,
+  bridgeStatus,
+  noReplyTimer,
+  queueDeadlines,
+  shiftEnd,
+];

@@ -53,7 +53,10 @@ export function parsePort(value: unknown): number | null {
  * The endpoint in force: policy first (a policy token with a bad port falls back to the default
  * port), then the local pairing; null when neither holds a well-formed token.
  */
-export function resolveEndpoint(managed: Record<string, unknown>, local: Record<string, unknown>): BridgeEndpoint | null {
+export function resolveEndpoint(
+  managed: Record<string, unknown>,
+  local: Record<string, unknown>,
+): BridgeEndpoint | null {
   const policyToken = managed[MANAGED_BRIDGE_TOKEN_KEY];
   if (typeof policyToken === 'string' && isBridgeToken(policyToken.trim())) {
     return {

@@ -67,6 +67,15 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
         detail: 'Bryggan svarar inte på den här datorn. SITHS-kort och PDF-export fungerar inte just nu.',
       };
     case 'untrusted':
+      if (status.detail === 'rejected') {
+        return {
+          tone: 'error',
+          label: 'Nyckeln godtas inte',
+          detail: `Bryggan godtar inte nyckeln. ${
+            status.source === 'policy' ? REPAIR_POLICY : 'Parkoppla igen under Inställningar med bryggans nyckel.'
+          }`,
+        };
+      }
       return {
         tone: 'error',
         label: 'Okänd brygga',

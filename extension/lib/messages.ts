@@ -57,7 +57,9 @@ export function isBridgeMessage(
   message: unknown,
 ): message is BridgeExportPdfMessage | BridgeRefreshMessage | BridgePairMessage | BridgeUnpairMessage {
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  return type === 'bridge-export-pdf' || type === 'bridge-refresh' || type === 'bridge-pair' || type === 'bridge-unpair';
+  return (
+    type === 'bridge-export-pdf' || type === 'bridge-refresh' || type === 'bridge-pair' || type === 'bridge-unpair'
+  );
 }
 
 /**
@@ -91,3 +93,54 @@ export function isJournalFactsRequest(message: unknown): message is JournalFacts
     typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'journal-facts-request'
   );
 }
+
+/**
+ * No-reply timer (issue 4): the content script reports a visit's chat events and priority; the
+ * background keeps the timer (extension/background/no-reply-timers.ts). `visitKey` is the visit's
+ * address (pathname), `visitUrl` the full address to bring it back; neither holds patient data.
+ */
+export interface NoReplySyncMessage {
+  type: 'no-reply-sync';
+  visitKey: string;
+  visitUrl: string;
+  priority: number | null;
+  events: import('../../shared/no-reply').NoReplyEvent[];
+  closed: boolean;
+}
+/** "Ringt patienten" (R-NR-3): the background logs a phone attempt at its own clock. */
+export interface NoReplyPhoneAttemptMessage {
+  type: 'no-reply-phone-attempt';
+  visitKey: string;
+  visitUrl: string;
+}
+/** Overview (popup): bring the visit of a timer to the front. */
+export interface NoReplyFocusMessage {
+  type: 'no-reply-focus';
+  id: string;
+}
+export function isNoReplyMessage(
+  message: unknown,
+): message is NoReplySyncMessage | NoReplyPhoneAttemptMessage | NoReplyFocusMessage {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return type === 'no-reply-sync' || type === 'no-reply-phone-attempt' || type === 'no-reply-focus';
+}
+
+/**
+ * Queue deadlines (issue 4, R-Q-1): a Drop in tab reports the cases of *Väntar i kö* that passed
+ * the red threshold, while the clinician is on shift; the background notifies once per case.
+ */
+export interface QueueOverdueMessage {
+  type: 'queue-overdue';
+  cases: { visitKey: string; priority: number | null; waitedMinutes: number }[];
+}
+/** The shift ended (R-S-2): the once-per-case memory belongs to one shift and is reset. */
+export interface QueueShiftEndedMessage {
+  type: 'queue-shift-ended';
+}
+export function isQueueMessage(message: unknown): message is QueueOverdueMessage | QueueShiftEndedMessage {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return type === 'queue-overdue' || type === 'queue-shift-ended';
+}
+
+/** The clinician chose "Avsluta skift" (R-S-2): the background purges per-visit data. */
+export const SHIFT_ENDED = 'shift-ended';

@@ -3,12 +3,13 @@
 // region, unit or role are data here, not code (R-J-5).
 import { z } from 'zod';
 import { CLINIC_FIELDS } from '../selector-strategy';
+import { KONTAKTSATT } from './kontaktsatt';
 import { isoDate, positiveInt, regexSource, text, uniqueEntries, uniqueTexts, webUrl } from './primitives';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
 /** The journal template's Kontaktsätt values (R-J-6), in the manual's order. */
-export const KONTAKTSATT = ['chatt', 'telefon', 'video'] as const;
+export { KONTAKTSATT };
 export const kontaktsattSchema = z.enum(KONTAKTSATT);
 export type Kontaktsatt = z.infer<typeof kontaktsattSchema>;
 

@@ -5,7 +5,8 @@ import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-co
 import { CHROME_EXTENSION_ID } from '../../shared/extension-identity';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const TEST_EXTENSION_DIR = path.resolve('.output/chrome-mv3-test');
+/** CC_TEST_EXTENSION_DIR: a private copy of the test build, safe from a rebuild during the run. */
+export const TEST_EXTENSION_DIR = path.resolve(process.env.CC_TEST_EXTENSION_DIR ?? '.output/chrome-mv3-test');
 
 /**
  * Browser tests need Debian's Chromium and the test build. In CI (CI=true) a missing one is a

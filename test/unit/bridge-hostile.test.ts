@@ -128,6 +128,33 @@ describe('Origin → 403', () => {
     expectNoData(res);
   });
 
+  // Chrome sends no Origin on the extension's own GETs (host permission); only that exact shape passes.
+  const EXTENSION_GET = { 'Sec-Fetch-Site': 'none', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Dest': 'empty' };
+  it('no Origin with the extension-GET Sec-Fetch shape → on to the token check (200 with it, 401 without)', async () => {
+    const ok = await send({ port, path: '/v1/card', origin: null, headers: EXTENSION_GET });
+    expect(ok.status).toBe(200);
+    const noToken = await send({ port, path: '/v1/card', origin: null, authorization: null, headers: EXTENSION_GET });
+    expect(noToken.status).toBe(401);
+  });
+  const notExtensionGets: [string, Record<string, string>, string?][] = [
+    ['a page (cross-site)', { ...EXTENSION_GET, 'Sec-Fetch-Site': 'cross-site' }],
+    ['a page (no-cors, e.g. <img>)', { ...EXTENSION_GET, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' }],
+    ['an address-bar visit', { 'Sec-Fetch-Site': 'none', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' }],
+    ['no Sec-Fetch headers at all', {}],
+    ['the shape on a POST', EXTENSION_GET, 'POST'],
+  ];
+  it.each(notExtensionGets)('no Origin, %s → 403', async (_label, headers, method) => {
+    const res = await send({
+      port,
+      method,
+      path: method === 'POST' ? '/v1/pdf/journal' : '/v1/card',
+      origin: null,
+      headers,
+    });
+    expect(res.status).toBe(403);
+    expect(res.body).toBe('');
+  });
+
   it('two Origin headers', async () => {
     const res = await send({ port, path: '/v1/card', headers: { Origin: `${ORIGIN}, https://evil.example` } });
     expect(res.status).toBe(403);

@@ -1,0 +1,109 @@
+import { queueNotifierStep } from '../../shared/queue';
+import { focusVisit } from '../lib/focus-visit';
+import { sha256Hex } from '../lib/hash';
+import { logError } from '../lib/log';
+import { isQueueMessage, type QueueOverdueMessage } from '../lib/messages';
+import { priorityText } from '../lib/no-reply-timers';
+import { loadEffectiveRules } from '../lib/rules';
+
+/**
+ * R-Q-1: one system notification per Drop in case that passes the red threshold unaccepted,
+ * while the clinician is on shift (the content script checks the shift). Which cases were
+ * notified lives in storage.local (hashes of the cases' addresses, no patient data), so neither a
+ * killed worker nor a browser restart notifies a case twice; the list belongs to one shift and is
+ * reset when the console shows the shift ended (R-S-2). The notification never names the patient.
+ */
+export const QUEUE_NOTIFIED_KEY = 'queueNotified';
+export const QUEUE_NOTIFICATION_PREFIX = 'queue:';
+/** Cases remembered at most (a shift sees far fewer). */
+const MAX_REMEMBERED = 2_000;
+
+export interface QueueNotifiedState {
+  ids: string[];
+  /** The Drop in tab that reported last: a click on a notification brings it. */
+  tabId: number | null;
+  windowId: number | null;
+  url: string | null;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch((error: unknown) => logError('queue deadlines', error));
+  return run;
+}
+
+export function registerQueueDeadlines(): void {
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isQueueMessage(message) || sender.id !== chrome.runtime.id || !sender.tab) return undefined;
+    const tab = sender.tab;
+    const task =
+      message.type === 'queue-overdue'
+        ? serial(() => notifyOverdue(message, tab, sender.url ?? null))
+        : serial(async () => {
+            await chrome.storage.local.remove(QUEUE_NOTIFIED_KEY);
+            return { ok: true, notified: 0 };
+          });
+    task.then(sendResponse, (error: unknown) => {
+      logError('queue deadlines', error);
+      sendResponse({ ok: false });
+    });
+    return true;
+  });
+  chrome.notifications.onClicked.addListener((notificationId) => {
+    if (!notificationId.startsWith(QUEUE_NOTIFICATION_PREFIX)) return;
+    void chrome.notifications.clear(notificationId);
+    void (async () => {
+      const state = await loadState();
+      if (state.url) await focusVisit({ tabId: state.tabId, windowId: state.windowId, visitUrl: state.url });
+    })();
+  });
+}
+
+async function loadState(): Promise<QueueNotifiedState> {
+  const stored = (await chrome.storage.local.get(QUEUE_NOTIFIED_KEY))[QUEUE_NOTIFIED_KEY] as
+    | Partial<QueueNotifiedState>
+    | undefined;
+  return {
+    ids: Array.isArray(stored?.ids) ? stored.ids.filter((x): x is string => typeof x === 'string') : [],
+    tabId: stored?.tabId ?? null,
+    windowId: stored?.windowId ?? null,
+    url: stored?.url ?? null,
+  };
+}
+
+async function notifyOverdue(
+  message: QueueOverdueMessage,
+  tab: chrome.tabs.Tab,
+  url: string | null,
+): Promise<{ ok: boolean; notified: number }> {
+  const state = await loadState();
+  const red = (await loadEffectiveRules()).rules.timers.queueRedAfterMinutes;
+  const overdue = await Promise.all(
+    (Array.isArray(message.cases) ? message.cases : [])
+      .filter((c) => typeof c?.visitKey === 'string')
+      .map(async (c) => ({
+        id: (await sha256Hex(c.visitKey)).slice(0, 32),
+        priority: typeof c.priority === 'number' && c.priority >= 1 && c.priority <= 5 ? c.priority : null,
+        waited: typeof c.waitedMinutes === 'number' && c.waitedMinutes >= 0 ? c.waitedMinutes : null,
+      })),
+  );
+  const step = queueNotifierStep(state.ids, overdue);
+  for (const c of step.notify) {
+    await chrome.notifications.create(`${QUEUE_NOTIFICATION_PREFIX}${c.id}`, {
+      type: 'basic',
+      iconUrl: chrome.runtime.getURL('icon/128.png'),
+      title: `Drop in, ${priorityText(c.priority)}: inte mottaget inom ${red} minuter`,
+      message: `${c.waited === null ? 'Ett ärende' : `Ett ärende som väntat ${c.waited} min`} i Väntar i kö har inte tagits emot (R-Q-1). Ta emot i tur: prioritet, sedan ankomst (R-Q-4).`,
+      priority: 2,
+    });
+  }
+  const next: QueueNotifiedState = {
+    ids: step.notified.slice(-MAX_REMEMBERED),
+    tabId: tab.id ?? null,
+    windowId: tab.windowId ?? null,
+    url,
+  };
+  await chrome.storage.local.set({ [QUEUE_NOTIFIED_KEY]: next });
+  return { ok: true, notified: step.notify.length };
+}

@@ -1,0 +1,19 @@
+import { BridgePairing } from './BridgePairing';
+import { FeatureSwitches } from './FeatureSwitches';
+import { RuleSetImport } from './RuleSetImport';
+
+/**
+ * The options page ("Inställningar"): one component file per section. An extension page, so it
+ * may use the background's validation (zod) and the feature list; the content-script budget does
+ * not apply here.
+ */
+export function App() {
+  return (
+    <>
+      <h1>Clinic Companion – Inställningar</h1>
+      <BridgePairing />
+      <FeatureSwitches />
+      <RuleSetImport />
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'preact/hooks';
+import { BRIDGE_DEFAULT_PORT } from '../../../shared/extension-identity';
+import {
+  BRIDGE_PAIRING_KEY,
+  MANAGED_BRIDGE_PORT_KEY,
+  MANAGED_BRIDGE_TOKEN_KEY,
+  parsePort,
+  type BridgePairing as StoredPairing,
+} from '../../lib/bridge-settings';
+import { indicatorFor, loadBridgeStatus, onBridgeStatusChanged } from '../../lib/bridge-status';
+import type { BridgePairMessage, BridgePairReply, BridgeStatus } from '../../lib/messages';
+
+type Result = { ok: boolean; text: string } | null;
+
+/**
+ * Pairing with the bridge (issue 5): paste the token the bridge printed, check it with a fresh
+ * challenge (the background does the check and saves only a proven pairing), see the status.
+ * The token is never shown back once saved.
+ */
+export function BridgePairing() {
+  const [status, setStatus] = useState<BridgeStatus | null>(null);
+  const [pairing, setPairing] = useState<StoredPairing | null>(null);
+  const [policy, setPolicy] = useState<{ port: number } | null>(null);
+  const [token, setToken] = useState('');
+  const [port, setPort] = useState(String(BRIDGE_DEFAULT_PORT));
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadBridgeStatus().then(setStatus);
+    onBridgeStatusChanged(setStatus, controller.signal);
+    const readPairing = () =>
+      browser.storage.local.get(BRIDGE_PAIRING_KEY).then((s) => {
+        const p = (s[BRIDGE_PAIRING_KEY] as StoredPairing | undefined) ?? null;
+        setPairing(p);
+        if (p) setPort(String(p.port));
+      });
+    void readPairing();
+    void browser.storage.managed
+      .get([MANAGED_BRIDGE_TOKEN_KEY, MANAGED_BRIDGE_PORT_KEY])
+      .then((m) => {
+        if (typeof m[MANAGED_BRIDGE_TOKEN_KEY] === 'string') {
+          setPolicy({ port: parsePort(m[MANAGED_BRIDGE_PORT_KEY]) ?? BRIDGE_DEFAULT_PORT });
+        }
+      })
+      .catch(() => {});
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && BRIDGE_PAIRING_KEY in changes) void readPairing();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    controller.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+    return () => controller.abort();
+  }, []);
+
+  const send = async (message: BridgePairMessage) => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const reply = (await browser.runtime.sendMessage(message)) as BridgePairReply | undefined;
+      if (!reply) setResult({ ok: false, text: 'Ingen kontakt med tilläggets bakgrund. Försök igen.' });
+      else if (reply.ok) {
+        setResult({
+          ok: true,
+          text: `Bryggan på port ${reply.port} visade att den har nyckeln (version ${reply.version}).${
+            message.save ? ' Parkopplingen är sparad.' : ''
+          }`,
+        });
+        if (message.save) setToken('');
+      } else setResult({ ok: false, text: reply.error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onPair = (e: Event) => {
+    e.preventDefault();
+    const p = parsePort(port);
+    if (p === null) {
+      setResult({ ok: false, text: 'Porten ska vara ett tal mellan 1024 och 65535.' });
+      return;
+    }
+    void send({ type: 'bridge-pair', token: token.trim(), port: p, save: true });
+  };
+
+  const indicator = indicatorFor(status);
+  const chipTone = indicator.tone === 'neutral' ? '' : indicator.tone;
+
+  return (
+    <section class="box" aria-labelledby="bridge-heading">
+      <h2 id="bridge-heading">Brygga</h2>
+      <p class="hint">
+        Bryggan är programmet på datorn som läser SITHS-kortet och sparar journalanteckningen som PDF. Tillägget pratar
+        bara med den efter att den visat att den har samma nyckel.
+      </p>
+      <p aria-live="polite">
+        Status: <span class={`chip ${chipTone}`}>{indicator.label}</span>
+        {indicator.detail && <span class="hint"> {indicator.detail}</span>}
+      </p>
+      {policy ? (
+        <p>IT har parkopplat bryggan med en policy (port {policy.port}). Den kan inte ändras här.</p>
+      ) : (
+        <>
+          {pairing && (
+            <p>
+              Parkopplad {new Date(pairing.pairedAt).toLocaleString('sv-SE')}, port {pairing.port}.
+            </p>
+          )}
+          <form onSubmit={onPair}>
+            <label for="bridge-token">Nyckel från bryggan</label>
+            <input
+              id="bridge-token"
+              type="password"
+              autocomplete="off"
+              spellcheck={false}
+              value={token}
+              onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)}
+              aria-describedby="bridge-token-hint"
+            />
+            <p id="bridge-token-hint" class="hint">
+              Klistra in nyckeln som bryggan skrev ut när den startade första gången (minst 22 tecken).
+            </p>
+            <label for="bridge-port">Port</label>
+            <input
+              id="bridge-port"
+              type="number"
+              min={1024}
+              max={65535}
+              value={port}
+              onInput={(e) => setPort((e.currentTarget as HTMLInputElement).value)}
+            />
+            <div class="row">
+              <button type="submit" id="bridge-pair" disabled={busy || token.trim() === ''}>
+                Parkoppla och testa
+              </button>
+              {pairing && (
+                <button
+                  type="button"
+                  class="secondary"
+                  id="bridge-unpair"
+                  disabled={busy}
+                  onClick={() =>
+                    void browser.runtime
+                      .sendMessage({ type: 'bridge-unpair' })
+                      .then(() => setResult({ ok: true, text: 'Parkopplingen är borttagen.' }))
+                  }
+                >
+                  Ta bort parkoppling
+                </button>
+              )}
+            </div>
+          </form>
+        </>
+      )}
+      {(pairing || policy) && (
+        <div class="row">
+          <button
+            type="button"
+            class="secondary"
+            id="bridge-test"
+            disabled={busy}
+            onClick={() => void send({ type: 'bridge-pair', save: false })}
+          >
+            Testa anslutningen
+          </button>
+        </div>
+      )}
+      {busy && <p class="hint">Kontrollerar bryggan…</p>}
+      <div role={result?.ok === false ? 'alert' : 'status'} id="bridge-result">
+        {result && <p class={`result ${result.ok ? 'ok' : 'error'}`}>{result.text}</p>}
+      </div>
+    </section>
+  );
+}

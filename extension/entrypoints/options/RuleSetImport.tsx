@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { RuleSetError } from '../../../shared/rules';
+import { type EffectiveRules, LOCAL_RULES_KEY, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
+
+/** The background re-resolves within milliseconds of the write; past this, show what is in force. */
+const RESOLVE_WAIT_MS = 5_000;
+
+const SOURCE_LABEL: Record<EffectiveRules['source'], string> = {
+  policy: 'IT-policyn',
+  superuser: 'superanvändarens import',
+  default: 'standard (Region Uppsala)',
+  'last-good': 'senast godkända',
+};
+
+type Outcome =
+  | { ok: true; text: string }
+  | { ok: false; text: string; errors: RuleSetError[] }
+  | { ok: 'pending'; text: string };
+
+/** What the import led to, in the superuser's words, from the background's verdict. */
+export function outcomeOf(effective: EffectiveRules): Outcome {
+  const refused = effective.refused.find((r) => r.source === 'superuser');
+  const inForce = `${effective.rules.meta.name} version ${effective.rules.meta.version} (${SOURCE_LABEL[effective.source]})`;
+  if (refused)
+    return {
+      ok: false,
+      text: `Regeluppsättningen avvisades med ${refused.errors.length} fel. Fortfarande i kraft: ${inForce}.`,
+      errors: refused.errors,
+    };
+  if (effective.source === 'policy')
+    return { ok: true, text: `IT-policyns regeluppsättning gäller före din import. I kraft: ${inForce}.` };
+  return { ok: true, text: `I kraft: ${inForce}.` };
+}
+
+/**
+ * Superusers import the unit's rule set (issue 3): paste or upload JSON, stored as
+ * `superuserRuleSet`; the background validates it (shared/rules) and either puts it in force or
+ * refuses it with every error while the last good rule set stays in force.
+ */
+export function RuleSetImport() {
+  const [effective, setEffective] = useState<EffectiveRules | null>(null);
+  const [input, setInput] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  useEffect(() => {
+    const life = new AbortController();
+    void loadEffectiveRules().then((r) => !life.signal.aborted && setEffective(r));
+    onEffectiveRulesChanged(setEffective, life.signal);
+    return () => life.abort();
+  }, []);
+
+  /** Writes (or removes) the superuser's rule set and waits for the background's verdict. */
+  const submit = async (value: unknown | undefined) => {
+    setOutcome({ ok: 'pending', text: 'Kontrollerar…' });
+    const before = (await loadEffectiveRules()).resolvedAt;
+    const life = new AbortController();
+    const verdict = new Promise<EffectiveRules | null>((resolve) => {
+      onEffectiveRulesChanged((next) => next.resolvedAt !== before && resolve(next), life.signal);
+      setTimeout(() => resolve(null), RESOLVE_WAIT_MS);
+    });
+    if (value === undefined) await browser.storage.local.remove(LOCAL_RULES_KEY);
+    else await browser.storage.local.set({ [LOCAL_RULES_KEY]: value });
+    const next = (await verdict) ?? (await loadEffectiveRules());
+    life.abort();
+    setEffective(next);
+    setOutcome(outcomeOf(next));
+  };
+
+  const importText = (text: string) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      // Not JSON: nothing is stored, the rules in force stay as they are.
+      setOutcome({
+        ok: false,
+        text: 'Regeluppsättningen avvisades: filen är inte giltig JSON. Inget har ändrats.',
+        errors: [{ path: '', message: `är inte giltig JSON (${e instanceof Error ? e.message : String(e)})` }],
+      });
+      return;
+    }
+    void submit(value);
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text();
+    setInput(text);
+    importText(text);
+  };
+
+  return (
+    <section class="box" aria-labelledby="rules-heading" id="rule-set-import-section">
+      <h2 id="rules-heading">Regeluppsättning (superanvändare)</h2>
+      <p class="hint">
+        Enhetens regler för journalmall, vårdkontakt, fraser och tider. Klistra in eller ladda upp en JSON-fil. En
+        felaktig fil avvisas med alla fel; reglerna som gäller nu fortsätter då att gälla.
+      </p>
+      {effective && (
+        <p id="rules-in-force">
+          <span class="chip">
+            I kraft: {effective.rules.meta.name} {effective.rules.meta.version}
+          </span>{' '}
+          ({SOURCE_LABEL[effective.source]}, schemaversion {effective.rules.schemaVersion})
+        </p>
+      )}
+      <label for="rule-set-json">Regeluppsättning (JSON)</label>
+      <textarea
+        id="rule-set-json"
+        rows={10}
+        spellcheck={false}
+        value={input}
+        onInput={(e) => setInput((e.currentTarget as HTMLTextAreaElement).value)}
+        style="width:100%;box-sizing:border-box;font:13px/1.4 ui-monospace,monospace"
+      />
+      <label for="rule-set-file">…eller välj en fil</label>
+      <input
+        id="rule-set-file"
+        type="file"
+        accept="application/json,.json"
+        onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])}
+      />
+      <div class="row">
+        <button type="button" id="rule-set-import-button" onClick={() => importText(input)}>
+          Importera
+        </button>
+        <button type="button" class="secondary" id="rule-set-remove-button" onClick={() => void submit(undefined)}>
+          Ta bort import (åter till standard)
+        </button>
+      </div>
+      {outcome && (
+        <div
+          class={`result ${outcome.ok === false ? 'error' : 'ok'}`}
+          role={outcome.ok === false ? 'alert' : 'status'}
+          id="rule-set-outcome"
+        >
+          <p style="margin:0">{outcome.text}</p>
+          {outcome.ok === false && (
+            <ul>
+              {outcome.errors.map((e) => (
+                <li key={`${e.path}:${e.message}`}>
+                  <code>{e.path || '(hela filen)'}</code>: {e.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { logError } from '../../lib/log';
+import type { NoReplyFocusMessage } from '../../lib/messages';
+import {
+  formatRemaining,
+  type NoReplyTimer,
+  overviewOrder,
+  priorityText,
+  STATE_TEXT,
+  timerIdOfKey,
+} from '../../lib/no-reply-timers';
+import './style.css';
+
+/**
+ * Overview of every running no-reply timer (R-NR-1..4) across visits and tabs, most urgent first
+ * (earliest deadline, then priority). A click brings the visit's tab. No patient names: the
+ * records hold none (the visit is told by its priority, state and time).
+ */
+async function loadTimers(): Promise<NoReplyTimer[]> {
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all)
+    .filter(([key]) => timerIdOfKey(key) !== null)
+    .map(([, value]) => value as NoReplyTimer);
+}
+
+function timeText(timer: NoReplyTimer, now: number): string {
+  if (timer.status.deadline) {
+    const left = Date.parse(timer.status.deadline) - now;
+    return left > 0 ? `${formatRemaining(left)} kvar` : `svarstiden gick ut ${formatRemaining(left)}`;
+  }
+  if (timer.wakeAt) {
+    const left = Date.parse(timer.wakeAt) - now;
+    return left > 0 ? `påminnelse om ${formatRemaining(left)}` : 'påminnelse nu';
+  }
+  return '';
+}
+
+function Overview() {
+  const [timers, setTimers] = useState<NoReplyTimer[] | null>(null);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const refresh = () => void loadTimers().then(setTimers, (e: unknown) => logError('popup timers', e));
+    refresh();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && Object.keys(changes).some((k) => timerIdOfKey(k) !== null)) refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      clearInterval(tick);
+    };
+  }, []);
+
+  const focus = async (id: string) => {
+    const message: NoReplyFocusMessage = { type: 'no-reply-focus', id };
+    try {
+      await browser.runtime.sendMessage(message);
+    } catch (error) {
+      logError('popup focus', error);
+    }
+    window.close();
+  };
+
+  const running = timers ? overviewOrder(timers) : [];
+  return (
+    <main>
+      <h1>Svarstider</h1>
+      {timers === null && <p>Läser in …</p>}
+      {timers !== null && running.length === 0 && <p class="empty">Inga pågående svarstider.</p>}
+      {running.length > 0 && (
+        <ol class="timers" aria-label="Pågående svarstider, mest brådskande först">
+          {running.map((t) => (
+            <li key={t.id}>
+              <button
+                type="button"
+                class={`timer ${t.status.state}`}
+                data-timer={t.id}
+                data-state={t.status.state}
+                onClick={() => void focus(t.id)}
+              >
+                <span class="who">Besök {priorityText(t.priority)}</span>
+                <span class="state">{STATE_TEXT[t.status.state]}</span>
+                <span class="meta">
+                  försök {t.status.attempts}
+                  {t.status.phoneRequired ? ' · telefon krävs' : ''} · {timeText(t, now)}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p class="hint">Klicka för att gå till besöket. Tiderna följer R-NR-1–R-NR-4.</p>
+    </main>
+  );
+}
+
+render(<Overview />, document.getElementById('app')!);

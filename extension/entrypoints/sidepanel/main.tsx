@@ -1,0 +1,300 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { copyText } from '../../lib/clipboard';
+import { buildPanelNote, type JournalDraft, readDraft } from '../../lib/journal-draft';
+import { journalFactsKey, type StoredJournalFacts } from '../../lib/journal-facts';
+import { logError } from '../../lib/log';
+import type { JournalFactsRequest } from '../../lib/messages';
+import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
+import { loadVisit, updateVisit, visitStorageKey } from '../../lib/visit-store';
+import { ExportPdf } from './export-pdf';
+import { type NoteActions, NoteView } from './note-view';
+import './style.css';
+
+/**
+ * The journal side panel (R-J-2..R-J-8): the Cosmic note for the visit in the window's active tab
+ * (or the tab named by `?tabId=`, for tests and bookmarks), built from the facts the content
+ * script published and the rule set in force. The clinician's edits and choices are the draft,
+ * saved per visit as they type (visit store: survives a reload, a killed worker, a restart).
+ */
+
+const SOURCE_LABEL: Record<EffectiveRules['source'], string> = {
+  policy: 'från IT-policy',
+  superuser: 'från superanvändare',
+  default: 'standard',
+  'last-good': 'senast godkända',
+};
+
+/** Draft writes in order, coalesced: the latest draft always lands, never an older one after it. */
+function createDraftSaver() {
+  let pending: { key: string; draft: JournalDraft } | null = null;
+  let running = false;
+  const loop = async () => {
+    running = true;
+    while (pending) {
+      const { key, draft } = pending;
+      pending = null;
+      try {
+        await updateVisit(key, (record) => ({ ...record, journalDraft: draft }));
+      } catch (error) {
+        logError('journal draft save', error);
+      }
+    }
+    running = false;
+  };
+  return (key: string, draft: JournalDraft) => {
+    pending = { key, draft };
+    if (!running) void loop();
+  };
+}
+const saveDraft = createDraftSaver();
+
+type DraftState = { visitKey: string; storageKey: string; draft: JournalDraft };
+
+async function readTabFacts(tabId: number): Promise<StoredJournalFacts | null> {
+  const key = journalFactsKey(tabId);
+  const all = await browser.storage.session.get(key);
+  const found = (all[key] as StoredJournalFacts | undefined) ?? null;
+  if (!found) {
+    // Nothing kept for this tab (e.g. opened before the extension): ask its content script.
+    const request: JournalFactsRequest = { type: 'journal-facts-request' };
+    browser.tabs.sendMessage(tabId, request).catch(() => {});
+  }
+  return found;
+}
+
+async function readDraftState(visitKey: string): Promise<DraftState> {
+  const storageKey = await visitStorageKey(visitKey);
+  const record = await loadVisit(storageKey);
+  return { visitKey, storageKey, draft: readDraft(record?.journalDraft) };
+}
+
+async function activeTabId(): Promise<{ windowId: number | undefined; tabId: number | null }> {
+  const win = await browser.windows.getCurrent();
+  const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
+  return { windowId: win.id, tabId: tab?.id ?? null };
+}
+
+/**
+ * Everything the first note needs, read in parallel before the first render ("panel open →
+ * filled" ≤ 100 ms): the rules, the tab's facts, then the visit's draft.
+ */
+interface Initial {
+  effective: EffectiveRules;
+  windowId: number | undefined;
+  tabId: number | null;
+  stored: StoredJournalFacts | null;
+  draft: DraftState | null;
+}
+async function loadInitial(fixedTabId: number | null): Promise<Initial> {
+  const shown = fixedTabId !== null ? { windowId: undefined, tabId: fixedTabId } : activeTabId();
+  const facts = Promise.resolve(shown).then((t) => (t.tabId === null ? null : readTabFacts(t.tabId)));
+  const draft = facts.then((f) => (f?.facts ? readDraftState(f.facts.visitKey) : null));
+  const [effective, { windowId, tabId }, stored, draftState] = await Promise.all([
+    loadEffectiveRules(),
+    shown,
+    facts,
+    draft,
+  ]);
+  return { effective, windowId, tabId, stored, draft: draftState };
+}
+
+function useEffectiveRules(initial: EffectiveRules): EffectiveRules {
+  const [effective, setEffective] = useState(initial);
+  useEffect(() => {
+    const life = new AbortController();
+    onEffectiveRulesChanged(setEffective, life.signal);
+    return () => life.abort();
+  }, []);
+  return effective;
+}
+
+/** The tab whose visit is shown: fixed by `?tabId=`, else the active tab of this window. */
+function useShownTab(fixedTabId: number | null, initial: Initial): number | null {
+  const [tabId, setTabId] = useState<number | null>(initial.tabId);
+  useEffect(() => {
+    if (fixedTabId !== null) return;
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (info.windowId === initial.windowId) setTabId(info.tabId);
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => browser.tabs.onActivated.removeListener(onActivated);
+  }, [fixedTabId, initial]);
+  return tabId;
+}
+
+/** The facts the background keeps for the tab; undefined while loading. */
+function useTabFacts(tabId: number | null, initial: Initial): StoredJournalFacts | null | undefined {
+  const [state, setState] = useState<{ tabId: number | null; stored: StoredJournalFacts | null | undefined }>({
+    tabId: initial.tabId,
+    stored: initial.stored,
+  });
+  useEffect(() => {
+    if (tabId === null) return;
+    const key = journalFactsKey(tabId);
+    let alive = true;
+    let changed = false;
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'session' || !(key in changes)) return;
+      changed = true;
+      setState({ tabId, stored: (changes[key]?.newValue as StoredJournalFacts | undefined) ?? null });
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    // A tab other than the preloaded one (a tab switch): read its facts now.
+    if (tabId !== initial.tabId || state.tabId !== tabId)
+      void readTabFacts(tabId).then((stored) => alive && !changed && setState({ tabId, stored }));
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [tabId]);
+  return state.tabId === tabId ? state.stored : undefined;
+}
+
+/** The saved draft of a visit, loaded before the note is shown (so nothing overwrites it). */
+function useDraft(visitKey: string | null, initial: Initial) {
+  const [state, setState] = useState<DraftState | null>(initial.draft);
+  useEffect(() => {
+    if (visitKey === null || state?.visitKey === visitKey) return;
+    let alive = true;
+    void readDraftState(visitKey).then((next) => alive && setState(next));
+    return () => {
+      alive = false;
+    };
+  }, [visitKey]);
+  const current = state && state.visitKey === visitKey ? state : null;
+  const update = useCallback(
+    (change: (draft: JournalDraft) => JournalDraft) => {
+      setState((s) => {
+        if (!s || s.visitKey !== visitKey) return s;
+        const draft = change(s.draft);
+        saveDraft(s.storageKey, draft);
+        return { ...s, draft };
+      });
+    },
+    [visitKey],
+  );
+  return { draft: current?.draft ?? null, update };
+}
+
+function RefusedRules({ effective }: { effective: EffectiveRules }) {
+  if (effective.refused.length === 0) return null;
+  return (
+    <section class="alert" role="alert" id="refused-rules" aria-label="Avvisad regeluppsättning">
+      {effective.refused.map((r) => (
+        <div key={r.source}>
+          <strong>
+            Regeluppsättningen {r.source === 'policy' ? 'från IT-policyn' : 'från superanvändaren'} avvisades (
+            {r.errors.length} fel).
+          </strong>{' '}
+          I kraft: {effective.rules.meta.name} {effective.rules.meta.version} ({SOURCE_LABEL[effective.source]}).
+          <ul>
+            {r.errors.map((e) => (
+              <li key={`${e.path}:${e.message}`}>
+                <code>{e.path || '(hela filen)'}</code> {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Initial }) {
+  const effective = useEffectiveRules(initial.effective);
+  const tabId = useShownTab(fixedTabId, initial);
+  const stored = useTabFacts(tabId, initial);
+  const facts = stored?.facts ?? null;
+  const { draft, update } = useDraft(facts?.visitKey ?? null, initial);
+  const [status, setStatus] = useState('');
+  const filledMarked = useRef(false);
+
+  const panel = useMemo(
+    () => (facts && draft && effective ? buildPanelNote(facts, draft, effective.rules) : null),
+    [facts, draft, effective],
+  );
+
+  // Layout effect: runs as soon as the note is in the DOM (before paint), not a frame later.
+  useLayoutEffect(() => {
+    if (panel && !filledMarked.current) {
+      filledMarked.current = true;
+      // "Panel open → filled" (bench/journal-panel.bench.ts).
+      performance.mark('journal-panel-filled');
+    }
+    document.documentElement.dataset.state = panel ? 'filled' : 'empty';
+  }, [panel]);
+
+  const announce = useCallback((text: string) => {
+    // Clearing first makes a repeated message be announced again.
+    setStatus('');
+    setTimeout(() => setStatus(text), 30);
+  }, []);
+
+  const copy = async (text: string, what: string) => {
+    announce(
+      (await copyText(text)) ? `Kopierat: ${what}.` : 'Kopieringen misslyckades – markera och kopiera för hand.',
+    );
+  };
+
+  const actions: NoteActions = {
+    chooseKontaktsatt: (kontaktsatt) => update((d) => ({ ...d, kontaktsatt })),
+    chooseVardtjanst: (v) => update((d) => ({ ...d, vardtjanst: v || undefined })),
+    setNoReply: (noReply) => update((d) => ({ ...d, noReply })),
+    editSection: (keyword, text) =>
+      update((d) => {
+        const mode = d.noReply ? 'noReply' : 'full';
+        return { ...d, edits: { ...d.edits, [mode]: { ...d.edits[mode], [keyword]: text } } };
+      }),
+    resetSection: (keyword) =>
+      update((d) => {
+        const mode = d.noReply ? 'noReply' : 'full';
+        const { [keyword]: _removed, ...rest } = d.edits[mode];
+        return { ...d, edits: { ...d.edits, [mode]: rest } };
+      }),
+    copySection: (keyword, text) => void copy(text, keyword),
+    copyAll: () => panel && void copy(panel.text, 'hela anteckningen'),
+  };
+
+  let body: preact.ComponentChildren;
+  if (!effective || tabId === null || stored === undefined) body = <p>Läser besöket…</p>;
+  else if (!facts)
+    body = (
+      <p class="empty" id="no-visit">
+        Fliken visar inget besök i Clinic. Öppna ett besök så fylls journalanteckningen i här.
+      </p>
+    );
+  else if (!panel || !draft) body = <p>Läser utkastet…</p>;
+  else
+    body = (
+      <>
+        <p class="visit">
+          Besök: <strong>{facts.patient.name ?? 'patientens namn okänt'}</strong>
+        </p>
+        <NoteView panel={panel} draft={draft} facts={facts} actions={actions} />
+        <ExportPdf panel={panel} facts={facts} announce={announce} />
+      </>
+    );
+
+  return (
+    <main>
+      <h1>Journalanteckning</h1>
+      <p class="sub">
+        Mall {effective?.rules.template.name ?? 'Distanskontakt 1177 direkt'} · Regler{' '}
+        {effective ? `${effective.rules.meta.name} ${effective.rules.meta.version}` : '…'}
+      </p>
+      {effective && <RefusedRules effective={effective} />}
+      {body}
+      <p class="status" role="status" aria-live="polite" id="status">
+        {status}
+      </p>
+    </main>
+  );
+}
+
+performance.mark('journal-panel-script');
+const param = new URLSearchParams(location.search).get('tabId');
+const fixedTabId = param !== null && /^\d+$/.test(param) ? Number(param) : null;
+void loadInitial(fixedTabId).then((initial) => {
+  render(<App fixedTabId={fixedTabId} initial={initial} />, document.getElementById('app')!);
+});

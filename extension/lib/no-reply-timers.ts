@@ -1,0 +1,253 @@
+import {
+  evaluateNoReply,
+  type NoReplyEvent,
+  type NoReplySettings,
+  type NoReplyState,
+  type NoReplyStatus,
+  parseIsoTime,
+} from '../../shared/no-reply';
+import type { RuleSet } from '../../shared/rules';
+import { normalizeText } from '../clinic/dom-query';
+import type { ChatMessage } from '../clinic/snapshot';
+import { VISIT_PREFIX, visitStorageKey } from './visit-store';
+
+/**
+ * The no-reply timer of one running visit (R-NR-1..5), shared by the content script (chip), the
+ * background (alarms, notifications) and the popup (overview). Pure helpers plus the record's
+ * shape; no browser API here but the storage key's hash.
+ *
+ * Storage: one record per visit in storage.local under `visit:<hash>:no-reply`, next to the visit
+ * store's record (`visit:<hash>`), so the visit retention purges it like the rest of the visit's
+ * data (it reads the same `updatedAt`). Its own key, not a field of the visit record: only the
+ * background writes it, so no read-modify-write race with the pages writing the visit record.
+ * Local, not session: a browser restart must lose no running timer.
+ */
+export const NO_REPLY_SUFFIX = ':no-reply';
+export const NO_REPLY_ALARM_PREFIX = 'no-reply:';
+export const NO_REPLY_NOTIFICATION_PREFIX = 'no-reply:';
+const KEY_PATTERN = new RegExp(`^${VISIT_PREFIX}([0-9a-f]{32})${NO_REPLY_SUFFIX}$`);
+
+/** Past events a record keeps at most (the oldest go first); 2,000 evaluate in well under 1 ms. */
+export const MAX_EVENTS = 5_000;
+
+export interface NoReplyTimer {
+  /** The visit's hash (as in the visit store's key): names the alarm and the notification. */
+  id: string;
+  /** Last time a console tab reported on this visit; the visit retention purges by it. */
+  updatedAt: string;
+  /** The visit's address in the console, to bring it back (an opaque case id, no patient data). */
+  visitUrl: string;
+  /** The tab that last showed the visit; may be closed by now. */
+  tabId: number | null;
+  windowId: number | null;
+  priority: number | null;
+  /** From the chat (page) and from the clinician (phone attempts), deduplicated, in time order. */
+  events: NoReplyEvent[];
+  /** As of `evaluatedAt`, for the overview (the chip evaluates live). */
+  status: NoReplyStatus;
+  evaluatedAt: string;
+  /** When the status changes next with no new event: the alarm's time. */
+  wakeAt: string | null;
+  /** The last system notification shown for this visit: `key` says which stage it was for. */
+  notified: { key: string; at: string; dueAt: string } | null;
+}
+
+export function noReplyKeyFor(id: string): string {
+  return `${VISIT_PREFIX}${id}${NO_REPLY_SUFFIX}`;
+}
+
+export async function noReplyKey(visitKey: string): Promise<string> {
+  return `${await visitStorageKey(visitKey)}${NO_REPLY_SUFFIX}`;
+}
+
+/** The timer id in a storage key, or null when the key is not a no-reply record. */
+export function timerIdOfKey(key: string): string | null {
+  return KEY_PATTERN.exec(key)?.[1] ?? null;
+}
+
+export function settingsFrom(timers: RuleSet['timers']): NoReplySettings {
+  return {
+    replyWindowMinutes: timers.replyWindowMinutes,
+    minAttempts: timers.minAttempts,
+    phonePriorities: timers.phonePriorities,
+    noticeAfterMinutes: timers.noticeAfterMinutes,
+  };
+}
+
+function comparable(text: string): string {
+  return normalizeText(text).toLocaleLowerCase('sv');
+}
+
+/**
+ * The chat as no-reply events: the patient's messages, the clinician's messages, and the R-NR-1
+ * notice (a clinician message containing the rule set's notice phrase, so a greeting before it or
+ * a signature after it still counts). System lines (calls, "Besöket har avslutats") are not chat
+ * attempts. A message whose time cannot be read is left out: it cannot be ordered, and guessing a
+ * time could close a case too early (the count is returned so the chip can say so).
+ */
+export function chatEvents(
+  messages: readonly ChatMessage[],
+  noticePhrase: string,
+): { events: NoReplyEvent[]; untimed: number } {
+  const notice = comparable(noticePhrase);
+  const events: NoReplyEvent[] = [];
+  let untimed = 0;
+  for (const message of messages) {
+    if (message.author !== 'patient' && message.author !== 'clinician') continue;
+    if (!message.at || Number.isNaN(parseIsoTime(message.at))) {
+      untimed++;
+      continue;
+    }
+    if (message.author === 'patient') events.push({ type: 'patient-message', at: message.at });
+    else if (notice && comparable(message.text).includes(notice)) events.push({ type: 'notice-sent', at: message.at });
+    else events.push({ type: 'clinician-message', at: message.at });
+  }
+  return { events, untimed };
+}
+
+/**
+ * The union of two event logs: one entry per type and instant (`...00Z` and `...00.000Z` are the
+ * same), invalid times dropped, in time order, at most MAX_EVENTS (the newest kept). A union, not
+ * a replacement: a chat that shows only its latest messages must not erase earlier attempts.
+ */
+export function mergeEvents(...logs: readonly (readonly NoReplyEvent[])[]): NoReplyEvent[] {
+  const byKey = new Map<string, { event: NoReplyEvent; ms: number }>();
+  for (const log of logs) {
+    for (const event of log) {
+      const ms = parseIsoTime(event?.at);
+      if (Number.isNaN(ms)) continue;
+      const key = `${event.type}@${ms}`;
+      if (!byKey.has(key)) byKey.set(key, { event: { type: event.type, at: new Date(ms).toISOString() }, ms });
+    }
+  }
+  const sorted = [...byKey.values()].sort((a, b) => a.ms - b.ms || (a.event.type < b.event.type ? -1 : 1));
+  return sorted.slice(Math.max(0, sorted.length - MAX_EVENTS)).map((x) => x.event);
+}
+
+/** States in which a timer runs: shown in the overview and the chip. */
+export const RUNNING_STATES: ReadonlySet<NoReplyState> = new Set<NoReplyState>([
+  'awaiting-patient',
+  'notice-suggested',
+  'notice-sent',
+  'deadline-passed',
+  'ready-to-close',
+]);
+
+export const STATE_TEXT: Record<NoReplyState, string> = {
+  idle: 'Väntar inte på svar',
+  'awaiting-patient': 'Väntar på svar',
+  'notice-suggested': 'Skicka påminnelse (2 timmar)',
+  'notice-sent': 'Påminnelse skickad',
+  'deadline-passed': 'Svarstiden har gått ut',
+  'ready-to-close': 'Klart att stänga',
+  closed: 'Stängt',
+};
+
+export function priorityText(priority: number | null): string {
+  return priority === null ? 'prioritet okänd' : `prio ${priority}`;
+}
+
+/** The instant of the last clinician chat message or notice: names a notice suggestion. */
+function lastClinicianMs(events: readonly NoReplyEvent[]): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const e of events) {
+    if (e.type === 'clinician-message' || e.type === 'notice-sent') last = Math.max(last, parseIsoTime(e.at));
+  }
+  return last;
+}
+
+export interface DueNotification {
+  /** Which stage: one notification per key, ever (a restart or a second tab never repeats it). */
+  key: string;
+  dueAt: string;
+  title: string;
+  message: string;
+}
+
+/**
+ * The system notification a status calls for, or null. Never names the patient (R-PI-2): the
+ * visit is told by its priority only, and a click brings its tab. Two stages: the notice becoming
+ * due (R-NR-1) and the reply window running out (R-NR-1..4).
+ */
+export function dueNotification(
+  timer: Pick<NoReplyTimer, 'events' | 'priority'>,
+  status: NoReplyStatus,
+  settings: NoReplySettings,
+): DueNotification | null {
+  const who = `Besök ${priorityText(timer.priority)}`;
+  if (status.state === 'notice-suggested') {
+    const since = lastClinicianMs(timer.events);
+    const dueAt = new Date(since + settings.noticeAfterMinutes * 60_000).toISOString();
+    return {
+      key: `notice@${since}`,
+      dueAt,
+      title: `${who}: patienten har inte svarat`,
+      message: `Skicka meddelandet om svar inom ${hoursText(settings.replyWindowMinutes)} (R-NR-1).`,
+    };
+  }
+  if ((status.state === 'deadline-passed' || status.state === 'ready-to-close') && status.deadline) {
+    const missing: string[] = [];
+    if (status.attempts < settings.minAttempts) {
+      missing.push(`${status.attempts} av minst ${settings.minAttempts} kontaktförsök gjorda (R-NR-2).`);
+    }
+    if (status.reasons.some((r) => r.startsWith('R-NR-3:') && r.includes('ring patienten'))) {
+      missing.push('Ring patienten innan ärendet stängs (R-NR-3).');
+    }
+    return {
+      key: `deadline@${status.deadline}`,
+      dueAt: status.deadline,
+      title: `${who}: svarstiden har gått ut`,
+      message: status.canClose
+        ? 'Inget svar trots kontaktförsök – stäng ärendet med en kort anteckning (R-NR-4).'
+        : missing.join(' ') || 'Svarstiden har gått ut (R-NR-1).',
+    };
+  }
+  return null;
+}
+
+function hoursText(minutes: number): string {
+  if (minutes % 60 === 0) return minutes === 60 ? '1 timme' : `${minutes / 60} timmar`;
+  return minutes === 1 ? '1 minut' : `${minutes} minuter`;
+}
+
+/** Re-evaluates a timer at `now`. */
+export function evaluateTimer(
+  timer: Pick<NoReplyTimer, 'events' | 'priority'>,
+  now: Date,
+  settings: NoReplySettings,
+): NoReplyStatus {
+  return evaluateNoReply(timer.events, now, settings, timer.priority);
+}
+
+/** The instant the overview sorts by: the deadline, else the next change (notice due). */
+export function timerSortKey(timer: Pick<NoReplyTimer, 'status' | 'wakeAt'>): number {
+  const at = timer.status.deadline ?? timer.wakeAt;
+  const ms = at ? parseIsoTime(at) : Number.NaN;
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+
+/** Every running timer, most urgent first: earliest deadline (passed ones first), then priority. */
+export function overviewOrder<T extends Pick<NoReplyTimer, 'status' | 'wakeAt' | 'priority' | 'id'>>(
+  timers: readonly T[],
+): T[] {
+  return timers
+    .filter((t) => RUNNING_STATES.has(t.status.state))
+    .map((t) => ({ t, key: timerSortKey(t) }))
+    .sort(
+      (a, b) =>
+        a.key - b.key || (a.t.priority ?? 9) - (b.t.priority ?? 9) || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0),
+    )
+    .map((x) => x.t);
+}
+
+/** "1 tim 05 min", "4 min 09 s", "12 s"; the time left until `target` (negative: passed). */
+export function formatRemaining(ms: number): string {
+  const past = ms < 0;
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const text = h > 0 ? `${h} tim ${pad(m)} min` : m > 0 ? `${m} min ${pad(s)} s` : `${s} s`;
+  return past ? `för ${text} sedan` : text;
+}

@@ -1,0 +1,265 @@
+/**
+ * The bridge client and its indicator, end to end: the real bridge (bridge/app.ts startBridge)
+ * in this process on a free port with the scripted FakeCardReader, the test build in Chromium.
+ *
+ * Port: the release manifest allows only http://127.0.0.1:47121/*; the test build already has
+ * http://127.0.0.1/* (any port, for the console simulator, wxt.config.ts), so the bridge here
+ * runs on a random free port and the pairing names that port. Nothing binds 47121, so a bridge a
+ * developer runs locally is never disturbed and parallel runs never collide.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningBridge, startBridge } from '../../bridge/app';
+import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../../bridge/card/fake-reader';
+import { silentLogger } from '../../bridge/log';
+import { journalRequest } from '../../bridge/testing/fixtures';
+import { testConfig } from '../../bridge/testing/http-helpers';
+import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID, type TestChain } from '../../bridge/testing/test-certs';
+import { PATIENTS } from '../fixtures/patients';
+import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { type Stack, startStack } from './stack';
+
+const unavailable = browserTestsUnavailable();
+const READER = 'Virtual PCD 00 00';
+const PRESENT = `SITHS-kort isatt: ${TEST_CLINICIAN_NAME}, ${TEST_HSA_ID}`;
+const newToken = () => randomBytes(32).toString('base64url');
+
+describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician’s indicator (issue 5)', () => {
+  let stack: Stack;
+  let bridge: RunningBridge;
+  let fake: FakeCardReader;
+  let chain: TestChain;
+  let exportDir: string;
+  let port: number;
+  let token: string;
+  let console1: Page;
+
+  const sithsCard = () => new FileSystemCard(pkcs15FileSystem(chain.cardOrder));
+  const startRealBridge = async (onPort = 0) =>
+    startBridge(testConfig({ port: onPort, token, exportDir }), silentLogger, {
+      reader: fake,
+      retryMs: 50,
+      pollMs: 100,
+    });
+  const setPairing = async (pairing: { token: string; port: number } | null) => {
+    const worker = await stack.ext.worker();
+    await worker.evaluate(
+      (p) =>
+        p
+          ? chrome.storage.local.set({ bridgePairing: { ...p, pairedAt: new Date().toISOString() } })
+          : chrome.storage.local.remove('bridgePairing'),
+      pairing,
+    );
+  };
+  const optionsPage = async () => {
+    const page = await stack.ext.browser.newPage();
+    await page.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
+    await page.waitForSelector('#bridge-heading');
+    return page;
+  };
+  const sendFrom = (page: Page, message: unknown) =>
+    page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Record<string, unknown>>;
+
+  beforeAll(async () => {
+    chain = await createTestChain();
+    fake = new FakeCardReader();
+    fake.plugReader(READER);
+    exportDir = mkdtempSync(path.join(tmpdir(), 'cc-export-'));
+    token = newToken();
+    bridge = await startRealBridge();
+    port = bridge.server.port;
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await bridge?.stop();
+    rmSync(exportDir, { recursive: true, force: true });
+  });
+
+  it('not paired → "Ej parkopplad" in the panel', async () => {
+    console1 = await stack.openVisit(stack.cases.adult);
+    await waitFor(async () => (await panelText(console1)).includes('Ej parkopplad'));
+  });
+
+  it('paired (token from the worker) → card present shows the clinician’s name and HSA-id', async () => {
+    fake.insert(READER, sithsCard());
+    await setPairing({ token, port });
+    await waitFor(async () => (await panelText(console1)).includes(PRESENT));
+  });
+
+  it('R-S-2: card pulled → "Inget kort" pushed to the page, with the shift-still-running reminder', async () => {
+    const started = performance.now();
+    fake.remove(READER);
+    await waitFor(async () => (await panelText(console1)).includes('Inget kort'), 5_000, 10);
+    const ms = performance.now() - started;
+    console.info(`[bridge-status] card pulled → page shows "Inget kort": ${ms.toFixed(0)} ms`);
+    expect(await panelText(console1)).toContain('Skiftet pågår fortfarande');
+    expect(await panelText(console1)).not.toContain(TEST_HSA_ID);
+    await waitFor(async () =>
+      (await console1.$eval('[data-clinic-companion="live-polite"]', (el) => el.textContent ?? '')).includes(
+        'SITHS-kortet är uttaget',
+      ),
+    );
+  });
+
+  it('worker killed, card inserted while it sleeps → the pages show the card once the worker wakes', async () => {
+    await stack.ext.killWorker();
+    fake.insert(READER, sithsCard());
+    // A console tab opened meanwhile wakes the worker (the indicator asks for a refresh).
+    const console2 = await stack.openVisit(stack.cases.adult2);
+    await waitFor(async () => (await panelText(console2)).includes(PRESENT));
+    await waitFor(async () => (await panelText(console1)).includes(PRESENT));
+    // The one-minute alarm that re-reads the card is re-created at every start-up.
+    const worker = await stack.ext.worker();
+    const alarm = await worker.evaluate(() => chrome.alarms.get('bridge-card-refresh'));
+    expect(alarm?.periodInMinutes).toBe(1);
+    await console2.close();
+  });
+
+  it('export through the background message → a PDF in the export folder, no personnummer in its name', async () => {
+    const page = await optionsPage();
+    const reply = await sendFrom(page, { type: 'bridge-export-pdf', request: journalRequest() });
+    expect(reply).toMatchObject({ ok: true });
+    const fileName = reply.fileName as string;
+    expect(existsSync(path.join(exportDir, fileName))).toBe(true);
+    expect(fileName).toMatch(/\.pdf$/);
+    expect(fileName).not.toMatch(/\d{6,}/);
+    expect(fileName).not.toContain(PATIENTS.adult.personnummer.slice(0, 8));
+    expect(fileName.toLowerCase()).not.toContain(PATIENTS.adult.name.split(' ')[0]!.toLowerCase());
+
+    // A request that fails validation: a Swedish reason naming the field, never its value.
+    const bad = journalRequest();
+    bad.patient.personnummer = '19900101-2386';
+    const refused = await sendFrom(page, { type: 'bridge-export-pdf', request: bad });
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain('patient.personnummer');
+    expect(refused.error).not.toContain('19900101');
+
+    // No clinician in the request and no card → refused with the card reason, nothing written.
+    fake.remove(READER);
+    await waitFor(async () => (await panelText(console1)).includes('Inget kort'));
+    const before = readdirSync(exportDir).length;
+    const noCard = await sendFrom(page, { type: 'bridge-export-pdf', request: journalRequest() });
+    expect(noCard).toEqual({ ok: false, error: expect.stringContaining('Inget SITHS-kort') });
+    expect(readdirSync(exportDir).length).toBe(before);
+    // With the clinician named in the request the card is not required.
+    const withClinician = await sendFrom(page, {
+      type: 'bridge-export-pdf',
+      request: journalRequest({ clinician: { name: 'Doktor Test', hsaId: TEST_HSA_ID } }),
+    });
+    expect(withClinician).toMatchObject({ ok: true });
+    fake.insert(READER, sithsCard());
+    await page.close();
+  });
+
+  it('options page: pairing with the pasted token is proven, saved, and the indicator follows', async () => {
+    const page = await optionsPage();
+    await setPairing(null);
+    await waitFor(async () => (await panelText(console1)).includes('Ej parkopplad'));
+    await page.type('#bridge-token', token);
+    await page.$eval('#bridge-port', (el) => {
+      (el as HTMLInputElement).value = '';
+    });
+    await page.type('#bridge-port', String(port));
+    await page.click('#bridge-pair');
+    await page.waitForFunction(
+      () => document.querySelector('#bridge-result')?.textContent?.includes('visade att den har nyckeln'),
+      { timeout: 10_000 },
+    );
+    await waitFor(async () => (await panelText(console1)).includes(PRESENT));
+    await page.waitForFunction((text) => document.body.textContent?.includes(text), {}, PRESENT);
+    // The token is not shown back.
+    expect(await page.$eval('#bridge-token', (el) => (el as HTMLInputElement).value)).toBe('');
+    expect(await page.evaluate(() => document.body.innerHTML)).not.toContain(token);
+    // A malformed token is refused before anything is sent.
+    await page.type('#bridge-token', 'kort');
+    await page.click('#bridge-pair');
+    await page.waitForFunction(() => document.querySelector('#bridge-result')?.textContent?.includes('giltig nyckel'));
+    await page.close();
+  });
+
+  it('bridge stopped → "Brygga saknas"; started again on the same port → back to the card by itself', async () => {
+    await bridge.stop();
+    await waitFor(async () => (await panelText(console1)).includes('Brygga saknas'), 15_000);
+    expect(await panelText(console1)).not.toContain(TEST_HSA_ID);
+    bridge = await startRealBridge(port);
+    // Reconnect backoff is at most a few seconds after a short outage.
+    await waitFor(async () => (await panelText(console1)).includes(PRESENT), 20_000);
+  });
+
+  it('a squatter on the port (wrong proof) → "Okänd brygga", no card data, no export, the token burnt', async () => {
+    const seen: { method: string; url: string }[] = [];
+    const squatter = http.createServer((req, res) => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '' });
+      req.resume();
+      if (req.url?.startsWith('/v1/health')) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            ok: true,
+            service: 'clinic-companion-bridge',
+            protocolVersion: 1,
+            version: '9.9.9',
+            proof: 'ab'.repeat(32),
+          }),
+        );
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          state: 'CARD_PRESENT',
+          reader: READER,
+          since: new Date().toISOString(),
+          identity: {
+            hsaId: 'SE0000000000-MALLORY',
+            name: 'Mallory Falsk',
+            issuer: 'Falsk CA',
+            notBefore: '2024-01-01T00:00:00.000Z',
+            notAfter: '2030-01-01T00:00:00.000Z',
+          },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const squatPort = (squatter.address() as AddressInfo).port;
+    const stolen = newToken();
+    try {
+      await setPairing({ token: stolen, port: squatPort });
+      await waitFor(async () => (await panelText(console1)).includes('Okänd brygga'));
+      const text = await panelText(console1);
+      expect(text).not.toContain('Mallory');
+      expect(text).not.toContain('SITHS-kort isatt');
+
+      const page = await optionsPage();
+      const reply = await sendFrom(page, { type: 'bridge-export-pdf', request: journalRequest() });
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toContain('Okänd brygga');
+      // It saw the health check, once, and nothing else: no card read, no stream, no patient data.
+      expect(seen.every((r) => r.method === 'GET' && r.url.startsWith('/v1/health?challenge='))).toBe(true);
+      expect(seen.length).toBe(1);
+
+      // Burnt: the same token is never sent again, not by pairing and not after a worker restart.
+      const again = await sendFrom(page, { type: 'bridge-pair', token: stolen, port: squatPort, save: true });
+      expect(again).toEqual({ ok: false, error: expect.stringContaining('används inte igen') });
+      await stack.ext.killWorker();
+      const console3 = await stack.openVisit(stack.cases.elderly);
+      await waitFor(async () => (await panelText(console3)).includes('Okänd brygga'));
+      expect(seen.length).toBe(1);
+
+      // Re-pairing with the real bridge's token (a different one) brings the card back.
+      await setPairing({ token, port });
+      await waitFor(async () => (await panelText(console3)).includes(PRESENT));
+      await console3.close();
+      await page.close();
+    } finally {
+      await new Promise<void>((resolve) => squatter.close(() => resolve()));
+    }
+  });
+});

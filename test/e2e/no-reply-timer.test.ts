@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRuleSet } from '../../shared/rules/default';
+import { browserTestsUnavailable, launchWithExtension, waitFor } from './harness';
+import { type Stack, startStack } from './stack';
+import {
+  chip,
+  clickChipAction,
+  fromNow,
+  notifications,
+  readyWorker,
+  timerFor,
+  useTestTimers,
+  waitForChip,
+} from './timer-helpers';
+
+const unavailable = browserTestsUnavailable();
+const NOTICE = defaultRuleSet.phrases.noReplyNotice;
+/** The simulator's clock runs this far behind real time: what the console stamps is already old. */
+const SIM_BEHIND_SECONDS = 52;
+
+/**
+ * Time: the extension uses real time; the test rule set has 1-minute windows (the schema's
+ * smallest), and the minute passes quickly because events are stamped in the past (explicit
+ * message times, and the simulator's clock set SIM_BEHIND_SECONDS behind real time for what the
+ * console itself stamps, such as a message sent with Skicka).
+ */
+describe.skipIf(unavailable)('no-reply timer (R-NR-1..5) over the simulator, in real Chromium', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+    stack.sim.control.setClock({ real: true });
+    stack.sim.control.setClock({ advanceMinutes: -SIM_BEHIND_SECONDS / 60 });
+    await useTestTimers(await readyWorker(stack.ext), { replyWindowMinutes: 1, noticeAfterMinutes: 1 });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const ongoingCase = (patientKey: string, priority: 1 | 2 | 3 | 4 | 5) =>
+    stack.sim.control.createCase({ patientKey, priority, state: 'ongoing', startedAt: fromNow(-600) }).id;
+
+  const clinicianMessages = (caseId: string) =>
+    stack.sim.control
+      .getState()
+      .cases.find((c) => c.id === caseId)!
+      .messages.filter((m) => m.author === 'clinician');
+
+  it('R-NR-1..4: silent patient → notice suggested → inserted (not sent) → sent with Skicka → deadline → notification → phone → ready to close', async () => {
+    const id = ongoingCase('adult2', 2);
+    stack.sim.control.addMessage(id, { author: 'patient', text: 'Jag har svårt att andas.', at: fromNow(-180) });
+    // Stamped by the console's (behind) clock: the notice falls due a few seconds from now.
+    stack.sim.control.addMessage(id, { author: 'clinician', text: 'Hur länge har du haft besvären?' });
+    const page = await stack.openVisit(id);
+    const worker = await stack.ext.worker();
+
+    const waiting = await waitForChip(page, 'awaiting-patient', 10_000);
+    expect(waiting.text).toContain('försök 1 av 2');
+    expect(waiting.text).toContain('telefon krävs');
+
+    // R-NR-1: the notice is suggested, in the chip and as a system notification.
+    const suggested = await waitForChip(page, 'notice-suggested');
+    expect(suggested.text).toContain('Patienten har inte svarat');
+    await waitFor(async () => (await timerFor(worker, id))?.notified?.key.startsWith('notice@') === true, 10_000);
+    const timer = (await timerFor(worker, id))!;
+    expect(await notifications(worker)).toContain(`no-reply:${timer.id}`);
+
+    // Inserted into the console's chat box for the clinician to send; nothing is sent by us.
+    await clickChipAction(page, 'insert-notice');
+    const composer = 'textarea[aria-label="Skriv ett meddelande"]';
+    await waitFor(async () => (await page.$eval(composer, (el) => (el as HTMLTextAreaElement).value)) === NOTICE);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(clinicianMessages(id)).toHaveLength(1);
+    expect((await chip(page)).state).toBe('notice-suggested');
+
+    // The clinician sends it with the console's own Skicka: the notice is the second attempt.
+    await page.evaluate((selector) => {
+      const area = document.querySelector<HTMLTextAreaElement>(selector)!;
+      const send = Array.from(area.form!.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Skicka');
+      send!.click();
+    }, composer);
+    await waitFor(() => clinicianMessages(id).length === 2);
+    expect(clinicianMessages(id)[1]!.text).toBe(NOTICE);
+    const sent = await waitForChip(page, 'notice-sent', 10_000);
+    expect(sent.text).toContain('försök 2 av 2');
+    expect(sent.text).toMatch(/\d+ s kvar/);
+
+    // R-NR-1/R-NR-3: the deadline passes; prio 2 without a phone attempt is not closable.
+    const passed = await waitForChip(page, 'deadline-passed', 30_000);
+    expect(passed.text).toMatch(/ring patienten/i);
+    expect(passed.text).toContain('R-NR-5');
+    await waitFor(async () => (await timerFor(worker, id))?.notified?.key.startsWith('deadline@') === true, 10_000);
+    expect(await notifications(worker)).toContain(`no-reply:${timer.id}`);
+
+    // R-NR-3 → R-NR-4: "Ringt patienten" logs the call; the case is ready to close with the note.
+    await clickChipAction(page, 'phone-attempt');
+    const ready = await waitForChip(page, 'ready-to-close', 10_000);
+    expect(ready.text).toContain('Klart att stänga');
+    expect(ready.text).toContain('telefon ✔');
+    await page.waitForSelector(
+      '[data-clinic-companion="panel"] >>> [data-feature="no-reply-timer"] button[data-action="close-no-reply"]',
+      { visible: true },
+    );
+    await waitFor(async () => (await timerFor(worker, id))?.state === 'ready-to-close');
+    // The visit closes in Clinic: the timer, its alarm and its notification go.
+    stack.sim.control.closeCase(id);
+    await waitFor(async () => (await timerFor(worker, id)) === null, 10_000);
+    await waitFor(async () => !(await notifications(worker)).includes(`no-reply:${timer.id}`));
+    expect(await worker.evaluate(async (name) => chrome.alarms.get(name), `no-reply:${timer.id}`)).toBeUndefined();
+    await page.close();
+  }, 120_000);
+
+  it('R-NR-1: the service worker killed mid-countdown (and no tab open) → the notification still comes', async () => {
+    const id = ongoingCase('adult', 3);
+    stack.sim.control.addMessage(id, { author: 'patient', text: 'Hej', at: fromNow(-200) });
+    stack.sim.control.addMessage(id, { author: 'clinician', text: 'Har du feber?', at: fromNow(-150) });
+    stack.sim.control.addMessage(id, { author: 'clinician', text: NOTICE, at: fromNow(-48) });
+    const page = await stack.openVisit(id);
+    await waitForChip(page, 'notice-sent', 10_000);
+    let worker = await stack.ext.worker();
+    await waitFor(async () => (await timerFor(worker, id))?.wakeAt != null);
+    const timer = (await timerFor(worker, id))!;
+    expect(Date.parse(timer.wakeAt!)).toBeGreaterThan(Date.now());
+    await page.close();
+    await stack.ext.killWorker();
+    // Nothing here wakes the worker: only its alarm can.
+    worker = await readyWorker(stack.ext);
+    try {
+      await waitFor(async () => (await notifications(worker)).includes(`no-reply:${timer.id}`), 30_000);
+    } catch {
+      const alarms = await worker.evaluate(async () => chrome.alarms.getAll());
+      throw new Error(`no notification: ${JSON.stringify({ timer, now: await timerFor(worker, id), alarms })}`);
+    }
+    const after = (await timerFor(worker, id))!;
+    // Prio 3: two chat attempts suffice, no phone call required (R-NR-2, R-NR-3).
+    expect(after.state).toBe('ready-to-close');
+    expect(after.notified?.key).toBe(`deadline@${timer.wakeAt}`);
+    // Shown within a second of the deadline.
+    expect(Date.parse(after.notified!.at) - Date.parse(timer.wakeAt!)).toBeLessThan(1_000);
+  }, 90_000);
+
+  it('two visits at once, the overview ordered by deadline, a browser restart on the same profile restores both', async () => {
+    const first = ongoingCase('elderly', 1);
+    const second = ongoingCase('teen', 4);
+    for (const [id, noticeAgo] of [
+      [first, -20],
+      [second, -35],
+    ] as const) {
+      stack.sim.control.addMessage(id, { author: 'patient', text: 'Hej', at: fromNow(-300) });
+      stack.sim.control.addMessage(id, { author: 'clinician', text: 'Hur mår du?', at: fromNow(-240) });
+      stack.sim.control.addMessage(id, { author: 'clinician', text: NOTICE, at: fromNow(noticeAgo) });
+    }
+    const pageA = await stack.openVisit(first);
+    const pageB = await stack.openVisit(second);
+    await waitForChip(pageA, 'notice-sent', 10_000);
+    await waitForChip(pageB, 'notice-sent', 10_000);
+    let worker = await stack.ext.worker();
+    await waitFor(async () => (await timerFor(worker, first)) !== null && (await timerFor(worker, second)) !== null);
+    const [a, b] = [(await timerFor(worker, first))!, (await timerFor(worker, second))!];
+
+    // Restart the browser on the same profile: nothing is lost.
+    const { userDataDir } = stack.ext;
+    await stack.ext.close({ keepProfile: true });
+    stack.ext = await launchWithExtension({ userDataDir });
+    worker = await readyWorker(stack.ext);
+    await waitFor(async () => {
+      const names = await worker.evaluate(async () => (await chrome.alarms.getAll()).map((x) => x.name));
+      return names.includes(`no-reply:${a.id}`) && names.includes(`no-reply:${b.id}`);
+    }, 10_000);
+
+    // The overview lists both, the earlier deadline (the second visit) first.
+    const popup = await stack.ext.browser.newPage();
+    await popup.goto(`chrome-extension://${stack.ext.extensionId}/popup.html`);
+    await popup.waitForSelector('button[data-timer]');
+    const listed = await popup.$$eval('button[data-timer]', (els) =>
+      els.map((el) => ({ id: (el as HTMLElement).dataset.timer, text: el.textContent ?? '' })),
+    );
+    // (Earlier tests' timers are listed too: every running timer across visits and tabs.)
+    const ours = listed.filter((x) => x.id === a.id || x.id === b.id);
+    expect(ours.map((x) => x.id)).toEqual([b.id, a.id]);
+    expect(ours[0]!.text).toContain('prio 4');
+    expect(ours[1]!.text).toContain('prio 1');
+    expect(listed.map((x) => x.text).join(' ')).not.toMatch(/Filip|Lars|\d{8}/);
+
+    // A click brings the visit: its tab was lost with the restart, so a new one opens on it.
+    await popup.click(`button[data-timer="${b.id}"]`);
+    await waitFor(async () =>
+      worker.evaluate(async (caseId) => {
+        const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return active?.url?.includes(caseId) === true;
+      }, second),
+    );
+
+    // Both deadlines come, each with its own notification.
+    let ids: string[] = [];
+    try {
+      await waitFor(async () => {
+        ids = await notifications(worker);
+        return ids.includes(`no-reply:${a.id}`) && ids.includes(`no-reply:${b.id}`);
+      }, 40_000);
+    } catch {
+      throw new Error(
+        `notifications ${JSON.stringify(ids)}; timers ${JSON.stringify([await timerFor(worker, first), await timerFor(worker, second)])}`,
+      );
+    }
+  }, 120_000);
+});

@@ -1,0 +1,300 @@
+/**
+ * The extension's bridge client, its pure parts (issue 5): backoff, request building, endpoint
+ * resolution, the indicator's words, and the HTTP calls against the real bridge server and
+ * against squatters on loopback (Node's fetch standing in for the service worker's).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BridgeServer } from '../../bridge/http/server';
+import { journalRequest } from '../../bridge/testing/fixtures';
+import { ORIGIN, type StubCard, startStubBridge, TEST_TOKEN } from '../../bridge/testing/http-helpers';
+import {
+  bridgeInit,
+  bridgeUrl,
+  checkHealth,
+  exportErrorText,
+  type FetchLike,
+  fetchCard,
+  issuePaths,
+  postJournal,
+  readLimited,
+  reconnectDelayMs,
+  streamCardEvents,
+} from '../../extension/background/bridge-api';
+import { parsePort, resolveEndpoint } from '../../extension/lib/bridge-settings';
+import { indicatorFor } from '../../extension/lib/bridge-status';
+import type { BridgeStatus } from '../../extension/lib/messages';
+import { type CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
+
+/** The worker's fetch: the browser adds the extension's Origin (POST) itself; here we add it. */
+const workerFetch: FetchLike = (input, init) =>
+  fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), Origin: ORIGIN } });
+
+const IDENTITY = {
+  hsaId: 'TSTNMT2321000156-1019',
+  name: 'Åsa Öberg-Testläkare',
+  issuer: 'TEST SITHS e-id Person HSA-id 3 CA v1',
+  notBefore: '2024-01-01T00:00:00.000Z',
+  notAfter: '2029-01-01T00:00:00.000Z',
+};
+const present: CardStatus = {
+  state: 'CARD_PRESENT',
+  reader: 'R',
+  identity: IDENTITY,
+  since: '2024-06-03T07:00:00.000Z',
+};
+const status = (s: Partial<BridgeStatus>): BridgeStatus => ({ bridge: 'ok', card: null, checkedAt: '', ...s });
+
+describe('reconnect backoff', () => {
+  it('starts at 1 s, doubles, stops at 30 s', () => {
+    const mid = () => 0.5;
+    expect([0, 1, 2, 3, 4, 5, 6, 20].map((n) => reconnectDelayMs(n, mid))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
+    ]);
+  });
+  it('jitters within ±20 %', () => {
+    expect(reconnectDelayMs(2, () => 0)).toBe(3200);
+    expect(reconnectDelayMs(2, () => 1)).toBe(4800);
+  });
+});
+
+describe('request building', () => {
+  it('loopback URL with the challenge as query', () => {
+    expect(bridgeUrl(47121, '/v1/health', { challenge: 'ab12' })).toBe(
+      'http://127.0.0.1:47121/v1/health?challenge=ab12',
+    );
+  });
+  it('Bearer token, no redirects, no cookies, no cache; JSON content type only with a body', () => {
+    const get = bridgeInit('tok');
+    expect(get).toMatchObject({ method: 'GET', redirect: 'error', credentials: 'omit', cache: 'no-store' });
+    expect(get.headers).toEqual({ Authorization: 'Bearer tok', Accept: 'application/json' });
+    const post = bridgeInit('tok', { method: 'POST', body: '{}' });
+    expect(post.headers).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+});
+
+describe('endpoint: IT policy first, then the pairing', () => {
+  const token = 'A'.repeat(43);
+  const other = 'B'.repeat(43);
+  it('policy token wins over a local pairing', () => {
+    expect(
+      resolveEndpoint({ bridgeToken: token, bridgePort: 50000 }, { bridgePairing: { token: other, port: 50001 } }),
+    ).toEqual({ token, port: 50000, source: 'policy' });
+  });
+  it('a policy token with a bad port uses the default port', () => {
+    expect(resolveEndpoint({ bridgeToken: ` ${token} `, bridgePort: 80 }, {})).toEqual({
+      token,
+      port: 47121,
+      source: 'policy',
+    });
+  });
+  it('malformed tokens are ignored (too short, wrong characters)', () => {
+    expect(resolveEndpoint({ bridgeToken: 'short' }, { bridgePairing: { token: 'x y', port: 1 } })).toBeNull();
+    expect(resolveEndpoint({}, { bridgePairing: { token: other, port: 50001 } })).toEqual({
+      token: other,
+      port: 50001,
+      source: 'pairing',
+    });
+  });
+  it('ports: 1024–65535, digits only', () => {
+    expect([parsePort('47121'), parsePort(65535), parsePort(1023), parsePort('12a'), parsePort(4.5)]).toEqual([
+      47121,
+      65535,
+      null,
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('indicator words (what the clinician sees)', () => {
+  it.each([
+    [status({ bridge: 'not-paired' }), 'Ej parkopplad', 'warning'],
+    [status({ bridge: 'unreachable', detail: 'no-answer' }), 'Brygga saknas', 'error'],
+    [status({ bridge: 'untrusted', detail: 'proof-failed' }), 'Okänd brygga', 'error'],
+    [status({ bridge: 'untrusted', detail: 'rejected' }), 'Nyckeln godtas inte', 'error'],
+    [status({ card: present }), `SITHS-kort isatt: ${IDENTITY.name}, ${IDENTITY.hsaId}`, 'ok'],
+    [status({ card: { state: 'NO_CARD', readers: ['R'], since: '' } }), 'Inget kort', 'warning'],
+    [status({ card: { state: 'NO_READERS', since: '' } }), 'Ingen kortläsare', 'warning'],
+    [status({ card: { state: 'SERVICE_NOT_RUNNING', since: '' } }), 'Korttjänsten är inte igång', 'warning'],
+    [
+      status({ card: { state: 'UNSUPPORTED_CARD', reader: 'R', reason: 'x', since: '' } }),
+      'Kortet kan inte läsas',
+      'warning',
+    ],
+    [null, 'Bryggan kontrolleras…', 'neutral'],
+  ] as const)('%#: %s → %s', (s, label, tone) => {
+    expect(indicatorFor(s)).toMatchObject({ label, tone });
+  });
+  it('untrusted never shows card data, and tells policy users to call IT', () => {
+    const s = status({ bridge: 'untrusted', detail: 'proof-failed', card: present, source: 'policy' });
+    const shown = indicatorFor(s);
+    expect(JSON.stringify(shown)).not.toContain(IDENTITY.hsaId);
+    expect(shown.detail).toContain('Kontakta IT');
+  });
+});
+
+describe('against the real bridge server (stub services)', () => {
+  let server: BridgeServer;
+  let card: StubCard;
+  let exported: unknown[];
+  const endpoint = () => ({ token: TEST_TOKEN, port: server.port });
+  beforeAll(async () => {
+    ({ bridge: server, card, exported } = await startStubBridge());
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('health with a fresh challenge → trusted (the proof holds)', async () => {
+    expect(await checkHealth(endpoint(), workerFetch)).toEqual({ kind: 'trusted', version: '0.0.0-test' });
+  });
+  it('a wrong token → untrusted "rejected" (401): the token is not this bridge’s', async () => {
+    expect(await checkHealth({ token: 'W'.repeat(43), port: server.port }, workerFetch)).toEqual({
+      kind: 'untrusted',
+      reason: 'rejected',
+    });
+  });
+  it('GET /v1/card and the SSE stream: the current state first, then each change', async () => {
+    expect(await fetchCard(endpoint(), workerFetch)).toMatchObject({ state: 'NO_CARD' });
+    const seen: CardStatus[] = [];
+    const controller = new AbortController();
+    let chunks = 0;
+    const done = streamCardEvents(
+      endpoint(),
+      workerFetch,
+      { onStatus: (s) => seen.push(s), onChunk: () => chunks++ },
+      controller.signal,
+    );
+    while (seen.length < 1) await new Promise((r) => setTimeout(r, 5));
+    card.set(present);
+    while (seen.length < 2) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    await done;
+    expect(seen.map((s) => s.state)).toEqual(['NO_CARD', 'CARD_PRESENT']);
+    expect(chunks).toBeGreaterThanOrEqual(2);
+  });
+  it('POST the journal → the file name; a refused body → Swedish text with field paths only', async () => {
+    const ok = await postJournal(endpoint(), journalRequest(), workerFetch);
+    expect(ok).toMatchObject({ ok: true, response: { fileName: 'journal-test.pdf' } });
+    expect(exported).toHaveLength(1);
+    const bad = journalRequest();
+    (bad.patient as { personnummer: string }).personnummer = '19900101-0000';
+    const refused = await postJournal(endpoint(), bad, workerFetch);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    const text = exportErrorText(refused);
+    expect(text).toContain('patient.personnummer');
+    expect(text).not.toContain('19900101');
+  });
+});
+
+describe('squatters on the port get nothing and are not believed', () => {
+  const servers: http.Server[] = [];
+  const squat = async (handler: http.RequestListener): Promise<number> => {
+    const s = http.createServer(handler);
+    servers.push(s);
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    return (s.address() as AddressInfo).port;
+  };
+  afterAll(async () => {
+    for (const s of servers) {
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
+    }
+  });
+  const json =
+    (body: unknown, status = 200): http.RequestListener =>
+    (req, res) => {
+      req.resume();
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+  const healthy = { ok: true, service: 'clinic-companion-bridge', protocolVersion: 1, version: '1' };
+
+  it.each([
+    ['a wrong proof', json({ ...healthy, proof: 'ab'.repeat(32) })],
+    ['no proof', json(healthy)],
+    ['a replayed proof for another challenge', json({ ...healthy, proof: '0'.repeat(64) })],
+    ['an HTML page', (_q: http.IncomingMessage, s: http.ServerResponse) => s.end('<html>hello</html>')],
+    ['a 500', json({ error: 'internal_error' }, 500)],
+  ] as [string, http.RequestListener][])('%s → untrusted (proof-failed)', async (_label, handler) => {
+    const port = await squat(handler);
+    expect(await checkHealth({ token: TEST_TOKEN, port }, workerFetch)).toEqual({
+      kind: 'untrusted',
+      reason: 'proof-failed',
+    });
+  });
+
+  it('a flood of a body is cut off at 64 KB (not read into memory)', async () => {
+    const port = await squat((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 400 && res.write(chunk)) sent++;
+        if (sent < 400) res.once('drain', pump);
+        else res.end();
+      };
+      pump();
+    });
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    expect(await readLimited(response)).toBeNull();
+    expect(await checkHealth({ token: TEST_TOKEN, port }, workerFetch)).toMatchObject({ kind: 'untrusted' });
+  });
+
+  it('one that never answers → unreachable (timeout), not trusted', async () => {
+    const port = await squat(() => {});
+    expect(await checkHealth({ token: TEST_TOKEN, port }, workerFetch, { timeoutMs: 300 })).toEqual({
+      kind: 'unreachable',
+      detail: 'timeout',
+    });
+  });
+
+  it('nothing on the port → unreachable (no-answer)', async () => {
+    const port = await squat(() => {});
+    const s = servers.pop()!;
+    await new Promise((r) => s.close(r));
+    expect(await checkHealth({ token: TEST_TOKEN, port }, workerFetch)).toEqual({
+      kind: 'unreachable',
+      detail: 'no-answer',
+    });
+  });
+
+  it('a redirect is never followed (the token would go elsewhere)', async () => {
+    let followed = false;
+    const target = await squat((_req, res) => {
+      followed = true;
+      res.end('{}');
+    });
+    const port = await squat((_req, res) => {
+      res.writeHead(302, { Location: `http://127.0.0.1:${target}/v1/health` });
+      res.end();
+    });
+    expect(await checkHealth({ token: TEST_TOKEN, port }, workerFetch)).toMatchObject({ kind: 'unreachable' });
+    expect(followed).toBe(false);
+  });
+});
+
+describe('validation messages name fields, never values', () => {
+  it('issuePaths', () => {
+    const bad = JournalPdfRequest.safeParse({
+      ...journalRequest(),
+      patient: { personnummer: '19900101-2386', name: '' },
+    });
+    expect(bad.success).toBe(false);
+    const text = issuePaths(bad.error!.issues);
+    expect(text).toContain('patient.personnummer');
+    expect(text).not.toContain('19900101');
+  });
+  it('exportErrorText per refusal', () => {
+    expect(exportErrorText({ ok: false, status: 400, body: { error: 'invalid_file_name', message: 'x' } })).toContain(
+      'Filnamnet',
+    );
+    expect(exportErrorText({ ok: false, status: 500, body: { error: 'export_failed', message: 'x' } })).toContain(
+      'exportmappen',
+    );
+    expect(exportErrorText({ ok: false, status: 0, body: null, timeout: true })).toContain('i tid');
+  });
+});

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readSnapshot, SELECTORS } from '../../extension/clinic';
+import { journalFactsFor, visitFactsForBuilder } from '../../extension/lib/journal-facts';
+import { SCENARIO_CLOCK } from '../fixtures/patients';
+
+/** The journal panel's facts from saved simulator pages: what the page shows, unknown as null. */
+function load(name: string) {
+  const html = readFileSync(`test/fixtures/pages/${name}.html`, 'utf8');
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  return readSnapshot(document, SELECTORS, new Date(SCENARIO_CLOCK));
+}
+
+describe('journal facts from the page adapter (R-J-2..R-J-6)', () => {
+  it('visit-adult: chat by the clinician, 2 images (upload + chat), unit and role from the global filter', () => {
+    const facts = journalFactsFor({ ...load('visit-adult'), visitKey: '/besok/x' });
+    expect(facts).toMatchObject({
+      visitKey: '/besok/x',
+      priority: 3,
+      channels: { chat: true, phone: false, video: false },
+      imagesSent: 2,
+      clinician: { unit: '1177 direkt Uppsala län', role: 'Sjuksköterska' },
+      patient: { name: 'Anna Testsson', personnummer: '199001012385', protectedIdentity: false },
+    });
+    expect(facts?.anamnesis).toContain('Vad söker du för?: Sveda när jag kissar');
+    expect(facts?.visitStartedAt).toMatch(/^2024-06-03T/);
+  });
+
+  it('no visit in view (Drop in) → null: the panel says so', () => {
+    expect(journalFactsFor(load('dropin-queue'))).toBeNull();
+  });
+
+  it('no ID in the header → personnummer null (never a guess); protected marker read', () => {
+    expect(journalFactsFor({ ...load('visit-no-id'), visitKey: '/b' })?.patient.personnummer).toBeNull();
+    expect(journalFactsFor({ ...load('visit-protected'), visitKey: '/b' })?.patient.protectedIdentity).toBe(true);
+  });
+
+  it('unknown chat → channels null → the builder sees none used (asks), or the clinician’s choice', () => {
+    const base = journalFactsFor({ ...load('visit-adult'), visitKey: '/b' })!;
+    const unknown = { ...base, channels: null, imagesSent: null };
+    expect(visitFactsForBuilder(unknown, { noReply: false })).toMatchObject({
+      channels: { chat: false, phone: false, video: false },
+      imagesSent: 0,
+    });
+    expect(visitFactsForBuilder(unknown, { noReply: true, chosen: 'telefon' })).toMatchObject({
+      channels: { chat: false, phone: true, video: false },
+      noReply: true,
+    });
+  });
+});
