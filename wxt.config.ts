@@ -19,7 +19,7 @@ export default defineConfig({
     default_locale: undefined,
     key: EXTENSION_PUBLIC_KEY,
     permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'sidePanel', 'tabs'],
-    // IT's policy for the bridge (bridgeToken, bridgePort): Chrome delivers managed storage only for keys declared here.
+    // IT's policy (bridgeToken, bridgePort, ruleSet): Chrome delivers managed storage only for keys declared here.
     storage: { managed_schema: 'managed-schema.json' },
     host_permissions: [
       `${CLINIC_ORIGIN}/*`,
