@@ -35,7 +35,7 @@ if (missing.length > 0) {
   log(`installing ${missing.join(' ')} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env });
 }
 
 // npm packages: `npm ci` when node_modules is missing or older than the lock file.
