@@ -2,9 +2,14 @@ import { COMPANION_HOST_ATTR } from './dom-query';
 
 /**
  * The one observer of the console SPA: DOM changes and History-API navigation, coalesced so a
- * burst of mutations causes one read per frame. Background tabs get no animation frames, so a
- * hidden document falls back to a short timer (the wrong-patient guard must update there too).
+ * burst of mutations causes at most one read per frame. The first change after a quiet frame is
+ * read at once (leading edge: the banner follows the page within the same frame); changes that
+ * follow within that frame are read together at the next one. Background tabs get no animation
+ * frames, so a hidden document falls back to a short timer (the wrong-patient guard must update
+ * there too).
  */
+const FRAME_MS = 16;
+
 export function observeClinic(
   doc: Document,
   onChange: () => void,
@@ -13,16 +18,19 @@ export function observeClinic(
 ): void {
   const win = doc.defaultView!;
   let scheduled = false;
+  let lastRead = Number.NEGATIVE_INFINITY;
   let lastHref = doc.location.href;
 
   const flush = () => {
     scheduled = false;
+    lastRead = win.performance.now();
     if (!signal.aborted) onChange();
   };
   const schedule = () => {
     if (scheduled || signal.aborted) return;
     scheduled = true;
-    if (doc.hidden) win.setTimeout(flush, 16);
+    if (win.performance.now() - lastRead >= FRAME_MS) queueMicrotask(flush);
+    else if (doc.hidden) win.setTimeout(flush, FRAME_MS);
     else win.requestAnimationFrame(flush);
   };
 
