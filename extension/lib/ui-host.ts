@@ -20,19 +20,41 @@ export interface UiHost {
   destroy(): void;
 }
 
+const PANEL_COLLAPSED_KEY = 'panelCollapsed';
+
 export function createUiHost(doc: Document, featureOrder: readonly string[]): UiHost {
   const host = doc.createElement('div');
   host.setAttribute(COMPANION_HOST_ATTR, 'panel');
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${PANEL_CSS}</style><aside class="panel" aria-label="Clinic Companion"></aside>`;
-  const panel = root.querySelector('aside')!;
+  root.innerHTML = `<style>${PANEL_CSS}</style><aside class="panel" aria-label="Clinic Companion">
+<div class="panel-bar"><span class="panel-title">Clinic Companion</span>
+<button type="button" class="secondary panel-toggle" aria-expanded="true">Minimera</button></div>
+<div class="panel-body"></div></aside>`;
+  const panel = root.querySelector<HTMLElement>('.panel')!;
+  const body = root.querySelector<HTMLElement>('.panel-body')!;
   const slots = new Map<string, HTMLElement>();
   for (const id of featureOrder) {
     const slot = doc.createElement('div');
     slot.dataset.feature = id;
-    panel.append(slot);
+    body.append(slot);
     slots.set(id, slot);
   }
+
+  // The panel floats over the console and can hide its controls (the chat's Skicka): the
+  // clinician can minimise it to its first card (the R-ID-2 chip). A danger announcement opens
+  // it again, so a warning is never hidden. The choice is kept for the next page.
+  const toggle = root.querySelector<HTMLButtonElement>('.panel-toggle')!;
+  const setCollapsed = (collapsed: boolean, remember: boolean) => {
+    panel.classList.toggle('collapsed', collapsed);
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    toggle.textContent = collapsed ? 'Visa allt' : 'Minimera';
+    if (remember) void browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: collapsed }).catch(() => {});
+  };
+  toggle.addEventListener('click', () => setCollapsed(!panel.classList.contains('collapsed'), true));
+  void browser.storage.local
+    .get(PANEL_COLLAPSED_KEY)
+    .then((stored) => setCollapsed(stored[PANEL_COLLAPSED_KEY] === true, false))
+    .catch(() => {});
 
   const polite = liveRegion(doc, 'polite');
   const assertive = liveRegion(doc, 'assertive');
@@ -87,6 +109,7 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
       return entry.container;
     },
     announce(text, urgency = 'polite') {
+      if (urgency === 'assertive') setCollapsed(false, false);
       const region = urgency === 'assertive' ? assertive : polite;
       // Clearing first makes a repeated message be announced again.
       region.textContent = '';

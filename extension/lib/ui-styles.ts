@@ -6,7 +6,11 @@ export const PANEL_CSS = `
   overflow: auto; display: flex; flex-direction: column; gap: 8px;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b;
 }
-.panel:empty { display: none; }
+.panel-bar { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 4px 6px 4px 12px;
+  background: #0b3559; color: #fff; border-radius: 8px; font-size: 13px; font-weight: 600; }
+.panel-bar button { padding: 2px 8px; font-size: 12px; }
+.panel-body { display: flex; flex-direction: column; gap: 8px; }
+.panel.collapsed .panel-body > :not(:first-child) { display: none; }
 .card { background: #fff; border: 1px solid #c5ccd3; border-radius: 8px; padding: 10px 12px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.12); }
 .card h2 { font-size: 13px; margin: 0 0 4px; text-transform: uppercase; letter-spacing: .03em; color: #3d4a57; }
 .chip { display: inline-flex; align-items: center; gap: 6px; padding: 6px 10px; border-radius: 999px; border: 1px solid #8aa3b8; background: #eef4f9; font-weight: 600; }

@@ -91,4 +91,29 @@ describe.skipIf(unavailable)('patient-safety banner, real Chromium over the simu
     await page.close();
     await other.close();
   });
+
+  it('the panel can be minimised to the Cosmic chip, stays so on the next page, and a danger warning opens it again', async () => {
+    const page = await stack.openVisit(stack.cases.adult2);
+    const toggle = '[data-clinic-companion="panel"] >>> .panel-toggle';
+    const bannerShown = () =>
+      page.$eval('[data-clinic-companion="panel"]', (host) => {
+        const banner = host.shadowRoot?.querySelector('[aria-label="Patientsäkerhet"]');
+        return !!banner && getComputedStyle(banner).display !== 'none' && banner.getBoundingClientRect().height > 0;
+      });
+    await waitFor(bannerShown);
+    await (await page.waitForSelector(toggle))!.click();
+    await waitFor(async () => !(await bannerShown()));
+    expect(await page.$eval(toggle, (b) => b.getAttribute('aria-expanded'))).toBe('false');
+    expect(await panelText(page)).toContain('I Cosmic');
+    await page.reload();
+    await page.waitForSelector(toggle);
+    await waitFor(async () => (await page.$eval(toggle, (b) => b.getAttribute('aria-expanded'))) === 'false');
+    // R-PI-2 appears while minimised: the warning opens the panel.
+    stack.sim.control.setProtected(stack.cases.adult2, true);
+    await waitFor(bannerShown);
+    expect(await safety(page)).toContain('Skyddade personuppgifter');
+    stack.sim.control.setProtected(stack.cases.adult2, false);
+    await (await page.waitForSelector(toggle))!.click();
+    await page.close();
+  });
 });
