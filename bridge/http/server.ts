@@ -139,8 +139,9 @@ function parseJson<T>(raw: Buffer, schema: z.ZodType<T>): T {
   if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'Request body is empty; expected a JSON object');
   try {
     value = JSON.parse(text);
-  } catch (err) {
-    throw new HttpError(400, 'invalid_json', `Request body is not valid JSON: ${(err as Error).message.slice(0, 120)}`);
+  } catch {
+    // Not the parser's message: it quotes the body, which may hold a patient's name or number.
+    throw new HttpError(400, 'invalid_json', 'Request body is not valid JSON');
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

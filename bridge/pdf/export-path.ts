@@ -31,13 +31,24 @@ export function checkRequestedFileName(name: string, patient: { personnummer: st
   if (/\d{6}/.test(name) || digits.includes(pnrDigits.slice(-10)) || digits.includes(pnrDigits.slice(2, 8))) {
     refuse('fileName: must not contain a personnummer (no runs of 6 or more digits)');
   }
-  const lower = name.toLowerCase();
-  const nameParts = patient.name
-    .toLowerCase()
+  // File names are ASCII: compare with the name written without diacritics too ("Åsa" → "asa").
+  const lower = foldToAscii(name);
+  const nameParts = foldToAscii(patient.name)
     .split(/[\s,-]+/)
     .filter((p) => p.length >= 2);
   if (nameParts.some((p) => lower.includes(p))) refuse("fileName: must not contain the patient's name");
   return lower.endsWith('.pdf') ? name : `${name}.pdf`;
+}
+
+const LETTER_FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', ł: 'l', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/** Lower case without diacritics, the way a name is typed in an ASCII file name. */
+export function foldToAscii(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øæłßđðþı]/g, (c) => LETTER_FOLDS[c] ?? c);
 }
 
 /** `journal-2024-06-03-0900-a1b2c3.pdf` (visit time in Swedish time; no long digit runs). */

@@ -397,6 +397,9 @@ export function registerBridgeClient(): void {
     }
   });
   // Alarms do not always survive an update or a browser restart: re-create at every start-up.
-  void browser.alarms.create(BRIDGE_ALARM, { periodInMinutes: 1 });
+  // Created only when missing: re-creating at every worker start would restart its period.
+  void browser.alarms.get(BRIDGE_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(BRIDGE_ALARM, { periodInMinutes: 1 });
+  });
   void reconnect(true);
 }

@@ -1,3 +1,4 @@
+import { JOURNAL_FACTS_PREFIX } from '../lib/journal-facts';
 import { SHIFT_ENDED } from '../lib/messages';
 import { purgeVisits } from '../lib/visit-store';
 
@@ -11,5 +12,8 @@ export function registerShiftEnd(): void {
 
 export async function purgeShift(): Promise<void> {
   await purgeVisits(0);
-  await browser.storage.session.remove('cosmicPatient');
+  // The open visits' facts (name, number, anamnesis for the journal panel) go too.
+  const session = await browser.storage.session.get(null);
+  const facts = Object.keys(session).filter((key) => key.startsWith(JOURNAL_FACTS_PREFIX));
+  await browser.storage.session.remove(['cosmicPatient', ...facts]);
 }

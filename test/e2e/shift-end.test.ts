@@ -17,15 +17,17 @@ describe.skipIf(unavailable)('shift end purges per-visit data (R-S-2), real Chro
     (await stack.ext.worker()).evaluate(async () => ({
       visits: Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('visit:')).length,
       cosmic: 'cosmicPatient' in (await chrome.storage.session.get('cosmicPatient')),
+      facts: Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('journalFacts:')).length,
     }));
 
-  it('R-S-2: "Avsluta skift" removes every visit record and the patient last sent to Cosmic', async () => {
+  it('R-S-2: "Avsluta skift" removes every visit record, the open visits\' facts and the patient last sent to Cosmic', async () => {
     const page = await stack.openVisit(stack.cases.adult);
     const box = '[data-clinic-companion="panel"] >>> input[type="checkbox"]';
     await (await page.waitForSelector(box))!.click();
     await clickCopy(page);
     await waitFor(async () => (await panelText(page)).includes('I Cosmic: 19900101-••85'));
     await waitFor(async () => (await stored()).visits > 0);
+    await waitFor(async () => (await stored()).facts > 0);
     expect((await stored()).cosmic).toBe(true);
 
     // The clinician logs out and ends the shift through the console's own dialog.
@@ -35,7 +37,7 @@ describe.skipIf(unavailable)('shift end purges per-visit data (R-S-2), real Chro
     await end!.click();
     await waitFor(async () => {
       const s = await stored();
-      return s.visits === 0 && !s.cosmic;
+      return s.visits === 0 && !s.cosmic && s.facts === 0;
     });
     await page.close();
   });

@@ -246,12 +246,17 @@ describe('POST body checks', () => {
     expectNoData(res);
   });
 
-  it('malformed JSON → 400 with a clear message', async () => {
-    const res = await send({ ...POST_JSON, port, body: '{"note": ' });
+  it('malformed JSON → 400 with a clear message that quotes nothing of the body', async () => {
+    const res = await send({
+      ...POST_JSON,
+      port,
+      body: '{"patient":{"name": Anna Testsson, "personnummer": "19900101-2385"}',
+    });
     expect(res.status).toBe(400);
     const body = JSON.parse(res.body);
     expect(body.error).toBe('invalid_json');
     expect(body.message).toMatch(/not valid JSON/);
+    expect(res.body).not.toMatch(/Anna|Testsson|19900101|2385/);
   });
 
   it('empty body → 400', async () => {

@@ -25,7 +25,7 @@ describe('features folder', () => {
       const source = readFileSync(path.join(FEATURES_DIR, file), 'utf8');
       expect(registry).toContain(`from './${id}'`);
       expect(source).toContain(`id: '${id}'`);
-      expect(source).toMatch(/rules: \[('R-[A-Z]+-\d+'(, )?)*\]/);
+      expect(source).toMatch(/rules: \[('R-[A-Z]+-\d+'(, )?)+\]/);
       expect(readdirSync('test/e2e')).toContain(`${id}.test.ts`);
     });
   }

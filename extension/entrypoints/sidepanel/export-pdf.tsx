@@ -4,7 +4,9 @@ import type { JournalVisitFacts } from '../../lib/journal-facts';
 import type { BridgeExportPdfMessage, BridgeExportPdfReply } from '../../lib/messages';
 
 /** Generating a PDF on the bridge takes well under a second; past this, something is wrong. */
-const EXPORT_TIMEOUT_MS = 20_000;
+// Longer than the background's own PDF timeout (30 s), so the panel never gives up on an export
+// that is still being saved (a retry would then make a second file).
+const EXPORT_TIMEOUT_MS = 40_000;
 const NO_BRIDGE = 'Bryggan svarar inte – PDF kunde inte skapas. Kontrollera att Clinic Companion-bryggan är igång.';
 
 function isReply(value: unknown): value is BridgeExportPdfReply {
