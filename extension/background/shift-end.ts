@@ -15,5 +15,5 @@ export async function purgeShift(): Promise<void> {
   // The open visits' facts (name, number, anamnesis for the journal panel) go too.
   const session = await browser.storage.session.get(null);
   const facts = Object.keys(session).filter((key) => key.startsWith(JOURNAL_FACTS_PREFIX));
-  await browser.storage.session.remove(['cosmicPatient', ...facts]);
+  await browser.storage.session.remove(['cosmicPatient', 'cosmicKey', ...facts]);
 }

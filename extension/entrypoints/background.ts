@@ -1,5 +1,6 @@
 import { registerBridgeClient } from '../background/bridge-client';
 import { registerCopyCommand } from '../background/copy-command';
+import { registerIdentityKey } from '../background/identity-key';
 import { registerJournalPanel } from '../background/journal-panel';
 import { registerNoReplyTimers } from '../background/no-reply-timers';
 import { registerQueueDeadlines } from '../background/queue-deadlines';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   registerJournalPanel();
   registerVisitRetention();
   registerShiftEnd();
+  registerIdentityKey();
   registerNoReplyTimers();
   registerQueueDeadlines();
   registerBridgeClient();

@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import type { ClinicSnapshot } from '../clinic';
-import { type CosmicPatient, loadCosmicPatient, onCosmicPatientChanged } from '../lib/cosmic-patient';
-import { sha256Hex } from '../lib/hash';
+import { type CosmicPatient, identityHash, loadCosmicPatient, onCosmicPatientChanged } from '../lib/cosmic-patient';
 import type { Feature } from './feature';
 
 /** R-ID-2: how the visit in view relates to the patient last copied for Cosmic. */
@@ -43,7 +42,7 @@ const samePatientGuard: Feature = {
       if (!id.known) return 'visit-unknown';
       let hash = hashes.get(id.value.normalized);
       if (!hash) {
-        hash = await sha256Hex(id.value.normalized);
+        hash = await identityHash(id.value.normalized);
         hashes.set(id.value.normalized, hash);
       }
       return hash === cosmic.idHash ? 'same' : 'other';

@@ -144,3 +144,6 @@ export function isQueueMessage(message: unknown): message is QueueOverdueMessage
 
 /** The clinician chose "Avsluta skift" (R-S-2): the background purges per-visit data. */
 export const SHIFT_ENDED = 'shift-ended';
+
+/** A content script asks the background for the session's identity key (cosmic-patient.ts). */
+export const COSMIC_KEY_REQUEST = 'cosmic-key';
