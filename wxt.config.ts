@@ -26,6 +26,9 @@ export default defineConfig({
       `http://127.0.0.1:${BRIDGE_DEFAULT_PORT}/*`,
       ...(mode === 'production' ? [] : [SIMULATOR_MATCH]),
     ],
+    // A bridge on another port than 47121: asked for at pairing (options page). With a policy
+    // bridgePort, IT grants it through ExtensionSettings' runtime_allowed_hosts.
+    optional_host_permissions: ['http://127.0.0.1/*'],
     commands: {
       'copy-patient-id': {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -80,7 +80,21 @@ export function BridgePairing() {
       setResult({ ok: false, text: 'Porten ska vara ett tal mellan 1024 och 65535.' });
       return;
     }
-    void send({ type: 'bridge-pair', token: token.trim(), port: p, save: true });
+    void (async () => {
+      // The manifest grants only the default port; another port is asked for here, in the
+      // click (an optional host permission needs a user gesture).
+      if (p !== BRIDGE_DEFAULT_PORT) {
+        const granted = await browser.permissions.request({ origins: [`http://127.0.0.1:${p}/*`] }).catch(() => false);
+        if (!granted) {
+          setResult({
+            ok: false,
+            text: `Tillägget fick inte behörighet att nå port ${p}. Använd ${BRIDGE_DEFAULT_PORT} eller tillåt porten.`,
+          });
+          return;
+        }
+      }
+      await send({ type: 'bridge-pair', token: token.trim(), port: p, save: true });
+    })();
   };
 
   const indicator = indicatorFor(status);
