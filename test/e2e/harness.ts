@@ -65,7 +65,7 @@ export async function launchWithExtension(
   });
   const extensionId = CHROME_EXTENSION_ID;
 
-  const worker = async () => {
+  const workerTarget = async () => {
     const target = await browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
       { timeout: 20_000 },
@@ -73,6 +73,18 @@ export async function launchWithExtension(
     const w = await target.worker();
     if (!w) throw new Error('service worker target without a worker');
     return w;
+  };
+  // A worker target can be attached before its extension APIs exist ("chrome is not defined"
+  // right after launch or a restart): hand it out only once chrome.storage is there.
+  const worker = async () => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const w = await workerTarget();
+      const ready = await w.evaluate(() => typeof chrome === 'object' && !!chrome.storage?.local).catch(() => false);
+      if (ready) return w;
+      if (Date.now() > deadline) throw new Error('the service worker never got its extension APIs');
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
 
   return {
