@@ -5,6 +5,7 @@ import { registerJournalPanel } from '../background/journal-panel';
 import { registerNoReplyTimers } from '../background/no-reply-timers';
 import { registerQueueDeadlines } from '../background/queue-deadlines';
 import { resolveRules, watchRuleSources } from '../background/rules';
+import { registerSessionBridge } from '../background/session-bridge';
 import { registerShiftEnd } from '../background/shift-end';
 import { registerVisitFacts } from '../background/visit-facts';
 import { purgeExpiredVisits, registerVisitRetention } from '../background/visit-retention';
@@ -15,9 +16,9 @@ import { purgeExpiredVisits, registerVisitRetention } from '../background/visit-
  * One module per concern under extension/background/.
  */
 export default defineBackground(() => {
-  // Content scripts share the Cosmic chip through session storage (R-ID-2): memory only,
-  // survives this worker being killed, gone when the browser closes.
-  void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+  // Session storage stays trusted-only (it holds the journal facts); content scripts reach the
+  // Cosmic chip (R-ID-2) and the bridge status through this module's messages.
+  registerSessionBridge();
 
   registerCopyCommand();
   registerVisitFacts();

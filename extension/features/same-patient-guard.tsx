@@ -63,6 +63,8 @@ const samePatientGuard: Feature = {
     };
 
     onCosmicPatientChanged((next) => {
+      // Shift end drops the key with the patient (R-S-2): hashes made with the old key are void.
+      if (!next) hashes.clear();
       cosmic = next;
       draw();
     }, signal);

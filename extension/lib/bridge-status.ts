@@ -4,6 +4,7 @@
  */
 import type { CardStatus } from '../../shared/bridge-protocol';
 import { BRIDGE_STATUS_KEY, type BridgeStatus } from './messages';
+import { onSharedChanged, readShared } from './session-shared';
 
 export type IndicatorTone = 'ok' | 'warning' | 'error' | 'neutral';
 
@@ -88,18 +89,14 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
   }
 }
 
-/** The status as stored by the background (session storage), or null before its first check. */
+/**
+ * The status as stored by the background (session storage), or null before its first check.
+ * Extension pages read it directly; a content script asks the background (trusted-only storage).
+ */
 export async function loadBridgeStatus(): Promise<BridgeStatus | null> {
-  const stored = await browser.storage.session.get(BRIDGE_STATUS_KEY);
-  return (stored[BRIDGE_STATUS_KEY] as BridgeStatus | undefined) ?? null;
+  return readShared<BridgeStatus>(BRIDGE_STATUS_KEY);
 }
 
 export function onBridgeStatusChanged(listener: (status: BridgeStatus | null) => void, signal: AbortSignal): void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'session' && BRIDGE_STATUS_KEY in changes) {
-      listener((changes[BRIDGE_STATUS_KEY]!.newValue as BridgeStatus | undefined) ?? null);
-    }
-  };
-  browser.storage.onChanged.addListener(handler);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
+  onSharedChanged<BridgeStatus>(BRIDGE_STATUS_KEY, listener, signal);
 }

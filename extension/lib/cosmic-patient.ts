@@ -1,6 +1,7 @@
 import { maskPersonnummer } from '../../shared/personnummer';
 import { hmacHex } from './hash';
 import { COSMIC_KEY_REQUEST } from './messages';
+import { isTrustedContext, onSharedChanged, readShared } from './session-shared';
 
 /**
  * R-ID-2: the patient last copied for Cosmic, shared by every console tab. Kept in session
@@ -29,9 +30,13 @@ export async function cosmicPatientFor(normalized: string, name: string | null, 
 
 const KEY_NAME = 'cosmicKey';
 
-/** The session's key, created once by the background (one worker: no two tabs make two keys). */
+/**
+ * The session's key, created once by the background (one worker: no two tabs make two keys).
+ * A content script gets it from the background (session storage is trusted-only), which creates
+ * it when missing.
+ */
 async function sessionKey(): Promise<string> {
-  const stored = (await browser.storage.session.get(KEY_NAME))[KEY_NAME];
+  const stored = await readShared<string>(KEY_NAME);
   if (typeof stored === 'string') return stored;
   const created = await browser.runtime.sendMessage({ type: COSMIC_KEY_REQUEST });
   if (typeof created !== 'string') throw new Error('no identity key');
@@ -62,19 +67,39 @@ export function initialsOf(name: string | null): string {
     .join('');
 }
 
+/** A content script's record goes through the background, which checks its shape. */
 export async function saveCosmicPatient(patient: CosmicPatient): Promise<void> {
-  await browser.storage.session.set({ [KEY]: patient });
+  if (isTrustedContext()) {
+    await browser.storage.session.set({ [KEY]: patient });
+    return;
+  }
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'cosmic-patient-save', patient });
+  if ((reply as { ok?: unknown } | null)?.ok !== true) throw new Error('Cosmic patient not saved');
 }
 
 export async function loadCosmicPatient(): Promise<CosmicPatient | null> {
-  const stored = await browser.storage.session.get(KEY);
-  return (stored[KEY] as CosmicPatient | undefined) ?? null;
+  return readShared<CosmicPatient>(KEY);
 }
 
 export function onCosmicPatientChanged(listener: (patient: CosmicPatient | null) => void, signal: AbortSignal): void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'session' && KEY in changes) listener((changes[KEY]!.newValue as CosmicPatient | undefined) ?? null);
-  };
-  browser.storage.onChanged.addListener(handler);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
+  onSharedChanged<CosmicPatient>(KEY, listener, signal);
+}
+
+/** Background side: the shape a content script may store (R-ID-2: hash, mask and initials only). */
+export function isCosmicPatient(value: unknown): value is CosmicPatient {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof CosmicPatient, unknown>>;
+  return (
+    Object.keys(value).length === 4 &&
+    typeof v.idHash === 'string' &&
+    /^[0-9a-f]{64}$/u.test(v.idHash) &&
+    typeof v.masked === 'string' &&
+    /^\d{8}-••\d{2}$/u.test(v.masked) &&
+    typeof v.initials === 'string' &&
+    v.initials.length <= 12 &&
+    !/\d/u.test(v.initials) &&
+    typeof v.copiedAt === 'string' &&
+    v.copiedAt.length <= 30 &&
+    !Number.isNaN(Date.parse(v.copiedAt))
+  );
 }

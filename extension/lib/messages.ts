@@ -147,3 +147,38 @@ export const SHIFT_ENDED = 'shift-ended';
 
 /** A content script asks the background for the session's identity key (cosmic-patient.ts). */
 export const COSMIC_KEY_REQUEST = 'cosmic-key';
+
+/**
+ * Session storage is trusted-only (extension pages and the worker): it holds every tab's journal
+ * facts (name, personnummer, anamnesis). Content scripts reach only these keys, through the
+ * background (extension/background/session-bridge.ts); extension pages read storage directly.
+ */
+export const SHARED_SESSION_KEYS = ['cosmicPatient', 'cosmicKey', 'bridgeStatus'] as const;
+export type SharedSessionKey = (typeof SHARED_SESSION_KEYS)[number];
+export function isSharedSessionKey(key: unknown): key is SharedSessionKey {
+  return (SHARED_SESSION_KEYS as readonly unknown[]).includes(key);
+}
+/** Content script → background: one allow-listed session value (null when unset). */
+export interface SessionReadMessage {
+  type: 'session-read';
+  key: SharedSessionKey;
+}
+/** Content script → background: the patient just copied for Cosmic (R-ID-2), checked there. */
+export interface CosmicPatientSaveMessage {
+  type: 'cosmic-patient-save';
+  patient: import('./cosmic-patient').CosmicPatient;
+}
+/** Background → every tab: an allow-listed session value changed (null: removed). */
+export interface SessionChangedMessage {
+  type: 'session-changed';
+  key: SharedSessionKey;
+  value: unknown;
+}
+export function isSessionChangedMessage(message: unknown): message is SessionChangedMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'session-changed' &&
+    isSharedSessionKey((message as { key?: unknown }).key)
+  );
+}

@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsUnavailable, panelText, waitFor } from './harness';
 import { clickCopy, type Stack, startStack } from './stack';
@@ -19,6 +20,54 @@ describe.skipIf(unavailable)('shift end purges per-visit data (R-S-2), real Chro
       cosmic: 'cosmicPatient' in (await chrome.storage.session.get('cosmicPatient')),
       facts: Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('journalFacts:')).length,
     }));
+
+  /** Evaluates in our content script's isolated world (CDP: the context whose origin is ours). */
+  const inContentScript = async <T>(page: Page, expression: string): Promise<T> => {
+    const cdp = await page.createCDPSession();
+    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+    await cdp.send('Runtime.enable');
+    const ours = contexts.find(
+      (c) => c.origin === `chrome-extension://${stack.ext.extensionId}` && c.auxData?.type === 'isolated',
+    );
+    if (!ours) throw new Error('no content-script world in this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: ours.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    await cdp.detach();
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value as T;
+  };
+
+  it("privacy (R-ID-2, R-J-6 facts): a content script cannot read session storage (other tabs' journal facts), only the shared keys through the background", async () => {
+    const page = await stack.openVisit(stack.cases.adult);
+    await clickCopy(page);
+    await waitFor(async () => (await stored()).facts > 0);
+    const factsKey = await (await stack.ext.worker()).evaluate(
+      async () => Object.keys(await chrome.storage.session.get(null)).find((k) => k.startsWith('journalFacts:'))!,
+    );
+    const seen = await inContentScript<{ direct: string; facts: unknown; cosmic: unknown }>(
+      page,
+      `(async () => {
+        let direct;
+        try {
+          direct = JSON.stringify(await chrome.storage.session.get(null));
+        } catch (error) {
+          direct = 'refused: ' + error.message;
+        }
+        const facts = await chrome.runtime.sendMessage({ type: 'session-read', key: ${JSON.stringify(factsKey)} });
+        const cosmic = await chrome.runtime.sendMessage({ type: 'session-read', key: 'cosmicPatient' });
+        return { direct, facts, cosmic };
+      })()`,
+    );
+    expect(seen.direct).toMatch(/^refused/);
+    expect(seen.facts).toBeNull();
+    expect(seen.cosmic).toMatchObject({ masked: '19900101-••85' });
+    await page.close();
+  });
 
   it('R-S-2: "Avsluta skift" removes every visit record, the open visits\' facts and the patient last sent to Cosmic', async () => {
     const page = await stack.openVisit(stack.cases.adult);
