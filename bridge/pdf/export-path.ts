@@ -51,7 +51,16 @@ export function foldToAscii(text: string): string {
     .replace(/[øæłßđðþı]/g, (c) => LETTER_FOLDS[c] ?? c);
 }
 
-/** `journal-2024-06-03-0900-a1b2c3.pdf` (visit time in Swedish time; no long digit runs). */
+/**
+ * A random suffix of letters only: hex could come out as six digits, a run the export names
+ * never contain (it could read as part of a personnummer).
+ */
+function randomLetters(count: number): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz';
+  return Array.from(randomBytes(count), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** `journal-2024-06-03-0900-kbtqwe.pdf` (visit time in Swedish time; no long digit runs). */
 export function defaultFileName(visitStartedAt: string): string {
   const parts = new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Europe/Stockholm',
@@ -63,7 +72,7 @@ export function defaultFileName(visitStartedAt: string): string {
     hourCycle: 'h23',
   }).formatToParts(new Date(visitStartedAt));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `journal-${get('year')}-${get('month')}-${get('day')}-${get('hour')}${get('minute')}-${randomBytes(3).toString('hex')}.pdf`;
+  return `journal-${get('year')}-${get('month')}-${get('day')}-${get('hour')}${get('minute')}-${randomLetters(6)}.pdf`;
 }
 
 export interface SavedFile {

@@ -111,7 +111,15 @@ export async function launchWithExtension(
     },
     async close({ keepProfile = false } = {}) {
       await browser.close().catch(() => {});
-      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+      // Chromium's helpers may still be writing the profile right after close: retry, and never
+      // fail a test over a temp folder.
+      if (!keepProfile) {
+        try {
+          rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+        } catch (error) {
+          console.warn(`could not remove ${userDataDir}: ${String(error)}`);
+        }
+      }
     },
   };
 }

@@ -20,3 +20,14 @@ describe('requested export file names', () => {
     expect(foldToAscii('Åsa Öberg Ærø Łódź Straße')).toBe('asa oberg aero lodz strasse');
   });
 });
+
+describe('default export file names', () => {
+  it('never hold a run of six digits, however the random suffix falls (500 names)', async () => {
+    const { defaultFileName } = await import('../../bridge/pdf/export-path');
+    for (let i = 0; i < 500; i++) {
+      const name = defaultFileName('2024-06-03T07:00:00Z');
+      expect(name).toMatch(/^journal-2024-06-03-0900-[a-z]{6}\.pdf$/);
+      expect(name).not.toMatch(/\d{6}/);
+    }
+  });
+});
