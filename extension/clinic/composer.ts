@@ -1,11 +1,9 @@
 import type { ClinicField } from '../../shared/selector-strategy';
 import { locate, normalizeText } from './dom-query';
-import { SELECTORS, type SelectorEntry } from './selectors';
-
-type Registry = Record<ClinicField, SelectorEntry>;
+import { SELECTORS, type SelectorRegistry } from './selectors';
 
 /** A field's element, following the registry's `within` chain; null unless exactly one. */
-export function locateField(doc: Document, registry: Registry, field: ClinicField): Element | null {
+export function locateField(doc: Document, registry: SelectorRegistry, field: ClinicField): Element | null {
   const entry = registry[field];
   const scope: ParentNode | null = entry.within ? locateField(doc, registry, entry.within) : doc;
   if (!scope) return null;
@@ -32,7 +30,11 @@ export type ComposerInsert =
  * value is set through the native setter (a React-style value tracker on the element would
  * otherwise swallow the change) and an `input` event (then `change`) is dispatched.
  */
-export function insertIntoComposer(doc: Document, text: string, registry: Registry = SELECTORS): ComposerInsert {
+export function insertIntoComposer(
+  doc: Document,
+  text: string,
+  registry: SelectorRegistry = SELECTORS,
+): ComposerInsert {
   const el = locateField(doc, registry, 'chatComposer');
   if (!el) return { status: 'missing' };
   const win = doc.defaultView;

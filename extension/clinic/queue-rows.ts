@@ -1,8 +1,5 @@
-import type { ClinicField } from '../../shared/selector-strategy';
 import { accessibleName, locate, normalizeText, roleOf } from './dom-query';
-import { SELECTORS, type SelectorEntry } from './selectors';
-
-type Registry = Record<ClinicField, SelectorEntry>;
+import { SELECTORS, type SelectorRegistry } from './selectors';
 
 const WAITING = 'väntar i kö';
 
@@ -20,7 +17,7 @@ export interface QueueRowPlace {
  * unless the table shown is known to be the waiting queue (its name, else the selected tab's):
  * the other tabs' tables (Mottagna, Avslutade) look the same but hold accepted cases.
  */
-export function waitingQueuePlaces(doc: Document, registry: Registry = SELECTORS): QueueRowPlace[] | null {
+export function waitingQueuePlaces(doc: Document, registry: SelectorRegistry = SELECTORS): QueueRowPlace[] | null {
   const located = locate(doc, registry.queueTable.strategies);
   if (located.status !== 'found') return null;
   const table = located.element;

@@ -7,13 +7,15 @@ import type { ClinicField, SelectorOverrides, SelectorStrategy } from '../../sha
  * `within` names the field whose element scopes the search; `route` where the field must exist
  * (a selector test asserts exactly that on saved simulator pages).
  */
+export type SelectorRegistry = Record<ClinicField, SelectorEntry>;
+
 export interface SelectorEntry {
   strategies: readonly SelectorStrategy[];
   within?: ClinicField;
   route: 'visit' | 'drop-in' | 'any';
 }
 
-export const SELECTORS: Record<ClinicField, SelectorEntry> = {
+export const SELECTORS: SelectorRegistry = {
   visitView: {
     route: 'visit',
     strategies: [
@@ -112,7 +114,7 @@ export const SELECTORS: Record<ClinicField, SelectorEntry> = {
 export function registryFor(rules: {
   selectorOverrides?: SelectorOverrides;
   protectedIdentity?: { markers: readonly string[] };
-}): Record<ClinicField, SelectorEntry> {
+}): SelectorRegistry {
   const markers = rules.protectedIdentity?.markers ?? [];
   const base =
     markers.length === 0
@@ -132,10 +134,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** The registry with overrides applied: an override replaces a field's list. */
-export function withOverrides(
-  base: Record<ClinicField, SelectorEntry>,
-  overrides: SelectorOverrides | undefined,
-): Record<ClinicField, SelectorEntry> {
+export function withOverrides(base: SelectorRegistry, overrides: SelectorOverrides | undefined): SelectorRegistry {
   if (!overrides) return base;
   const merged = { ...base };
   for (const [field, strategies] of Object.entries(overrides) as [ClinicField, SelectorStrategy[]][]) {

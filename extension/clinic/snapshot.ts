@@ -2,7 +2,7 @@ import { findPersonnummerCandidates, type PersonnummerResult, parsePersonnummer 
 import type { ClinicField } from '../../shared/selector-strategy';
 import { locate, normalizeText, type QueryCache, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
-import { CALL_EVENT_PATTERNS, SELECTORS, type SelectorEntry } from './selectors';
+import { CALL_EVENT_PATTERNS, SELECTORS, type SelectorEntry, type SelectorRegistry } from './selectors';
 
 export type Route = 'visit' | 'drop-in' | 'other';
 export type FieldHealth = 'found' | 'missing' | 'ambiguous' | 'not-applicable';
@@ -71,8 +71,6 @@ export interface ClinicSnapshot {
   health: Partial<Record<ClinicField, FieldHealth>>;
 }
 
-type Registry = Record<ClinicField, SelectorEntry>;
-
 /**
  * Parsed chat messages kept between reads, per message element. The page observer drops an
  * entry whenever anything inside that message changes (invalidate), so a long chat is parsed
@@ -108,7 +106,7 @@ export class ChatCache {
 /** Reads the console page into a typed snapshot. Never throws; what it cannot read is unknown. */
 export function readSnapshot(
   doc: Document,
-  registry: Registry = SELECTORS,
+  registry: SelectorRegistry = SELECTORS,
   now: Date = new Date(),
   chatCache?: ChatCache,
 ): ClinicSnapshot {
@@ -163,7 +161,7 @@ class Reader {
 
   constructor(
     private readonly doc: Document,
-    private readonly registry: Registry,
+    private readonly registry: SelectorRegistry,
     private readonly chatCache?: ChatCache,
   ) {}
 
@@ -426,7 +424,7 @@ function readMessage(item: Element): ChatMessage {
 /** Where UI belongs beside the patient's ID: the element showing it (else the name), and the header. */
 export function patientIdAnchor(
   doc: Document,
-  registry: Registry = SELECTORS,
+  registry: SelectorRegistry = SELECTORS,
 ): { anchor: Element; header: Element } | null {
   const reader = new Reader(doc, registry);
   const header = reader.element('patientHeader');

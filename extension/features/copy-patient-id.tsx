@@ -80,7 +80,7 @@ const copyPatientId: Feature = {
     };
 
     const draw = (snapshot: ClinicSnapshot) => {
-      const place = snapshot.route === 'visit' ? patientIdAnchor(document) : null;
+      const place = snapshot.route === 'visit' ? patientIdAnchor(document, ctx.registry()) : null;
       if (!place) return;
       render(
         <CopyButton snapshot={snapshot} feedback={feedback} onCopy={copy} />,

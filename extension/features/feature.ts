@@ -1,5 +1,5 @@
 import type { RuleSet } from '../../shared/rules';
-import type { ClinicSnapshot } from '../clinic';
+import type { ClinicSnapshot, SelectorRegistry } from '../clinic';
 import type { UiHost } from '../lib/ui-host';
 
 /**
@@ -16,6 +16,11 @@ export interface FeatureContext {
   now(): Date;
   /** The rule set in force (validated by the background). */
   rules(): RuleSet;
+  /**
+   * The selector registry the snapshot was read with (the rule set's overrides applied): pass it
+   * to every other adapter call, so all of them see the page the same way.
+   */
+  registry(): SelectorRegistry;
 }
 
 export interface Feature {

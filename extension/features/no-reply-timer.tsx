@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { NoReplyEvent, NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
-import { type ClinicSnapshot, insertIntoComposer, registryFor } from '../clinic';
+import { type ClinicSnapshot, insertIntoComposer } from '../clinic';
 import { copyText } from '../lib/clipboard';
 import { logError } from '../lib/log';
 import type { NoReplyPhoneAttemptMessage, NoReplySyncMessage } from '../lib/messages';
@@ -249,7 +249,7 @@ const noReplyTimer: Feature = {
 
     const insert = () => {
       const phrase = ctx.rules().phrases.noReplyNotice;
-      const result = insertIntoComposer(document, phrase, registryFor(ctx.rules()));
+      const result = insertIntoComposer(document, phrase, ctx.registry());
       if (result.status === 'inserted' || result.status === 'already-there') {
         show({ ok: true, text: 'Meddelandet ligger i chattrutan – läs igenom och skicka det själv.' });
         ctx.ui.announce('Meddelandet om svarstid ligger i chattrutan. Granska och skicka.', 'polite');

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { orderQueue, type QueueThresholds, type QueueUrgency, queueUrgency, waitingMinutes } from '../../shared/queue';
-import { type ClinicSnapshot, type QueueRowPlace, registryFor, waitingQueuePlaces } from '../clinic';
+import { type ClinicSnapshot, type QueueRowPlace, waitingQueuePlaces } from '../clinic';
 import { logError } from '../lib/log';
 import type { QueueOverdueMessage, QueueShiftEndedMessage } from '../lib/messages';
 import type { Feature } from './feature';
@@ -200,7 +200,7 @@ const queueDeadlines: Feature = {
 
     const onSnapshot = (snapshot: ClinicSnapshot) => {
       shift = snapshot.shift;
-      const found = snapshot.route === 'drop-in' ? waitingQueuePlaces(document, registryFor(ctx.rules())) : null;
+      const found = snapshot.route === 'drop-in' ? waitingQueuePlaces(document, ctx.registry()) : null;
       const rows = snapshot.queue.known ? snapshot.queue.value : null;
       if (!found || !rows || rows.length !== found.length) {
         // Not the waiting queue, or rows that cannot be matched to their places: show nothing.

@@ -44,6 +44,7 @@ export function startCompanion(
     ui,
     now: () => new Date(),
     rules: () => rules,
+    registry: () => registry,
   });
 
   const running = startFeatures(features, contextFor, disabled);
