@@ -8,6 +8,7 @@
  * with `proof = hex(HMAC-SHA256(key = token, message = challenge))` (see verifyHealthProof).
  */
 import { z } from 'zod';
+import { fromHex, hmacSha256Hex, randomHex } from './web-crypto';
 
 export const BRIDGE_PROTOCOL_VERSION = 1;
 export const BRIDGE_SERVICE_NAME = 'clinic-companion-bridge';
@@ -207,41 +208,24 @@ export type JournalPdfResponse = z.infer<typeof JournalPdfResponse>;
 // ---------------------------------------------------------------------------------------------
 // Helpers for the extension (Web Crypto: service worker and Node alike)
 
-function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
-}
-
-function fromHex(hex: string): Uint8Array | null {
-  if (!/^(?:[0-9a-f]{2})*$/.test(hex)) return null;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
 /** A fresh challenge for `GET /v1/health?challenge=…` (256 bits). */
 export function createHealthChallenge(): string {
-  const bytes = new Uint8Array(32);
-  globalThis.crypto.getRandomValues(bytes);
-  return toHex(bytes);
+  return randomHex(32);
 }
 
-async function hmacKey(token: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
+async function hmacVerifyKey(token: string): Promise<CryptoKey> {
   return globalThis.crypto.subtle.importKey(
     'raw',
     new TextEncoder().encode(token),
     { name: 'HMAC', hash: 'SHA-256' },
     false,
-    [usage],
+    ['verify'],
   );
 }
 
 /** hex(HMAC-SHA256(token, challenge)). */
 export async function computeHealthProof(token: string, challenge: string): Promise<string> {
-  const key = await hmacKey(token, 'sign');
-  const mac = await globalThis.crypto.subtle.sign('HMAC', key, new TextEncoder().encode(challenge));
-  return toHex(new Uint8Array(mac));
+  return hmacSha256Hex(new TextEncoder().encode(token), challenge);
 }
 
 /**
@@ -252,7 +236,7 @@ export async function verifyHealthProof(token: string, challenge: string, proof:
   if (typeof proof !== 'string' || token.length === 0) return false;
   const mac = fromHex(proof);
   if (mac?.length !== 32) return false;
-  const key = await hmacKey(token, 'verify');
+  const key = await hmacVerifyKey(token);
   return globalThis.crypto.subtle.verify(
     'HMAC',
     key,

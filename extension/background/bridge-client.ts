@@ -17,6 +17,7 @@
  */
 import { type CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
 import { BRIDGE_DEFAULT_PORT } from '../../shared/extension-identity';
+import { sha256Hex } from '../../shared/web-crypto';
 import {
   BRIDGE_BURNT_KEY,
   BRIDGE_PAIRING_KEY,
@@ -29,7 +30,6 @@ import {
   parsePort,
   resolveEndpoint,
 } from '../lib/bridge-settings';
-import { sha256Hex } from '../lib/hash';
 import { logError } from '../lib/log';
 import {
   BRIDGE_STATUS_KEY,

@@ -1,6 +1,6 @@
 import { queueNotifierStep } from '../../shared/queue';
+import { sha256Hex } from '../../shared/web-crypto';
 import { focusVisit } from '../lib/focus-visit';
-import { sha256Hex } from '../lib/hash';
 import { logError } from '../lib/log';
 import { isQueueMessage, type QueueOverdueMessage } from '../lib/messages';
 import { priorityText } from '../lib/no-reply-timers';

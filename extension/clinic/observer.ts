@@ -19,7 +19,6 @@ export function observeClinic(
   const win = doc.defaultView!;
   let scheduled = false;
   let lastRead = Number.NEGATIVE_INFINITY;
-  let lastHref = doc.location.href;
 
   const flush = () => {
     scheduled = false;
@@ -42,17 +41,13 @@ export function observeClinic(
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
 
-  const onNavigation = () => {
-    if (doc.location.href !== lastHref) lastHref = doc.location.href;
-    schedule();
-  };
-  win.addEventListener('popstate', onNavigation);
-  win.addEventListener('hashchange', onNavigation);
+  win.addEventListener('popstate', schedule);
+  win.addEventListener('hashchange', schedule);
   doc.addEventListener('visibilitychange', schedule);
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    win.removeEventListener('popstate', onNavigation);
-    win.removeEventListener('hashchange', onNavigation);
+    win.removeEventListener('popstate', schedule);
+    win.removeEventListener('hashchange', schedule);
     doc.removeEventListener('visibilitychange', schedule);
   });
   schedule();

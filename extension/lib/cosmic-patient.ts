@@ -1,5 +1,5 @@
 import { maskPersonnummer } from '../../shared/personnummer';
-import { hmacHex } from './hash';
+import { fromHex, hmacSha256Hex, randomHex } from '../../shared/web-crypto';
 import { COSMIC_KEY_REQUEST } from './messages';
 import { isTrustedContext, onSharedChanged, readShared } from './session-shared';
 
@@ -45,15 +45,16 @@ async function sessionKey(): Promise<string> {
 
 /** The comparable form of a normalised personnummer (R-ID-2), never the number itself. */
 export async function identityHash(normalized: string): Promise<string> {
-  return hmacHex(await sessionKey(), normalized);
+  const key = fromHex(await sessionKey());
+  if (!key) throw new Error('malformed identity key');
+  return hmacSha256Hex(key, normalized);
 }
 
 /** Background side: the session's key, created on first request. */
 export async function ensureSessionKey(): Promise<string> {
   const stored = (await browser.storage.session.get(KEY_NAME))[KEY_NAME];
   if (typeof stored === 'string') return stored;
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const key = randomHex(32);
   await browser.storage.session.set({ [KEY_NAME]: key });
   return key;
 }

@@ -1,4 +1,4 @@
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../../shared/web-crypto';
 
 /**
  * Per-visit state (checklists, drafts, timers) in local storage so it survives a killed worker
