@@ -61,8 +61,9 @@ export function isJsonContentType(headers: IncomingHttpHeaders): boolean {
 }
 
 /**
- * Failed tokens: after `maxFailures` within `windowMs`, every token (even the right one) is
- * refused for `lockoutMs`, so a local brute force learns nothing during the lockout.
+ * Failed tokens: after `maxFailures` within `windowMs`, wrong tokens get 429 for `lockoutMs`
+ * (a brute force is slowed and learns nothing). The right token is never refused: anything
+ * that passes the Origin check could otherwise keep the real extension out for good.
  */
 export class AuthFailureLimiter {
   private failures: number[] = [];

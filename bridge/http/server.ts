@@ -2,8 +2,8 @@
  * The HTTP layer: node:http with the security checks first, then a small router over the
  * services. No framework, so every byte that leaves the process is decided here.
  *
- * Order for every request: Host (403, empty) → Origin (403, empty) → Bearer token (401; 429
- * while locked out) → route (404) → method (405) → Content-Type (415) → size (413) → JSON (400)
+ * Order for every request: Host (403, empty) → Origin (403, empty) → Bearer token (401; a wrong
+ * one gets 429 while locked out, the right one never) → route (404) → method (405) → Content-Type (415) → size (413) → JSON (400)
  * → schema (400) → service.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -279,15 +279,16 @@ export async function startBridgeServer(
       route = '(bad origin)';
       return sendEmpty(res, 403);
     }
-    // 3. Token, compared in constant time; repeated failures lock every attempt out for a while.
-    const lockedFor = limiter.lockedFor();
-    if (lockedFor > 0) {
-      route = '(locked out)';
-      return sendError(res, new HttpError(429, 'too_many_attempts', 'Too many failed attempts; try again later'), {
-        'Retry-After': String(Math.ceil(lockedFor / 1000)),
-      });
-    }
+    // 3. Token, compared in constant time. The right token is always served: a 256-bit token
+    // cannot be guessed, so only wrong ones are slowed (429 while locked out).
     if (!bearerMatches(req.headers.authorization, config.token)) {
+      const lockedFor = limiter.lockedFor();
+      if (lockedFor > 0) {
+        route = '(locked out)';
+        return sendError(res, new HttpError(429, 'too_many_attempts', 'Too many failed attempts; try again later'), {
+          'Retry-After': String(Math.ceil(lockedFor / 1000)),
+        });
+      }
       limiter.recordFailure();
       route = '(bad token)';
       return sendError(res, new HttpError(401, 'unauthorized', 'Missing or wrong bearer token'), {

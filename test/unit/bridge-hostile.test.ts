@@ -197,18 +197,28 @@ describe('Authorization → 401', () => {
     expect(exported).toHaveLength(0);
   });
 
-  it('repeated failures lock out every attempt, even the right token', async () => {
+  it('5+ wrong tokens slow the wrong ones (429), and the right token is still served at once', async () => {
+    // Issue 11: anything that passes the Origin check could otherwise keep the extension out.
     const { bridge: limited } = await startStubBridge({
-      limits: { authMaxFailures: 3, authWindowMs: 60_000, authLockoutMs: 60_000 } as never,
+      limits: { authMaxFailures: 5, authWindowMs: 60_000, authLockoutMs: 60_000 } as never,
     });
     try {
-      for (let i = 0; i < 3; i++) {
-        expect((await send({ port: limited.port, authorization: 'Bearer nope' })).status).toBe(401);
+      for (let i = 0; i < 5; i++) {
+        expect((await send({ port: limited.port, path: '/v1/card', authorization: 'Bearer nope' })).status).toBe(401);
       }
-      const locked = await send({ port: limited.port });
+      const locked = await send({ port: limited.port, path: '/v1/card', authorization: 'Bearer nope' });
       expect(locked.status).toBe(429);
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
       expectNoData(locked);
+      for (let i = 0; i < 10; i++) {
+        const started = performance.now();
+        const right = await send({ port: limited.port, path: '/v1/card' });
+        expect(right.status).toBe(200);
+        expect(JSON.parse(right.body)).toMatchObject({ state: 'NO_CARD' });
+        expect(performance.now() - started).toBeLessThan(500);
+        // Interleaved wrong tokens stay slowed.
+        expect((await send({ port: limited.port, path: '/v1/card', authorization: 'Bearer nope' })).status).toBe(429);
+      }
     } finally {
       await limited.close();
     }
