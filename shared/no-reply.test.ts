@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOST_ZONES, underEachHostZone } from '../test/fixtures/host-zones';
 import {
   DEFAULT_NO_REPLY_SETTINGS,
   evaluateNoReply,
@@ -467,8 +468,13 @@ describe('parseIsoTime', () => {
     expect(parseIsoTime('0050-03-01T00:00:00+01:00')).toBe(Date.parse('0050-03-01T00:00:00+01:00'));
   });
 
-  it('without an offset reads local time, exactly as new Date() does', () => {
-    expect(parseIsoTime('2024-06-03T09:00:00')).toBe(new Date('2024-06-03T09:00:00').getTime());
+  it('R-NR-1: without an offset reads Swedish time (the console clock), whatever the host zone', () => {
+    const ran = underEachHostZone(() => {
+      expect(parseIsoTime('2024-06-03T09:00:00')).toBe(Date.parse('2024-06-03T09:00:00+02:00'));
+      expect(parseIsoTime('2024-01-03T09:00')).toBe(Date.parse('2024-01-03T09:00:00+01:00'));
+      expect(parseIsoTime('2024-01-03T23:30:15.250')).toBe(Date.parse('2024-01-03T23:30:15.250+01:00'));
+    });
+    expect(ran).toEqual([...HOST_ZONES]);
   });
 
   it('rejects what Date.parse would bend', () => {

@@ -39,6 +39,8 @@
  * Events stamped after `now` (clock skew between Clinic and this machine) still count.
  */
 
+import { stockholmWallTimeToMs } from './stockholm-time';
+
 export type NoReplyEventType =
   | 'patient-message'
   | 'clinician-message'
@@ -48,7 +50,7 @@ export type NoReplyEventType =
 
 export interface NoReplyEvent {
   type: NoReplyEventType;
-  /** ISO 8601 date-time. Without an offset it is local time, exactly as `new Date()` reads it. */
+  /** ISO 8601 date-time. Without an offset it is Swedish time (the console's), on any host. */
   at: string;
 }
 
@@ -157,8 +159,8 @@ export function parseIsoTime(value: unknown): number {
   }
   let offsetMinutes = 0;
   if (i === s.length) {
-    // No zone: local time, as `new Date()` reads it; the engine knows the zone rules.
-    return Date.parse(s);
+    // No zone: the console's clock, Swedish time, whatever the host's zone (R-NR-1, R-Q-1).
+    return stockholmWallTimeToMs(year, month, day, hour, minute, second, millis);
   }
   if (s[i] === 'Z') {
     if (i + 1 !== s.length) return Number.NaN;

@@ -3,7 +3,8 @@ import { ageAt } from './personnummer';
 /**
  * The patient-safety checks a clinician must see when a visit opens (R-GU-*, R-PI-*), as pure
  * data: the banner renders these, tests assert them. Unknown facts give a notice that the check
- * could not be made, never a silent pass.
+ * could not be made, never a silent pass. A protection marker that is not seen means only that:
+ * no text here ever says a patient or guardian is "not protected" (Cosmic is the source, R-PI-1).
  */
 export type SafetyLevel = 'danger' | 'warning' | 'info';
 
@@ -26,9 +27,14 @@ export interface SafetyFacts {
   identity: { kind: 'personnummer' | 'samordningsnummer' | 'interim'; birthDate: string | null } | null;
   /** A guardian booked the visit (an "ansvarig vårdnadshavare" is listed, R-GU-1); null = unknown. */
   guardianInitiated: boolean | null;
-  /** The page shows a protection marker (R-PI-2); null = unknown. */
+  /** The page shows a protection marker (R-PI-2); false = none seen (never "not protected"); null = unknown. */
   protectionMarker: boolean | null;
-  /** The date the age rules apply at: the visit's start. */
+  /**
+   * A listed guardian shows a protection marker (R-GU-3); false = none seen on any listed
+   * guardian; null or absent = unknown (the console's guardian list, or their markers, unread).
+   */
+  guardianProtectionMarker?: boolean | null;
+  /** The instant the age rules apply at (the visit's start), on the Swedish calendar. */
   at: Date;
 }
 
@@ -90,7 +96,22 @@ export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): 
       detail: 'Barn under 1 år hanteras inte i 1177 direkt. Hänvisa enligt rutin.',
     });
   }
-  if (age !== null && age >= 13 && age < ADULT_AGE && facts.guardianInitiated) {
+  alerts.push(...guardianAlerts(facts, age));
+  checks.push(...consentChecks(age));
+  return { alerts, checks, age };
+}
+
+/**
+ * R-GU-5 (13 or older must log in themselves) and R-GU-3 (protected identity, the child's or a
+ * guardian's): from the guardians the console lists. A child's guardian facts that cannot be read
+ * give a notice that they could not be checked, never a pass.
+ */
+function guardianAlerts(facts: SafetyFacts, age: number | null): SafetyAlert[] {
+  const alerts: SafetyAlert[] = [];
+  const booked = facts.guardianInitiated;
+  const child = age !== null && age < ADULT_AGE;
+  const teen = age !== null && age >= 13 && age < ADULT_AGE;
+  if (teen && booked) {
     alerts.push({
       ruleId: 'R-GU-5',
       level: 'danger',
@@ -98,7 +119,17 @@ export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): 
       detail: 'Från 13 år måste patienten logga in själv; en vårdnadshavare kan inte söka vård för barnet.',
     });
   }
-  if (facts.protectionMarker && facts.guardianInitiated) {
+  if (child && booked === null) {
+    alerts.push({
+      ruleId: teen ? 'R-GU-5' : 'R-GU-3',
+      level: facts.protectionMarker ? 'danger' : 'warning',
+      title: 'Vårdnadshavare kunde inte kontrolleras',
+      detail: teen
+        ? `Uppgiften om vårdnadshavare kunde inte läsas. Patienten är ${age} år: kontrollera att hen själv har loggat in – en vårdnadshavare kan inte söka vård för barn från 13 år.`
+        : 'Uppgiften om vårdnadshavare kunde inte läsas. Kontrollera i Cosmic vem som företräder barnet: en vårdnadshavare kan inte företräda ett barn med skyddad identitet, och en vårdnadshavare med skyddad identitet kan inte företräda sitt barn.',
+    });
+  }
+  if (facts.protectionMarker && booked) {
     alerts.push({
       ruleId: 'R-GU-3',
       level: 'danger',
@@ -106,11 +137,51 @@ export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): 
       detail: 'En vårdnadshavare kan inte företräda ett barn med skyddad identitet.',
     });
   }
-  if (age !== null && age < ADULT_AGE) {
-    checks.push(
-      { id: 'consent-history', ruleId: 'R-GU-6', label: 'Samtycke att dela sjukdomshistorik inhämtat' },
-      { id: 'consent-medication', ruleId: 'R-GU-6', label: 'Samtycke att dela läkemedelslista inhämtat' },
-    );
+  // A guardian acts only for a child: nothing more for a known adult (an unknown age may be a child).
+  const guardianMarker = facts.guardianProtectionMarker ?? null;
+  if (age !== null && !child) return alerts;
+  if (booked && guardianMarker === true) {
+    alerts.push({
+      ruleId: 'R-GU-3',
+      level: 'danger',
+      title: 'Vårdnadshavare med skyddad identitet',
+      detail:
+        'En vårdnadshavare med skyddad identitet kan inte företräda sitt barn. Följ rutinen för skyddade personuppgifter.',
+    });
+  } else if (booked && guardianMarker === null) {
+    alerts.push({
+      ruleId: 'R-GU-3',
+      level: 'warning',
+      title: 'Vårdnadshavarens skyddade identitet kunde inte kontrolleras',
+      detail: 'Kontrollera i Cosmic: en vårdnadshavare med skyddad identitet kan inte företräda sitt barn.',
+    });
   }
-  return { alerts, checks, age };
+  return alerts;
+}
+
+/**
+ * R-GU-6: consent to share medical history and medication list, for every patient: a child's
+ * from the guardian, an adult's own; worded generally when the age is unknown. Stable IDs: the
+ * per-visit checked state is kept by them.
+ */
+function consentChecks(age: number | null): SafetyCheck[] {
+  const [history, medication] =
+    age === null
+      ? [
+          'Samtycke att dela sjukdomshistorik kontrollerat (patientens, för barn vårdnadshavarens)',
+          'Samtycke att dela läkemedelslista kontrollerat (patientens, för barn vårdnadshavarens)',
+        ]
+      : age < ADULT_AGE
+        ? [
+            'Vårdnadshavarens samtycke att dela barnets sjukdomshistorik inhämtat',
+            'Vårdnadshavarens samtycke att dela barnets läkemedelslista inhämtat',
+          ]
+        : [
+            'Patientens samtycke att dela sin sjukdomshistorik kontrollerat',
+            'Patientens samtycke att dela sin läkemedelslista kontrollerat',
+          ];
+  return [
+    { id: 'consent-history', ruleId: 'R-GU-6', label: history },
+    { id: 'consent-medication', ruleId: 'R-GU-6', label: medication },
+  ];
 }

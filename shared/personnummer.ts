@@ -1,3 +1,5 @@
+import { stockholmYmd, type Ymd } from './stockholm-time';
+
 /**
  * Swedish personnummer, samordningsnummer and interim numbers: parse, validate, normalise,
  * format for Cosmic *Sök patient* (R-ID-1), mask, and find candidates in page text.
@@ -8,7 +10,10 @@ export type PersonnummerKind = 'personnummer' | 'samordningsnummer' | 'interim';
 export type PersonnummerSex = 'female' | 'male';
 
 export interface PersonnummerOptions {
-  /** Decides the century of 10-digit input. Default: now. Its local calendar date is used. */
+  /**
+   * Decides the century of 10-digit input and whether a '+' (100 years or older) holds. Default:
+   * now. Its Swedish calendar date (Europe/Stockholm) is used, whatever the host's time zone.
+   */
   today?: Date;
   /** Default true. */
   allowCoordinationNumber?: boolean;
@@ -33,6 +38,7 @@ export const PERSONNUMMER_REASONS = {
   date: 'Ogiltigt datum',
   futureDate: 'Ogiltigt datum: födelsedatumet ligger i framtiden',
   serial000: 'Ogiltigt födelsenummer: de tre siffrorna efter datumet kan inte vara 000',
+  plusUnder100: 'Fel format: "+" skrivs bara för den som fyllt 100 år',
   organisationNumber: 'Organisationsnummer är inget personnummer',
   coordinationNotAllowed: 'Samordningsnummer är inte tillåtet här',
   interimNotAllowed: 'Interimsnummer (med bokstav) är inte tillåtet här',
@@ -64,8 +70,6 @@ const MIN_YEAR = 1800;
 
 const COORDINATION_DAY_OFFSET = 60;
 
-type Ymd = readonly [year: number, month: number, day: number];
-
 function fail(reason: PersonnummerReason): InvalidPersonnummer {
   return { valid: false, reason };
 }
@@ -92,10 +96,6 @@ function compareYmd(a: Ymd, b: Ymd): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 }
 
-function localYmd(date: Date): Ymd {
-  return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
-}
-
 /** Luhn over the 10-digit form; an interim letter counts as 1. */
 function luhnValid(tenDigits: string): boolean {
   let sum = 0;
@@ -120,8 +120,6 @@ export function parsePersonnummer(input: string, options: PersonnummerOptions = 
   const m = INPUT_RE.exec(input.trim().toUpperCase());
   if (!m) return fail(PERSONNUMMER_REASONS.format);
   const [, century, yy = '', mm = '', dd = '', sep = '', serial = '', check = ''] = m;
-  // '+' stands in for the missing century, so it has no meaning (and no accepted form) with one.
-  if (century !== undefined && sep === '+') return fail(PERSONNUMMER_REASONS.format);
 
   const month = Number(mm);
   const rawDay = Number(dd);
@@ -139,7 +137,7 @@ export function parsePersonnummer(input: string, options: PersonnummerOptions = 
     return fail(PERSONNUMMER_REASONS.date);
   }
 
-  const todayYmd = localYmd(today);
+  const todayYmd = stockholmYmd(today);
   let year: number;
   if (century !== undefined) {
     year = Number(century + yy);
@@ -154,6 +152,10 @@ export function parsePersonnummer(input: string, options: PersonnummerOptions = 
   const calendarDate = isCalendarDate(year, month, day);
   if (!coordination && !calendarDate) return fail(PERSONNUMMER_REASONS.date);
   if (compareYmd([year, month, day], todayYmd) > 0) return fail(PERSONNUMMER_REASONS.futureDate);
+  // With the century written out, a '+' is redundant but must agree: the person is 100 or older.
+  if (century !== undefined && sep === '+' && !hundredOrOlder([year, month, day], todayYmd, calendarDate)) {
+    return fail(PERSONNUMMER_REASONS.plusUnder100);
+  }
 
   if (serial === '000') return fail(PERSONNUMMER_REASONS.serial000);
   if (!luhnValid(yy + mm + dd + serial + check)) return fail(PERSONNUMMER_REASONS.checkDigit);
@@ -207,26 +209,44 @@ function parseBirthDate(birthDate: string): Ymd {
 }
 
 /**
- * Completed years at `at` (its local calendar date). Someone born on 29 February has their
- * birthday on 1 March in non-leap years: the plain (month, day) comparison gives exactly that.
+ * The day of `month` in `year` on which a period counted from day `day` of some month ends: the
+ * same day, or the month's last day when it has no such day (lag (1930:173) om beräkning av
+ * lagstadgad tid, 2 §). So a 29 February birthday falls on 28 February in a common year.
  */
-export function ageAt(birthDate: string, at: Date): number {
-  const [by, bm, bd] = parseBirthDate(birthDate);
-  const [ay, am, ad] = localYmd(at);
+function anniversaryDay(year: number, month: number, day: number): number {
+  return Math.min(day, daysInMonth(year, month));
+}
+
+function ageInYears([by, bm, bd]: Ymd, [ay, am, ad]: Ymd): number {
   const years = ay - by;
-  return am < bm || (am === bm && ad < bd) ? years - 1 : years;
+  return am < bm || (am === bm && ad < anniversaryDay(ay, bm, bd)) ? years - 1 : years;
+}
+
+/** For a '+': 100 or older on `today`. A partly unknown date (samordningsnummer) sorts earliest. */
+function hundredOrOlder(born: Ymd, today: Ymd, calendarDate: boolean): boolean {
+  if (calendarDate) return ageInYears(born, today) >= 100;
+  return compareYmd([born[0] + 100, born[1], born[2]], today) <= 0;
 }
 
 /**
- * Completed months at `at` (e.g. R-GU-4, under 1 year). A month is completed on the same day of
- * the month as the birth date; when that day does not exist (31st in a 30-day month), on the 1st
- * of the next month, as with 29 February birthdays.
+ * Completed years on the Swedish calendar day of `at` (Europe/Stockholm, whatever the host's
+ * zone): the new year of age is reached on the birthday, a 29 February birthday on 28 February
+ * in a common year (lag (1930:173) 2 §).
+ */
+export function ageAt(birthDate: string, at: Date): number {
+  return ageInYears(parseBirthDate(birthDate), stockholmYmd(at));
+}
+
+/**
+ * Completed months on the Swedish calendar day of `at` (e.g. R-GU-4, under 1 year). A month is
+ * completed on the same day of the month as the birth date; when that day does not exist (31st
+ * in a 30-day month), on the month's last day, by the same law as 29 February birthdays.
  */
 export function ageInMonthsAt(birthDate: string, at: Date): number {
   const [by, bm, bd] = parseBirthDate(birthDate);
-  const [ay, am, ad] = localYmd(at);
+  const [ay, am, ad] = stockholmYmd(at);
   const months = (ay - by) * 12 + (am - bm);
-  return ad < bd ? months - 1 : months;
+  return ad < anniversaryDay(ay, am, bd) ? months - 1 : months;
 }
 
 // 6 or 8 digits, optional '-'/'+', 4 digits; not preceded or followed by another digit.

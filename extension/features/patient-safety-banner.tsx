@@ -1,20 +1,36 @@
 import { render } from 'preact';
+import { parseIsoTime } from '../../shared/no-reply';
 import { evaluatePatientSafety, type SafetyResult } from '../../shared/patient-safety';
 import type { ClinicSnapshot } from '../clinic';
 import { loadVisit, updateVisit, visitStorageKey } from '../lib/visit-store';
 import type { Feature } from './feature';
 
+/** A guardian's protection marker, when the adapter reads one (R-GU-3); absent = not read. */
+type GuardianMarker = { protectionMarker?: { known: true; value: boolean } | { known: false } };
+
+/**
+ * Whether a listed guardian shows a protection marker: true if any does, false only when every
+ * guardian's marker was read and none is shown, else null (unknown, never "not protected").
+ */
+export function guardianMarkerOf(guardians: readonly object[]): boolean | null {
+  const markers = guardians.map((g) => (g as GuardianMarker).protectionMarker);
+  if (markers.some((m) => m?.known === true && m.value)) return true;
+  return markers.every((m) => m?.known === true) ? false : null;
+}
+
 /** The facts the banner needs, read from the snapshot; unknown stays unknown (null). */
 export function safetyFor(snapshot: ClinicSnapshot, now: Date, routineUrl?: string): SafetyResult {
   const id = snapshot.patient.id;
   const guardians = snapshot.guardians;
-  const at = snapshot.visitStartedAt.known ? new Date(snapshot.visitStartedAt.value) : now;
+  // The visit's start on the console's (Swedish) clock; unreadable → now, as when unknown.
+  const started = snapshot.visitStartedAt.known ? parseIsoTime(snapshot.visitStartedAt.value) : Number.NaN;
   return evaluatePatientSafety(
     {
       identity: id.known ? { kind: id.value.kind, birthDate: id.value.birthDate } : null,
       guardianInitiated: guardians.known ? guardians.value.some((g) => g.responsible) : null,
+      guardianProtectionMarker: guardians.known ? guardianMarkerOf(guardians.value) : null,
       protectionMarker: snapshot.patient.protectionMarker.known ? snapshot.patient.protectionMarker.value : null,
-      at,
+      at: Number.isNaN(started) ? now : new Date(started),
     },
     routineUrl,
   );
@@ -23,14 +39,17 @@ export function safetyFor(snapshot: ClinicSnapshot, now: Date, routineUrl?: stri
 function Banner({
   result,
   checked,
+  loaded,
   onToggle,
 }: {
   result: SafetyResult;
   checked: Record<string, boolean>;
+  /** The visit's stored checks have been read (tests wait for it before asserting "unchecked"). */
+  loaded: boolean;
   onToggle(id: string, value: boolean): void;
 }) {
   return (
-    <section class="card" aria-label="Patientsäkerhet">
+    <section class="card" aria-label="Patientsäkerhet" data-checks={loaded ? 'loaded' : 'loading'}>
       <h2>Patientsäkerhet</h2>
       <ul class="items">
         {result.alerts.map((alert) => (
@@ -67,6 +86,7 @@ const patientSafetyBanner: Feature = {
     let visitKey: string | null = null;
     let storageKey: string | null = null;
     let checked: Record<string, boolean> = {};
+    let loaded = false;
     let announced = new Set<string>();
 
     const onToggle = (id: string, value: boolean) => {
@@ -84,12 +104,13 @@ const patientSafetyBanner: Feature = {
       if (snapshot.visitKey !== visitKey) {
         visitKey = snapshot.visitKey;
         checked = {};
+        loaded = false;
         announced = new Set();
         void loadChecks(snapshot.visitKey);
       }
       const routine = ctx.rules().protectedIdentity.routine;
       const result = safetyFor(snapshot, ctx.now(), routine.placeholder ? undefined : routine.url);
-      render(<Banner result={result} checked={checked} onToggle={onToggle} />, slot);
+      render(<Banner result={result} checked={checked} loaded={loaded} onToggle={onToggle} />, slot);
       for (const alert of result.alerts) {
         const key = `${alert.ruleId}:${alert.title}`;
         if (alert.level === 'danger' && !announced.has(key)) {
@@ -104,6 +125,7 @@ const patientSafetyBanner: Feature = {
       const record = await loadVisit(storageKey);
       if (key !== visitKey) return;
       checked = { ...(record?.checks ?? {}), ...checked };
+      loaded = true;
       draw(ctx.snapshot());
     };
 

@@ -38,14 +38,18 @@ describe.skipIf(unavailable)('patient-safety banner, real Chromium over the simu
     await page.close();
   });
 
-  it('R-GU-6: a child gets the consent checklist, and an adult does not', async () => {
+  it("R-GU-6: a child gets the guardian's consent checklist, an adult the patient's own", async () => {
     const child = await stack.openVisit(stack.cases.child);
-    await waitFor(async () => (await safety(child)).includes('Samtycke att dela sjukdomshistorik inhämtat'));
-    expect(await safety(child)).toContain('Samtycke att dela läkemedelslista inhämtat');
+    await waitFor(async () =>
+      (await safety(child)).includes('Vårdnadshavarens samtycke att dela barnets sjukdomshistorik inhämtat'),
+    );
+    expect(await safety(child)).toContain('Vårdnadshavarens samtycke att dela barnets läkemedelslista inhämtat');
     expect(await safety(child)).not.toContain('R-GU-5');
     const adult = await stack.openVisit(stack.cases.adult);
     await waitFor(async () => (await safety(adult)).includes('Skyddad identitet kontrollerad i Cosmic'));
-    expect(await safety(adult)).not.toContain('Samtycke');
+    expect(await safety(adult)).toContain('Patientens samtycke att dela sin sjukdomshistorik kontrollerat');
+    expect(await safety(adult)).toContain('Patientens samtycke att dela sin läkemedelslista kontrollerat');
+    expect(await safety(adult)).not.toContain('barnets');
     await child.close();
     await adult.close();
   });
@@ -82,10 +86,11 @@ describe.skipIf(unavailable)('patient-safety banner, real Chromium over the simu
     await page.reload();
     await page.waitForSelector(box);
     await waitFor(async () => page.$eval(box, (el) => (el as HTMLInputElement).checked), 5000);
-    // Another visit starts unchecked.
+    // Another visit starts unchecked: once its stored checks are read (the positive signal).
     const other = await stack.openVisit(stack.cases.adult);
-    await other.waitForSelector(box);
-    await new Promise((r) => setTimeout(r, 300));
+    await other.waitForSelector(
+      '[data-clinic-companion="panel"] >>> [aria-label="Patientsäkerhet"][data-checks="loaded"]',
+    );
     expect(await other.$eval(box, (el) => (el as HTMLInputElement).checked)).toBe(false);
     expect(await panelText(other)).toContain('R-PI-1');
     await page.close();
