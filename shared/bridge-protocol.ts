@@ -2,15 +2,17 @@
  * The bridge's wire protocol, shared by the bridge (Node) and the extension's service worker.
  * Pure: zod and Web Crypto only (no node APIs), so it runs in a service worker too.
  *
- * Every request carries `Authorization: Bearer <token>` and is sent from the service worker
- * (Origin `chrome-extension://<id>`). Before it sends anything else, the extension checks that
- * the program on the port knows the token: `GET /v1/health?challenge=<random hex>` must answer
- * with `proof = hex(HMAC-SHA256(key = token, message = challenge))` (see verifyHealthProof).
+ * Prove, then trust: before the extension sends its token anywhere, the program on the port must
+ * show that it knows the token. `GET /v1/health?challenge=<random hex>` needs no token and
+ * answers only `{ service, protocolVersion, proof }` with proof = hex(HMAC-SHA256(key = token,
+ * message = challenge)) (see verifyHealthProof). Every other request carries
+ * `Authorization: Bearer <token>` and is sent from the service worker only.
  */
 import { z } from 'zod';
 import { fromHex, hmacSha256Hex, randomHex } from './web-crypto';
 
-export const BRIDGE_PROTOCOL_VERSION = 1;
+/** 2: the health challenge is answered without the token; errors are `{ ok: false, code }`. */
+export const BRIDGE_PROTOCOL_VERSION = 2;
 export const BRIDGE_SERVICE_NAME = 'clinic-companion-bridge';
 
 /** Paths, versioned. */
@@ -58,18 +60,23 @@ export type BridgeErrorBody = z.infer<typeof BridgeErrorBody>;
 /** 128–512 bits of randomness, lower-case hex. */
 export const HealthChallenge = z.string().regex(/^[0-9a-f]{32,128}$/, 'challenge: 32–128 lower-case hex characters');
 
+/** `GET /v1/health` with the token: who answers, and its version. */
 export const HealthResponse = z.object({
   ok: z.literal(true),
   service: z.literal(BRIDGE_SERVICE_NAME),
   protocolVersion: z.literal(BRIDGE_PROTOCOL_VERSION),
   version: z.string(),
-  /** hex(HMAC-SHA256(token, challenge)); present when the request had a challenge. */
-  proof: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** `GET /v1/health?challenge=…`, answered without the token: nothing but the proof. */
+export const HealthProofResponse = z.object({
+  service: z.literal(BRIDGE_SERVICE_NAME),
+  protocolVersion: z.literal(BRIDGE_PROTOCOL_VERSION),
+  /** hex(HMAC-SHA256(token, challenge)). */
+  proof: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type HealthProofResponse = z.infer<typeof HealthProofResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // The SITHS card

@@ -19,6 +19,7 @@ import {
   CARD_EVENT_NAME,
   type CardStatus,
   HealthChallenge,
+  type HealthProofResponse,
   type HealthResponse,
   JournalPdfRequest,
 } from '../../shared/bridge-protocol';
@@ -180,19 +181,13 @@ export async function startBridgeServer(
 
   const routes: Record<string, Partial<Record<string, Handler>>> = {
     [BRIDGE_PATHS.health]: {
-      GET: ({ res, url }) => {
+      GET: ({ res }) => {
         const body: HealthResponse = {
           ok: true,
           service: BRIDGE_SERVICE_NAME,
           protocolVersion: BRIDGE_PROTOCOL_VERSION,
           version: services.version,
         };
-        const challenge = url.searchParams.get('challenge');
-        if (challenge !== null) {
-          const parsed = HealthChallenge.safeParse(challenge);
-          if (!parsed.success) throw new HttpError(400, 'bad_request', 'challenge: 32–128 lower-case hex characters');
-          body.proof = healthProof(config.token, parsed.data);
-        }
         sendJson(res, 200, body);
       },
     },
@@ -279,7 +274,23 @@ export async function startBridgeServer(
       route = '(bad origin)';
       return sendEmpty(res, 403);
     }
-    // 3. Token, compared in constant time. The right token is always served: a 256-bit token
+    // 3. Prove, then trust: the health challenge is answered before (and without) the token, so
+    // the extension never sends its token to a program that has not proven it knows it.
+    if (req.method === 'GET' && req.url?.startsWith(`${BRIDGE_PATHS.health}?`)) {
+      const challenge = new URLSearchParams(req.url.slice(BRIDGE_PATHS.health.length + 1)).getAll('challenge');
+      if (challenge.length > 0) {
+        route = `${BRIDGE_PATHS.health}?challenge`;
+        const parsed = HealthChallenge.safeParse(challenge.length === 1 ? challenge[0] : '');
+        if (!parsed.success) throw new HttpError(400, 'bad_request', 'challenge: 32–128 lower-case hex characters');
+        const body: HealthProofResponse = {
+          service: BRIDGE_SERVICE_NAME,
+          protocolVersion: BRIDGE_PROTOCOL_VERSION,
+          proof: healthProof(config.token, parsed.data),
+        };
+        return sendJson(res, 200, body);
+      }
+    }
+    // 4. Token, compared in constant time. The right token is always served: a 256-bit token
     // cannot be guessed, so only wrong ones are slowed (429 while locked out).
     if (!bearerMatches(req.headers.authorization, config.token)) {
       const lockedFor = limiter.lockedFor();
@@ -295,7 +306,7 @@ export async function startBridgeServer(
         'WWW-Authenticate': 'Bearer',
       });
     }
-    // 4. Route and method.
+    // 5. Route and method.
     if (!req.url?.startsWith('/') || req.url.startsWith('//')) {
       throw new HttpError(400, 'bad_request', 'Request target must be a path');
     }

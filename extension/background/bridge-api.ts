@@ -2,8 +2,8 @@
  * The bridge's HTTP calls, as the background makes them (issue 5). No `browser.*` here and an
  * injectable fetch, so the same code is tested in Node against the real bridge and a squatter.
  *
- * Trust: nothing but the health check goes to a program that has not just answered a fresh
- * challenge with hex(HMAC-SHA256(token, challenge)) (shared/bridge-protocol verifyHealthProof).
+ * Trust: the health challenge carries no token; nothing else goes to a program that has not just
+ * answered it with hex(HMAC-SHA256(token, challenge)) (shared/bridge-protocol verifyHealthProof).
  * Every call refuses redirects, sends no cookies, caches nothing, has a timeout and reads at most
  * a bounded body, so a squatter on the port can neither stall nor flood the worker.
  */
@@ -14,6 +14,7 @@ import {
   CardStatus as CardStatusSchema,
   createCardEventParser,
   createHealthChallenge,
+  HealthProofResponse,
   HealthResponse,
   type JournalPdfRequest,
   JournalPdfResponse,
@@ -35,9 +36,13 @@ export function bridgeUrl(port: number, path: string, query?: Record<string, str
   return url.toString();
 }
 
-/** The request options every bridge call uses (Origin is set by the browser itself). */
-export function bridgeInit(token: string, init: { method?: 'GET' | 'POST'; body?: string } = {}): RequestInit {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+/**
+ * The request options every bridge call uses (Origin is set by the browser itself). `null`: no
+ * token at all (the health challenge, sent before the bridge has proven itself).
+ */
+export function bridgeInit(token: string | null, init: { method?: 'GET' | 'POST'; body?: string } = {}): RequestInit {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   return {
     method: init.method ?? 'GET',
@@ -116,50 +121,67 @@ function isTimeout(err: unknown): boolean {
 // Health: is the program on the port our bridge?
 
 export type HealthOutcome =
-  | { kind: 'trusted'; version: string }
-  /** Nobody answered (or not in time), or the bridge is locking out failed tokens (429). */
-  | { kind: 'unreachable'; detail: 'no-answer' | 'timeout' | 'locked-out' }
+  | { kind: 'trusted' }
+  /** Nobody answered (or not in time). */
+  | { kind: 'unreachable'; detail: 'no-answer' | 'timeout' }
   /**
-   * Something answered without the proof. proof-failed: no or wrong proof; rejected: 401 (the
-   * token is not this bridge's); refused: 403 (Host/Origin refused). Either way it saw the token.
+   * Something answered without a valid proof: proof-failed (a squatter, a bridge with another
+   * token, an older bridge) or refused (403: Host/Origin refused). It never saw the token.
    */
-  | { kind: 'untrusted'; reason: 'proof-failed' | 'rejected' | 'refused' };
+  | { kind: 'untrusted'; reason: 'proof-failed' | 'refused' };
 
+/**
+ * Prove, then trust: the challenge goes out with no token at all, so a program squatting the
+ * port learns nothing; only a valid proof makes the bridge trusted for the calls that follow.
+ */
 export async function checkHealth(
   endpoint: Pick<BridgeEndpoint, 'token' | 'port'>,
   fetchImpl: FetchLike,
   options: { challenge?: string; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<HealthOutcome> {
   const challenge = options.challenge ?? createHealthChallenge();
+  const timeoutMs = options.timeoutMs ?? HEALTH_TIMEOUT_MS;
   let response: Response;
   try {
-    response = await withTimeout(options.timeoutMs ?? HEALTH_TIMEOUT_MS, options.signal, (signal) =>
-      fetchImpl(bridgeUrl(endpoint.port, BRIDGE_PATHS.health, { challenge }), {
-        ...bridgeInit(endpoint.token),
-        signal,
-      }),
+    response = await withTimeout(timeoutMs, options.signal, (signal) =>
+      fetchImpl(bridgeUrl(endpoint.port, BRIDGE_PATHS.health, { challenge }), { ...bridgeInit(null), signal }),
     );
   } catch (err) {
     return { kind: 'unreachable', detail: isTimeout(err) ? 'timeout' : 'no-answer' };
   }
-  if (response.status === 429) {
+  if (response.status === 403) {
     await response.body?.cancel().catch(() => {});
-    return { kind: 'unreachable', detail: 'locked-out' };
-  }
-  if (response.status === 401 || response.status === 403) {
-    await response.body?.cancel().catch(() => {});
-    return { kind: 'untrusted', reason: response.status === 401 ? 'rejected' : 'refused' };
+    return { kind: 'untrusted', reason: 'refused' };
   }
   let body: unknown;
   try {
-    body = await withTimeout(options.timeoutMs ?? HEALTH_TIMEOUT_MS, options.signal, () => readJson(response));
+    body = await withTimeout(timeoutMs, options.signal, () => readJson(response));
   } catch {
     return { kind: 'untrusted', reason: 'proof-failed' };
   }
-  const parsed = HealthResponse.safeParse(body);
-  if (!response.ok || !parsed.success || !parsed.data.proof) return { kind: 'untrusted', reason: 'proof-failed' };
+  const parsed = HealthProofResponse.safeParse(body);
+  if (!response.ok || !parsed.success) return { kind: 'untrusted', reason: 'proof-failed' };
   const valid = await verifyHealthProof(endpoint.token, challenge, parsed.data.proof);
-  return valid ? { kind: 'trusted', version: parsed.data.version } : { kind: 'untrusted', reason: 'proof-failed' };
+  return valid ? { kind: 'trusted' } : { kind: 'untrusted', reason: 'proof-failed' };
+}
+
+/** The proven bridge's version (`GET /v1/health` with the token); null when it does not say. */
+export async function fetchVersion(
+  endpoint: Pick<BridgeEndpoint, 'token' | 'port'>,
+  fetchImpl: FetchLike,
+): Promise<string | null> {
+  try {
+    return await withTimeout(HEALTH_TIMEOUT_MS, undefined, async (signal) => {
+      const response = await fetchImpl(bridgeUrl(endpoint.port, BRIDGE_PATHS.health), {
+        ...bridgeInit(endpoint.token),
+        signal,
+      });
+      const parsed = HealthResponse.safeParse(await readJson(response));
+      return response.ok && parsed.success ? parsed.data.version : null;
+    });
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

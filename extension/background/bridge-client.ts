@@ -3,11 +3,10 @@
  *
  * - Token and port: IT's policy (managed `bridgeToken`/`bridgePort`) or the options page's
  *   pairing (storage.local), see lib/bridge-settings.ts.
- * - Trust: before anything else, `GET /v1/health` with a fresh challenge must come back with the
- *   HMAC proof. A failed proof → status `untrusted`, and the token, which that program has now
- *   seen, is burnt: never sent again until the clinician re-pairs with a new one. Nothing that
- *   matters (card data is not believed, patient data is never sent) goes to an unproven program;
- *   every PDF export proves the bridge again first.
+ * - Prove, then trust: `GET /v1/health` with a fresh challenge, sent without the token, must come
+ *   back with the HMAC proof before the token or anything else is sent. A failed proof → status
+ *   `untrusted` and a retry with backoff (the program on the port never saw the token). Every PDF
+ *   export proves the bridge again first.
  * - Card status: the SSE stream (fetch, since EventSource cannot send the Bearer header) feeds
  *   `BridgeStatus` in storage.session on every change, so every console tab follows it. The
  *   worker is killed at will: at every start-up and on a one-minute alarm it re-proves the bridge,
@@ -17,14 +16,12 @@
  */
 import { type CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
 import { BRIDGE_DEFAULT_PORT } from '../../shared/extension-identity';
-import { sha256Hex } from '../../shared/web-crypto';
 import {
-  BRIDGE_BURNT_KEY,
   BRIDGE_PAIRING_KEY,
   type BridgeEndpoint,
   type BridgePairing,
-  type BurntToken,
   isBridgeToken,
+  LEGACY_BURNT_KEY,
   MANAGED_BRIDGE_PORT_KEY,
   MANAGED_BRIDGE_TOKEN_KEY,
   parsePort,
@@ -45,6 +42,7 @@ import {
   exportErrorText,
   type FetchLike,
   fetchCard,
+  fetchVersion,
   type HealthOutcome,
   issuePaths,
   postJournal,
@@ -81,23 +79,6 @@ async function currentEndpoint(): Promise<BridgeEndpoint | null> {
     browser.storage.local.get(BRIDGE_PAIRING_KEY),
   ]);
   return resolveEndpoint(managed as Record<string, unknown>, local);
-}
-
-async function burntRecord(token: string): Promise<BurntToken | null> {
-  const stored = (await browser.storage.local.get(BRIDGE_BURNT_KEY))[BRIDGE_BURNT_KEY] as BurntToken[] | undefined;
-  if (!Array.isArray(stored)) return null;
-  const hash = await sha256Hex(token);
-  return stored.find((b) => b.tokenHash === hash) ?? null;
-}
-
-async function burn(token: string, reason: BurntToken['reason']): Promise<void> {
-  const stored = (await browser.storage.local.get(BRIDGE_BURNT_KEY))[BRIDGE_BURNT_KEY] as BurntToken[] | undefined;
-  const list = Array.isArray(stored) ? stored : [];
-  const tokenHash = await sha256Hex(token);
-  if (list.some((b) => b.tokenHash === tokenHash)) return;
-  // A short list of hashes: enough to never reuse a recent burnt token, bounded in size.
-  const next = [...list, { tokenHash, at: new Date().toISOString(), reason }].slice(-20);
-  await browser.storage.local.set({ [BRIDGE_BURNT_KEY]: next });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,19 +136,10 @@ async function connectOnce(force: boolean): Promise<void> {
     await publish({ bridge: 'not-paired', card: null }, force);
     return;
   }
-  const burnt = await burntRecord(endpoint.token);
-  if (burnt) {
-    await publish({ bridge: 'untrusted', card: null, source: endpoint.source, detail: burnt.reason }, force);
-    return;
-  }
   const health = await checkHealth(endpoint, fetchImpl);
   if (gen !== generation) return;
-  if (health.kind === 'untrusted') {
-    await burn(endpoint.token, health.reason);
-    await publish(statusForHealth(endpoint, health), force);
-    return;
-  }
-  if (health.kind === 'unreachable') {
+  if (health.kind !== 'trusted') {
+    // Nothing was sent but the challenge: try again later (the real bridge may be restarting).
     await publish(statusForHealth(endpoint, health), force);
     scheduleReconnect(gen);
     return;
@@ -243,15 +215,10 @@ function healthErrorText(
   source: BridgeEndpoint['source'],
 ): string {
   if (outcome.kind === 'unreachable') {
-    return outcome.detail === 'locked-out'
-      ? 'Bryggan är spärrad en stund efter felaktiga nycklar. Försök igen om 30 sekunder.'
-      : 'Bryggan saknas: den svarar inte på den här datorn. Kontrollera att bryggan är startad.';
+    return 'Bryggan saknas: den svarar inte på den här datorn. Kontrollera att bryggan är startad.';
   }
-  if (outcome.reason === 'rejected') {
-    return 'Bryggan godtar inte nyckeln. Parkoppla igen under Inställningar med bryggans nyckel.';
-  }
-  return `Okänd brygga: programmet på bryggans port kunde inte visa att det är bryggan, så inget skickades. ${
-    source === 'policy' ? 'Kontakta IT.' : 'Be IT skapa en ny nyckel och parkoppla igen under Inställningar.'
+  return `Okänd brygga: programmet på bryggans port kunde inte visa att det har bryggans nyckel, så inget skickades. ${
+    source === 'policy' ? 'Kontakta IT.' : 'Kontrollera parkopplingen under Inställningar.'
   }`;
 }
 
@@ -267,17 +234,10 @@ export async function exportPdf(message: BridgeExportPdfMessage): Promise<Bridge
   if (!endpoint) {
     return { ok: false, error: 'Bryggan är inte parkopplad. Klistra in bryggans nyckel under Inställningar.' };
   }
-  const burnt = await burntRecord(endpoint.token);
-  if (burnt) {
-    return { ok: false, error: healthErrorText({ kind: 'untrusted', reason: burnt.reason }, endpoint.source) };
-  }
-  // Patient data goes only to a program that has just proven it holds the token.
+  // The token and patient data go only to a program that has just proven it holds the token.
   const health = await checkHealth(endpoint, fetchImpl);
   if (health.kind !== 'trusted') {
-    if (health.kind === 'untrusted') {
-      await burn(endpoint.token, health.reason);
-      stopStream();
-    }
+    if (health.kind === 'untrusted') stopStream();
     await publish(statusForHealth(endpoint, health));
     return { ok: false, error: healthErrorText(health, endpoint.source) };
   }
@@ -320,44 +280,30 @@ export async function pair(message: BridgePairMessage): Promise<BridgePairReply>
         : (inForce?.port ?? BRIDGE_DEFAULT_PORT)
       : parsePort(message.port);
   if (port === null) return { ok: false, error: 'Porten ska vara ett tal mellan 1024 och 65535.' };
-  const burnt = await burntRecord(token);
-  if (burnt) {
-    return {
-      ok: false,
-      error:
-        'Nyckeln har redan skickats till ett program som inte kunde visa att det är bryggan och används inte igen. Be IT skapa en ny nyckel.',
-    };
-  }
   const health = await checkHealth({ token, port }, fetchImpl);
   if (health.kind === 'trusted') {
+    const version = (await fetchVersion({ token, port }, fetchImpl)) ?? 'okänd';
     if (message.save) {
       const pairing: BridgePairing = { token, port, pairedAt: new Date().toISOString() };
       await browser.storage.local.set({ [BRIDGE_PAIRING_KEY]: pairing });
     } else {
       void reconnect(true);
     }
-    return { ok: true, version: health.version, port };
+    return { ok: true, version, port };
   }
   if (health.kind === 'untrusted') {
-    await burn(token, health.reason);
     if (token === inForce?.token) void reconnect(true);
-    if (health.reason === 'rejected') {
-      return {
-        ok: false,
-        error: `Bryggan på port ${port} godtar inte nyckeln. Kontrollera att hela nyckeln kom med, eller be IT om bryggans nyckel.`,
-      };
-    }
     return {
       ok: false,
-      error: `Programmet på port ${port} kunde inte visa att det är bryggan (fel eller inget bevis). Nyckeln räknas som röjd och sparades inte; be IT skapa en ny nyckel i bryggan.`,
+      error:
+        health.reason === 'refused'
+          ? `Bryggan på port ${port} tar inte emot det här tillägget. Be IT kontrollera bryggans inställning för tilläggs-ID.`
+          : `Programmet på port ${port} kunde inte visa att det har den här nyckeln. Kontrollera att hela nyckeln kom med och att porten stämmer. Nyckeln skickades inte dit.`,
     };
   }
   return {
     ok: false,
-    error:
-      health.detail === 'locked-out'
-        ? 'Bryggan är spärrad en stund efter felaktiga nycklar. Försök igen om 30 sekunder.'
-        : `Ingen brygga svarar på port ${port}. Kontrollera att bryggan är startad och att porten stämmer.`,
+    error: `Ingen brygga svarar på port ${port}. Kontrollera att bryggan är startad och att porten stämmer.`,
   };
 }
 
@@ -396,6 +342,7 @@ export function registerBridgeClient(): void {
       void reconnect(true);
     }
   });
+  void browser.storage.local.remove(LEGACY_BURNT_KEY).catch(() => {});
   // Alarms do not always survive an update or a browser restart: re-create at every start-up.
   // Created only when missing: re-creating at every worker start would restart its period.
   void browser.alarms.get(BRIDGE_ALARM).then((existing) => {

@@ -5,14 +5,14 @@
  * - IT's enterprise policy (managed storage `bridgeToken`, optional `bridgePort`) wins;
  * - else the clinician's pairing from the options page (storage.local `bridgePairing`).
  *
- * A token that was sent to a program which then failed the health proof is "burnt"
- * (storage.local `bridgeBurnt`, a SHA-256 of it, never the token): the extension never sends it
- * again, and the clinician is asked to re-pair with a new one.
+ * The token goes out only after the program on the port proved it knows it (prove, then trust),
+ * so a failed proof burns nothing. `bridgeBurnt` is the list an older version kept: removed.
  */
 import { BRIDGE_DEFAULT_PORT } from '../../shared/extension-identity';
 
 export const BRIDGE_PAIRING_KEY = 'bridgePairing';
-export const BRIDGE_BURNT_KEY = 'bridgeBurnt';
+/** Written by versions before prove-then-trust; removed at start-up. */
+export const LEGACY_BURNT_KEY = 'bridgeBurnt';
 export const MANAGED_BRIDGE_TOKEN_KEY = 'bridgeToken';
 export const MANAGED_BRIDGE_PORT_KEY = 'bridgePort';
 
@@ -20,14 +20,6 @@ export interface BridgePairing {
   token: string;
   port: number;
   pairedAt: string;
-}
-
-export interface BurntToken {
-  /** sha256 hex of the token. */
-  tokenHash: string;
-  at: string;
-  /** Why: the answer that failed (no values, a code). */
-  reason: 'proof-failed' | 'rejected' | 'refused';
 }
 
 export interface BridgeEndpoint {

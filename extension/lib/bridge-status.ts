@@ -16,9 +16,8 @@ export interface Indicator {
   detail: string | null;
 }
 
-const REPAIR_POLICY = 'Kontakta IT: en ny nyckel behövs i bryggan och i policyn.';
-const REPAIR_LOCAL =
-  'Nyckeln räknas som röjd. Be IT skapa en ny nyckel i bryggan och parkoppla igen under Inställningar.';
+const REPAIR_POLICY = 'Kontakta IT: nyckeln i policyn och bryggans nyckel stämmer inte överens.';
+const REPAIR_LOCAL = 'Nyckeln skickades inte dit. Kontrollera parkopplingen under Inställningar.';
 
 export function cardLabel(card: CardStatus | null): Indicator {
   switch (card?.state) {
@@ -80,7 +79,7 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
       return {
         tone: 'error',
         label: 'Okänd brygga',
-        detail: `Programmet på bryggans port kunde inte visa att det är bryggan, så inget skickas dit. ${
+        detail: `Programmet på bryggans port kunde inte visa att det har bryggans nyckel, så inget skickas dit. ${
           status.source === 'policy' ? REPAIR_POLICY : REPAIR_LOCAL
         }`,
       };

@@ -193,22 +193,14 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     await waitFor(async () => (await panelText(console1)).includes(PRESENT), 20_000);
   });
 
-  it('a squatter on the port (wrong proof) → "Okänd brygga", no card data, no export, the token burnt', async () => {
-    const seen: { method: string; url: string }[] = [];
+  it('a squatter on the port (wrong proof) → "Okänd brygga", no card data, no export, and it never sees the token', async () => {
+    const seen: { method: string; url: string; authorization?: string }[] = [];
     const squatter = http.createServer((req, res) => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '' });
+      seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
       req.resume();
       if (req.url?.startsWith('/v1/health')) {
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            ok: true,
-            service: 'clinic-companion-bridge',
-            protocolVersion: 1,
-            version: '9.9.9',
-            proof: 'ab'.repeat(32),
-          }),
-        );
+        res.end(JSON.stringify({ service: 'clinic-companion-bridge', protocolVersion: 2, proof: 'ab'.repeat(32) }));
         return;
       }
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -223,40 +215,35 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
             issuer: 'Falsk CA',
             notBefore: '2024-01-01T00:00:00.000Z',
             notAfter: '2030-01-01T00:00:00.000Z',
+            verified: true,
           },
         }),
       );
     });
     await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
     const squatPort = (squatter.address() as AddressInfo).port;
-    const stolen = newToken();
     try {
-      await setPairing({ token: stolen, port: squatPort });
+      await setPairing({ token, port: squatPort });
       await waitFor(async () => (await panelText(console1)).includes('Okänd brygga'));
       const text = await panelText(console1);
       expect(text).not.toContain('Mallory');
-      expect(text).not.toContain('SITHS-kort isatt');
+      expect(text).not.toContain('isatt');
 
       const page = await optionsPage();
       const reply = await sendFrom(page, { type: 'bridge-export-pdf', request: journalRequest() });
       expect(reply.ok).toBe(false);
       expect(reply.error).toContain('Okänd brygga');
-      // It saw the health check, once, and nothing else: no card read, no stream, no patient data.
-      expect(seen.every((r) => r.method === 'GET' && r.url.startsWith('/v1/health?challenge='))).toBe(true);
-      expect(seen.length).toBe(1);
+      // Prove, then trust: it saw health challenges and nothing else, and never the token.
+      expect(seen.length).toBeGreaterThan(0);
+      for (const r of seen) {
+        expect(r.method).toBe('GET');
+        expect(r.url).toMatch(/^\/v1\/health\?challenge=[0-9a-f]{64}$/);
+        expect(r.authorization).toBeUndefined();
+      }
 
-      // Burnt: the same token is never sent again, not by pairing and not after a worker restart.
-      const again = await sendFrom(page, { type: 'bridge-pair', token: stolen, port: squatPort, save: true });
-      expect(again).toEqual({ ok: false, error: expect.stringContaining('används inte igen') });
-      await stack.ext.killWorker();
-      const console3 = await stack.openVisit(stack.cases.elderly);
-      await waitFor(async () => (await panelText(console3)).includes('Okänd brygga'));
-      expect(seen.length).toBe(1);
-
-      // Re-pairing with the real bridge's token (a different one) brings the card back.
+      // The same (real) token still works with the real bridge: nothing was burnt.
       await setPairing({ token, port });
-      await waitFor(async () => (await panelText(console3)).includes(PRESENT));
-      await console3.close();
+      await waitFor(async () => (await panelText(console1)).includes(PRESENT));
       await page.close();
     } finally {
       await new Promise<void>((resolve) => squatter.close(() => resolve()));

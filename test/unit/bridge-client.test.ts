@@ -16,6 +16,7 @@ import {
   exportErrorText,
   type FetchLike,
   fetchCard,
+  fetchVersion,
   issuePaths,
   postJournal,
   readLimited,
@@ -66,6 +67,7 @@ describe('request building', () => {
     );
   });
   it('Bearer token, no redirects, no cookies, no cache; JSON content type only with a body', () => {
+    expect(bridgeInit(null).headers).toEqual({ Accept: 'application/json' });
     const get = bridgeInit('tok');
     expect(get).toMatchObject({ method: 'GET', redirect: 'error', credentials: 'omit', cache: 'no-store' });
     expect(get.headers).toEqual({ Authorization: 'Bearer tok', Accept: 'application/json' });
@@ -147,13 +149,14 @@ describe('against the real bridge server (stub services)', () => {
     await server.close();
   });
 
-  it('health with a fresh challenge → trusted (the proof holds)', async () => {
-    expect(await checkHealth(endpoint(), workerFetch)).toEqual({ kind: 'trusted', version: '0.0.0-test' });
+  it('health with a fresh challenge → trusted (the proof holds); then the version, with the token', async () => {
+    expect(await checkHealth(endpoint(), workerFetch)).toEqual({ kind: 'trusted' });
+    expect(await fetchVersion(endpoint(), workerFetch)).toBe('0.0.0-test');
   });
-  it('a wrong token → untrusted "rejected" (401): the token is not this bridge’s', async () => {
+  it('another token → untrusted "proof-failed": this bridge holds a different one', async () => {
     expect(await checkHealth({ token: 'W'.repeat(43), port: server.port }, workerFetch)).toEqual({
       kind: 'untrusted',
-      reason: 'rejected',
+      reason: 'proof-failed',
     });
   });
   it('GET /v1/card and the SSE stream: the current state first, then each change', async () => {
@@ -192,13 +195,23 @@ describe('against the real bridge server (stub services)', () => {
 
 describe('squatters on the port get nothing and are not believed', () => {
   const servers: http.Server[] = [];
+  /** Every request head any squatter saw: the token must never be among them. */
+  const heads: http.IncomingHttpHeaders[] = [];
   const squat = async (handler: http.RequestListener): Promise<number> => {
-    const s = http.createServer(handler);
+    const s = http.createServer((req, res) => {
+      heads.push(req.headers);
+      handler(req, res);
+    });
     servers.push(s);
     await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
     return (s.address() as AddressInfo).port;
   };
   afterAll(async () => {
+    expect(heads.length).toBeGreaterThan(5);
+    for (const head of heads) {
+      expect(head.authorization).toBeUndefined();
+      expect(JSON.stringify(head)).not.toContain(TEST_TOKEN);
+    }
     for (const s of servers) {
       s.closeAllConnections();
       await new Promise((r) => s.close(r));
@@ -211,7 +224,7 @@ describe('squatters on the port get nothing and are not believed', () => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-  const healthy = { ok: true, service: 'clinic-companion-bridge', protocolVersion: 1, version: '1' };
+  const healthy = { service: 'clinic-companion-bridge', protocolVersion: 2 };
 
   it.each([
     ['a wrong proof', json({ ...healthy, proof: 'ab'.repeat(32) })],
@@ -225,6 +238,22 @@ describe('squatters on the port get nothing and are not believed', () => {
       kind: 'untrusted',
       reason: 'proof-failed',
     });
+  });
+
+  it('a squatter that records headers receives no token, and the client tries nothing else', async () => {
+    const seen: { url: string; headers: http.IncomingHttpHeaders }[] = [];
+    const port = await squat((req, res) => {
+      seen.push({ url: req.url ?? '', headers: req.headers });
+      json({ ...healthy, proof: 'ab'.repeat(32) })(req, res);
+    });
+    expect(await checkHealth({ token: TEST_TOKEN, port }, workerFetch)).toEqual({
+      kind: 'untrusted',
+      reason: 'proof-failed',
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.url).toMatch(/^\/v1\/health\?challenge=[0-9a-f]{64}$/);
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+    expect(JSON.stringify(seen)).not.toContain(TEST_TOKEN);
   });
 
   it('a flood of a body is cut off at 64 KB (not read into memory)', async () => {

@@ -16,7 +16,7 @@ import {
   startStubBridge,
   TEST_TOKEN,
 } from '../../bridge/testing/http-helpers';
-import { createHealthChallenge, HealthResponse, verifyHealthProof } from '../../shared/bridge-protocol';
+import { createHealthChallenge, HealthProofResponse, verifyHealthProof } from '../../shared/bridge-protocol';
 import { CLINIC_ORIGIN } from '../../shared/extension-identity';
 
 let bridge: BridgeServer;
@@ -52,12 +52,38 @@ describe('a well-formed request from the extension', () => {
     const challenge = createHealthChallenge();
     const res = await send({ port, path: `/v1/health?challenge=${challenge}` });
     expect(res.status).toBe(200);
-    const body = HealthResponse.parse(JSON.parse(res.body));
+    const body = HealthProofResponse.parse(JSON.parse(res.body));
     expect(await verifyHealthProof(TEST_TOKEN, challenge, body.proof)).toBe(true);
     expect(await verifyHealthProof('another-token-0123456789abcdef', challenge, body.proof)).toBe(false);
     expect(await verifyHealthProof(TEST_TOKEN, createHealthChallenge(), body.proof)).toBe(false);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('prove, then trust: the challenge is answered without the token, with the proof and nothing else', async () => {
+    const challenge = createHealthChallenge();
+    const res = await send({ port, path: `/v1/health?challenge=${challenge}`, authorization: null });
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.body) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['proof', 'protocolVersion', 'service']);
+    expect(await verifyHealthProof(TEST_TOKEN, challenge, body.proof)).toBe(true);
+    // A wrong token changes nothing (the answer is the same proof); Host and Origin still apply.
+    const wrong = await send({ port, path: `/v1/health?challenge=${challenge}`, authorization: 'Bearer nope' });
+    expect(JSON.parse(wrong.body)).toEqual(body);
+    expect(
+      (await send({ port, path: `/v1/health?challenge=${challenge}`, origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    expect((await send({ port, path: `/v1/health?challenge=${challenge}`, host: 'evil.example' })).status).toBe(403);
+    // Without a challenge, health needs the token like everything else.
+    expect((await send({ port, path: '/v1/health', authorization: null })).status).toBe(401);
+    expect((await send({ port, path: '/v1/health' })).status).toBe(200);
+  });
+
+  it('two challenges, or a bad one, are a 400, not a proof', async () => {
+    const a = createHealthChallenge();
+    const res = await send({ port, path: `/v1/health?challenge=${a}&challenge=${a}`, authorization: null });
+    expect(res.status).toBe(400);
+    expectNoData(res);
   });
 
   it('is accepted with Host localhost:<port> too', async () => {
