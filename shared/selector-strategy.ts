@@ -37,6 +37,7 @@ export const CLINIC_FIELDS = [
   'queueTable',
   'globalFilter',
   'shiftState',
+  'clinicianIdentity',
 ] as const;
 export type ClinicField = (typeof CLINIC_FIELDS)[number];
 

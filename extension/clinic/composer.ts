@@ -4,7 +4,7 @@ import { SELECTORS, type SelectorRegistry } from './selectors';
 
 /** A field's element, following the registry's `within` chain; null unless exactly one. */
 export function locateField(doc: Document, registry: SelectorRegistry, field: ClinicField): Element | null {
-  const entry = registry[field];
+  const entry = registry.fields[field];
   const scope: ParentNode | null = entry.within ? locateField(doc, registry, entry.within) : doc;
   if (!scope) return null;
   const located = locate(scope, entry.strategies);

@@ -91,8 +91,10 @@ function textMatches(actual: string, wanted: string, exact: boolean | undefined)
   return exact === false ? a.includes(w) : a === w || (exact === undefined && a.startsWith(`${w} `));
 }
 
-function isOurs(el: Element): boolean {
-  return el.closest(`[${COMPANION_HOST_ATTR}]`) !== null;
+/** Our own UI (or a node inside it): never read as the console's. */
+export function isOurs(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el?.closest(`[${COMPANION_HOST_ATTR}]`) != null;
 }
 
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';

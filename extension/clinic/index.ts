@@ -5,6 +5,6 @@ export { COMPANION_HOST_ATTR } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
 export { observeClinic } from './observer';
 export { type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
-export { registryFor, SELECTORS, type SelectorEntry, type SelectorRegistry, withOverrides } from './selectors';
+export { registryFor, SELECTORS, type SelectorEntry, type SelectorRegistry } from './selectors';
 export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';
 export * from './snapshot';

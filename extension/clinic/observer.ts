@@ -1,4 +1,4 @@
-import { COMPANION_HOST_ATTR } from './dom-query';
+import { isOurs } from './dom-query';
 
 /**
  * The one observer of the console SPA: DOM changes and History-API navigation, coalesced so a
@@ -51,9 +51,4 @@ export function observeClinic(
     doc.removeEventListener('visibilitychange', schedule);
   });
   schedule();
-}
-
-function isOurs(node: Node): boolean {
-  const el = node instanceof Element ? node : node.parentElement;
-  return !!el?.closest(`[${COMPANION_HOST_ATTR}]`);
 }

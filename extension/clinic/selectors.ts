@@ -1,150 +1,163 @@
+import {
+  type AdapterVocabulary,
+  type AdapterVocabularyAdditions,
+  vocabularyWith,
+  wordPattern,
+} from '../../shared/adapter-vocabulary';
 import type { ClinicField, SelectorOverrides, SelectorStrategy } from '../../shared/selector-strategy';
 
 /**
  * The selector registry: the only place that knows how the Clinic console's DOM looks. Every
- * entry is anchored on what a clinician sees (Swedish labels, headings, ARIA roles, text
- * patterns), never on class names, and can be replaced by a rule set's `selectorOverrides`.
- * `within` names the field whose element scopes the search; `route` where the field must exist
- * (a selector test asserts exactly that on saved simulator pages).
+ * entry is anchored on what a clinician sees (Swedish labels, headings, ARIA roles, `<dt>`
+ * terms), never on class names; the words come from the adapter vocabulary (defaults plus the
+ * rule set's additions), and a rule set's `selectorOverrides` replace a field's list. `within`
+ * names the field whose element scopes the search.
  */
-export type SelectorRegistry = Record<ClinicField, SelectorEntry>;
-
 export interface SelectorEntry {
   strategies: readonly SelectorStrategy[];
   within?: ClinicField;
-  route: 'visit' | 'drop-in' | 'any';
 }
 
-export const SELECTORS: SelectorRegistry = {
-  visitView: {
-    route: 'visit',
-    strategies: [
-      { kind: 'role', role: 'main' },
-      { kind: 'css', selector: 'main' },
-    ],
-  },
-  patientHeader: {
-    route: 'visit',
-    within: 'visitView',
-    strategies: [
-      { kind: 'label', label: 'Patient', exact: true },
-      { kind: 'label', label: 'Patientuppgifter', exact: true },
-    ],
-  },
-  patientName: { route: 'visit', within: 'patientHeader', strategies: [{ kind: 'css', selector: 'h1' }] },
-  /** A text that looks like a personnummer inside the header; validated by the reader. */
-  patientId: {
-    route: 'visit',
-    within: 'patientHeader',
-    strategies: [{ kind: 'text-pattern', pattern: String.raw`(?<!\d)(\d{6}|\d{8})[-+]?\d{4}(?!\d)` }],
-  },
-  protectionMarker: {
-    route: 'visit',
-    within: 'patientHeader',
-    strategies: [
-      { kind: 'text-pattern', pattern: '^(Skyddade personuppgifter|Sekretessmarkering|Skyddad folkbokföring)$' },
-    ],
-  },
-  priority: {
-    route: 'visit',
-    within: 'visitView',
-    strategies: [{ kind: 'heading', text: 'Triage resultat och prioritet', exact: true }],
-  },
-  anamnesis: { route: 'visit', within: 'visitView', strategies: [{ kind: 'heading', text: 'Anamnes', exact: true }] },
-  originalAnswers: {
-    route: 'visit',
-    within: 'visitView',
-    strategies: [{ kind: 'heading', text: 'Originalsvar', exact: true }],
-  },
-  uploads: {
-    route: 'visit',
-    within: 'visitView',
-    strategies: [{ kind: 'heading', text: 'Uppladdningar', exact: true }],
-  },
-  guardians: {
-    route: 'any',
-    within: 'visitView',
-    strategies: [{ kind: 'heading', text: 'Vårdnadshavare', exact: true }],
-  },
-  chatLog: {
-    route: 'visit',
-    within: 'visitView',
-    strategies: [
-      { kind: 'role', role: 'log', name: 'Meddelanden' },
-      { kind: 'role', role: 'log' },
-    ],
-  },
-  chatComposer: {
-    route: 'visit',
-    within: 'visitView',
-    strategies: [{ kind: 'label', label: 'Skriv ett meddelande', exact: true }],
-  },
-  /** The visit's facts: a region whose definition list holds "Besöksstatus", "Besöket startade". */
-  visitState: {
-    route: 'visit',
-    within: 'visitView',
-    strategies: [
-      { kind: 'label', label: 'Besök', exact: true },
-      { kind: 'heading', text: 'Besöksstatus', exact: true },
-    ],
-  },
-  visitStartedAt: {
-    route: 'visit',
-    within: 'visitState',
-    strategies: [
-      { kind: 'term', term: 'Besöket startade' },
-      { kind: 'term', term: 'Ankomst' },
-    ],
-  },
-  queueTable: {
-    route: 'drop-in',
-    strategies: [
-      { kind: 'label', label: 'Väntar i kö', exact: true },
-      { kind: 'css', selector: '[role="tabpanel"] table' },
-    ],
-  },
-  globalFilter: { route: 'any', strategies: [{ kind: 'label', label: 'Globalt filter', exact: true }] },
-  shiftState: { route: 'any', strategies: [{ kind: 'label', label: 'Skift', exact: true }] },
-};
+export interface SelectorRegistry {
+  fields: Record<ClinicField, SelectorEntry>;
+  vocabulary: AdapterVocabulary;
+  /** The vocabulary compiled once per registry (a read runs on every page change). */
+  match: VocabularyMatchers;
+}
+
+export interface VocabularyMatchers {
+  identityLabel: RegExp | null;
+  otherPerson: RegExp | null;
+  phone: RegExp | null;
+  marker: RegExp | null;
+  callVideo: RegExp | null;
+  callPhone: RegExp | null;
+  /** Author word → kind, lower-cased. */
+  authors: Map<string, 'patient' | 'clinician' | 'system'>;
+  queueName: RegExp | null;
+  column: { priority: RegExp | null; patient: RegExp | null; arrival: RegExp | null; waited: RegExp | null };
+  role: RegExp | null;
+}
+
+const labels = (words: readonly string[]): SelectorStrategy[] =>
+  words.map((label) => ({ kind: 'label', label, exact: true }));
+const headings = (...texts: string[]): SelectorStrategy[] =>
+  texts.map((text) => ({ kind: 'heading', text, exact: true }));
+const terms = (...names: string[]): SelectorStrategy[] => names.map((term) => ({ kind: 'term', term }));
+
+function defaultFields(v: AdapterVocabulary): Record<ClinicField, SelectorEntry> {
+  return {
+    visitView: {
+      strategies: [
+        { kind: 'role', role: 'main' },
+        { kind: 'css', selector: 'main' },
+      ],
+    },
+    patientHeader: { within: 'visitView', strategies: [...labels(v.patientHeader), ...headings(...v.patientHeader)] },
+    patientName: {
+      within: 'patientHeader',
+      strategies: [
+        { kind: 'css', selector: 'h1' },
+        { kind: 'term', term: 'Namn' },
+        { kind: 'label', label: 'Namn', exact: true },
+      ],
+    },
+    /** Read by meaning (labels, see patient-identity.ts); an override narrows where to look. */
+    patientId: { within: 'patientHeader', strategies: [] },
+    /** Read from the vocabulary's markers in text, aria-label and title (protection.ts). */
+    protectionMarker: { within: 'patientHeader', strategies: [] },
+    priority: {
+      within: 'visitView',
+      strategies: headings('Triage resultat och prioritet', 'Triage', 'Brådskegrad', 'Prioritet'),
+    },
+    anamnesis: { within: 'visitView', strategies: headings('Anamnes') },
+    originalAnswers: { within: 'visitView', strategies: headings('Originalsvar') },
+    uploads: {
+      within: 'visitView',
+      strategies: [...headings('Uppladdningar', 'Bilder'), ...labels(['Uppladdningar'])],
+    },
+    guardians: { within: 'visitView', strategies: [...headings('Vårdnadshavare'), ...labels(['Vårdnadshavare'])] },
+    chatLog: {
+      within: 'visitView',
+      strategies: [
+        { kind: 'role', role: 'log', name: 'Meddelanden' },
+        { kind: 'role', role: 'log', name: 'Chatt' },
+        { kind: 'role', role: 'log' },
+      ],
+    },
+    chatComposer: { within: 'visitView', strategies: labels(['Skriv ett meddelande', 'Meddelande']) },
+    visitState: {
+      within: 'visitView',
+      strategies: [...labels(['Besök', 'Besöksinformation', 'Besöksuppgifter']), ...headings('Besöksstatus', 'Besök')],
+    },
+    visitStartedAt: { within: 'visitState', strategies: terms('Besöket startade', 'Startad', 'Ankomst', 'Ankom') },
+    // Not exact: a queue's name may carry its count ("Väntar i kö 6").
+    queueTable: {
+      strategies: [
+        ...v.queueNames.map((label): SelectorStrategy => ({ kind: 'label', label })),
+        { kind: 'css', selector: '[role="tabpanel"] table' },
+      ],
+    },
+    globalFilter: { strategies: labels(['Globalt filter']) },
+    shiftState: { strategies: labels(['Skift', 'Arbetspass']) },
+    clinicianIdentity: {
+      strategies: v.mainMenu.map((name): SelectorStrategy => ({ kind: 'role', role: 'navigation', name })),
+    },
+  };
+}
+
+function compile(v: AdapterVocabulary): VocabularyMatchers {
+  const authors = new Map<string, 'patient' | 'clinician' | 'system'>();
+  for (const kind of ['system', 'clinician', 'patient'] as const) {
+    for (const word of v.chatAuthors[kind]) authors.set(word.toLocaleLowerCase('sv'), kind);
+  }
+  return {
+    identityLabel: wordPattern(v.identityLabels),
+    otherPerson: wordPattern(v.otherPersonWords, true),
+    phone: wordPattern(v.phoneWords, true),
+    marker: wordPattern(v.protectionMarkers),
+    callVideo: callEvent(v.callEvents.video),
+    callPhone: callEvent(v.callEvents.phone),
+    authors,
+    queueName: wordPattern(v.queueNames),
+    column: {
+      priority: wordPattern(v.queueColumns.priority),
+      patient: wordPattern(v.queueColumns.patient),
+      arrival: wordPattern(v.queueColumns.arrival),
+      waited: wordPattern(v.queueColumns.waited),
+    },
+    role: wordPattern(v.roles),
+  };
+}
+
+/** A call event is a system line that starts with the call's word ("Videomöte avslutades (12 min)"). */
+function callEvent(words: readonly string[]): RegExp | null {
+  const anywhere = wordPattern(words);
+  return anywhere ? new RegExp(`^\\s*${anywhere.source}`, 'iu') : null;
+}
+
+/** The registry for a vocabulary and overrides: an override replaces a field's whole list. */
+function buildRegistry(vocabulary: AdapterVocabulary, overrides?: SelectorOverrides): SelectorRegistry {
+  const fields = defaultFields(vocabulary);
+  for (const [field, strategies] of Object.entries(overrides ?? {}) as [ClinicField, SelectorStrategy[]][]) {
+    if (strategies && strategies.length > 0 && field in fields) fields[field] = { ...fields[field], strategies };
+  }
+  return { fields, vocabulary, match: compile(vocabulary) };
+}
 
 /**
- * The registry for a rule set: its protection markers (R-PI-2) become the marker strategy, and
- * its selector overrides replace a field's list.
+ * The registry for a rule set: its protection markers (R-PI-2), roles and vocabulary are added
+ * to the defaults, and its selector overrides replace a field's list — no release needed.
  */
 export function registryFor(rules: {
   selectorOverrides?: SelectorOverrides;
   protectedIdentity?: { markers: readonly string[] };
+  roles?: readonly string[];
+  adapterVocabulary?: AdapterVocabularyAdditions;
 }): SelectorRegistry {
-  const markers = rules.protectedIdentity?.markers ?? [];
-  const base =
-    markers.length === 0
-      ? SELECTORS
-      : {
-          ...SELECTORS,
-          protectionMarker: {
-            ...SELECTORS.protectionMarker,
-            strategies: [{ kind: 'text-pattern', pattern: `^(${markers.map(escapeRegExp).join('|')})$` } as const],
-          },
-        };
-  return withOverrides(base, rules.selectorOverrides);
+  const vocabulary = vocabularyWith(rules.adapterVocabulary, rules.protectedIdentity?.markers, rules.roles);
+  return buildRegistry(vocabulary, rules.selectorOverrides);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The registry with overrides applied: an override replaces a field's list. */
-export function withOverrides(base: SelectorRegistry, overrides: SelectorOverrides | undefined): SelectorRegistry {
-  if (!overrides) return base;
-  const merged = { ...base };
-  for (const [field, strategies] of Object.entries(overrides) as [ClinicField, SelectorStrategy[]][]) {
-    if (strategies && strategies.length > 0 && field in merged) merged[field] = { ...merged[field], strategies };
-  }
-  return merged;
-}
-
-/** System lines in the chat that tell which contact channels a visit used (R-J-3, R-J-4). */
-export const CALL_EVENT_PATTERNS = {
-  video: /^Videosamtal (startat|avslutat|pågår)/u,
-  phone: /^Ljudsamtal (startat|avslutat|pågår)/u,
-} as const;
+/** The built-in registry (no rule set). */
+export const SELECTORS: SelectorRegistry = registryFor({});

@@ -5,6 +5,7 @@ export { formatPath, type RuleSetError, svErrorMap } from './errors';
 export { MIGRATIONS, type Migration } from './migrations';
 export { applyRuleSetUpdate, type ParseRuleSetResult, parseRuleSet, type RuleSetUpdate } from './parse';
 export {
+  adapterVocabularySchema,
   type ChannelRule,
   CURRENT_SCHEMA_VERSION,
   channelRuleSchema,

@@ -28,6 +28,24 @@ export const selectorStrategySchema = z.discriminatedUnion('kind', [
 /** An override replaces a field's whole list; an empty list would make the field unfindable. */
 export const selectorOverridesSchema = z.partialRecord(z.enum(CLINIC_FIELDS), z.array(selectorStrategySchema).min(1));
 
+/** Words the adapter adds to its defaults (shared/adapter-vocabulary.ts): additions only, never removals. */
+const words = () => uniqueTexts().min(1).optional();
+export const adapterVocabularySchema = z.strictObject({
+  patientHeader: words(),
+  identityLabels: words(),
+  otherPersonWords: words(),
+  phoneWords: words(),
+  protectionMarkers: words(),
+  chatAuthors: z.strictObject({ patient: words(), clinician: words(), system: words() }).optional(),
+  callEvents: z.strictObject({ video: words(), phone: words() }).optional(),
+  queueNames: words(),
+  queueColumns: z
+    .strictObject({ priority: words(), patient: words(), arrival: words(), waited: words() })
+    .optional(),
+  roles: words(),
+  mainMenu: words(),
+});
+
 // --- Contact channels → vårdkontakt and vårdtjänst (R-J-2..R-J-4).
 
 export const channelRuleSchema = z
@@ -205,6 +223,8 @@ const ruleSetShape = {
   /** The region's reservnummer formats, regex sources compiled with flag `u`. */
   reservnummerPatterns: z.array(regexSource('u')),
   selectorOverrides: selectorOverridesSchema,
+  /** Words the page adapter reads the console by, added to its defaults without a release. */
+  adapterVocabulary: adapterVocabularySchema.optional(),
 };
 
 /** Cross-field checks: run even when other fields are broken, so every error is listed at once. */

@@ -49,7 +49,8 @@ describe('selector registry on saved simulator pages', () => {
     expect(s.clinician.role).toEqual({ known: true, value: 'Sjuksköterska' });
     expect(s.shift).toEqual({ known: true, value: 'ongoing' });
     expect(s.anamnesis.known && s.anamnesis.value).toContain('Vad söker du för?: Sveda när jag kissar');
-    expect(s.guardians).toEqual({ known: true, value: [] });
+    // No guardians section: unknown (absence of evidence is not "no guardian", issue 8).
+    expect(s.guardians).toEqual({ known: false, reason: 'missing' });
     const chat = s.chat.known ? s.chat.value : [];
     expect(chat.length).toBeGreaterThan(3);
     expect(chat.some((m) => m.author === 'patient')).toBe(true);
@@ -69,6 +70,7 @@ describe('selector registry on saved simulator pages', () => {
           name: 'Anna Testsson',
           id: { known: true, value: { normalized: '199001012385', kind: 'personnummer', birthDate: '1990-01-01' } },
           responsible: true,
+          protectionMarker: { known: true, value: false },
         },
       ],
     });

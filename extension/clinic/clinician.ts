@@ -1,0 +1,70 @@
+import { locate, normalizeText } from './dom-query';
+import { type Field, known, unknown } from './field';
+import type { SelectorRegistry } from './selectors';
+
+export interface ClinicianRead {
+  unit: Field<string>;
+  role: Field<string>;
+}
+
+const SEPARATORS = /\s*(?:,|·|•|\||\s–\s|\s—\s|\s-\s)\s*/u;
+
+/**
+ * The clinician's own unit and role (R-J-5), from the logged-in identity: the name block in the
+ * main menu ("Sjuksköterska, 1177 direkt Uppsala län", or labelled "Roll" / "Vårdenhet") —
+ * never from the global filter, which a clinician may change to see another role's cases.
+ */
+export function readClinician(doc: Document, registry: SelectorRegistry): ClinicianRead {
+  const menu = locate(doc, registry.fields.clinicianIdentity.strategies);
+  if (menu.status !== 'found') {
+    const reason = menu.status === 'ambiguous' ? 'ambiguous' : 'missing';
+    return { unit: unknown(reason), role: unknown(reason) };
+  }
+  const labelled = labelledValues(menu.element);
+  if (labelled) return labelled;
+  const pairs = new Map<string, { unit: string; role: string }>();
+  for (const el of menu.element.querySelectorAll('*')) {
+    if (el.childElementCount > 0 && Array.from(el.children).some((c) => normalizeText(c.textContent))) continue;
+    const pair = roleAndUnit(normalizeText(el.textContent), registry);
+    if (pair) pairs.set(`${pair.role}|${pair.unit}`, pair);
+  }
+  if (pairs.size === 1) {
+    const { unit, role } = [...pairs.values()][0]!;
+    return { unit: known(unit), role: known(role) };
+  }
+  const reason = pairs.size > 1 ? 'ambiguous' : 'missing';
+  return { unit: unknown(reason), role: unknown(reason) };
+}
+
+/** "Roll: Sjuksköterska" / "Vårdenhet: …" as <dt>/<dd>, labels or aria-labels. */
+function labelledValues(menu: Element): ClinicianRead | null {
+  const value = (...names: string[]): string | null => {
+    for (const name of names) {
+      const found = locate(menu, [
+        { kind: 'term', term: name },
+        { kind: 'label', label: name, exact: true },
+      ]);
+      if (found.status === 'found') {
+        const text = normalizeText(found.element.textContent);
+        if (text && text !== name) return text;
+      }
+    }
+    return null;
+  };
+  const role = value('Roll', 'Vårdroll', 'Yrkesroll');
+  const unit = value('Vårdenhet', 'Enhet');
+  return role && unit ? { unit: known(unit), role: known(role) } : null;
+}
+
+/** One line saying role and unit, in either order; exactly one part must be a known role. */
+function roleAndUnit(line: string, registry: SelectorRegistry): { unit: string; role: string } | null {
+  if (line.length === 0 || line.length > 120) return null;
+  const parts = line.split(SEPARATORS).filter(Boolean);
+  if (parts.length !== 2) return null;
+  const isRole = (part: string) =>
+    registry.vocabulary.roles.some((r) => r.toLocaleLowerCase('sv') === part.toLocaleLowerCase('sv'));
+  const [a, b] = parts as [string, string];
+  if (isRole(a) && !isRole(b)) return { role: a, unit: b };
+  if (isRole(b) && !isRole(a)) return { role: b, unit: a };
+  return null;
+}
