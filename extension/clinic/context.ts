@@ -1,4 +1,4 @@
-import { accessibleName, normalizeText, roleOf } from './dom-query';
+import { accessibleName, normalizeText, roleOf, spacedText } from './dom-query';
 import { identityOccurrences } from './identity-text';
 import type { VocabularyMatchers } from './selectors';
 
@@ -33,6 +33,8 @@ export function contextOf(
   match: VocabularyMatchers,
   before = '',
   after = '',
+  /** False for facts to cross-check (ages): a line above says nothing of whose they are. */
+  linesAbove = true,
 ): ValueContext {
   const scopes: string[] = [];
   const near: string[] = [lineBefore(before), parenthesisAfter(after)];
@@ -47,7 +49,7 @@ export function contextOf(
       scopes.push(...rowHeaders, ...rowText);
       near.push(...rowHeaders, columnHeader);
     }
-    if (level <= 1) near.push(textBeforeInParent(el));
+    if (level <= 1) near.push(textBeforeInParent(el, linesAbove));
     el = el.parentElement;
   }
   for (const words of scopes) {
@@ -111,11 +113,11 @@ function rowAndColumnHeaders(cell: Element): { rowHeaders: string[]; rowText: st
   const cells = cellsOf(row);
   const headers = cells
     .filter((c) => c !== cell && (c.tagName === 'TH' || roleOf(c) === 'rowheader'))
-    .map((c) => normalizeText(c.textContent));
+    .map((c) => spacedText(c));
   // The row's other cells say whose row it is ("Vårdnadshavare", "Mamma"); numbers excluded.
   const rowText = cells
     .filter((c) => c !== cell)
-    .map((c) => normalizeText(c.textContent))
+    .map((c) => spacedText(c))
     .filter((t) => t.length < 60 && identityOccurrences(t).length === 0);
   const index = cells.indexOf(cell);
   const table = row.closest('table, [role="table"], [role="grid"], [role="treegrid"]');
@@ -142,13 +144,15 @@ export function columnHeaders(table: Element): string[] {
 }
 
 /** Text of the siblings before `el` in its parent, back to the previous number (its line). */
-function textBeforeInParent(el: Element): string {
+function textBeforeInParent(el: Element, linesAbove: boolean): string {
   const parent = el.parentElement;
   if (!parent) return '';
   let text = '';
   for (let sib = el.previousSibling; sib; sib = sib.previousSibling) {
     const t = sib.textContent ?? '';
-    if (sib.nodeType === 1 && isBlockish(sib as Element) && text) break;
+    if (sib.nodeType === 1 && isBlockish(sib as Element) && (text || !linesAbove)) break;
+    // A line holding its own value (a form field) has used its label.
+    if (sib.nodeType === 1 && (sib as Element).querySelector('input, textarea, select')) break;
     text = `${t} ${text}`;
     if (identityOccurrences(t).length > 0 || /\d[\d\s-]{5,}\d/u.test(t)) break;
   }

@@ -64,7 +64,7 @@ export function readGuardians(
         protectionMarker: known(markedOthers.some((m) => item.contains(m) || m.contains(item))),
       });
     }
-    if (leaves.length === 0 && !/\binga\b|saknas/iu.test(normalizeText(section.textContent)))
+    if (leaves.length === 0 && !/(?<![\p{L}])(inga|saknas)(?![\p{L}])/iu.test(spacedText(section)))
       return guardians.size > 0
         ? known([...guardians.values()])
         : unknown('invalid', 'Vårdnadshavare kunde inte läsas');

@@ -117,20 +117,20 @@ export function identityValues(header: Element, registry: SelectorRegistry, visi
       const before = text.slice(0, o.index);
       if (precededByCountryCode(before)) continue;
       const context = contextOf(node, header, registry.match, before, text.slice(o.index + o.text.length));
-      values.push(valueOf(o, parent, context, visitDate));
+      values.push(identityValue(o, parent, context, visitDate));
     }
   }
   for (const field of header.querySelectorAll('input, textarea')) {
     if (isOurs(field)) continue;
     const text = (field as HTMLInputElement).value ?? field.getAttribute('value') ?? '';
     for (const o of identityOccurrences(text)) {
-      values.push(valueOf(o, field, contextOf(field, header, registry.match, text.slice(0, o.index)), visitDate));
+      values.push(identityValue(o, field, contextOf(field, header, registry.match, text.slice(0, o.index)), visitDate));
     }
   }
   return values;
 }
 
-function valueOf(
+function identityValue(
   o: ReturnType<typeof identityOccurrences>[number],
   element: Element,
   context: ValueContext,
@@ -163,7 +163,7 @@ function crossCheck(
     const text = node.nodeValue ?? '';
     if (!/\d/u.test(text) || isOurs(node)) continue;
     for (const statement of ageStatements(text)) {
-      const context = contextOf(node, header, registry.match, text.slice(0, statement.index));
+      const context = contextOf(node, header, registry.match, text.slice(0, statement.index), '', false);
       if (context.owner === 'other-person' || context.owner === 'phone') continue;
       if (!agrees(statement, id.birthDate, visitDate, now))
         return unknown('invalid', 'Personnumret stämmer inte med åldern som sidan visar');

@@ -1,5 +1,5 @@
 import { cellsOf, columnHeaders } from './context';
-import { accessibleName, locateAll, normalizeText, roleOf } from './dom-query';
+import { accessibleName, locateAll, roleOf, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { priorityIn, waitedMinutes } from './identity-text';
 import { SELECTORS, type SelectorRegistry } from './selectors';
@@ -88,7 +88,7 @@ export function readQueue(doc: Document, registry: SelectorRegistry, now: Date):
   const { columns } = grid;
   return known(
     grid.rows.map(({ cells }) => {
-      const cell = (i: number) => (i >= 0 ? normalizeText(cells[i]?.textContent) : '');
+      const cell = (i: number) => (i >= 0 && cells[i] ? spacedText(cells[i]) : '');
       const waited = columns.waited >= 0 ? waitedMinutes(cell(columns.waited)) : null;
       const time = columns.arrival >= 0 ? cells[columns.arrival]?.querySelector('time[datetime]') : null;
       const iso = time?.getAttribute('datetime');

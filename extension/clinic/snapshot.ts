@@ -217,7 +217,7 @@ class Reader {
     if (!section) return this.absent('uploads');
     const count = section.querySelectorAll('img, [role="img"]').length;
     if (count > 0) return known(count);
-    return /(?<![\p{L}])(inga|saknas|0 )/iu.test(normalizeText(section.textContent))
+    return /(?<![\p{L}])(inga|saknas|0 )/iu.test(spacedText(section))
       ? known(0)
       : unknown('invalid', 'Uppladdningarna kunde inte läsas');
   }
