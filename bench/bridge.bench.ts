@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { startBridge } from '../bridge/app';
 import { silentLogger } from '../bridge/log';
 import { PdfExportService } from '../bridge/services/pdf-service';
-import { journalRequest } from '../bridge/testing/fixtures';
-import { ORIGIN, StubCard, startStubBridge, TEST_TOKEN, testConfig } from '../bridge/testing/http-helpers';
+import { journalRequest } from '../test/bridge/fixtures';
+import { ORIGIN, StubCard, startStubBridge, TEST_TOKEN, testConfig } from '../test/bridge/http-helpers';
 import { missingPcscStack, PcscStack } from '../test/pcsc/harness';
 import { type BenchResult, type BenchSuite, median, percentile, sample } from './types';
 

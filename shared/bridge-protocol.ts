@@ -9,6 +9,7 @@
  * `Authorization: Bearer <token>` and is sent from the service worker only.
  */
 import { z } from 'zod';
+import { parsePersonnummer } from './personnummer';
 import { fromHex, hmacSha256Hex, randomHex } from './web-crypto';
 
 /** 2: the health challenge is answered without the token; errors are `{ ok: false, code }`. */
@@ -30,6 +31,7 @@ export const BRIDGE_MAX_BODY_BYTES = 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+/** Every refusal as a code; the extension words it for the clinician (lib/bridge-status.ts). */
 export const BridgeErrorCode = z.enum([
   'bad_request',
   'invalid_json',
@@ -37,6 +39,7 @@ export const BridgeErrorCode = z.enum([
   'invalid_file_name',
   'unauthorized',
   'too_many_attempts',
+  'too_many_streams',
   'not_found',
   'method_not_allowed',
   'unsupported_media_type',
@@ -46,8 +49,10 @@ export const BridgeErrorCode = z.enum([
 ]);
 export type BridgeErrorCode = z.infer<typeof BridgeErrorCode>;
 
+/** `{ ok: false, code }`; `message` is for IT reading logs or curl, in English, quoting nothing sent. */
 export const BridgeErrorBody = z.object({
-  error: BridgeErrorCode,
+  ok: z.literal(false),
+  code: BridgeErrorCode,
   message: z.string(),
   /** For validation errors: the JSON paths that failed (never the values). */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
@@ -132,25 +137,12 @@ export const CARD_EVENT_NAME = 'card';
 // ---------------------------------------------------------------------------------------------
 // The journal note → PDF
 
-/** Personnummer / samordningsnummer: 12 digits, or YYYYMMDD-NNNN; real date, Luhn check digit. */
+/**
+ * Personnummer / samordningsnummer in the 12-digit form (`YYYYMMDDNNNN` or `YYYYMMDD-NNNN`),
+ * checked by the one validator the project has (shared/personnummer.ts: date, serial, Luhn).
+ */
 export function isValidPersonnummer(value: string): boolean {
-  const m = /^(\d{4})(\d{2})(\d{2})-?(\d{3})(\d)$/.exec(value);
-  if (!m) return false;
-  const [, yyyy, mm, dd, serial, check] = m as unknown as [string, string, string, string, string, string];
-  const month = Number(mm);
-  let day = Number(dd);
-  if (day > 60) day -= 60; // samordningsnummer
-  if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(Number(yyyy), month, 0)).getUTCDate();
-  if (day > daysInMonth || serial === '000') return false;
-  const digits = `${yyyy.slice(2)}${mm}${dd}${serial}`;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10 === Number(check);
+  return /^\d{8}-?\d{4}$/.test(value) && parsePersonnummer(value).valid;
 }
 
 export const Personnummer = z

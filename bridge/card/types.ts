@@ -1,7 +1,7 @@
 /**
  * The PC/SC boundary: the smallest slice of the PC/SC API the card service needs (modelled on
  * SCardEstablishContext / ListReaders / GetStatusChange / Connect / Transmit). The real adapter
- * wraps the `smartcard` binding; the scripted fake (fake-reader.ts) answers APDU by APDU and
+ * wraps the `smartcard` binding; the scripted fake (test/bridge/fake-reader.ts) answers APDU by APDU and
  * can fail any call with any PC/SC error, as Web eID's libpcsc-mock does.
  */
 

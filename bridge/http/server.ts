@@ -1,163 +1,39 @@
 /**
- * The HTTP layer: node:http with the security checks first, then a small router over the
- * services. No framework, so every byte that leaves the process is decided here.
+ * The HTTP layer: express 5 on node:http, the security checks first, then the routes.
  *
- * Order for every request: Host (403, empty) → Origin (403, empty) → Bearer token (401; a wrong
- * one gets 429 while locked out, the right one never) → route (404) → method (405) → Content-Type (415) → size (413) → JSON (400)
- * → schema (400) → service.
+ * Order for every request: Host (403, empty) → Origin (403, empty) → health challenge (answered
+ * without the token) → Bearer token (401; a wrong one gets 429 while locked out, the right one
+ * never) → request target (400) → route (404) → method (405) → Content-Type (415) → size (413)
+ * → JSON (400) → schema (400) → service. Timeouts and malformed HTTP are node:http's, below.
  */
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
-import type { z } from 'zod';
+import express, { type RequestHandler, type Response } from 'express';
 import {
   BRIDGE_PATHS,
   BRIDGE_PROTOCOL_VERSION,
   BRIDGE_SERVICE_NAME,
-  type BridgeErrorBody,
-  type BridgeErrorCode,
-  CARD_EVENT_NAME,
-  type CardStatus,
   HealthChallenge,
   type HealthProofResponse,
-  type HealthResponse,
-  JournalPdfRequest,
 } from '../../shared/bridge-protocol';
 import type { BridgeConfig } from '../config';
 import type { Logger } from '../log';
-import { type BridgeServices, type CardChangeMeta, ClientInputError } from '../services/types';
+import type { BridgeServices } from '../services/types';
+import { errorMiddleware, HttpError, SECURITY_HEADERS, sendEmpty } from './errors';
 import {
   AuthFailureLimiter,
   bearerMatches,
   healthProof,
   hostAllowed,
-  isJsonContentType,
   originAllowed,
   originlessExtensionGet,
 } from './guard';
+import { bridgeRoutes, type RouteHooks } from './routes';
 
-export interface BridgeServer {
+export interface BridgeServer extends RouteHooks {
   readonly port: number;
   readonly url: string;
   close(): Promise<void>;
-  /** For the bench: called after each SSE event was written (change meta + write time). */
-  onSseWrite?: (status: CardStatus, meta: CardChangeMeta, writtenAt: number) => void;
-}
-
-type Handler = (ctx: RequestContext) => Promise<void> | void;
-interface RequestContext {
-  req: IncomingMessage;
-  res: ServerResponse;
-  url: URL;
-}
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: BridgeErrorCode,
-    message: string,
-    readonly issues?: BridgeErrorBody['issues'],
-  ) {
-    super(message);
-  }
-}
-
-function sendEmpty(res: ServerResponse, status: number): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Length': '0', Connection: 'close' });
-  res.end();
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  const payload = Buffer.from(JSON.stringify(body), 'utf8');
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(payload.length),
-    ...extra,
-  });
-  res.end(payload);
-}
-
-function sendError(res: ServerResponse, err: HttpError, extra: Record<string, string> = {}): void {
-  const body: BridgeErrorBody = { error: err.code, message: err.message };
-  if (err.issues) body.issues = err.issues;
-  // Errors close the connection: nothing more is read from a client that got one.
-  sendJson(res, err.status, body, { Connection: 'close', ...extra });
-}
-
-/** Reads at most `limit` bytes; 413 as soon as the limit is passed (declared or streamed). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > limit) {
-    return Promise.reject(new HttpError(413, 'payload_too_large', `Body larger than ${limit} bytes`));
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        req.pause();
-        reject(new HttpError(413, 'payload_too_large', `Body larger than ${limit} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (done) return;
-      done = true;
-      resolve(Buffer.concat(chunks));
-    });
-    req.on('error', (err) => {
-      if (done) return;
-      done = true;
-      reject(err);
-    });
-    req.on('aborted', () => {
-      if (done) return;
-      done = true;
-      reject(new Error('aborted'));
-    });
-  });
-}
-
-function parseJson<T>(raw: Buffer, schema: z.ZodType<T>): T {
-  let value: unknown;
-  const text = raw.toString('utf8');
-  if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'Request body is empty; expected a JSON object');
-  try {
-    value = JSON.parse(text);
-  } catch {
-    // Not the parser's message: it quotes the body, which may hold a patient's name or number.
-    throw new HttpError(400, 'invalid_json', 'Request body is not valid JSON');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 20).map((i) => ({
-      path: i.path.map(String).join('.') || '(root)',
-      message: i.message.slice(0, 200),
-    }));
-    throw new HttpError(
-      400,
-      'validation_failed',
-      `Request body does not match the schema: ${issues.map((i) => i.path).join(', ')}`,
-      issues,
-    );
-  }
-  return parsed.data;
 }
 
 export async function startBridgeServer(
@@ -167,7 +43,7 @@ export async function startBridgeServer(
 ): Promise<BridgeServer> {
   const { limits } = config;
   const limiter = new AuthFailureLimiter(limits.authMaxFailures, limits.authWindowMs, limits.authLockoutMs);
-  const sseClients = new Set<ServerResponse>();
+  const sseClients = new Set<Response>();
   let port = config.port;
   const bridge: BridgeServer = {
     get port() {
@@ -179,150 +55,96 @@ export async function startBridgeServer(
     close: async () => {},
   };
 
-  const routes: Record<string, Partial<Record<string, Handler>>> = {
-    [BRIDGE_PATHS.health]: {
-      GET: ({ res }) => {
-        const body: HealthResponse = {
-          ok: true,
-          service: BRIDGE_SERVICE_NAME,
-          protocolVersion: BRIDGE_PROTOCOL_VERSION,
-          version: services.version,
-        };
-        sendJson(res, 200, body);
-      },
-    },
-    [BRIDGE_PATHS.card]: {
-      GET: ({ res }) => sendJson(res, 200, services.card.current()),
-    },
-    [BRIDGE_PATHS.cardEvents]: {
-      GET: ({ req, res }) => {
-        if (sseClients.size >= limits.maxSseClients) {
-          throw new HttpError(429, 'too_many_attempts', 'Too many event streams open');
-        }
-        res.writeHead(200, {
-          ...SECURITY_HEADERS,
-          'Content-Type': 'text/event-stream; charset=utf-8',
-          Connection: 'keep-alive',
-          'X-Accel-Buffering': 'no',
-        });
-        res.flushHeaders();
-        req.socket.setNoDelay(true);
-        req.socket.setTimeout(0);
-        sseClients.add(res);
-        const write = (status: unknown) => res.write(`event: ${CARD_EVENT_NAME}\ndata: ${JSON.stringify(status)}\n\n`);
-        write(services.card.current());
-        const unsubscribe = services.card.subscribe((status, meta) => {
-          write(status);
-          bridge.onSseWrite?.(status, meta, performance.now());
-        });
-        const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), limits.sseHeartbeatMs);
-        heartbeat.unref();
-        const cleanup = () => {
-          clearInterval(heartbeat);
-          unsubscribe();
-          sseClients.delete(res);
-        };
-        res.on('close', cleanup);
-        req.on('close', cleanup);
-      },
-    },
-    [BRIDGE_PATHS.pdfJournal]: {
-      POST: async ({ req, res }) => {
-        if (!isJsonContentType(req.headers)) {
-          throw new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');
-        }
-        const raw = await readBody(req, limits.maxBodyBytes);
-        const request = parseJson(raw, JournalPdfRequest);
-        try {
-          const result = await services.pdf.exportJournal(request);
-          logger.log('info', 'pdf.exported', { bytes: result.bytes, pages: result.pages, file: result.fileName });
-          sendJson(res, 200, result);
-        } catch (err) {
-          if (err instanceof ClientInputError) throw new HttpError(400, err.code, err.message);
-          throw err;
-        }
-      },
-    },
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  const route = (res: Response, label: string) => {
+    res.locals.route = label;
   };
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    let route = '(unmatched)';
-    res.on('finish', () => {
-      logger.log(res.statusCode >= 400 ? 'warn' : 'debug', 'http.request', {
-        method: req.method,
-        route,
-        status: res.statusCode,
-        ms: Math.round((performance.now() - started) * 10) / 10,
+  const guards: RequestHandler[] = [
+    (req, res, next) => {
+      const started = performance.now();
+      route(res, '(unmatched)');
+      res.set(SECURITY_HEADERS);
+      res.on('finish', () => {
+        logger.log(res.statusCode >= 400 ? 'warn' : 'debug', 'http.request', {
+          method: req.method,
+          route: String(res.locals.route),
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        });
       });
-    });
-
-    // 1. DNS rebinding: Host names loopback on our port, else 403 with an empty body.
-    if (
-      !hostAllowed(req.headers.host, port) ||
-      req.rawHeaders.filter((h, i) => i % 2 === 0 && /^host$/i.test(h)).length !== 1
-    ) {
-      route = '(bad host)';
-      return sendEmpty(res, 403);
-    }
-    // 2. Only the extension (also refuses missing/null Origin and the Clinic console's own).
-    if (
-      !originAllowed(req.headers.origin, config.allowedExtensionIds) &&
+      next();
+    },
+    // 1. DNS rebinding: exactly one Host, naming loopback on our port.
+    (req, res, next) => {
+      const hosts = req.rawHeaders.filter((h, i) => i % 2 === 0 && /^host$/i.test(h)).length;
+      if (hosts === 1 && hostAllowed(req.headers.host, port)) return next();
+      route(res, '(bad host)');
+      sendEmpty(res, 403);
+    },
+    // 2. Only the extension (missing/null Origin, the console's own and other extensions refused).
+    (req, res, next) => {
       // Chrome omits Origin on the extension's own GETs (host permission): see guard.ts.
-      !originlessExtensionGet(req.method, req.headers)
-    ) {
-      route = '(bad origin)';
-      return sendEmpty(res, 403);
-    }
-    // 3. Prove, then trust: the health challenge is answered before (and without) the token, so
-    // the extension never sends its token to a program that has not proven it knows it.
-    if (req.method === 'GET' && req.url?.startsWith(`${BRIDGE_PATHS.health}?`)) {
-      const challenge = new URLSearchParams(req.url.slice(BRIDGE_PATHS.health.length + 1)).getAll('challenge');
-      if (challenge.length > 0) {
-        route = `${BRIDGE_PATHS.health}?challenge`;
-        const parsed = HealthChallenge.safeParse(challenge.length === 1 ? challenge[0] : '');
-        if (!parsed.success) throw new HttpError(400, 'bad_request', 'challenge: 32–128 lower-case hex characters');
-        const body: HealthProofResponse = {
-          service: BRIDGE_SERVICE_NAME,
-          protocolVersion: BRIDGE_PROTOCOL_VERSION,
-          proof: healthProof(config.token, parsed.data),
-        };
-        return sendJson(res, 200, body);
+      if (
+        originAllowed(req.headers.origin, config.allowedExtensionIds) ||
+        originlessExtensionGet(req.method, req.headers)
+      ) {
+        return next();
       }
-    }
-    // 4. Token, compared in constant time. The right token is always served: a 256-bit token
-    // cannot be guessed, so only wrong ones are slowed (429 while locked out).
-    if (!bearerMatches(req.headers.authorization, config.token)) {
+      route(res, '(bad origin)');
+      sendEmpty(res, 403);
+    },
+    // 3. Prove, then trust: the challenge is answered before (and without) the token, so the
+    // extension never sends its token to a program that has not proven it knows it.
+    (req, res, next) => {
+      if (req.method !== 'GET' || !req.url.startsWith(`${BRIDGE_PATHS.health}?`)) return next();
+      const challenge = new URLSearchParams(req.url.slice(BRIDGE_PATHS.health.length + 1)).getAll('challenge');
+      if (challenge.length === 0) return next();
+      route(res, `${BRIDGE_PATHS.health}?challenge`);
+      const parsed = HealthChallenge.safeParse(challenge.length === 1 ? challenge[0] : '');
+      if (!parsed.success) throw new HttpError(400, 'bad_request', 'challenge: 32–128 lower-case hex characters');
+      const body: HealthProofResponse = {
+        service: BRIDGE_SERVICE_NAME,
+        protocolVersion: BRIDGE_PROTOCOL_VERSION,
+        proof: healthProof(config.token, parsed.data),
+      };
+      res.json(body);
+    },
+    // 4. The token, in constant time. Only wrong tokens are slowed; the right one is always served.
+    (req, res, next) => {
+      if (bearerMatches(req.headers.authorization, config.token)) return next();
       const lockedFor = limiter.lockedFor();
       if (lockedFor > 0) {
-        route = '(locked out)';
-        return sendError(res, new HttpError(429, 'too_many_attempts', 'Too many failed attempts; try again later'), {
+        route(res, '(locked out)');
+        throw new HttpError(429, 'too_many_attempts', 'Too many failed attempts; try again later', undefined, {
           'Retry-After': String(Math.ceil(lockedFor / 1000)),
         });
       }
       limiter.recordFailure();
-      route = '(bad token)';
-      return sendError(res, new HttpError(401, 'unauthorized', 'Missing or wrong bearer token'), {
+      route(res, '(bad token)');
+      throw new HttpError(401, 'unauthorized', 'Missing or wrong bearer token', undefined, {
         'WWW-Authenticate': 'Bearer',
       });
-    }
-    // 5. Route and method.
-    if (!req.url?.startsWith('/') || req.url.startsWith('//')) {
-      throw new HttpError(400, 'bad_request', 'Request target must be a path');
-    }
-    // Routes match the raw path exactly: no dot-segment or percent-decoding games.
-    const rawPath = req.url.split('?')[0]!;
-    const url = new URL(req.url, `http://127.0.0.1:${port}`);
-    const methods = Object.hasOwn(routes, rawPath) ? routes[rawPath] : undefined;
-    if (!methods) throw new HttpError(404, 'not_found', 'No such endpoint');
-    route = rawPath;
-    const handler = req.method ? methods[req.method] : undefined;
-    if (!handler) {
-      const allow = Object.keys(methods).join(', ');
-      return sendError(res, new HttpError(405, 'method_not_allowed', `Use ${allow}`), { Allow: allow });
-    }
-    await handler({ req, res, url });
-  }
+    },
+    // 5. A path, nothing else (no absolute-form target naming another host, no `//`).
+    (req, _res, next) => {
+      if (!req.url.startsWith('/') || req.url.startsWith('//')) {
+        throw new HttpError(400, 'bad_request', 'Request target must be a path');
+      }
+      next();
+    },
+  ];
+
+  app.use(...guards);
+  app.use(bridgeRoutes(services, limits, logger, bridge, sseClients));
+  app.use((_req, res) => {
+    route(res, '(not found)');
+    throw new HttpError(404, 'not_found', 'No such endpoint');
+  });
+  app.use(errorMiddleware(logger));
 
   const server = http.createServer(
     {
@@ -331,17 +153,10 @@ export async function startBridgeServer(
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
       maxHeaderSize: 16 * 1024,
-      // A missing Host gets our own 403 below instead of Node's 400.
+      // A missing Host gets our own 403 instead of Node's 400.
       requireHostHeader: false,
     },
-    (req, res) => {
-      handle(req, res).catch((err: unknown) => {
-        if (err instanceof HttpError) return sendError(res, err);
-        logger.log('error', 'http.unhandled', { detail: err instanceof Error ? err.name : 'unknown' });
-        if (res.headersSent) res.destroy();
-        else sendError(res, new HttpError(500, 'internal_error', 'Internal error'));
-      });
-    },
+    app,
   );
   server.maxHeadersCount = 64;
   server.maxRequestsPerSocket = 1000;

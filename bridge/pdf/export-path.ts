@@ -75,6 +75,11 @@ export function defaultFileName(visitStartedAt: string): string {
   return `journal-${get('year')}-${get('month')}-${get('day')}-${get('hour')}${get('minute')}-${randomLetters(6)}.pdf`;
 }
 
+/** The bridge's own names (defaultFileName, perhaps with -2, -3 …): safe to write in a log. */
+export function isDefaultFileName(name: string): boolean {
+  return /^journal-\d{4}-\d{2}-\d{2}-\d{4}-[a-z]{6}(?:-\d{1,4})?\.pdf$/.test(name);
+}
+
 export interface SavedFile {
   fileName: string;
   path: string;

@@ -21,6 +21,7 @@ import {
   verifyHealthProof,
 } from '../../shared/bridge-protocol';
 import type { BridgeEndpoint } from '../lib/bridge-settings';
+import { bridgeErrorText } from '../lib/bridge-status';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -311,21 +312,10 @@ export function exportErrorText(outcome: ExportFailure): string {
       ? 'Bryggan svarade inte i tid. PDF-filen kan saknas – försök igen.'
       : 'Bryggan svarar inte. Kontrollera att bryggan är startad och försök igen.';
   }
-  const code = outcome.body?.error;
-  if (code === 'invalid_file_name') {
-    return 'Filnamnet godtogs inte (inget personnummer, inga namn, inga mappar). Välj ett annat namn.';
-  }
-  if (code === 'validation_failed') {
-    const paths = (outcome.body?.issues ?? []).map((i) => i.path).join(', ');
-    return `Bryggan godtog inte journalanteckningen${paths ? ` (fält: ${paths})` : ''}.`;
-  }
-  if (outcome.status === 401) return 'Bryggan godtar inte nyckeln. Parkoppla igen under Inställningar.';
-  if (outcome.status === 429) return 'Bryggan är spärrad en stund efter felaktiga nycklar. Försök igen om 30 sekunder.';
-  if (outcome.status === 413) return 'Journalanteckningen är för stor för att exporteras.';
-  if (code === 'export_failed' || outcome.status >= 500) {
-    return 'Bryggan kunde inte spara PDF-filen. Kontrollera exportmappen och försök igen.';
-  }
-  return `Exporten misslyckades (svar ${outcome.status} från bryggan).`;
+  if (!outcome.body) return `Exporten misslyckades (svar ${outcome.status} från bryggan).`;
+  const text = bridgeErrorText(outcome.body.code);
+  const paths = (outcome.body.issues ?? []).map((i) => i.path).join(', ');
+  return outcome.body.code === 'validation_failed' && paths ? `${text.slice(0, -1)} (fält: ${paths}).` : text;
 }
 
 /** Zod issue paths of a refused request, joined (never the values). */

@@ -248,7 +248,7 @@ export async function exportPdf(message: BridgeExportPdfMessage): Promise<Bridge
   }
   const outcome = await postJournal(endpoint, parsed.data, fetchImpl);
   if (outcome.ok) return { ok: true, fileName: outcome.response.fileName };
-  logError('bridge export', `HTTP ${outcome.status} ${outcome.body?.error ?? ''}`);
+  logError('bridge export', `HTTP ${outcome.status} ${outcome.body?.code ?? ''}`);
   return { ok: false, error: exportErrorText(outcome) };
 }
 

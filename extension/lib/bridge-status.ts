@@ -2,7 +2,7 @@
  * What the clinician's bridge indicator says (issue 5), from the BridgeStatus the background
  * keeps in session storage. Pure and schema-free: runs in the content script and the options page.
  */
-import type { CardStatus } from '../../shared/bridge-protocol';
+import type { BridgeErrorCode, CardStatus } from '../../shared/bridge-protocol';
 import { BRIDGE_STATUS_KEY, type BridgeStatus } from './messages';
 import { onSharedChanged, readShared } from './session-shared';
 
@@ -18,6 +18,29 @@ export interface Indicator {
 
 const REPAIR_POLICY = 'Kontakta IT: nyckeln i policyn och bryggans nyckel stämmer inte överens.';
 const REPAIR_LOCAL = 'Nyckeln skickades inte dit. Kontrollera parkopplingen under Inställningar.';
+
+/** The bridge's error codes in the clinician's words (every code has one: the type says so). */
+const BRIDGE_ERROR_TEXT: Record<BridgeErrorCode, string> = {
+  bad_request: 'Bryggan förstod inte begäran. Uppdatera tillägget och bryggan och försök igen.',
+  invalid_json: 'Bryggan förstod inte begäran. Uppdatera tillägget och bryggan och försök igen.',
+  validation_failed: 'Bryggan godtog inte journalanteckningen.',
+  invalid_file_name: 'Filnamnet godtogs inte (inget personnummer, inga namn, inga mappar). Välj ett annat namn.',
+  unauthorized: 'Bryggan godtar inte nyckeln. Kontrollera parkopplingen under Inställningar.',
+  too_many_attempts:
+    'Bryggan tar inte emot fler felaktiga nycklar just nu. Kontrollera parkopplingen under Inställningar.',
+  too_many_streams:
+    'Bryggan har för många öppna anslutningar. Stäng andra fönster med Clinic Companion och försök igen.',
+  not_found: 'Bryggan känner inte igen begäran. Uppdatera bryggan och försök igen.',
+  method_not_allowed: 'Bryggan känner inte igen begäran. Uppdatera bryggan och försök igen.',
+  unsupported_media_type: 'Bryggan förstod inte begäran. Uppdatera tillägget och bryggan och försök igen.',
+  payload_too_large: 'Journalanteckningen är för stor för att exporteras.',
+  export_failed: 'Bryggan kunde inte spara PDF-filen. Kontrollera exportmappen och försök igen.',
+  internal_error: 'Bryggan kunde inte spara PDF-filen. Kontrollera exportmappen och försök igen.',
+};
+
+export function bridgeErrorText(code: BridgeErrorCode): string {
+  return BRIDGE_ERROR_TEXT[code];
+}
 
 export function cardLabel(card: CardStatus | null): Indicator {
   switch (card?.state) {

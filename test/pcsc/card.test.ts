@@ -10,15 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBridge, startBridge } from '../../bridge/app';
 import { silentLogger } from '../../bridge/log';
-import { ORIGIN, send, TEST_TOKEN, testConfig } from '../../bridge/testing/http-helpers';
-import {
-  createTestChain,
-  TEST_CA_NAME,
-  TEST_CLINICIAN_NAME,
-  TEST_HSA_ID,
-  type TestChain,
-} from '../../bridge/testing/test-certs';
 import { type CardState, type CardStatus, createCardEventParser } from '../../shared/bridge-protocol';
+import { ORIGIN, send, TEST_TOKEN, testConfig } from '../bridge/http-helpers';
+import { createTestChain, TEST_CA_NAME, TEST_CLINICIAN_NAME, TEST_HSA_ID, type TestChain } from '../bridge/test-certs';
 import { PcscStack, pcscStackOrSkip, VPCD_READER } from './harness';
 
 const available = pcscStackOrSkip('test/pcsc/card.test.ts');

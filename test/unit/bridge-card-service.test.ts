@@ -3,26 +3,20 @@
  * PC/SC error, and proof that only SELECT and READ BINARY ever reach the card.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { identityFromCertificate } from '../../bridge/card/identity';
+import { readTlvs } from '../../bridge/card/pkcs15';
+import type { PcscErrorCode } from '../../bridge/card/types';
+import { silentLogger } from '../../bridge/log';
+import { CardService } from '../../bridge/services/card-service';
+import type { CardState, CardStatus } from '../../shared/bridge-protocol';
 import {
   type FakeCall,
   FakeCardReader,
   FileSystemCard,
   pkcs15FileSystem,
   ScriptedApduCard,
-} from '../../bridge/card/fake-reader';
-import { identityFromCertificate } from '../../bridge/card/identity';
-import { readTlvs } from '../../bridge/card/pkcs15';
-import type { PcscErrorCode } from '../../bridge/card/types';
-import { silentLogger } from '../../bridge/log';
-import { CardService } from '../../bridge/services/card-service';
-import {
-  createTestChain,
-  TEST_CA_NAME,
-  TEST_CLINICIAN_NAME,
-  TEST_HSA_ID,
-  type TestChain,
-} from '../../bridge/testing/test-certs';
-import type { CardState, CardStatus } from '../../shared/bridge-protocol';
+} from '../bridge/fake-reader';
+import { createTestChain, TEST_CA_NAME, TEST_CLINICIAN_NAME, TEST_HSA_ID, type TestChain } from '../bridge/test-certs';
 
 const READER = 'Virtual PCD 00 00';
 let chain: TestChain;

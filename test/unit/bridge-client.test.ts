@@ -7,8 +7,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeServer } from '../../bridge/http/server';
-import { journalRequest } from '../../bridge/testing/fixtures';
-import { ORIGIN, type StubCard, startStubBridge, TEST_TOKEN } from '../../bridge/testing/http-helpers';
 import {
   bridgeInit,
   bridgeUrl,
@@ -26,7 +24,9 @@ import {
 import { parsePort, resolveEndpoint } from '../../extension/lib/bridge-settings';
 import { indicatorFor } from '../../extension/lib/bridge-status';
 import type { BridgeStatus } from '../../extension/lib/messages';
-import { type CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
+import { BridgeErrorCode, type CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
+import { journalRequest } from '../bridge/fixtures';
+import { ORIGIN, type StubCard, startStubBridge, TEST_TOKEN } from '../bridge/http-helpers';
 
 /** The worker's fetch: the browser adds the extension's Origin (POST) itself; here we add it. */
 const workerFetch: FetchLike = (input, init) =>
@@ -318,12 +318,15 @@ describe('validation messages name fields, never values', () => {
     expect(text).not.toContain('19900101');
   });
   it('exportErrorText per refusal', () => {
-    expect(exportErrorText({ ok: false, status: 400, body: { error: 'invalid_file_name', message: 'x' } })).toContain(
-      'Filnamnet',
-    );
-    expect(exportErrorText({ ok: false, status: 500, body: { error: 'export_failed', message: 'x' } })).toContain(
-      'exportmappen',
-    );
+    const refusal = (code: BridgeErrorCode, status = 400) =>
+      exportErrorText({ ok: false, status, body: { ok: false, code, message: 'An English message' } });
+    expect(refusal('invalid_file_name')).toContain('Filnamnet');
+    expect(refusal('export_failed', 500)).toContain('exportmappen');
+    // Every code the bridge can send has words of its own, never the English message.
+    for (const code of BridgeErrorCode.options) {
+      expect(refusal(code)).toMatch(/^[A-ZÅÄÖ].*\.$/);
+      expect(refusal(code)).not.toContain('English');
+    }
     expect(exportErrorText({ ok: false, status: 0, body: null, timeout: true })).toContain('i tid');
   });
 });

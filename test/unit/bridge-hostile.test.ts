@@ -6,7 +6,9 @@ import net from 'node:net';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeServer } from '../../bridge/http/server';
-import { journalRequest } from '../../bridge/testing/fixtures';
+import { createHealthChallenge, HealthProofResponse, verifyHealthProof } from '../../shared/bridge-protocol';
+import { CLINIC_ORIGIN } from '../../shared/extension-identity';
+import { journalRequest } from '../bridge/fixtures';
 import {
   ORIGIN,
   type RawResponse,
@@ -15,9 +17,7 @@ import {
   send,
   startStubBridge,
   TEST_TOKEN,
-} from '../../bridge/testing/http-helpers';
-import { createHealthChallenge, HealthProofResponse, verifyHealthProof } from '../../shared/bridge-protocol';
-import { CLINIC_ORIGIN } from '../../shared/extension-identity';
+} from '../bridge/http-helpers';
 
 let bridge: BridgeServer;
 let card: StubCard;
@@ -36,8 +36,9 @@ afterAll(async () => {
 function expectNoData(res: RawResponse): void {
   if (res.body !== '') {
     const body = JSON.parse(res.body) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(expect.arrayContaining(['error', 'message']));
-    for (const key of Object.keys(body)) expect(['error', 'message', 'issues']).toContain(key);
+    expect(body.ok).toBe(false);
+    expect(Object.keys(body).sort()).toEqual(expect.arrayContaining(['code', 'message', 'ok']));
+    for (const key of Object.keys(body)) expect(['ok', 'code', 'message', 'issues']).toContain(key);
   }
   expect(res.body).not.toContain('NO_CARD');
   expect(res.body).not.toContain('proof');
@@ -290,7 +291,7 @@ describe('POST body checks', () => {
     });
     expect(res.status).toBe(400);
     const body = JSON.parse(res.body);
-    expect(body.error).toBe('invalid_json');
+    expect(body).toMatchObject({ ok: false, code: 'invalid_json' });
     expect(body.message).toMatch(/not valid JSON/);
     expect(res.body).not.toMatch(/Anna|Testsson|19900101|2385/);
   });
@@ -306,7 +307,7 @@ describe('POST body checks', () => {
     const res = await send({ ...POST_JSON, port, body: JSON.stringify({ ...bad, unit: 42 }) });
     expect(res.status).toBe(400);
     const body = JSON.parse(res.body);
-    expect(body.error).toBe('validation_failed');
+    expect(body).toMatchObject({ ok: false, code: 'validation_failed' });
     expect(body.issues.map((i: { path: string }) => i.path)).toEqual(
       expect.arrayContaining(['patient.personnummer', 'unit']),
     );

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeServer } from '../../bridge/http/server';
 import { createLogger } from '../../bridge/log';
 import { PdfExportService } from '../../bridge/services/pdf-service';
-import { journalRequest } from '../../bridge/testing/fixtures';
-import { StubCard, send, startStubBridge } from '../../bridge/testing/http-helpers';
 import { JournalPdfResponse } from '../../shared/bridge-protocol';
+import { journalRequest } from '../bridge/fixtures';
+import { StubCard, send, startStubBridge } from '../bridge/http-helpers';
 import { PATIENTS } from '../fixtures/patients';
 
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0 && spawnSync('qpdf', ['--version']).status === 0;
@@ -222,7 +222,7 @@ describe.skipIf(!hasPoppler)('export file names', () => {
     const before = readdirSync(dir).length;
     const res = await exportPdf(journalRequest({ fileName }));
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body).error).toBe('invalid_file_name');
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, code: 'invalid_file_name' });
     expect(readdirSync(dir)).toHaveLength(before);
   });
 

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { type RunningBridge, startBridge } from '../../../bridge/app';
-import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../../../bridge/card/fake-reader';
 import { silentLogger } from '../../../bridge/log';
-import { journalRequest } from '../../../bridge/testing/fixtures';
-import { testConfig } from '../../../bridge/testing/http-helpers';
-import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID } from '../../../bridge/testing/test-certs';
+import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../../../test/bridge/fake-reader';
+import { journalRequest } from '../../../test/bridge/fixtures';
+import { testConfig } from '../../../test/bridge/http-helpers';
+import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID } from '../../../test/bridge/test-certs';
 import { panelText, waitFor } from '../../../test/e2e/harness';
 import type { DemoChapter } from '../types';
 

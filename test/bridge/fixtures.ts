@@ -1,6 +1,6 @@
 /** A valid journal-PDF request built from the shared scenario patients (Skatteverket test numbers). */
 import type { JournalPdfRequest } from '../../shared/bridge-protocol';
-import { PATIENTS } from '../../test/fixtures/patients';
+import { PATIENTS } from '../fixtures/patients';
 
 export function journalRequest(overrides: Partial<JournalPdfRequest> = {}): JournalPdfRequest {
   const sections = [

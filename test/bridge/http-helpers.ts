@@ -4,12 +4,12 @@
  */
 import http from 'node:http';
 import net from 'node:net';
+import { type BridgeConfig, DEFAULT_LIMITS } from '../../bridge/config';
+import { type BridgeServer, startBridgeServer } from '../../bridge/http/server';
+import { type Logger, silentLogger } from '../../bridge/log';
+import type { BridgeServices, CardChangeMeta } from '../../bridge/services/types';
 import type { CardStatus, JournalPdfResponse } from '../../shared/bridge-protocol';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-identity';
-import { type BridgeConfig, DEFAULT_LIMITS } from '../config';
-import { type BridgeServer, startBridgeServer } from '../http/server';
-import { type Logger, silentLogger } from '../log';
-import type { BridgeServices, CardChangeMeta } from '../services/types';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
 export const ORIGIN = `chrome-extension://${CHROME_EXTENSION_ID}`;

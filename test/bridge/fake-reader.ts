@@ -3,8 +3,8 @@
  * daemon are plain state the test changes; every PC/SC call can be made to fail with any error;
  * a card answers either from an exact APDU script or from a small ISO 7816 file system.
  */
-import type { CardConnection, CardReader, PcscErrorCode, ReaderStatus } from './types';
-import { PcscError } from './types';
+import type { CardConnection, CardReader, PcscErrorCode, ReaderStatus } from '../../bridge/card/types';
+import { PcscError } from '../../bridge/card/types';
 
 export type FakeCall = 'establish' | 'listReaders' | 'waitForChange' | 'connect' | 'transmit';
 
