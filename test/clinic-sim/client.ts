@@ -3,7 +3,7 @@
  * the simulator runs in another process. Mirrors SimControl (every method returns a Promise).
  */
 import type { ScenarioPatientKey } from '../fixtures/patients';
-import type { CallKind, SimState } from './model';
+import type { CallKind, SimState, SkinName } from './model';
 import type { CaseUpdate, ClockInput, NewCaseInput, NewMessageInput, SessionInput } from './store';
 
 export class SimClientError extends Error {
@@ -38,7 +38,9 @@ export class SimClient {
   }
 
   /** Empty state (logged out, no cases); optionally a new seed and a frozen clock. */
-  reset(options: { seed?: string; clock?: string } = {}): Promise<{ ok: true; seed: string; now: string }> {
+  reset(
+    options: { seed?: string; clock?: string; skin?: SkinName } = {},
+  ): Promise<{ ok: true; seed: string; now: string }> {
     return this.request('POST', 'reset', options);
   }
 
@@ -100,6 +102,11 @@ export class SimClient {
 
   session(input: SessionInput): Promise<{ ok: true }> {
     return this.request('POST', 'session', input);
+  }
+
+  /** Draws the page in another skin; an open page re-renders in it (SSE). */
+  setSkin(skin: SkinName): Promise<{ ok: true }> {
+    return this.request('POST', 'skin', { skin });
   }
 
   state(): Promise<SimState> {

@@ -9,6 +9,13 @@ export type Priority = 1 | 2 | 3 | 4 | 5;
 export type MessageAuthor = 'patient' | 'clinician' | 'system';
 export type CallKind = 'audio' | 'video';
 
+/** Markup variants of the console the default page adapter must read (README, "Skins"). */
+export const SKINS = ['dl', 'regions', 'tables', 'grid'] as const;
+/** A well-formed console in words outside the default vocabulary: readable only with a rule set. */
+export const FOREIGN_SKIN = 'foreign';
+export const ALL_SKINS = [...SKINS, FOREIGN_SKIN] as const;
+export type SkinName = (typeof ALL_SKINS)[number];
+
 export interface SimGuardian {
   name: string;
   /** As shown: YYYYMMDD-NNNN. */
@@ -116,6 +123,8 @@ export interface SimState {
   /** The global filter (Vårdenhet, Vårdroll). */
   filter: { unit: string; role: string };
   cases: SimCase[];
+  /** Which markup the page is drawn in (the same facts in every skin). */
+  skin: SkinName;
 }
 
 export const UNITS = ['1177 direkt Uppsala län', 'Testviken hälsocentral'] as const;
@@ -234,14 +243,22 @@ export function birthDate(personnummer: string): { y: number; m: number; d: numb
   return { y: Number(match[1]), m: Number(match[2]), d: d > 60 ? d - 60 : d };
 }
 
+/** Whole years of age at `nowMs` (Swedish date). */
+export function ageYears(personnummer: string, nowMs: number): number | null {
+  const birth = birthDate(personnummer);
+  if (!birth) return null;
+  const [ty, tm, td] = swedishDate(nowMs).split('-').map(Number) as [number, number, number];
+  const beforeBirthday = tm < birth.m || (tm === birth.m && td < birth.d);
+  return ty - birth.y - (beforeBirthday ? 1 : 0);
+}
+
 /** "34 år", or "5 mån" under one year. */
 export function formatAge(personnummer: string, nowMs: number): string {
   const birth = birthDate(personnummer);
-  if (!birth) return '';
-  const [ty, tm, td] = swedishDate(nowMs).split('-').map(Number) as [number, number, number];
-  const beforeBirthday = tm < birth.m || (tm === birth.m && td < birth.d);
-  const years = ty - birth.y - (beforeBirthday ? 1 : 0);
+  const years = ageYears(personnummer, nowMs);
+  if (!birth || years === null) return '';
   if (years >= 1) return `${years} år`;
+  const [ty, tm, td] = swedishDate(nowMs).split('-').map(Number) as [number, number, number];
   const months = Math.max(0, (ty - birth.y) * 12 + (tm - birth.m) - (td < birth.d ? 1 : 0));
   return `${months} mån`;
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { z } from 'zod';
+import { ALL_SKINS, type SkinName } from './model';
 import { renderPageHtml } from './pages';
 import { type SimControl, SimError, SimStore } from './store';
 
@@ -24,6 +25,8 @@ export interface ClinicSimOptions {
   seed?: string;
   /** ISO instant: freezes the simulator clock there (default: real time). */
   clock?: string;
+  /** The markup the page is drawn in (default 'dl'); /__sim/reset returns to it. */
+  skin?: SkinName;
 }
 
 export interface ClinicSim {
@@ -68,6 +71,7 @@ const qa = z.object({ question: z.string(), answer: z.string() });
 const caseState = z.enum(['waiting', 'accepted', 'ongoing', 'closed']);
 const headerVariant = z.enum(['normal', 'no-id', 'two-ids', 'no-name']);
 const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date-time');
+const skin = z.enum(ALL_SKINS);
 const patient = z.object({
   name: z.string().min(1),
   personnummer: z.string().regex(/^\d{8}-\d{4}$/, 'YYYYMMDD-NNNN'),
@@ -78,7 +82,8 @@ const patient = z.object({
 });
 
 const schemas = {
-  reset: z.object({ seed: z.string().min(1).optional(), clock: iso.optional() }),
+  reset: z.object({ seed: z.string().min(1).optional(), clock: iso.optional(), skin: skin.optional() }),
+  skin: z.object({ skin }),
   scenario: z.object({ name: z.literal('default').default('default') }),
   createCase: z
     .object({
@@ -197,7 +202,7 @@ const FAVICON =
 
 export async function startClinicSim(options: ClinicSimOptions = {}): Promise<ClinicSim> {
   const script = await pageBundle();
-  const store = new SimStore({ seed: options.seed, clock: options.clock });
+  const store = new SimStore({ seed: options.seed, clock: options.clock, skin: options.skin });
   const streams = new Set<ServerResponse>();
   let pushPending = false;
 
@@ -227,6 +232,10 @@ export async function startClinicSim(options: ClinicSimOptions = {}): Promise<Cl
     }
     if (head === 'scenario' && parts.length === 1) return store.scenario(parse(schemas.scenario, body).name);
     if (head === 'clock' && parts.length === 1) return store.setClock(parse(schemas.clock, body));
+    if (head === 'skin' && parts.length === 1) {
+      store.setSkin(parse(schemas.skin, body).skin);
+      return { ok: true };
+    }
     if (head === 'session' && parts.length === 1) {
       store.setSession(parse(schemas.session, body));
       return { ok: true };

@@ -5,6 +5,7 @@
  */
 import { PATIENTS, type ScenarioPatientKey } from '../fixtures/patients';
 import {
+  ALL_SKINS,
   type CallKind,
   type CaseState,
   clinicianName,
@@ -22,6 +23,7 @@ import {
   type SimPatient,
   type SimSession,
   type SimState,
+  type SkinName,
   SYSTEM_AUTHOR,
   UNIT_ROLE_CHOICES,
   UNITS,
@@ -102,8 +104,8 @@ export type ClockInput = { advanceMinutes: number } | { set: string } | { real: 
 
 /** The control API, in-process (mirrored over HTTP under /__sim/ and by SimClient). */
 export interface SimControl {
-  /** Empty state, logged out, no cases. Keeps the seed unless given. */
-  reset(options?: { seed?: string; clock?: string }): SimState;
+  /** Empty state, logged out, no cases. Keeps the seed unless given; the skin returns to the start skin unless given. */
+  reset(options?: { seed?: string; clock?: string; skin?: SkinName }): SimState;
   /** Loads a named scenario; returns the created case ids keyed by patient key. */
   scenario(name: 'default'): { cases: Record<ScenarioPatientKey, string> };
   createCase(input: NewCaseInput): { id: string };
@@ -120,13 +122,15 @@ export interface SimControl {
   acceptHandover(id: string, receiverName?: string): void;
   setClock(input: ClockInput): { now: string };
   setSession(input: SessionInput): void;
+  /** Draws the page in another skin (same state, same routes); the open page re-renders. */
+  setSkin(skin: SkinName): void;
   getState(): SimState;
 }
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-function emptyState(seed: string): SimState {
+function emptyState(seed: string, skin: SkinName): SimState {
   return {
     version: 0,
     seed,
@@ -145,6 +149,7 @@ function emptyState(seed: string): SimState {
     profile: { ...DEFAULT_PROFILE },
     filter: { unit: UNITS[0], role: ROLES[0] },
     cases: [],
+    skin,
   };
 }
 
@@ -168,10 +173,13 @@ export class SimStore implements SimControl {
   private clock: { mode: 'real'; offsetMs: number } | { mode: 'frozen'; atMs: number };
   private counter = 0;
   private readonly listeners = new Set<() => void>();
+  /** The skin given at start: reset() returns to it, so one test's skin never leaks into the next. */
+  private readonly startSkin: SkinName;
 
-  constructor(options: { seed?: string; clock?: string } = {}) {
+  constructor(options: { seed?: string; clock?: string; skin?: SkinName } = {}) {
     const seed = options.seed ?? Math.random().toString(36).slice(2, 10);
-    this.state = emptyState(seed);
+    this.startSkin = options.skin ?? 'dl';
+    this.state = emptyState(seed, this.startSkin);
     this.clock = options.clock
       ? { mode: 'frozen', atMs: parseInstant(options.clock, 'clock') }
       : { mode: 'real', offsetMs: 0 };
@@ -249,9 +257,9 @@ export class SimStore implements SimControl {
 
   // ---------------------------------------------------------------- control API
 
-  reset(options: { seed?: string; clock?: string } = {}): SimState {
+  reset(options: { seed?: string; clock?: string; skin?: SkinName } = {}): SimState {
     const version = this.state.version;
-    this.state = emptyState(options.seed ?? this.state.seed);
+    this.state = emptyState(options.seed ?? this.state.seed, options.skin ?? this.startSkin);
     this.state.version = version;
     this.counter = 0;
     if (options.clock) this.clock = { mode: 'frozen', atMs: parseInstant(options.clock, 'clock') };
@@ -482,6 +490,12 @@ export class SimStore implements SimControl {
       s.stage = 'logged-out';
     }
     if (s.unit && s.role) this.state.filter = { unit: s.unit, role: s.role };
+    this.changed();
+  }
+
+  setSkin(skin: SkinName): void {
+    if (!(ALL_SKINS as readonly string[]).includes(skin)) throw new SimError(400, `unknown skin ${String(skin)}`);
+    this.state.skin = skin;
     this.changed();
   }
 

@@ -19,6 +19,8 @@ const ui = defaultUi();
 let lastVisitId: string | null = null;
 let lastMessageCount = -1;
 let lastDialog: string | null = null;
+let style: HTMLStyleElement | null = null;
+let styledAs = '';
 
 function currentVisitId(): string | null {
   const route = parseRoute(location.pathname);
@@ -42,12 +44,19 @@ function applyState(next: SimState, fromAction: boolean): void {
       document.body.prepend(root);
     }
     root.className = names.cls('root');
-    let style = document.head.querySelector('style');
+  }
+  // A new seed or skin (POST /__sim/skin) brings its own stylesheet; the markup follows in render().
+  const styleKey = `${next.seed}\u0000${next.skin}`;
+  if (names && styleKey !== styledAs) {
+    style ??= document.head.querySelector('style');
     if (!style) {
       style = document.createElement('style');
       document.head.append(style);
     }
-    style.textContent = renderStyles(names);
+    // The server's first paint already has this stylesheet: rewriting it would only restyle.
+    const css = renderStyles(names, next.skin);
+    if (style.textContent !== css) style.textContent = css;
+    styledAs = styleKey;
   }
   render();
 }
@@ -66,7 +75,8 @@ function render(): void {
 }
 
 function afterRender(visitId: string | null): void {
-  const log = root?.querySelector('[role="log"]');
+  // Every skin's chat log carries the 'log' class (not every skin draws it as role="log").
+  const log = names ? root?.querySelector(`.${names.cls('log')}`) : null;
   const count = log?.children.length ?? -1;
   if (log && (visitId !== lastVisitId || count > lastMessageCount)) log.scrollTop = log.scrollHeight;
   if (visitId !== lastVisitId) {
@@ -174,8 +184,8 @@ function onClick(event: MouseEvent): void {
     render();
     return;
   }
-  // A click anywhere on a queue row opens the visit (like the real console's clickable rows).
-  const row = target.closest('tr');
+  // A click anywhere on a queue row (or card) opens the visit (like the real console's clickable rows).
+  const row = target.closest(names ? `tr, [role="row"], .${names.cls('queue-card')}` : 'tr, [role="row"]');
   if (row && !target.closest('button, input, select, textarea, form')) {
     const rowLink = row.querySelector<HTMLAnchorElement>('a[href]');
     if (rowLink) navigate(new URL(rowLink.href, location.href).pathname);

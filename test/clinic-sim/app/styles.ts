@@ -1,7 +1,14 @@
 /** The simulator's stylesheet, written against the seeded class names (clean, blue and white). */
+import type { SkinName } from '../model';
 import type { ClassNamer } from '../names';
+import { SKIN_VIEWS } from './skins';
 
-export function renderStyles(names: ClassNamer): string {
+/** The shared stylesheet plus the skin's own rules. */
+export function renderStyles(names: ClassNamer, skin: SkinName = 'dl'): string {
+  return baseStyles(names) + SKIN_VIEWS[skin].styles((role) => `.${names.cls(role)}`);
+}
+
+function baseStyles(names: ClassNamer): string {
   const c = (role: string) => `.${names.cls(role)}`;
   const blue = '#1b5fae';
   const navy = '#0f2f57';

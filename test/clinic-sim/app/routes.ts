@@ -1,0 +1,51 @@
+/** The SPA's routes: paths ↔ route objects, and where a logged-out or logged-in visitor lands. */
+import type { SimState } from '../model';
+
+export type DropInTab = 'waiting' | 'accepted' | 'closed';
+export type AsyncTab = 'inbox' | 'done';
+export type SettingsTab = 'profile' | 'hardware' | 'shift';
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'start' }
+  | { name: 'dropin'; tab: DropInTab }
+  | { name: 'async'; tab: AsyncTab }
+  | { name: 'settings'; tab: SettingsTab }
+  | { name: 'visit'; id: string }
+  | { name: 'notfound'; path: string };
+
+export const DROPIN_TABS: ReadonlyArray<{ tab: DropInTab; label: string; path: string }> = [
+  { tab: 'waiting', label: 'Väntar i kö', path: '/drop-in' },
+  { tab: 'accepted', label: 'Mottagna', path: '/drop-in/mottagna' },
+  { tab: 'closed', label: 'Avslutade', path: '/drop-in/avslutade' },
+];
+export const ASYNC_TABS: ReadonlyArray<{ tab: AsyncTab; label: string; path: string }> = [
+  { tab: 'inbox', label: 'Inkorg', path: '/asynkrona' },
+  { tab: 'done', label: 'Kräver ingen åtgärd', path: '/asynkrona/klara' },
+];
+export const SETTINGS_TABS: ReadonlyArray<{ tab: SettingsTab; label: string; path: string }> = [
+  { tab: 'profile', label: 'Profil', path: '/installningar' },
+  { tab: 'hardware', label: 'Hårdvara', path: '/installningar/hardvara' },
+  { tab: 'shift', label: 'Skifttyp', path: '/installningar/skifttyp' },
+];
+
+export function parseRoute(path: string): Route {
+  const p = (path.split(/[?#]/)[0] ?? '/').replace(/\/+$/, '') || '/';
+  if (p === '/login') return { name: 'login' };
+  if (p === '/' || p === '/startsida') return { name: 'start' };
+  for (const t of DROPIN_TABS) if (p === t.path) return { name: 'dropin', tab: t.tab };
+  for (const t of ASYNC_TABS) if (p === t.path) return { name: 'async', tab: t.tab };
+  for (const t of SETTINGS_TABS) if (p === t.path) return { name: 'settings', tab: t.tab };
+  const visit = /^\/besok\/([^/]+)$/.exec(p);
+  if (visit) return { name: 'visit', id: decodeURIComponent(visit[1]!) };
+  return { name: 'notfound', path: p };
+}
+
+/** Where the SPA actually goes for `path`: logged out → /login; logged in and at /login → /. */
+export function canonicalPath(state: SimState, path: string): string {
+  const loggedIn = state.session.stage === 'in';
+  const route = parseRoute(path);
+  if (!loggedIn) return '/login';
+  if (route.name === 'login') return '/';
+  return path;
+}

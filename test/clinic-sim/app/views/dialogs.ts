@@ -1,0 +1,84 @@
+/** The page's dialogs (Logga ut, Avsluta besök, Lämna över besök): the same in every skin. */
+import { ASYNC_CHOICES, ROLES } from '../../model';
+import { actionForm, type Ctx, dialog } from '../context';
+import { type Html, html, raw } from '../html';
+
+export function pageDialog(x: Ctx): Html | '' {
+  const d = x.ui.dialog;
+  if (d === 'logout') {
+    return dialog(
+      x,
+      'logout',
+      'Logga ut',
+      actionForm(
+        x,
+        '/api/logout',
+        html`<fieldset ${x.k('fieldset')}><legend ${x.k('legend')}>Hur var ditt arbetspass?</legend>
+<label ${x.k('radio-label')}><input type="radio" name="rating" value="nöjd"> Nöjd</label>
+<label ${x.k('radio-label')}><input type="radio" name="rating" value="missnöjd"> Missnöjd</label>
+</fieldset>
+<p ${x.k('dialog-text')}>Skiftet avslutas inte av sig självt eller när SITHS-kortet dras ut. Med ett aktivt skift fortsätter SMS-aviseringarna.</p>
+<div ${x.k('dialog-buttons')}>
+<button type="button" ${x.k('btn-secondary')} name="ui" value="close-dialog">Avbryt</button>
+<button type="submit" ${x.k('btn-secondary')} name="endShift" value="false">Logga ut utan att avsluta skift</button>
+<button type="submit" ${x.k('btn-primary')} name="endShift" value="true">Avsluta skift</button>
+</div>`,
+        'dialog-form',
+      ),
+    );
+  }
+  if (x.route.name !== 'visit') return '';
+  const c = x.s.cases.find((item) => item.id === (x.route as { id: string }).id);
+  if (!c) return '';
+  if (d === 'close-visit') {
+    return dialog(
+      x,
+      'close-visit',
+      'Avsluta besök',
+      actionForm(
+        x,
+        `/api/cases/${encodeURIComponent(c.id)}/close`,
+        html`<fieldset ${x.k('fieldset')}><legend ${x.k('legend')}>Hur länge kan patienten återkomma i ärendet asynkront?</legend>
+${ASYNC_CHOICES.map(
+  (choice) =>
+    html`<label ${x.k('radio-label')}><input type="radio" name="asyncDays" value="${choice.days}"${choice.days === 3 ? raw(' checked') : ''}> ${choice.label}</label>`,
+)}
+</fieldset>
+<div ${x.k('dialog-buttons')}>
+<button type="button" ${x.k('btn-secondary')} name="ui" value="close-dialog">Avbryt</button>
+<button type="submit" ${x.k('btn-danger')}>Avsluta</button>
+</div>`,
+        'dialog-form',
+      ),
+    );
+  }
+  if (d === 'handover') {
+    const roleId = x.id('handover-role');
+    const messageId = x.id('handover-message');
+    const unitId = x.id('handover-unit');
+    return dialog(
+      x,
+      'handover',
+      'Lämna över besök',
+      actionForm(
+        x,
+        `/api/cases/${encodeURIComponent(c.id)}/handover`,
+        html`<p ${x.k('dialog-text')}>Lämna över till en roll i den egna vårdenheten. Undvik att lämna över till en specifik person.</p>
+<label ${x.k('label')} for="${unitId}">Vårdenhet</label>
+<input ${x.k('input')} id="${unitId}" type="text" value="${x.s.session.unit ?? c.unit}" readonly>
+<label ${x.k('label')} for="${roleId}">Roll</label>
+<select ${x.k('select')} id="${roleId}" name="role">${ROLES.map(
+          (r) => html`<option value="${r}"${r === 'Läkare' ? raw(' selected') : ''}>${r}</option>`,
+        )}</select>
+<label ${x.k('label')} for="${messageId}">Meddelande</label>
+<textarea ${x.k('textarea')} id="${messageId}" name="message" rows="3"></textarea>
+<div ${x.k('dialog-buttons')}>
+<button type="button" ${x.k('btn-secondary')} name="ui" value="close-dialog">Avbryt</button>
+<button type="submit" ${x.k('btn-primary')}>Slutför</button>
+</div>`,
+        'dialog-form',
+      ),
+    );
+  }
+  return '';
+}
