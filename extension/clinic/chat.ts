@@ -1,5 +1,6 @@
 import { normalizeText } from './dom-query';
 import { type Field, known, unknown } from './field';
+import { stockholmClockTime } from './identity-text';
 import type { VocabularyMatchers } from './selectors';
 
 export type ChatAuthor = 'patient' | 'clinician' | 'system' | 'unknown';
@@ -38,10 +39,10 @@ export function messageElements(log: Element): Element[] {
 export class ChatCache {
   private messages = new WeakMap<Element, ChatMessage>();
 
-  get(item: Element, match: VocabularyMatchers): ChatMessage {
+  get(item: Element, match: VocabularyMatchers, now?: Date): ChatMessage {
     let message = this.messages.get(item);
     if (!message) {
-      message = readMessage(item, match);
+      message = readMessage(item, match, now);
       this.messages.set(item, message);
     }
     return message;
@@ -62,9 +63,10 @@ export class ChatCache {
 }
 
 /** One message: its author from the vocabulary's words (a leaf element saying only that word). */
-export function readMessage(item: Element, match: VocabularyMatchers): ChatMessage {
+export function readMessage(item: Element, match: VocabularyMatchers, now: Date = new Date()): ChatMessage {
   // One pass over the message's elements: a 2,000-message visit is read on every change.
   let at: string | null = null;
+  let clock: string | null = null;
   let author: ChatAuthor = 'unknown';
   let images = 0;
   const paragraphs: string[] = [];
@@ -80,21 +82,29 @@ export function readMessage(item: Element, match: VocabularyMatchers): ChatMessa
         const text = normalizeText(el.textContent);
         if (text) paragraphs.push(text);
       }
-    } else if (author === 'unknown' && el.childElementCount === 0) {
-      const word = match.authors.get(normalizeText(el.textContent).toLocaleLowerCase('sv'));
+    } else if (el.childElementCount === 0) {
+      const text = normalizeText(el.textContent);
+      const word: Exclude<ChatAuthor, 'unknown'> | undefined =
+        author === 'unknown' ? match.authors.get(text.toLocaleLowerCase('sv')) : undefined;
       if (word) author = word;
+      // A time shown without <time> ("08:27" in the meta line).
+      else if (clock === null && /^\d{1,2}[:.]\d{2}$/u.test(text)) clock = text;
     }
   }
+  const datetime = at && !Number.isNaN(Date.parse(at)) ? at : clock ? stockholmClockTime(clock, now) : null;
   return {
     author,
-    at: at && !Number.isNaN(Date.parse(at)) ? at : null,
+    at: datetime,
     text: paragraphs.length > 0 ? paragraphs.join('\n') : normalizeText(item.textContent),
     images,
   };
 }
 
 function isAuthorLine(p: Element, match: VocabularyMatchers): boolean {
-  return Array.from(p.children).some((c) => match.authors.has(normalizeText(c.textContent).toLocaleLowerCase('sv')));
+  return Array.from(p.children).some((c) => {
+    const text = normalizeText(c.textContent);
+    return match.authors.has(text.toLocaleLowerCase('sv')) || /^\d{1,2}[:.]\d{2}$/u.test(text);
+  });
 }
 
 const CALLISH = /(?<![\p{L}])(?:\p{L}*samtal|video|ljud|telefon|ringt|ringde|ringer)/iu;

@@ -51,8 +51,17 @@ function labelledValues(menu: Element): ClinicianRead | null {
     }
     return null;
   };
-  const role = value('Roll', 'Vårdroll', 'Yrkesroll');
-  const unit = value('Vårdenhet', 'Enhet');
+  const inline = (pattern: RegExp): string | null => {
+    const hits = new Set<string>();
+    for (const el of menu.querySelectorAll('*')) {
+      if (el.childElementCount > 0) continue;
+      const m = pattern.exec(normalizeText(el.textContent));
+      if (m?.[1]) hits.add(m[1]);
+    }
+    return hits.size === 1 ? [...hits][0]! : null;
+  };
+  const role = value('Roll', 'Vårdroll', 'Yrkesroll') ?? inline(/^(?:Roll|Vårdroll|Yrkesroll)\s*:\s*(.+)$/iu);
+  const unit = value('Vårdenhet', 'Enhet') ?? inline(/^(?:Vårdenhet|Enhet)\s*:\s*(.+)$/iu);
   return role && unit ? { unit: known(unit), role: known(role) } : null;
 }
 

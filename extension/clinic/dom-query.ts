@@ -160,10 +160,7 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy, cache?:
       );
     }
     case 'term':
-      return all('dt')
-        .filter((dt) => textMatches(normalizeText(dt.textContent), strategy.term, true))
-        .map((dt) => dt.nextElementSibling)
-        .filter((dd): dd is Element => dd?.tagName === 'DD');
+      return termValues(scope, strategy.term);
     case 'css':
       try {
         return all(strategy.selector);
@@ -171,6 +168,34 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy, cache?:
         return [];
       }
   }
+}
+
+/** Elements that can hold a term beside its value: <dt>, row headers, label spans, <label>. */
+const TERM_SELECTOR = 'dt, th, [role="rowheader"], span, strong, b, label, p, div';
+
+/**
+ * The value beside a visible term, however the page pairs them: `<dt>`→`<dd>`, a row header →
+ * the row's next cell, a label element (a leaf whose whole text is the term) → its next
+ * sibling element, `<label for>` → its control. Searched in the scope itself (a small section),
+ * never in the whole document.
+ */
+function termValues(scope: ParentNode, term: string): Element[] {
+  const found: Element[] = [];
+  for (const el of scope.querySelectorAll(TERM_SELECTOR)) {
+    if (isOurs(el) || el.childElementCount > 0) continue;
+    if (!textMatches(normalizeText(el.textContent).replace(/:$/u, ''), term, true)) continue;
+    if (el.tagName === 'LABEL') {
+      const id = el.getAttribute('for');
+      const control = id ? el.ownerDocument.getElementById(id) : null;
+      if (control) found.push(control);
+      continue;
+    }
+    const value = el.nextElementSibling;
+    if (!value) continue;
+    if (el.tagName === 'DT' && value.tagName !== 'DD') continue;
+    found.push(value);
+  }
+  return found;
 }
 
 export type Located = { status: 'found'; element: Element } | { status: 'missing' } | { status: 'ambiguous' };

@@ -43,7 +43,8 @@ export function readGuardians(
     if (v.context.owner !== 'other-person' || !GUARDIAN_WORDS.test(v.context.words)) continue;
     const line = v.element.closest('p, li, div, tr, dd, [role="row"]') ?? v.element;
     add(keyOf(v.text), {
-      name: nameBefore(spacedText(line), v.text),
+      // The words on the value's own line ("Bokad av Ida … (ansvarig vårdnadshavare),"), else its block.
+      name: nameBefore(`${v.context.words} ${v.text}`, v.text) || nameBefore(spacedText(line), v.text),
       id: identityOf(v.text, visitDate),
       responsible: RESPONSIBLE_WORDS.test(v.context.words) || RESPONSIBLE_WORDS.test(spacedText(line)),
       protectionMarker: known(markedOthers.some((m) => line.contains(m) || m.contains(line))),

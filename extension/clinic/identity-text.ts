@@ -100,3 +100,48 @@ export function priorityIn(text: string): number | null {
   const m = /^\s*(?:(?:prio(?:ritet)?|brådskegrad)\s*:?\s*)?([1-5])(?![\d])/iu.exec(text);
   return m ? Number(m[1]) : null;
 }
+
+const STOCKHOLM = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  timeZoneName: 'shortOffset',
+});
+
+/** Sweden's calendar day and UTC offset (minutes) at an instant. */
+function stockholmDay(at: Date): { year: number; month: number; day: number; offset: number } {
+  const parts = Object.fromEntries(STOCKHOLM.formatToParts(at).map((p) => [p.type, p.value]));
+  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/u.exec(parts.timeZoneName ?? '');
+  const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), offset };
+}
+
+/** A Swedish wall-clock time on a Swedish calendar day, as an instant. */
+function swedishTime(year: number, month: number, day: number, hour: number, minute: number): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const offset = stockholmDay(new Date(guess - 60 * 60_000)).offset;
+  return guess - offset * 60_000;
+}
+
+/**
+ * A clock time the console shows without a date ("08:27"): that time on the Swedish calendar
+ * day of `now`, or the day before when it would lie more than 5 minutes ahead. ISO, or null.
+ */
+export function stockholmClockTime(text: string, now: Date): string | null {
+  const m = /^\s*(\d{1,2})[:.](\d{2})\s*$/u.exec(text);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  const today = stockholmDay(now);
+  let at = swedishTime(today.year, today.month, today.day, Number(m[1]), Number(m[2]));
+  if (at > now.getTime() + 5 * 60_000) at -= 86_400_000;
+  return new Date(at).toISOString();
+}
+
+/** "2024-06-03 08:20" (Swedish time) or a bare "08:20" (today in Sweden): ISO, or null. */
+export function stockholmDateTime(text: string, now: Date): string | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})[ T\u00a0]+(\d{1,2})[:.](\d{2})\s*$/u.exec(text);
+  if (!m) return stockholmClockTime(text, now);
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  return new Date(swedishTime(year, month, day, hour, minute)).toISOString();
+}

@@ -22,58 +22,103 @@ export interface QueueRowPlace {
 }
 
 const TABLE_LIKE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
+const ITEM_LIKE = 'li, [role="listitem"], article, [role="article"]';
+
+type Column = 'priority' | 'patient' | 'arrival' | 'waited';
+const COLUMNS: Column[] = ['priority', 'patient', 'arrival', 'waited'];
 
 interface QueueGrid {
+  /** The table, grid or list the queue is drawn as. */
   table: Element;
-  columns: { priority: number; patient: number; arrival: number; waited: number };
-  rows: { row: Element; cells: Element[] }[];
+  /** One per case: its element and the cell holding each column's value (null: not shown). */
+  rows: { row: Element; cells: Record<Column, Element | null> }[];
 }
 
 /**
- * Drop in's queue, as a `<table>` or an ARIA grid: named by `aria-label(ledby)` or `<caption>`,
- * columns found by their header text in any order. A table that cannot be read is a reason, never
- * an empty list.
+ * Drop in's queue, as a `<table>`, an ARIA grid, or a list of cards with labelled values: named
+ * by `aria-label(ledby)`, `<caption>` or a heading; columns found by their header (or label)
+ * text in any order. A queue that cannot be read is a reason, never an empty list.
  */
 function readGrid(doc: Document, registry: SelectorRegistry): QueueGrid | { unreadable: string } | null {
-  const table = locateTable(doc, registry);
-  if (table === null) return null;
-  if (table === 'ambiguous') return { unreadable: 'Flera köer på sidan' };
+  const container = locateQueue(doc, registry);
+  if (container === null) return null;
+  if (container === 'ambiguous') return { unreadable: 'Flera köer på sidan' };
+  return container.matches(TABLE_LIKE) ? readTable(container, registry) : readCards(container, registry);
+}
+
+function readTable(table: Element, registry: SelectorRegistry): QueueGrid | { unreadable: string } {
   const headers = columnHeaders(table);
-  const col = (pattern: RegExp | null) => (pattern ? headers.findIndex((h) => pattern.test(h)) : -1);
-  const m = registry.match.column;
-  const columns = {
-    priority: col(m.priority),
-    patient: col(m.patient),
-    arrival: col(m.arrival),
-    waited: col(m.waited),
-  };
-  if (columns.patient < 0) return { unreadable: 'Kolumnen Patient saknas' };
+  const index = {} as Record<Column, number>;
+  for (const column of COLUMNS) {
+    const pattern = registry.match.column[column];
+    index[column] = pattern ? headers.findIndex((h) => pattern.test(h)) : -1;
+  }
+  if (index.patient < 0) return { unreadable: 'Kolumnen Patient saknas' };
   const rows = Array.from(table.querySelectorAll('tr, [role="row"]'))
-    .filter((row) => row.closest(TABLE_LIKE) === table)
+    .filter((row) => row.closest(TABLE_LIKE) === table && !row.closest('thead'))
     .map((row) => ({ row, cells: cellsOf(row) }))
-    .filter(({ cells }) => !cells.some((c) => c.tagName === 'TH' && c.getAttribute('scope') === 'col'))
-    .filter(({ cells }) => !cells.some((c) => roleOf(c) === 'columnheader'))
-    .filter(({ row }) => !row.closest('thead'))
+    .filter(({ cells }) => !cells.some((c) => c.getAttribute('scope') === 'col' || roleOf(c) === 'columnheader'))
     .filter(({ cells }) => !(cells.length > 0 && cells.every((c) => c.tagName === 'TH')))
     // A placeholder row ("Inga ärenden") spans the table: not a case.
     .filter(({ cells }) => headers.length <= 1 || cells.length > 1);
-  return { table, columns, rows };
+  return {
+    table,
+    rows: rows.map(({ row, cells }) => {
+      const byColumn = {} as Record<Column, Element | null>;
+      for (const column of COLUMNS) byColumn[column] = index[column] >= 0 ? (cells[index[column]] ?? null) : null;
+      return { row, cells: byColumn };
+    }),
+  };
+}
+
+/** A list of cards, each with labelled values ("Prioritet 3", "Patient Hugo …", "Väntat 50 min"). */
+function readCards(list: Element, registry: SelectorRegistry): QueueGrid | { unreadable: string } {
+  // The outermost items: a card may hold a list of its own.
+  const items = Array.from(list.querySelectorAll(ITEM_LIKE)).filter((item) => {
+    const outer = item.parentElement?.closest(ITEM_LIKE);
+    return !outer || !list.contains(outer);
+  });
+  const rows = items.map((row) => {
+    const cells = {} as Record<Column, Element | null>;
+    for (const column of COLUMNS) cells[column] = labelledValue(row, registry.match.column[column]);
+    return { row, cells };
+  });
+  const cases = rows.filter((r) => r.cells.patient !== null);
+  if (cases.length === 0 && items.length > 0 && !items.every((i) => /inga/iu.test(spacedText(i))))
+    return { unreadable: 'Köns rader saknar patient' };
+  return { table: list, rows: cases };
+}
+
+/** The value element beside a leaf whose whole text is one of the column's words. */
+function labelledValue(item: Element, pattern: RegExp | null): Element | null {
+  if (!pattern) return null;
+  for (const el of item.querySelectorAll('*')) {
+    if (el.childElementCount > 0) continue;
+    const text = spacedText(el).replace(/:$/u, '');
+    const m = pattern.exec(text);
+    if (m && m.index === 0 && m[0].length === text.length && el.nextElementSibling) return el.nextElementSibling;
+  }
+  return null;
 }
 
 /**
- * The queue's table: a strategy's hit may be the table itself or a region around it (a tab
- * panel named like its tab); either way it must come down to exactly one table.
+ * The queue's container: a strategy's hits narrowed to the innermost (a tab panel named like
+ * its tab holds the named table), then to its one table if it holds one; exactly one must remain.
  */
-function locateTable(doc: Document, registry: SelectorRegistry): Element | 'ambiguous' | null {
+function locateQueue(doc: Document, registry: SelectorRegistry): Element | 'ambiguous' | null {
   let sawSeveral = false;
   for (const strategy of registry.fields.queueTable.strategies) {
-    const tables = new Set<Element>();
-    for (const hit of locateAll(doc, strategy)) {
-      if (hit.matches(TABLE_LIKE)) tables.add(hit);
-      else for (const t of hit.querySelectorAll(TABLE_LIKE)) tables.add(t);
+    const hits = locateAll(doc, strategy);
+    const innermost = hits.filter((hit) => !hits.some((other) => other !== hit && hit.contains(other)));
+    const found = new Set<Element>();
+    for (const hit of innermost) {
+      const tables = hit.matches(TABLE_LIKE) ? [hit] : Array.from(hit.querySelectorAll(TABLE_LIKE));
+      if (tables.length === 1) found.add(tables[0]!);
+      else if (tables.length === 0 && hit.querySelector(ITEM_LIKE)) found.add(hit);
+      else if (tables.length > 1) sawSeveral = true;
     }
-    if (tables.size === 1) return [...tables][0]!;
-    if (tables.size > 1) sawSeveral = true;
+    if (found.size === 1) return [...found][0]!;
+    if (found.size > 1) sawSeveral = true;
   }
   return sawSeveral ? 'ambiguous' : null;
 }
@@ -85,12 +130,13 @@ export function readQueue(doc: Document, registry: SelectorRegistry, now: Date):
   if ('unreadable' in grid) return unknown('invalid', grid.unreadable);
   // Mottagna and Avslutade look the same but hold accepted cases: only the waiting queue counts.
   if (!isWaitingQueue(doc, grid.table, registry)) return unknown('missing', 'Inte kön Väntar i kö');
-  const { columns } = grid;
   return known(
     grid.rows.map(({ cells }) => {
-      const cell = (i: number) => (i >= 0 && cells[i] ? spacedText(cells[i]) : '');
-      const waited = columns.waited >= 0 ? waitedMinutes(cell(columns.waited)) : null;
-      const time = columns.arrival >= 0 ? cells[columns.arrival]?.querySelector('time[datetime]') : null;
+      const text = (column: Column) => (cells[column] ? spacedText(cells[column]) : '');
+      const waited = cells.waited ? waitedMinutes(text('waited')) : null;
+      const time = cells.arrival?.matches('time[datetime]')
+        ? cells.arrival
+        : cells.arrival?.querySelector('time[datetime]');
       const iso = time?.getAttribute('datetime');
       const arrivedAt =
         iso && !Number.isNaN(Date.parse(iso))
@@ -99,8 +145,8 @@ export function readQueue(doc: Document, registry: SelectorRegistry, now: Date):
             ? new Date(now.getTime() - waited * 60_000).toISOString()
             : null;
       return {
-        priority: columns.priority >= 0 ? priorityIn(cell(columns.priority)) : null,
-        patientName: cell(columns.patient),
+        priority: cells.priority ? priorityIn(text('priority')) : null,
+        patientName: text('patient'),
         arrivedAt,
         waitedMinutes: waited,
       };
@@ -117,7 +163,7 @@ export function waitingQueuePlaces(doc: Document, registry: SelectorRegistry = S
   const grid = readGrid(doc, registry);
   if (!grid || 'unreadable' in grid || !isWaitingQueue(doc, grid.table, registry)) return null;
   return grid.rows.map(({ row, cells }) => {
-    const cell = grid.columns.priority >= 0 ? cells[grid.columns.priority] : undefined;
+    const cell = cells.priority;
     return { row, anchor: cell?.firstElementChild ?? cell ?? row, visitKey: visitKeyOf(doc, row) };
   });
 }

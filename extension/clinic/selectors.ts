@@ -44,6 +44,8 @@ const labels = (words: readonly string[]): SelectorStrategy[] =>
 const headings = (...texts: string[]): SelectorStrategy[] =>
   texts.map((text) => ({ kind: 'heading', text, exact: true }));
 const terms = (...names: string[]): SelectorStrategy[] => names.map((term) => ({ kind: 'term', term }));
+/** A section: introduced by a visible heading, or a region named by a label (aria-labelledby a <p>). */
+const section = (...names: string[]): SelectorStrategy[] => [...headings(...names), ...labels(names)];
 
 function defaultFields(v: AdapterVocabulary): Record<ClinicField, SelectorEntry> {
   return {
@@ -58,8 +60,8 @@ function defaultFields(v: AdapterVocabulary): Record<ClinicField, SelectorEntry>
       within: 'patientHeader',
       strategies: [
         { kind: 'css', selector: 'h1' },
-        { kind: 'term', term: 'Namn' },
-        { kind: 'label', label: 'Namn', exact: true },
+        ...terms('Namn', 'Patientens namn'),
+        { kind: 'role', role: 'heading' },
       ],
     },
     /** Read by meaning (labels, see patient-identity.ts); an override narrows where to look. */
@@ -68,33 +70,33 @@ function defaultFields(v: AdapterVocabulary): Record<ClinicField, SelectorEntry>
     protectionMarker: { within: 'patientHeader', strategies: [] },
     priority: {
       within: 'visitView',
-      strategies: headings('Triage resultat och prioritet', 'Triage', 'Brådskegrad', 'Prioritet'),
+      strategies: section('Triage resultat och prioritet', 'Triage', 'Brådskegrad', 'Prioritet'),
     },
-    anamnesis: { within: 'visitView', strategies: headings('Anamnes') },
-    originalAnswers: { within: 'visitView', strategies: headings('Originalsvar') },
-    uploads: {
-      within: 'visitView',
-      strategies: [...headings('Uppladdningar', 'Bilder'), ...labels(['Uppladdningar'])],
-    },
-    guardians: { within: 'visitView', strategies: [...headings('Vårdnadshavare'), ...labels(['Vårdnadshavare'])] },
+    anamnesis: { within: 'visitView', strategies: section('Anamnes') },
+    originalAnswers: { within: 'visitView', strategies: section('Originalsvar') },
+    uploads: { within: 'visitView', strategies: section('Uppladdningar', 'Bilder', 'Bifogade filer') },
+    guardians: { within: 'visitView', strategies: section('Vårdnadshavare') },
     chatLog: {
       within: 'visitView',
       strategies: [
         { kind: 'role', role: 'log', name: 'Meddelanden' },
         { kind: 'role', role: 'log', name: 'Chatt' },
         { kind: 'role', role: 'log' },
+        { kind: 'role', role: 'list', name: 'Meddelanden' },
+        { kind: 'role', role: 'feed', name: 'Meddelanden' },
       ],
     },
     chatComposer: { within: 'visitView', strategies: labels(['Skriv ett meddelande', 'Meddelande']) },
     visitState: {
       within: 'visitView',
-      strategies: [...labels(['Besök', 'Besöksinformation', 'Besöksuppgifter']), ...headings('Besöksstatus', 'Besök')],
+      strategies: section('Besök', 'Besöksinformation', 'Besöksuppgifter', 'Besöksstatus'),
     },
     visitStartedAt: { within: 'visitState', strategies: terms('Besöket startade', 'Startad', 'Ankomst', 'Ankom') },
     // Not exact: a queue's name may carry its count ("Väntar i kö 6").
     queueTable: {
       strategies: [
         ...v.queueNames.map((label): SelectorStrategy => ({ kind: 'label', label })),
+        ...headings(...v.queueNames),
         { kind: 'css', selector: '[role="tabpanel"] table' },
       ],
     },

@@ -12,7 +12,7 @@ import { readClinician } from './clinician';
 import { locate, normalizeText, type QueryCache, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { type Guardian, readGuardians } from './guardians';
-import { priorityIn } from './identity-text';
+import { priorityIn, stockholmDateTime } from './identity-text';
 import { type PatientIdentity, readPatientIdentity } from './patient-identity';
 import { readProtection } from './protection';
 import { type QueueRow, readQueue } from './queue-rows';
@@ -70,7 +70,7 @@ export function readSnapshot(
   const header = reader.element('patientHeader');
   const route: Route = header ? 'visit' : reader.element('queueTable') ? 'drop-in' : 'other';
   const onVisit = route === 'visit';
-  const visitStartedAt = onVisit ? reader.visitStartedAt() : unknown<string>('missing');
+  const visitStartedAt = onVisit ? reader.visitStartedAt(now) : unknown<string>('missing');
   const visitDate = visitStartedAt.known ? new Date(visitStartedAt.value) : now;
   const idRead = header ? readPatientIdentity(header, registry, visitDate, now) : null;
   if (header) reader.health.patientId = healthOf(idRead!.id);
@@ -80,7 +80,7 @@ export function readSnapshot(
     reader.element('anamnesis'),
     reader.element('originalAnswers'),
   ]);
-  const chat = onVisit ? reader.chat() : unknown<ChatMessage[]>('missing');
+  const chat = onVisit ? reader.chat(now) : unknown<ChatMessage[]>('missing');
   const uploads = onVisit ? reader.uploads() : unknown<number>('missing');
   const inChat = chat.known ? patientImages(chat.value) : unknown<number>(chat.reason);
   return {
@@ -109,12 +109,35 @@ export function readSnapshot(
     imagesSent: uploads.known && inChat.known ? known(uploads.value + inChat.value) : unknown('missing'),
     visitState: onVisit ? reader.visitState() : unknown('missing'),
     visitStartedAt,
-    clinician: readClinician(doc, registry),
+    clinician: reader.clinician(),
     filter: { unit: reader.filterValue('Vårdenhet'), role: reader.filterValue('Vårdroll') },
     shift: reader.shift(),
     queue: route === 'drop-in' ? readQueue(doc, registry, now) : unknown('missing'),
     health: reader.health,
   };
+}
+
+/**
+ * Questions and answers however the page pairs them: <dt>/<dd>, a row header and its cell, a
+ * sub-heading and the paragraph after it, or a label span and its value span.
+ */
+function questionAnswerPairs(section: Element): string[] {
+  const pairs: string[] = [];
+  const pair = (q: Element, a: Element | null) => {
+    if (a) pairs.push(`${spacedText(q)}: ${spacedText(a)}`);
+  };
+  for (const dt of section.querySelectorAll('dt')) pair(dt, dt.nextElementSibling);
+  if (pairs.length > 0) return pairs;
+  for (const th of section.querySelectorAll('th[scope="row"], [role="rowheader"]')) pair(th, th.nextElementSibling);
+  if (pairs.length > 0) return pairs;
+  for (const h of section.querySelectorAll('h3, h4, h5, h6')) pair(h, h.nextElementSibling);
+  if (pairs.length > 0) return pairs;
+  for (const span of section.querySelectorAll('span')) {
+    const value = span.nextElementSibling;
+    if (span.childElementCount === 0 && value?.tagName === 'SPAN' && span.previousElementSibling === null)
+      pair(span, value);
+  }
+  return pairs;
 }
 
 function healthOf(field: Field<unknown>): FieldHealth {
@@ -193,9 +216,7 @@ class Reader {
   sectionBody(field: ClinicField): Field<string> {
     const section = this.element(field);
     if (!section) return this.absent(field);
-    const pairs = Array.from(section.querySelectorAll('dt')).map(
-      (dt) => `${normalizeText(dt.textContent)}: ${normalizeText(dt.nextElementSibling?.textContent)}`,
-    );
+    const pairs = questionAnswerPairs(section);
     if (pairs.length > 0) return known(pairs.join('\n'));
     const clone = section.cloneNode(true) as Element;
     for (const heading of clone.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) heading.remove();
@@ -203,12 +224,14 @@ class Reader {
     return text ? known(text) : unknown('missing');
   }
 
-  chat(): Field<ChatMessage[]> {
+  chat(now: Date): Field<ChatMessage[]> {
     const log = this.element('chatLog');
     if (!log) return this.absent('chatLog');
     const match = this.registry.match;
     const cache = this.chatCache;
-    return known(messageElements(log).map((item) => (cache ? cache.get(item, match) : readMessage(item, match))));
+    return known(
+      messageElements(log).map((item) => (cache ? cache.get(item, match, now) : readMessage(item, match, now))),
+    );
   }
 
   /** Images uploaded; a section with no image and no "Inga …" is unreadable, not zero. */
@@ -238,7 +261,7 @@ class Reader {
   }
 
   /** When the visit started (else when it arrived): the date the age rules apply at. */
-  visitStartedAt(): Field<string> {
+  visitStartedAt(now: Date): Field<string> {
     const section = this.element('visitState');
     if (!section) return this.absent('visitState');
     // "Ej startat": the next term (arrival) is the date the age rules apply at.
@@ -249,7 +272,11 @@ class Reader {
       if (located.status !== 'found') continue;
       health = 'found';
       const el = located.element;
-      const iso = (el.matches('time[datetime]') ? el : el.querySelector('time[datetime]'))?.getAttribute('datetime');
+      const datetime = (el.matches('time[datetime]') ? el : el.querySelector('time[datetime]'))?.getAttribute(
+        'datetime',
+      );
+      // Shown as text only ("2024-06-03 08:20", "08:30"): Swedish time.
+      const iso = datetime ?? stockholmDateTime(spacedText(el), now);
       if (iso && !Number.isNaN(Date.parse(iso))) {
         this.health.visitStartedAt = 'found';
         return known(iso);
@@ -271,6 +298,12 @@ class Reader {
         : ((el as HTMLInputElement).value ?? el.textContent);
     const text = normalizeText(value);
     return text ? known(text) : unknown('missing');
+  }
+
+  clinician(): { unit: Field<string>; role: Field<string> } {
+    const read = readClinician(this.doc, this.registry);
+    this.health.clinicianIdentity = healthOf(read.role);
+    return read;
   }
 
   shift(): Field<'ongoing' | 'none'> {

@@ -3,6 +3,7 @@ import copyPatientId from './copy-patient-id';
 import type { Feature } from './feature';
 import journalPanel from './journal-panel';
 import noReplyTimer from './no-reply-timer';
+import pageHealth from './page-health';
 import patientSafetyBanner from './patient-safety-banner';
 import queueDeadlines from './queue-deadlines';
 import samePatientGuard from './same-patient-guard';
@@ -18,4 +19,5 @@ export const FEATURES: readonly Feature[] = [
   noReplyTimer,
   queueDeadlines,
   shiftEnd,
+  pageHealth,
 ];
