@@ -234,6 +234,7 @@ ${chat}
 function styles(c: (role: string) => string): string {
   return `${commonSkinStyles(c)}
 ${c('topbar-row')}{display:flex;justify-content:space-between;align-items:center;gap:16px}
+${c('nav-foot')} ${c('nav-user-role')}{margin:0}
 ${c('filter')}{display:flex;gap:8px;align-items:center}
 ${c('shift-chip')}{padding:4px 10px;border-radius:12px;background:#e8f5ee;color:#1d5e3a;font-size:12px;font-weight:600}
 ${c('subnav')}{display:flex;gap:4px;border-bottom:1px solid #d9e2ee;margin-bottom:14px}
