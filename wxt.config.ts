@@ -1,6 +1,12 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { BRIDGE_DEFAULT_PORT, CLINIC_ORIGIN, EXTENSION_PUBLIC_KEY } from './shared/extension-identity';
+import { BRIDGE_PORT_RANGE } from './shared/bridge-protocol';
+import { CLINIC_ORIGIN, EXTENSION_PUBLIC_KEY } from './shared/extension-identity';
+
+const BRIDGE_PORTS = Array.from(
+  { length: BRIDGE_PORT_RANGE.last - BRIDGE_PORT_RANGE.first + 1 },
+  (_, i) => BRIDGE_PORT_RANGE.first + i,
+);
 
 /**
  * Build modes: `production` (what clinicians get) runs only on the Clinic console; `test` also
@@ -18,15 +24,19 @@ export default defineConfig({
     description: 'Stöd för kliniker i 1177 direkt: rätt patient, skyddad identitet, journalmall och svarstider.',
     default_locale: undefined,
     key: EXTENSION_PUBLIC_KEY,
-    permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'sidePanel', 'tabs'],
+    // No `tabs`: host permissions already give the console tabs' URLs; `tabs` would expose every
+    // tab's URL and title. nativeMessaging: the bridge's host tells this user's port and token.
+    permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'sidePanel', 'nativeMessaging'],
     // IT's policy (bridgeToken, bridgePort, ruleSet): Chrome delivers managed storage only for keys declared here.
     storage: { managed_schema: 'managed-schema.json' },
     host_permissions: [
       `${CLINIC_ORIGIN}/*`,
-      `http://127.0.0.1:${BRIDGE_DEFAULT_PORT}/*`,
+      // The bridge's per-user ports (47121, or the next free one on a shared PC): reached with
+      // no clinician action. Listed one by one: a match pattern has no port ranges.
+      ...BRIDGE_PORTS.map((port) => `http://127.0.0.1:${port}/*`),
       ...(mode === 'production' ? [] : [SIMULATOR_MATCH]),
     ],
-    // A bridge on another port than 47121: asked for at pairing (options page). With a policy
+    // A bridge on a port outside that range: asked for at pairing (options page). With a policy
     // bridgePort, IT grants it through ExtensionSettings' runtime_allowed_hosts.
     optional_host_permissions: ['http://127.0.0.1/*'],
     commands: {

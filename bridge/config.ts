@@ -7,8 +7,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { BRIDGE_MAX_BODY_BYTES } from '../shared/bridge-protocol';
+import { BRIDGE_MAX_BODY_BYTES, BRIDGE_PORT_RANGE } from '../shared/bridge-protocol';
 import { BRIDGE_DEFAULT_PORT, CHROME_EXTENSION_ID, EDGE_EXTENSION_ID } from '../shared/extension-identity';
+import { defaultTrustAnchorFiles, loadTrustAnchors } from './card/trust-anchors';
+import { DISCOVERY_FILE_NAME } from './native-host/discovery';
 
 export interface BridgeLimits {
   maxBodyBytes: number;
@@ -43,12 +45,21 @@ export const DEFAULT_LIMITS: BridgeLimits = {
 export interface BridgeConfig {
   /** Always 127.0.0.1: the bridge is never reachable from the network. */
   host: '127.0.0.1';
+  /** The first port tried; with `portFallbacks`, the next ones when another user's bridge holds it. */
   port: number;
+  portFallbacks: number;
   token: string;
   allowedExtensionIds: string[];
   exportDir: string;
   /** Where the token lives when it came from (or was written to) a file. */
   tokenFile: string;
+  /**
+   * This user's discovery file (port and token, 0600) for the native messaging host, written once
+   * the bridge listens; null: none (tests that run a bridge beside a user's own).
+   */
+  discoveryFile: string | null;
+  /** Trust anchors for the card's certificate (DER): the SITHS root and issuing CAs IT installs. */
+  trustAnchors: Uint8Array[];
   limits: BridgeLimits;
 }
 
@@ -58,6 +69,7 @@ const TOKEN_RE = /^[A-Za-z0-9_-]{22,256}$/;
 
 const ConfigFile = z.object({
   port: z.number().int().min(1024).max(65535).optional(),
+  trustAnchors: z.array(z.string().min(1)).optional(),
   extensionIds: z.array(z.string().regex(EXTENSION_ID_RE)).min(1).optional(),
   exportDir: z.string().min(1).optional(),
   tokenFile: z.string().min(1).optional(),
@@ -76,6 +88,14 @@ export function defaultExportDir(): string {
 
 export function generateToken(): string {
   return randomBytes(32).toString('base64url');
+}
+
+function anchors(files: string[]): Uint8Array[] {
+  try {
+    return loadTrustAnchors(files);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 export interface LoadConfigOptions {
@@ -108,11 +128,15 @@ export function loadConfig(options: LoadConfigOptions = {}): BridgeConfig {
     file = parsed.data;
   }
 
+  // Per user: 47121, or the next free one of the range when another user's bridge holds it. A
+  // port IT pins (file or environment) is that port only.
   let port = file.port ?? BRIDGE_DEFAULT_PORT;
+  let portFallbacks = file.port === undefined ? BRIDGE_PORT_RANGE.last - BRIDGE_PORT_RANGE.first : 0;
   if (env.CLINIC_BRIDGE_PORT !== undefined && env.CLINIC_BRIDGE_PORT !== '') {
     const n = Number(env.CLINIC_BRIDGE_PORT);
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('CLINIC_BRIDGE_PORT: not a port number');
     port = n;
+    portFallbacks = 0;
   }
 
   let allowedExtensionIds = file.extensionIds ?? [...new Set([CHROME_EXTENSION_ID, EDGE_EXTENSION_ID])];
@@ -152,13 +176,19 @@ export function loadConfig(options: LoadConfigOptions = {}): BridgeConfig {
     options.onTokenCreated?.(token, tokenFile);
   }
 
+  const anchorPaths = env.CLINIC_BRIDGE_TRUST_ANCHORS
+    ? env.CLINIC_BRIDGE_TRUST_ANCHORS.split(path.delimiter).filter(Boolean)
+    : (file.trustAnchors ?? defaultTrustAnchorFiles(configDir));
   return {
     host: '127.0.0.1',
     port,
+    portFallbacks,
     token,
     allowedExtensionIds,
     exportDir,
     tokenFile,
+    discoveryFile: path.join(configDir, DISCOVERY_FILE_NAME),
+    trustAnchors: anchors(anchorPaths),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
 }

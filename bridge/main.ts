@@ -2,9 +2,11 @@
  * `npm start`: the bridge in the foreground on 127.0.0.1 (IT's installer runs it at logon).
  * Config: bridge.json (see bridge/README.md) + CLINIC_BRIDGE_* environment variables.
  */
+import path from 'node:path';
 import { startBridge } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
+import { registerNativeHost } from './native-host/register';
 
 const logger = createLogger();
 
@@ -26,7 +28,8 @@ try {
           'Clinic Companion bridge: a new pairing token was created.',
           `  Stored in: ${file} (readable only by this user)`,
           `  Token:     ${token}`,
-          'Pair the extension: open Clinic Companion → Inställningar → Brygga, paste the token and save,',
+          'The extension pairs by itself through the native messaging host this bridge registers for',
+          'this user. Without it (fallback): paste the token in Clinic Companion → Inställningar → Brygga,',
           'or let IT push it with the managed policy "bridgeToken". The token is not shown again.',
           '',
         ].join('\n'),
@@ -41,6 +44,19 @@ try {
 try {
   const bridge = await startBridge(config, logger);
   logger.log('info', 'bridge.started', { port: bridge.server.port, count: config.allowedExtensionIds.length });
+  if (process.env.CLINIC_BRIDGE_NATIVE_HOST !== 'off' && config.discoveryFile) {
+    try {
+      const manifests = registerNativeHost({
+        launcherDir: path.join(path.dirname(config.discoveryFile), 'native-host'),
+        discoveryFile: config.discoveryFile,
+        allowedExtensionIds: config.allowedExtensionIds,
+      });
+      logger.log('info', 'native_host.registered', { count: manifests.length });
+    } catch (err) {
+      // Pairing falls back to a pasted or policy token; the bridge itself works on.
+      logger.log('warn', 'native_host.not_registered', { detail: err instanceof Error ? err.name : 'unknown' });
+    }
+  }
   const shutdown = async (signal: string) => {
     logger.log('info', 'bridge.stopping', { reason: signal });
     await bridge.stop();
@@ -52,7 +68,10 @@ try {
   const code = (err as NodeJS.ErrnoException).code;
   logger.log('error', 'bridge.start_failed', { code: code ?? 'unknown' });
   if (code === 'EADDRINUSE') {
-    process.stderr.write(`Port ${config.port} on 127.0.0.1 is taken by another program; the bridge did not start.\n`);
+    const last = config.port + config.portFallbacks;
+    process.stderr.write(
+      `Ports ${config.port}${last > config.port ? `–${last}` : ''} on 127.0.0.1 are taken by other programs; the bridge did not start.\n`,
+    );
   }
   process.exit(1);
 }

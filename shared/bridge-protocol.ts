@@ -25,6 +25,12 @@ export const BRIDGE_PATHS = {
   pdfJournal: '/v1/pdf/journal',
 } as const;
 
+/**
+ * Each OS user's bridge takes the first free port of this range (47121 first): on a shared PC
+ * another user's bridge may hold 47121. The extension's host permissions name each of them.
+ */
+export const BRIDGE_PORT_RANGE = { first: 47121, last: 47130 } as const;
+
 /** Largest request body the bridge accepts (bytes). */
 export const BRIDGE_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,6 +51,7 @@ export const BridgeErrorCode = z.enum([
   'unsupported_media_type',
   'payload_too_large',
   'export_failed',
+  'export_folder_refused',
   'internal_error',
 ]);
 export type BridgeErrorCode = z.infer<typeof BridgeErrorCode>;

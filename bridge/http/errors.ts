@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { BridgeErrorBody, BridgeErrorCode } from '../../shared/bridge-protocol';
 import type { Logger } from '../log';
+import { ExportFolderError } from '../pdf/export-path';
 import { ClientInputError } from '../services/types';
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -60,6 +61,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     if (err instanceof HttpError) return sendError(res, err);
     if (err instanceof ClientInputError) return sendError(res, new HttpError(400, err.code, err.message));
+    if (err instanceof ExportFolderError) {
+      logger.log('error', 'pdf.export_folder_refused');
+      return sendError(res, new HttpError(500, err.code, 'The export folder cannot be used; see the bridge log'));
+    }
     const type = (err as { type?: unknown } | null)?.type;
     if (typeof type === 'string') {
       const mapped = BODY_ERRORS[type] ?? new HttpError(400, 'bad_request', 'Request body could not be read');

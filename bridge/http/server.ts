@@ -170,14 +170,7 @@ export async function startBridgeServer(
     socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: config.host, port: config.port, exclusive: true }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listen(server, config);
   logger.log('info', 'bridge.listening', { port });
 
   bridge.close = () =>
@@ -188,4 +181,23 @@ export async function startBridgeServer(
       server.closeAllConnections();
     });
   return bridge;
+}
+
+/** The first free port of `port … port + portFallbacks` (another user's bridge may hold 47121). */
+async function listen(server: http.Server, config: BridgeConfig): Promise<number> {
+  const last = config.port === 0 ? 0 : Math.min(65535, config.port + config.portFallbacks);
+  for (let candidate = config.port; ; candidate++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ host: config.host, port: candidate, exclusive: true }, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return (server.address() as AddressInfo).port;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || candidate >= last) throw err;
+    }
+  }
 }

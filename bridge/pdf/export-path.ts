@@ -28,8 +28,9 @@ export function checkRequestedFileName(name: string, patient: { personnummer: st
   if (WINDOWS_RESERVED.test(base)) refuse('fileName: a reserved device name (CON, NUL, COM1, …)');
   const digits = name.replace(/\D/g, '');
   const pnrDigits = patient.personnummer.replace(/\D/g, '');
-  if (/\d{6}/.test(name) || digits.includes(pnrDigits.slice(-10)) || digits.includes(pnrDigits.slice(2, 8))) {
-    refuse('fileName: must not contain a personnummer (no runs of 6 or more digits)');
+  // Anyone's personnummer, however it is grouped ("p 1975-01-07-9292"): 10 digits are enough.
+  if (/\d{6}/.test(name) || digits.length >= 10 || digits.includes(pnrDigits.slice(2, 8))) {
+    refuse('fileName: must not contain a personnummer (no runs of 6 digits, at most 9 digits in all)');
   }
   // File names are ASCII: compare with the name written without diacritics too ("Åsa" → "asa").
   const lower = foldToAscii(name);
@@ -85,8 +86,37 @@ export interface SavedFile {
   path: string;
 }
 
+/** The export folder cannot be used: another user's, not a folder, or it cannot be tightened. */
+export class ExportFolderError extends Error {
+  readonly code = 'export_folder_refused';
+}
+
 /**
- * Writes `bytes` to a new file in `dir` (created 0700 when missing). A taken name gets -2, -3 …;
+ * The export folder belongs to the user alone (patients' notes): created 0700 when missing, an
+ * existing one with wider permissions tightened to 0700, refused (with the reason) when it is
+ * someone else's or cannot be tightened. Windows: the folder's ACL is the profile's, left alone.
+ */
+export async function prepareExportDir(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const stat = await fs.stat(dir);
+  if (!stat.isDirectory()) throw new ExportFolderError(`${dir}: not a folder`);
+  if (process.platform === 'win32') return;
+  const uid = process.getuid?.();
+  if (uid !== undefined && stat.uid !== uid) {
+    throw new ExportFolderError(`${dir}: belongs to another user (uid ${stat.uid}), not to this one (uid ${uid})`);
+  }
+  if ((stat.mode & 0o077) === 0) return;
+  try {
+    await fs.chmod(dir, 0o700);
+  } catch (err) {
+    throw new ExportFolderError(
+      `${dir}: permissions could not be tightened to 0700 (${(err as NodeJS.ErrnoException).code})`,
+    );
+  }
+}
+
+/**
+ * Writes `bytes` to a new file in `dir` (see prepareExportDir). A taken name gets -2, -3 …;
  * a requested name that exists as a symlink is refused. O_EXCL means no write ever follows a
  * link or replaces a file.
  */
@@ -96,7 +126,7 @@ export async function saveExclusive(
   bytes: Uint8Array,
   requested: boolean,
 ): Promise<SavedFile> {
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await prepareExportDir(dir);
   const realDir = await fs.realpath(dir);
   const ext = path.extname(fileName);
   const stem = fileName.slice(0, fileName.length - ext.length);

@@ -16,7 +16,7 @@ export interface Indicator {
   detail: string | null;
 }
 
-const REPAIR_POLICY = 'Kontakta IT: nyckeln i policyn och bryggans nyckel stämmer inte överens.';
+const REPAIR_POLICY = 'Kontakta IT: bryggan på den här datorn och tillägget har inte samma nyckel.';
 const REPAIR_LOCAL = 'Nyckeln skickades inte dit. Kontrollera parkopplingen under Inställningar.';
 
 /** The bridge's error codes in the clinician's words (every code has one: the type says so). */
@@ -35,6 +35,8 @@ const BRIDGE_ERROR_TEXT: Record<BridgeErrorCode, string> = {
   unsupported_media_type: 'Bryggan förstod inte begäran. Uppdatera tillägget och bryggan och försök igen.',
   payload_too_large: 'Journalanteckningen är för stor för att exporteras.',
   export_failed: 'Bryggan kunde inte spara PDF-filen. Kontrollera exportmappen och försök igen.',
+  export_folder_refused:
+    'Bryggan använder inte exportmappen: den tillhör en annan användare eller kan inte skyddas. Kontakta IT.',
   internal_error: 'Bryggan kunde inte spara PDF-filen. Kontrollera exportmappen och försök igen.',
 };
 
@@ -74,7 +76,8 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
       return {
         tone: 'warning',
         label: 'Ej parkopplad',
-        detail: 'Bryggan är inte parkopplad. Klistra in bryggans nyckel under Inställningar.',
+        detail:
+          'Ingen brygga hittades för den här användaren. Kontrollera att bryggan är installerad, eller klistra in bryggans nyckel under Inställningar.',
       };
     case 'unreachable':
       if (status.detail === 'locked-out') {
@@ -95,7 +98,7 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
           tone: 'error',
           label: 'Nyckeln godtas inte',
           detail: `Bryggan godtar inte nyckeln. ${
-            status.source === 'policy' ? REPAIR_POLICY : 'Parkoppla igen under Inställningar med bryggans nyckel.'
+            status.source === 'pairing' ? 'Parkoppla igen under Inställningar med bryggans nyckel.' : REPAIR_POLICY
           }`,
         };
       }
@@ -103,7 +106,7 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
         tone: 'error',
         label: 'Okänd brygga',
         detail: `Programmet på bryggans port kunde inte visa att det har bryggans nyckel, så inget skickas dit. ${
-          status.source === 'policy' ? REPAIR_POLICY : REPAIR_LOCAL
+          status.source === 'pairing' ? REPAIR_LOCAL : REPAIR_POLICY
         }`,
       };
     case 'ok':

@@ -28,8 +28,8 @@ export interface BridgeStatus {
   bridge: 'not-paired' | 'unreachable' | 'untrusted' | 'ok';
   card: import('../../shared/bridge-protocol').CardStatus | null;
   checkedAt: string;
-  /** Where the token came from (IT's policy or the options page), when there is one. */
-  source?: 'policy' | 'pairing';
+  /** Where the token came from (native host, IT's policy or the options page), when there is one. */
+  source?: 'native' | 'policy' | 'pairing';
   /** Why, as a code (never a value): rejected = 401, refused = 403, locked-out = 429. */
   detail?: 'proof-failed' | 'rejected' | 'refused' | 'burnt' | 'locked-out' | 'timeout' | 'no-answer';
 }

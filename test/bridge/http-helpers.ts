@@ -125,10 +125,13 @@ export function testConfig(overrides: Partial<BridgeConfig> = {}): BridgeConfig 
   return {
     host: '127.0.0.1',
     port: 0,
+    portFallbacks: 0,
     token: TEST_TOKEN,
     allowedExtensionIds: [CHROME_EXTENSION_ID],
     exportDir: '/nonexistent',
     tokenFile: '/nonexistent/token',
+    discoveryFile: null,
+    trustAnchors: [],
     limits: {
       ...DEFAULT_LIMITS,
       headersTimeoutMs: 600,

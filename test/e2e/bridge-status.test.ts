@@ -10,7 +10,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -47,15 +46,15 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
       retryMs: 50,
       pollMs: 100,
     });
+  /** Pairs (or unpairs) the way the options page does: a message from an extension page. */
   const setPairing = async (pairing: { token: string; port: number } | null) => {
-    const worker = await stack.ext.worker();
-    await worker.evaluate(
-      (p) =>
-        p
-          ? chrome.storage.local.set({ bridgePairing: { ...p, pairedAt: new Date().toISOString() } })
-          : chrome.storage.local.remove('bridgePairing'),
-      pairing,
+    const page = await optionsPage();
+    const reply = await sendFrom(
+      page,
+      pairing ? { type: 'bridge-pair', ...pairing, save: true } : { type: 'bridge-unpair' },
     );
+    await page.close();
+    expect(reply).toMatchObject(pairing ? { ok: true } : {});
   };
   const optionsPage = async () => {
     const page = await stack.ext.browser.newPage();
@@ -87,7 +86,7 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     await waitFor(async () => (await panelText(console1)).includes('Ej parkopplad'));
   });
 
-  it('paired (token from the worker) → card present shows the clinician’s name and HSA-id', async () => {
+  it('paired (token pasted in the options page) → card present shows the clinician’s name and HSA-id', async () => {
     fake.insert(READER, sithsCard());
     await setPairing({ token, port });
     await waitFor(async () => (await panelText(console1)).includes(PRESENT));
@@ -193,17 +192,16 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     await waitFor(async () => (await panelText(console1)).includes(PRESENT), 20_000);
   });
 
-  it('a squatter on the port (wrong proof) → "Okänd brygga", no card data, no export, and it never sees the token', async () => {
+  it('the bridge restarts and a squatter takes its port meanwhile → "Okänd brygga", no card data, no export, never the token', async () => {
     const seen: { method: string; url: string; authorization?: string }[] = [];
     const squatter = http.createServer((req, res) => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
       req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/json' });
       if (req.url?.startsWith('/v1/health')) {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ service: 'clinic-companion-bridge', protocolVersion: 2, proof: 'ab'.repeat(32) }));
         return;
       }
-      res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(
         JSON.stringify({
           state: 'CARD_PRESENT',
@@ -220,11 +218,10 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
         }),
       );
     });
-    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
-    const squatPort = (squatter.address() as AddressInfo).port;
+    await bridge.stop();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
     try {
-      await setPairing({ token, port: squatPort });
-      await waitFor(async () => (await panelText(console1)).includes('Okänd brygga'));
+      await waitFor(async () => (await panelText(console1)).includes('Okänd brygga'), 20_000);
       const text = await panelText(console1);
       expect(text).not.toContain('Mallory');
       expect(text).not.toContain('isatt');
@@ -233,6 +230,7 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
       const reply = await sendFrom(page, { type: 'bridge-export-pdf', request: journalRequest() });
       expect(reply.ok).toBe(false);
       expect(reply.error).toContain('Okänd brygga');
+      await page.close();
       // Prove, then trust: it saw health challenges and nothing else, and never the token.
       expect(seen.length).toBeGreaterThan(0);
       for (const r of seen) {
@@ -240,13 +238,12 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
         expect(r.url).toMatch(/^\/v1\/health\?challenge=[0-9a-f]{64}$/);
         expect(r.authorization).toBeUndefined();
       }
-
-      // The same (real) token still works with the real bridge: nothing was burnt.
-      await setPairing({ token, port });
-      await waitFor(async () => (await panelText(console1)).includes(PRESENT));
-      await page.close();
     } finally {
+      squatter.closeAllConnections();
       await new Promise<void>((resolve) => squatter.close(() => resolve()));
     }
+    // The squatter leaves, the bridge is back: the extension finds it again by itself (nothing burnt).
+    bridge = await startRealBridge(port);
+    await waitFor(async () => (await panelText(console1)).includes(PRESENT), 40_000);
   });
 });

@@ -21,7 +21,7 @@ import {
   reconnectDelayMs,
   streamCardEvents,
 } from '../../extension/background/bridge-api';
-import { parsePort, resolveEndpoint } from '../../extension/lib/bridge-settings';
+import { nativeEndpoint, pairingEndpoint, parsePort, policyEndpoint } from '../../extension/lib/bridge-settings';
 import { indicatorFor } from '../../extension/lib/bridge-status';
 import type { BridgeStatus } from '../../extension/lib/messages';
 import { BridgeErrorCode, type CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
@@ -76,28 +76,33 @@ describe('request building', () => {
   });
 });
 
-describe('endpoint: IT policy first, then the pairing', () => {
+describe('endpoints: native host, IT policy, pasted pairing', () => {
   const token = 'A'.repeat(43);
-  const other = 'B'.repeat(43);
-  it('policy token wins over a local pairing', () => {
-    expect(
-      resolveEndpoint({ bridgeToken: token, bridgePort: 50000 }, { bridgePairing: { token: other, port: 50001 } }),
-    ).toEqual({ token, port: 50000, source: 'policy' });
-  });
-  it('a policy token with a bad port uses the default port', () => {
-    expect(resolveEndpoint({ bridgeToken: ` ${token} `, bridgePort: 80 }, {})).toEqual({
+  it('policy: token and port, a bad port uses the default one, a malformed token nothing', () => {
+    expect(policyEndpoint({ bridgeToken: token, bridgePort: 50000 })).toEqual({ token, port: 50000, source: 'policy' });
+    expect(policyEndpoint({ bridgeToken: ` ${token} `, bridgePort: 80 })).toEqual({
       token,
       port: 47121,
       source: 'policy',
     });
+    expect(policyEndpoint({ bridgeToken: 'short' })).toBeNull();
   });
-  it('malformed tokens are ignored (too short, wrong characters)', () => {
-    expect(resolveEndpoint({ bridgeToken: 'short' }, { bridgePairing: { token: 'x y', port: 1 } })).toBeNull();
-    expect(resolveEndpoint({}, { bridgePairing: { token: other, port: 50001 } })).toEqual({
-      token: other,
-      port: 50001,
-      source: 'pairing',
-    });
+  it('pasted pairing: malformed tokens are ignored', () => {
+    expect(pairingEndpoint({ token, port: 50001, pairedAt: '' })).toEqual({ token, port: 50001, source: 'pairing' });
+    expect(pairingEndpoint({ token: 'x y', port: 1 })).toBeNull();
+    expect(pairingEndpoint(undefined)).toBeNull();
+  });
+  it('native host: only a well-formed `{ ok: true, port, token }` is believed', () => {
+    expect(nativeEndpoint({ ok: true, port: 47122, token })).toEqual({ token, port: 47122, source: 'native' });
+    for (const bad of [
+      null,
+      'x',
+      { ok: false, code: 'no-bridge' },
+      { ok: true, port: 80, token },
+      { ok: true, port: 47121 },
+    ]) {
+      expect(nativeEndpoint(bad)).toBeNull();
+    }
   });
   it('ports: 1024–65535, digits only', () => {
     expect([parsePort('47121'), parsePort(65535), parsePort(1023), parsePort('12a'), parsePort(4.5)]).toEqual([

@@ -216,6 +216,8 @@ describe.skipIf(!hasPoppler)('export file names', () => {
     '199001012385.pdf',
     '19900101-2385.pdf',
     'anteckning-900101-2385.pdf',
+    // Issue 11: another person's number, grouped (PATIENTS.adult2, a Skatteverket test number).
+    'p 1975-01-07-9292.pdf',
     'anna-testsson.pdf',
     'TESTSSON.pdf',
   ])('refuses %j with 400', async (fileName) => {
@@ -264,5 +266,13 @@ describe.skipIf(!hasPoppler)('logs', () => {
       expect(all).not.toContain(secret);
     }
     for (const line of logLines) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('name only the bridge’s own default-style files: a requested name is never written', () => {
+    const exported = logLines.map((l) => JSON.parse(l) as { event: string; file?: string });
+    const files = exported.filter((e) => e.event === 'pdf.exported').map((e) => e.file);
+    expect(files).toContain('(name from the request)');
+    expect(files.some((f) => f?.startsWith('journal-'))).toBe(true);
+    expect(logLines.join('\n')).not.toContain('remiss');
   });
 });

@@ -14,9 +14,17 @@ describe.skipIf(builds.length < 2 && process.env.CI !== 'true')('built manifests
   it('the production build runs only on the Clinic console', () => {
     const manifest = read('chrome-mv3');
     for (const script of manifest.content_scripts) expect(script.matches).toEqual([`${CLINIC_ORIGIN}/*`]);
-    expect(manifest.host_permissions.sort()).toEqual(
-      [`${CLINIC_ORIGIN}/*`, `http://127.0.0.1:${BRIDGE_DEFAULT_PORT}/*`].sort(),
-    );
+    // The bridge's per-user port range (issue 11), port by port; never all of 127.0.0.1.
+    const bridgePorts = Array.from({ length: 10 }, (_, i) => `http://127.0.0.1:${BRIDGE_DEFAULT_PORT + i}/*`);
+    expect(manifest.host_permissions.sort()).toEqual([`${CLINIC_ORIGIN}/*`, ...bridgePorts].sort());
+  });
+
+  it('asks for native messaging (pairing with the bridge) and not for `tabs` (every tab’s URL and title)', () => {
+    for (const dir of builds) {
+      const { permissions } = read(dir);
+      expect(permissions).toContain('nativeMessaging');
+      expect(permissions).not.toContain('tabs');
+    }
   });
 
   it('the test build adds the simulator on 127.0.0.1', () => {

@@ -1,26 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BRIDGE_PORT_RANGE } from '../../../shared/bridge-protocol';
 import { BRIDGE_DEFAULT_PORT } from '../../../shared/extension-identity';
-import {
-  BRIDGE_PAIRING_KEY,
-  MANAGED_BRIDGE_PORT_KEY,
-  MANAGED_BRIDGE_TOKEN_KEY,
-  parsePort,
-  type BridgePairing as StoredPairing,
-} from '../../lib/bridge-settings';
+import { BRIDGE_PAIRING_INFO_KEY, type BridgePairingInfo, parsePort } from '../../lib/bridge-settings';
 import { indicatorFor, loadBridgeStatus, onBridgeStatusChanged } from '../../lib/bridge-status';
 import type { BridgePairMessage, BridgePairReply, BridgeStatus } from '../../lib/messages';
 
 type Result = { ok: boolean; text: string } | null;
 
 /**
- * Pairing with the bridge (issue 5): paste the token the bridge printed, check it with a fresh
- * challenge (the background does the check and saves only a proven pairing), see the status.
- * The token is never shown back once saved.
+ * Pairing with the bridge (issues 5 and 11). Where the bridge's native host is installed the
+ * extension pairs by itself; pasting the token the bridge printed is the fallback (the background
+ * checks it with a fresh challenge and saves only a proven pairing, out of content scripts' reach).
+ * The token is never shown back; this page sees only the pairing's source, port and date.
  */
 export function BridgePairing() {
   const [status, setStatus] = useState<BridgeStatus | null>(null);
-  const [pairing, setPairing] = useState<StoredPairing | null>(null);
-  const [policy, setPolicy] = useState<{ port: number } | null>(null);
+  const [info, setInfo] = useState<BridgePairingInfo | null>(null);
   const [token, setToken] = useState('');
   const [port, setPort] = useState(String(BRIDGE_DEFAULT_PORT));
   const [busy, setBusy] = useState(false);
@@ -30,23 +25,15 @@ export function BridgePairing() {
     const controller = new AbortController();
     void loadBridgeStatus().then(setStatus);
     onBridgeStatusChanged(setStatus, controller.signal);
-    const readPairing = () =>
-      browser.storage.local.get(BRIDGE_PAIRING_KEY).then((s) => {
-        const p = (s[BRIDGE_PAIRING_KEY] as StoredPairing | undefined) ?? null;
-        setPairing(p);
-        if (p) setPort(String(p.port));
-      });
-    void readPairing();
-    void browser.storage.managed
-      .get([MANAGED_BRIDGE_TOKEN_KEY, MANAGED_BRIDGE_PORT_KEY])
-      .then((m) => {
-        if (typeof m[MANAGED_BRIDGE_TOKEN_KEY] === 'string') {
-          setPolicy({ port: parsePort(m[MANAGED_BRIDGE_PORT_KEY]) ?? BRIDGE_DEFAULT_PORT });
-        }
-      })
-      .catch(() => {});
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && BRIDGE_PAIRING_KEY in changes) void readPairing();
+    // An extension page reads trusted-only session storage directly.
+    const apply = (value: unknown) => {
+      const next = (value as BridgePairingInfo | undefined) ?? null;
+      setInfo(next);
+      if (next?.source === 'pairing' && next.port) setPort(String(next.port));
+    };
+    void browser.storage.session.get(BRIDGE_PAIRING_INFO_KEY).then((s) => apply(s[BRIDGE_PAIRING_INFO_KEY]));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && BRIDGE_PAIRING_INFO_KEY in changes) apply(changes[BRIDGE_PAIRING_INFO_KEY]!.newValue);
     };
     browser.storage.onChanged.addListener(onChanged);
     controller.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
@@ -81,9 +68,9 @@ export function BridgePairing() {
       return;
     }
     void (async () => {
-      // The manifest grants only the default port; another port is asked for here, in the
+      // The manifest grants the bridge's port range; another port is asked for here, in the
       // click (an optional host permission needs a user gesture).
-      if (p !== BRIDGE_DEFAULT_PORT) {
+      if (p < BRIDGE_PORT_RANGE.first || p > BRIDGE_PORT_RANGE.last) {
         const granted = await browser.permissions.request({ origins: [`http://127.0.0.1:${p}/*`] }).catch(() => false);
         if (!granted) {
           setResult({
@@ -111,13 +98,18 @@ export function BridgePairing() {
         Status: <span class={`chip ${chipTone}`}>{indicator.label}</span>
         {indicator.detail && <span class="hint"> {indicator.detail}</span>}
       </p>
-      {policy ? (
-        <p>IT har parkopplat bryggan med en policy (port {policy.port}). Den kan inte ändras här.</p>
+      {info?.source === 'native' && (
+        <p id="bridge-native">
+          Parkopplad automatiskt med bryggan för din användare på den här datorn (port {info.port}).
+        </p>
+      )}
+      {info?.source === 'policy' ? (
+        <p>IT har parkopplat bryggan med en policy (port {info.port}). Den kan inte ändras här.</p>
       ) : (
         <>
-          {pairing && (
+          {info?.source === 'pairing' && info.pairedAt && (
             <p>
-              Parkopplad {new Date(pairing.pairedAt).toLocaleString('sv-SE')}, port {pairing.port}.
+              Parkopplad med inklistrad nyckel {new Date(info.pairedAt).toLocaleString('sv-SE')}, port {info.port}.
             </p>
           )}
           <form onSubmit={onPair}>
@@ -132,7 +124,9 @@ export function BridgePairing() {
               aria-describedby="bridge-token-hint"
             />
             <p id="bridge-token-hint" class="hint">
-              Klistra in nyckeln som bryggan skrev ut när den startade första gången (minst 22 tecken).
+              {info?.nativeHost
+                ? 'Behövs bara om IT ber dig: bryggan på den här datorn parkopplas av sig själv.'
+                : 'Klistra in nyckeln som bryggan skrev ut när den startade första gången (minst 22 tecken).'}
             </p>
             <label for="bridge-port">Port</label>
             <input
@@ -147,7 +141,7 @@ export function BridgePairing() {
               <button type="submit" id="bridge-pair" disabled={busy || token.trim() === ''}>
                 Parkoppla och testa
               </button>
-              {pairing && (
+              {info?.source === 'pairing' && (
                 <button
                   type="button"
                   class="secondary"
@@ -166,7 +160,7 @@ export function BridgePairing() {
           </form>
         </>
       )}
-      {(pairing || policy) && (
+      {info?.source && (
         <div class="row">
           <button
             type="button"
