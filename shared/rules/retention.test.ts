@@ -21,7 +21,7 @@ describe('retention.visitDataHours is capped at 72', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => e.message)).toEqual([
-      'retention.visitDataHours: får vara högst 72 timmar (patientdata sparas inte längre)',
+      'retention.visitDataHours: får vara högst 72 timmar',
     ]);
   });
 });

@@ -206,7 +206,7 @@ const ruleSetShape = {
   timers: timersSchema,
   retention: z.strictObject({
     /** Per-visit data is purged this long after the visit. */
-    visitDataHours: positiveInt().max(72, { error: 'får vara högst 72 timmar (patientdata sparas inte längre)' }),
+    visitDataHours: positiveInt().max(72, { error: 'får vara högst 72 timmar' }),
   }),
   /** How an id is pasted into Cosmic Sök patient (R-ID-1). */
   cosmicIdFormat: z.enum(['YYYYMMDD-NNNN', 'YYYYMMDDNNNN']),
