@@ -56,10 +56,12 @@ describe('buildJournalNote – vårdkontakt and vårdtjänst', () => {
     expect(section(note, 'Kontaktsätt')?.text).toBe('video');
   });
 
-  it('R-J-5: video by a nurse at 1177 direkt Uppsala län → violation, telephone fallback proposed, no Videokontakt', () => {
+  it('R-J-5: video by a nurse at 1177 direkt Uppsala län → Kontaktsätt stays video; vårdkontakt Telefonkontakt proposed, no Videokontakt', () => {
     const note = buildJournalNote(visit({ channels: only('video') }), nurseUppsala, defaultRuleSet);
     expect(note.observedKontaktsatt).toBe('video');
-    expect(note.kontaktsatt).toBe('telefon');
+    // What happened stays in the note (R-J-6); only the vårdkontakt is restricted (R-J-5).
+    expect(note.kontaktsatt).toBe('video');
+    expect(note.vardkontaktKontaktsatt).toBe('telefon');
     expect(note.vardkontakt).toBe('Telefonkontakt');
     expect(note.vardtjanst).toEqual({ required: false, allowed: ['ingen'] });
     expect(note.ruleBasis).toEqual({ vardkontakt: 'R-J-5', vardtjanst: 'R-J-3' });
@@ -68,8 +70,37 @@ describe('buildJournalNote – vårdkontakt and vårdtjänst', () => {
     expect(note.violations[0]!.ruleId).toBe('R-J-5');
     expect(note.violations[0]!.message).toMatch(/patientavgift/);
     expect(note.violations[0]!.message).toMatch(/Föreslås i stället: Telefonkontakt/);
+    expect(note.violations[0]!.message).toMatch(/Kontaktsätt i anteckningen är ändå video/);
     expect(JSON.stringify({ ...note, violations: [] })).not.toContain('Videokontakt');
-    expect(section(note, 'Kontaktsätt')?.text).toBe('telefon');
+    expect(section(note, 'Kontaktsätt')?.text).toBe('video');
+    // The allowed vårdkontakter are offered, the fallback first.
+    expect(note.vardkontaktChoices).toEqual([
+      { kontaktsatt: 'telefon', vardkontakt: 'Telefonkontakt' },
+      { kontaktsatt: 'chatt', vardkontakt: CHAT },
+    ]);
+  });
+
+  it('R-J-5: the nurse picks another allowed vårdkontakt → it is used; the reason becomes a reminder', () => {
+    const note = buildJournalNote(visit({ channels: only('video') }), nurseUppsala, defaultRuleSet, {
+      vardkontakt: 'chatt',
+    });
+    expect(note.kontaktsatt).toBe('video');
+    expect(note.vardkontakt).toBe(CHAT);
+    expect(note.vardkontaktChosen).toBe(true);
+    expect(note.violations).toEqual([]);
+    expect(note.notices.map((n) => n.ruleId)).toContain('R-J-5');
+    // A forbidden pick is ignored: Videokontakt is never proposed to this nurse.
+    const forbidden = buildJournalNote(visit({ channels: only('video') }), nurseUppsala, defaultRuleSet, {
+      vardkontakt: 'video',
+    });
+    expect(forbidden.vardkontakt).toBe('Telefonkontakt');
+    expect(forbidden.vardkontaktChosen).toBe(false);
+  });
+
+  it('R-J-5: no restriction applies → no vårdkontakt choice is offered', () => {
+    const note = buildJournalNote(visit({ channels: only('video') }), doctorUppsala, defaultRuleSet);
+    expect(note.vardkontaktChoices).toEqual([]);
+    expect(note.vardkontaktKontaktsatt).toBe('video');
   });
 
   it('R-J-5: unit and role match despite case and spacing as Clinic shows them', () => {
@@ -78,7 +109,8 @@ describe('buildJournalNote – vårdkontakt and vårdtjänst', () => {
       { role: ' sjuksköterska', unit: '1177  direkt Uppsala Län' },
       defaultRuleSet,
     );
-    expect(note.kontaktsatt).toBe('telefon');
+    expect(note.vardkontakt).toBe('Telefonkontakt');
+    expect(note.kontaktsatt).toBe('video');
     expect(note.violations.map((v) => v.ruleId)).toEqual(['R-J-5']);
   });
 
@@ -129,10 +161,13 @@ describe('buildJournalNote – channel precedence', () => {
       ],
     };
     const note = buildJournalNote(visit({ channels: only('video') }), nurseUppsala, rules);
-    expect(note.needsChoice).toBe(true);
-    expect(note.kontaktsatt).toBe('chatt');
+    expect(note.vardkontaktNeedsChoice).toBe(true);
+    expect(note.needsChoice).toBe(false);
+    expect(note.kontaktsatt).toBe('video');
+    expect(note.vardkontaktKontaktsatt).toBe('chatt');
     expect(note.allowedKontaktsatt).toEqual(['chatt']);
     expect(note.violations.map((v) => v.ruleId)).toEqual(['R-J-5', 'LOKAL-1']);
+    expect(note.violations[1]!.message).toMatch(/Ingen tillåten vårdkontakt följer av reglerna – välj Skriftlig/);
   });
 });
 
@@ -152,14 +187,14 @@ describe('buildJournalNote – unknown contact (R-J-6: Kontaktsätt must be chos
     expect(section(note, 'Kontaktsätt')?.text).toBe('Kontaktsätt okänt – välj chatt, telefon eller video');
   });
 
-  it('the choices offered respect R-J-5 for a nurse at 1177 direkt Uppsala län', () => {
+  it('R-J-5: the Kontaktsätt choice is what happened (all three); only the vårdkontakt is restricted', () => {
     const note = buildJournalNote(
       visit({ channels: { chat: false, phone: false, video: false } }),
       nurseUppsala,
       defaultRuleSet,
     );
     expect(note.allowedKontaktsatt).toEqual(['telefon', 'chatt']);
-    expect(section(note, 'Kontaktsätt')?.text).toBe('Kontaktsätt okänt – välj chatt eller telefon');
+    expect(section(note, 'Kontaktsätt')?.text).toBe('Kontaktsätt okänt – välj chatt, telefon eller video');
   });
 });
 
@@ -218,7 +253,7 @@ describe('buildJournalNote – no reply (R-NR-4, R-J-8)', () => {
     expect(note.noReply).toBe(true);
     expect(note.sections).toEqual([
       { keyword: 'Kontaktsätt', text: 'chatt' },
-      { keyword: 'Åtgärd', text: defaultRuleSet.phrases.noReplyNote },
+      { keyword: 'Åtgärd', text: defaultRuleSet.phrases.noReplyNote, regionToConfirm: true },
     ]);
     expect(note.text).toBe(`Kontaktsätt\nchatt\n\nÅtgärd\n${defaultRuleSet.phrases.noReplyNote}`);
     expect(note.vardkontakt).toBe(CHAT);
@@ -248,7 +283,7 @@ describe('buildJournalNote – protected identity (R-PI-2)', () => {
   it('adds a notice pointing to the routine; the note itself is unchanged', () => {
     const plain = buildJournalNote(visit(), doctorUppsala, defaultRuleSet);
     const note = buildJournalNote(visit({ patientProtected: true }), doctorUppsala, defaultRuleSet);
-    expect(note.notices.map((n) => n.ruleId)).toEqual(['R-PI-2']);
+    expect(note.notices.map((n) => n.ruleId)).toEqual(['R-PI-2', 'R-J-6']);
     expect(note.notices[0]!.message).toContain(defaultRuleSet.protectedIdentity.routine.url);
     expect(note.text).toBe(plain.text);
   });
@@ -262,5 +297,84 @@ describe('buildJournalNote – purity', () => {
     note.vardtjanst.allowed.push('x');
     expect(rules).toEqual(defaultRuleSet);
     expect(facts).toEqual(visit({ channels: only('video'), imagesSent: 1 }));
+  });
+});
+
+describe('buildJournalNote – after closing in Clinic (R-J-1)', () => {
+  it('R-J-1: while the visit is open, the note says to document after closing (to act on)', () => {
+    for (const visitState of ['waiting', 'accepted', 'ongoing'] as const) {
+      const note = buildJournalNote(visit({ visitState }), doctorUppsala, defaultRuleSet);
+      expect(note.violations).toContainEqual({
+        ruleId: 'R-J-1',
+        message: expect.stringMatching(/inte avslutat i Clinic: journalför i Cosmic efter att ärendet avslutats/),
+      });
+    }
+  });
+
+  it('R-J-1: once closed, a reminder of "Signera och exportera" in Clinic, and no open-visit finding', () => {
+    const note = buildJournalNote(visit({ visitState: 'closed' }), doctorUppsala, defaultRuleSet);
+    expect(note.violations).toEqual([]);
+    expect(note.notices).toContainEqual({ ruleId: 'R-J-1', message: expect.stringMatching(/Signera och exportera/) });
+  });
+
+  it('R-J-1: an unreadable visit state is said, with both steps', () => {
+    const note = buildJournalNote(visit({ visitState: null }), doctorUppsala, defaultRuleSet);
+    const r = note.notices.find((n) => n.ruleId === 'R-J-1');
+    expect(r?.message).toMatch(/kunde inte läsas.*avslutat.*Signera och exportera/);
+  });
+});
+
+describe('buildJournalNote – one phone fact (R-NR-3)', () => {
+  it('R-NR-3: a phone attempt logged with "Ringt patienten" satisfies the check, without making the contact telefon', () => {
+    const note = buildJournalNote(
+      visit({ noReply: true, priority: 1, phoneAttempted: true }),
+      nurseUppsala,
+      defaultRuleSet,
+    );
+    expect(note.violations).toEqual([]);
+    expect(note.kontaktsatt).toBe('chatt');
+    const without = buildJournalNote(
+      visit({ noReply: true, priority: 1, phoneAttempted: false }),
+      nurseUppsala,
+      defaultRuleSet,
+    );
+    expect(without.violations.map((v) => v.ruleId)).toEqual(['R-NR-3']);
+  });
+});
+
+describe('buildJournalNote – diagnosis and action code; keywords the rule set names (R-J-6)', () => {
+  it('R-J-6: reminds of the diagnosis and/or action code before signing, in both the full and the short note', () => {
+    for (const noReply of [false, true]) {
+      const note = buildJournalNote(visit({ noReply }), doctorUppsala, defaultRuleSet);
+      expect(note.notices).toContainEqual({ ruleId: 'R-J-6', message: defaultRuleSet.template.codeReminder });
+    }
+    expect(defaultRuleSet.template.codeReminder).toMatch(/diagnos- och\/eller åtgärdskod/);
+  });
+
+  it('R-J-6: a rule set without a code reminder invents none', () => {
+    const { codeReminder: _c, ...template } = defaultRuleSet.template;
+    const rules: RuleSet = { ...defaultRuleSet, template };
+    expect(parseRuleSet(rules).ok).toBe(true);
+    expect(buildJournalNote(visit(), doctorUppsala, rules).notices).toEqual([]);
+  });
+
+  it("R-J-6: keywords the manual does not name are marked as the region's to confirm; the manual's are not", () => {
+    const note = buildJournalNote(visit({ imagesSent: 1 }), doctorUppsala, defaultRuleSet);
+    const marked = note.sections.filter((s) => s.regionToConfirm).map((s) => s.keyword);
+    expect(marked).toEqual(['Bedömning', 'Åtgärd', 'Råd']);
+    expect(note.text).not.toMatch(/bekräfta|confirm/i);
+  });
+});
+
+describe('buildJournalNote – the no-reply note follows the timers (R-NR-4)', () => {
+  it('R-NR-2: {försök} in the note is filled from timers.minAttempts', () => {
+    const rules: RuleSet = {
+      ...defaultRuleSet,
+      timers: { ...defaultRuleSet.timers, minAttempts: 3 },
+      phrases: { ...defaultRuleSet.phrases, noReplyNote: 'Inget svar trots {försök} kontaktförsök i chatten.' },
+    };
+    expect(parseRuleSet(rules).ok).toBe(true);
+    const note = buildJournalNote(visit({ noReply: true }), nurseUppsala, rules);
+    expect(section(note, 'Åtgärd')?.text).toBe('Inget svar trots tre (3) kontaktförsök i chatten.');
   });
 });

@@ -1,8 +1,12 @@
 // The Cosmic journal note for a closed 1177 direkt visit (template Distanskontakt 1177 direkt,
 // R-J-2..R-J-8), as a proposal the clinician checks and pastes. Pure: every rule comes from the
 // rule set, so a region changes behaviour by data, not by release.
-import type { Restriction, RuleSet } from './rules';
+import { type ClinicianContext, orList, proposeContact, type RuleFinding } from './journal-contact';
+import type { RuleSet } from './rules';
 import { KONTAKTSATT, type Kontaktsatt } from './rules/kontaktsatt';
+import { fillPhrase } from './rules/phrases';
+
+export type { ClinicianContext, RuleFinding } from './journal-contact';
 
 export interface VisitFacts {
   /** Triage priority 1–5 (1 = immediately), null when unknown. */
@@ -15,42 +19,52 @@ export interface VisitFacts {
   /** Closing because the patient did not answer (R-NR-4). */
   noReply: boolean;
   patientProtected: boolean;
-}
-
-export interface ClinicianContext {
-  role: string;
-  unit: string;
-}
-
-export interface RuleFinding {
-  ruleId: string;
-  message: string;
+  /**
+   * The patient was phoned, answered or not: a call in the console or "Ringt patienten" in the
+   * no-reply chip (R-NR-3). One fact with `channels.phone` for the R-NR-3 check; an unanswered
+   * call does not make the Kontaktsätt telefon.
+   */
+  phoneAttempted?: boolean;
+  /** The visit's state in Clinic (R-J-1: document after closing); null = could not be read. */
+  visitState?: 'waiting' | 'accepted' | 'ongoing' | 'closed' | null;
 }
 
 export interface JournalSection {
   keyword: string;
   /** Goes into the note ('' = left for the clinician). */
   text: string;
+  /** The keyword is the rule set's default, not named by the manual: the region is to confirm it. */
+  regionToConfirm?: boolean;
   /** To the clinician, never pasted (e.g. the R-J-6 image reminder). */
   hint?: string;
 }
 
 export interface JournalNote {
+  /** What happened (the Kontaktsätt keyword, R-J-6): never changed by a restriction. */
   kontaktsatt: Kontaktsatt;
   /** No channel was recorded: `kontaktsatt` is only a placeholder, the clinician must choose. */
   kontaktsattUnknown: boolean;
+  /** Kontaktsätt is unknown: the clinician chooses what happened (any of KONTAKTSATT). */
   needsChoice: boolean;
-  /** The highest channel that happened, before any restriction; null when none is known. */
+  /** The highest channel that happened; null when none is known. */
   observedKontaktsatt: Kontaktsatt | null;
-  /** What this clinician may register, in the rule set's precedence order. */
+  /** Channels whose vårdkontakt this clinician may register, in the rule set's precedence order. */
   allowedKontaktsatt: Kontaktsatt[];
+  /** The channel whose vårdkontakt is proposed: `kontaktsatt`, unless a restriction (R-J-5) forbids it. */
+  vardkontaktKontaktsatt: Kontaktsatt;
+  /** When restricted: the allowed vårdkontakter offered to the clinician (else empty). */
+  vardkontaktChoices: { kontaktsatt: Kontaktsatt; vardkontakt: string }[];
+  /** The clinician chose the vårdkontakt among the allowed ones. */
+  vardkontaktChosen: boolean;
+  /** No allowed vårdkontakt follows from the rules: the clinician must choose one of the choices. */
+  vardkontaktNeedsChoice: boolean;
   vardkontakt: string;
   vardtjanst: { required: boolean; allowed: string[] };
   /** The rule ID behind each proposal. */
   ruleBasis: { vardkontakt: string; vardtjanst: string };
-  /** To act on before signing (R-J-5 fallback, unknown contact, missing anamnesis, R-NR-3). */
+  /** To act on before signing (R-J-5 fallback, unknown contact, missing anamnesis, R-NR-3, R-J-1). */
   violations: RuleFinding[];
-  /** Reminders that need no change to the note (R-J-6 images, R-PI-2). */
+  /** Reminders that need no change to the note (R-J-6 images and codes, R-PI-2, R-J-1). */
   notices: RuleFinding[];
   noReply: boolean;
   anamnesisMissing: boolean;
@@ -62,21 +76,18 @@ export interface JournalNote {
 
 const CHANNEL_TO_KONTAKTSATT = { chat: 'chatt', phone: 'telefon', video: 'video' } as const;
 
-/** Unit and role as Clinic shows them may differ in case and spacing from the rule set's. */
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
-
-function restrictionsFor(clinician: ClinicianContext, rules: RuleSet): Restriction[] {
-  const unit = norm(clinician.unit);
-  const role = norm(clinician.role);
-  return rules.restrictions.filter((r) => norm(r.unit) === unit && norm(r.role) === role);
-}
-
-const orList = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} eller ${items[items.length - 1]}`;
-
 const imageCount = (n: number) => (n === 1 ? '1 bild' : `${n} bilder`);
 
-export function buildJournalNote(visit: VisitFacts, clinician: ClinicianContext, rules: RuleSet): JournalNote {
+/**
+ * The note for a visit. `choice.vardkontakt`: the clinician's pick among the allowed
+ * vårdkontakter when a restriction (R-J-5) forbids the one of what happened.
+ */
+export function buildJournalNote(
+  visit: VisitFacts,
+  clinician: ClinicianContext,
+  rules: RuleSet,
+  choice: { vardkontakt?: Kontaktsatt } = {},
+): JournalNote {
   const violations: RuleFinding[] = [];
   const notices: RuleFinding[] = [];
 
@@ -87,56 +98,27 @@ export function buildJournalNote(visit: VisitFacts, clinician: ClinicianContext,
       .map((c) => CHANNEL_TO_KONTAKTSATT[c]),
   );
   const observed = rules.channelPrecedence.find((k) => used.has(k)) ?? null;
+  // Never guess what happened: unknown → the clinician chooses among all of them. The placeholder
+  // is the lowest by precedence (chatt by default: never generates a fee).
+  const needsChoice = observed === null;
+  const kontaktsatt = observed ?? rules.channelPrecedence[rules.channelPrecedence.length - 1]!;
+  if (needsChoice) violations.push({ ruleId: 'R-J-6', message: `Kontaktsätt okänt – välj ${orList(KONTAKTSATT)}.` });
 
-  // Unit/role restrictions (R-J-5 and any the region adds).
-  const restrictions = restrictionsFor(clinician, rules);
-  const forbidden = new Map(restrictions.map((r) => [r.forbidKontaktsatt, r]));
-  const allowed = rules.channelPrecedence.filter((k) => !forbidden.has(k));
-
-  let kontaktsatt: Kontaktsatt;
-  let needsChoice = false;
-  let appliedRestriction: Restriction | undefined;
-
-  if (observed === null) {
-    // Never guess a contact: the note says it is unknown and the clinician chooses. The placeholder
-    // is the lowest-precedence allowed one (chatt by default: never generates a fee).
-    needsChoice = true;
-    kontaktsatt = allowed[allowed.length - 1] ?? rules.channelPrecedence[rules.channelPrecedence.length - 1]!;
-    violations.push({
-      ruleId: 'R-J-6',
-      message: `Kontaktsätt okänt – välj ${orList(KONTAKTSATT.filter((k) => allowed.includes(k)))}.`,
-    });
-  } else {
-    // Follow fallbacks until an allowed one; a cycle in the data ends in a choice, not a guess.
-    kontaktsatt = observed;
-    const chain: Restriction[] = [];
-    for (let r = forbidden.get(kontaktsatt); r; r = forbidden.get(kontaktsatt)) {
-      if (chain.includes(r)) {
-        needsChoice = true;
-        kontaktsatt = allowed[allowed.length - 1] ?? kontaktsatt;
-        break;
-      }
-      chain.push(r);
-      kontaktsatt = r.fallback;
-    }
-    appliedRestriction = chain[0];
-    const proposal = rules.contactChannels[kontaktsatt];
-    chain.forEach((r, i) => {
-      const last = i === chain.length - 1;
-      const then = needsChoice
-        ? ` Inget tillåtet kontaktsätt följer av reglerna – välj ${orList(KONTAKTSATT.filter((k) => allowed.includes(k)))}.`
-        : ` Föreslås i stället: ${proposal.vardkontakt} (kontaktsätt ${kontaktsatt}, vårdtjänst ${orList(proposal.vardtjanst.allowed)}).`;
-      violations.push({ ruleId: r.id, message: last ? `${r.message}${then}` : r.message });
-    });
+  // Unit/role restrictions (R-J-5 and any the region adds) narrow the vårdkontakt only.
+  const contact = proposeContact(kontaktsatt, clinician, rules, choice.vardkontakt);
+  if (!needsChoice) {
+    violations.push(...contact.violations);
+    notices.push(...contact.notices);
   }
-
-  const channel = rules.contactChannels[kontaktsatt];
+  const channel = rules.contactChannels[contact.channel];
 
   // R-NR-3: priority 1–2 (by default) → always phone a patient who does not answer. An unknown
   // priority counts as urgent, as in shared/no-reply.ts: missing a required call is the worse error.
   const p = visit.priority;
   const priority = typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 5 ? p : null;
-  if (visit.noReply && !visit.channels.phone && (priority === null || rules.timers.phonePriorities.includes(priority)))
+  // One fact: a call in the console or one logged with "Ringt patienten".
+  const phoned = visit.channels.phone || visit.phoneAttempted === true;
+  if (visit.noReply && !phoned && (priority === null || rules.timers.phonePriorities.includes(priority)))
     violations.push({
       ruleId: 'R-NR-3',
       message: `${priority === null ? 'Prioritet okänd' : `Prioritet ${priority}`}: patienten ska alltid kontaktas per telefon när hen inte svarar. Ring innan ärendet avslutas.`,
@@ -157,16 +139,16 @@ export function buildJournalNote(visit: VisitFacts, clinician: ClinicianContext,
   const sections: JournalSection[] = [];
 
   const kontaktsattText = (unknownText: string) =>
-    needsChoice
-      ? unknownText.replaceAll('{alternativ}', orList(KONTAKTSATT.filter((k) => allowed.includes(k))))
-      : kontaktsatt;
+    needsChoice ? unknownText.replaceAll('{alternativ}', orList(KONTAKTSATT)) : kontaktsatt;
+  const confirm = (k: object) =>
+    'regionToConfirm' in k && k.regionToConfirm === true ? { regionToConfirm: true } : {};
 
   if (visit.noReply) {
     // R-NR-4, R-J-8: a short note from the phrase, not the full template.
     for (const k of rules.template.keywords) {
       if (k.fill === 'kontaktsatt') sections.push({ keyword: k.keyword, text: kontaktsattText(k.unknownText) });
       else if (k.keyword === rules.template.noReplyKeyword)
-        sections.push({ keyword: k.keyword, text: rules.phrases.noReplyNote });
+        sections.push({ keyword: k.keyword, text: fillPhrase(rules.phrases.noReplyNote, rules.timers), ...confirm(k) });
     }
   } else {
     for (const k of rules.template.keywords) {
@@ -190,21 +172,31 @@ export function buildJournalNote(visit: VisitFacts, clinician: ClinicianContext,
           }
           break;
         case 'empty':
-          sections.push({ keyword: k.keyword, text: '' });
+          sections.push({ keyword: k.keyword, text: '', ...confirm(k) });
           break;
       }
     }
   }
+
+  notices.push(...closingReminders(visit, violations));
+  // R-J-6: the diagnosis and/or action code per routine, before signing (the rule set's words).
+  if (rules.template.codeReminder) notices.push({ ruleId: 'R-J-6', message: rules.template.codeReminder });
 
   return {
     kontaktsatt,
     kontaktsattUnknown: observed === null,
     needsChoice,
     observedKontaktsatt: observed,
-    allowedKontaktsatt: allowed,
+    allowedKontaktsatt: contact.allowed,
+    vardkontaktKontaktsatt: contact.channel,
+    vardkontaktChoices: contact.restriction
+      ? contact.allowed.map((k) => ({ kontaktsatt: k, vardkontakt: rules.contactChannels[k].vardkontakt }))
+      : [],
+    vardkontaktChosen: contact.chosen,
+    vardkontaktNeedsChoice: contact.needsChoice && !needsChoice,
     vardkontakt: channel.vardkontakt,
     vardtjanst: { required: channel.vardtjanst.required, allowed: [...channel.vardtjanst.allowed] },
-    ruleBasis: { vardkontakt: appliedRestriction?.id ?? channel.ruleId, vardtjanst: channel.ruleId },
+    ruleBasis: { vardkontakt: contact.restriction?.id ?? channel.ruleId, vardtjanst: channel.ruleId },
     violations,
     notices,
     noReply: visit.noReply,
@@ -212,6 +204,34 @@ export function buildJournalNote(visit: VisitFacts, clinician: ClinicianContext,
     sections,
     text: noteText(sections),
   };
+}
+
+/**
+ * R-J-1: the note is written in Cosmic after the case is closed in Clinic; then the visit note
+ * in Clinic is checked and *Signera och exportera* clicked. Open → a finding to act on (pushed
+ * onto `violations`); closed or unknown → a reminder. Not given (undefined) → nothing.
+ */
+function closingReminders(visit: VisitFacts, violations: RuleFinding[]): RuleFinding[] {
+  const state = visit.visitState;
+  if (state === undefined) return [];
+  if (state === 'closed')
+    return [
+      { ruleId: 'R-J-1', message: 'Kontrollera besöksanteckningen i Clinic och klicka på Signera och exportera.' },
+    ];
+  if (state === null)
+    return [
+      {
+        ruleId: 'R-J-1',
+        message:
+          'Besökets status i Clinic kunde inte läsas: journalför i Cosmic först när ärendet är avslutat, och klicka i Clinic på Signera och exportera.',
+      },
+    ];
+  violations.push({
+    ruleId: 'R-J-1',
+    message:
+      'Besöket är inte avslutat i Clinic: journalför i Cosmic efter att ärendet avslutats. Kontrollera sedan besöksanteckningen i Clinic och klicka på Signera och exportera.',
+  });
+  return [];
 }
 
 /**

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { underEachHostZone } from '../test/fixtures/host-zones';
 import {
   DEFAULT_QUEUE_THRESHOLDS,
+  orderHandedOver,
   orderQueue,
   overdueCases,
   type QueueCase,
   queueNotifierStep,
+  queueThresholdsFrom,
   queueUrgency,
   waitingMinutes,
 } from './queue';
+import { defaultRuleSet } from './rules/default';
 
 // Fake time: a fixed origin, offsets in seconds; nothing here reads the clock.
 const T0 = Date.parse('2024-06-03T07:00:00.000Z');
@@ -201,5 +205,41 @@ describe('queueNotifierStep', () => {
       store = step.notified;
     }
     expect(Object.fromEntries(notifiedAt)).toEqual({ a: 15, b: 17, c: 22 });
+  });
+});
+
+describe('R-Q-1: the 15-minute mark is acceptWithinMinutes', () => {
+  it('R-Q-1: red comes from the rule set’s acceptWithinMinutes, no second constant', () => {
+    expect(DEFAULT_QUEUE_THRESHOLDS.redAfterMinutes).toBe(defaultRuleSet.timers.acceptWithinMinutes);
+    expect(queueThresholdsFrom({ ...defaultRuleSet.timers, acceptWithinMinutes: 20 })).toEqual({
+      amberAfterMinutes: 10,
+      redAfterMinutes: 20,
+    });
+  });
+
+  it('R-Q-1: an arrival time without offset is Swedish time (the console clock), on any host zone', () => {
+    underEachHostZone(() => {
+      // 09:00 in Stockholm (CEST) is 07:00 UTC: 12 minutes later it has waited 12 minutes.
+      expect(waitingMinutes('2024-06-03T09:00:00', new Date('2024-06-03T07:12:00Z'))).toBe(12);
+      expect(queueUrgency('2024-06-03T09:00:00', new Date('2024-06-03T07:15:00Z'))).toBe('red');
+      expect(queueUrgency('2024-06-03T09:00:00', new Date('2024-06-03T07:14:59Z'))).toBe('amber');
+    });
+  });
+});
+
+describe('orderHandedOver (R-Q-4: Mina aktuella, Synk Överlämning)', () => {
+  it('R-Q-4: priority first, then when the case came in', () => {
+    const cases = [kase('p2-early', 2, 0), kase('p1-late', 1, 900), kase('p1-early', 1, 300), kase('p3', 3, 10)];
+    expect(ids(orderHandedOver(cases))).toEqual(['p1-early', 'p1-late', 'p2-early', 'p3']);
+  });
+
+  it('R-Q-4: an unreadable arrival goes after the readable ones of its priority; unknown priority last, never dropped', () => {
+    const cases = [
+      { id: 'p1-unread', priority: 1, arrivedAt: '' },
+      kase('none', null, 0),
+      kase('p1', 1, 600),
+      kase('p2', 2, 0),
+    ];
+    expect(ids(orderHandedOver(cases))).toEqual(['p1', 'p1-unread', 'p2', 'none']);
   });
 });

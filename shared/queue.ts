@@ -1,5 +1,8 @@
 /**
- * Drop in queue deadlines and order (R-Q-1, R-Q-4), pure: `now` is always passed in.
+ * Queue deadlines and order, pure: `now` is always passed in. Drop in's *Väntar i kö* is worked in
+ * priority order, every case accepted within `acceptWithinMinutes` (R-Q-1); the cases handed over
+ * to a clinician (Startsida → *Mina aktuella*, status *Synk Överlämning*) by priority first, then
+ * the time the case came in (R-Q-4).
  *
  * Decisions:
  * - Thresholds are reached AT the instant (waited ≥ amberAfterMinutes is amber), so 9:59 is ok,
@@ -10,6 +13,7 @@
  * - A priority that is not an integer 1–5 is unknown, like null: sorted last, never dropped.
  */
 import { parseIsoTime } from './no-reply';
+import { defaultRuleSet } from './rules/default';
 
 export interface QueueThresholds {
   amberAfterMinutes: number;
@@ -17,13 +21,21 @@ export interface QueueThresholds {
 }
 
 /**
- * R-Q-1: every case should be accepted within 15 minutes → red. Amber at 10 is our choice: an
- * early warning that leaves time to accept before the limit.
+ * The rule set's thresholds: red is R-Q-1's `acceptWithinMinutes` (every case accepted within 15
+ * minutes by default), the one source of that mark; amber (`queueAmberAfterMinutes`, 10) is our
+ * choice, an early warning that leaves time to accept before the limit.
  */
-export const DEFAULT_QUEUE_THRESHOLDS: Readonly<QueueThresholds> = Object.freeze({
-  amberAfterMinutes: 10,
-  redAfterMinutes: 15,
-});
+export function queueThresholdsFrom(timers: {
+  acceptWithinMinutes: number;
+  queueAmberAfterMinutes: number;
+}): QueueThresholds {
+  return { amberAfterMinutes: timers.queueAmberAfterMinutes, redAfterMinutes: timers.acceptWithinMinutes };
+}
+
+/** Region Uppsala's defaults, from its rule set (no second constant). */
+export const DEFAULT_QUEUE_THRESHOLDS: Readonly<QueueThresholds> = Object.freeze(
+  queueThresholdsFrom(defaultRuleSet.timers),
+);
 
 export type QueueUrgency = 'ok' | 'amber' | 'red';
 
@@ -65,8 +77,10 @@ function priorityRank(priority: number | null): number {
 }
 
 /**
- * R-Q-1/R-Q-4: priority 1 first, then earlier arrival (compared as instants, not strings, so
- * different offsets order correctly); unknown priority last. Stable, returns a new array.
+ * Priority 1 first, then earlier arrival (compared as instants, not strings, so different
+ * offsets order correctly); unknown priority last. Stable, returns a new array. Drop in's queue
+ * (R-Q-1: highest priority first; within a priority, who waited longest) and the handed-over
+ * cases (R-Q-4, see orderHandedOver) are both worked in this order.
  */
 export function orderQueue<T extends { priority: number | null; arrivedAt: string }>(cases: T[]): T[] {
   const keyed = cases.map((item, index) => {
@@ -83,6 +97,16 @@ export function orderQueue<T extends { priority: number | null; arrivedAt: strin
     return a.index - b.index;
   });
   return keyed.map((k) => k.item);
+}
+
+/**
+ * R-Q-4: the cases handed over to this clinician (Startsida → *Mina aktuella*, status *Synk
+ * Överlämning*): "brådskegrad/prioritet i första hand, i andra hand tidsordning, när ärendet
+ * inkom". `arrivedAt` is when the case came in (not when it was handed over); unreadable → after
+ * the readable ones of its priority, unknown priority last, never dropped.
+ */
+export function orderHandedOver<T extends { priority: number | null; arrivedAt: string }>(cases: T[]): T[] {
+  return orderQueue(cases);
 }
 
 /** R-Q-1: unaccepted cases that reached `redAfterMinutes`, in queue order (most urgent first). */

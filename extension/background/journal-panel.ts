@@ -1,5 +1,5 @@
 import { logError } from '../lib/log';
-import { isJournalOpenPanelMessage, type JournalOpenPanelReply } from '../lib/messages';
+import { isJournalOpenPanelMessage, JOURNAL_PANEL_MODE_PREFIX, type JournalOpenPanelReply } from '../lib/messages';
 
 export const JOURNAL_COMMAND = 'journal-panel';
 
@@ -15,12 +15,29 @@ export function registerJournalPanel(): void {
     if (!isJournalOpenPanelMessage(message)) return undefined;
     const tabId = sender.tab?.id;
     if (sender.id !== chrome.runtime.id || tabId === undefined) return undefined;
-    openFor(tabId).then(sendResponse);
+    // Open first (inside the gesture), then hand the mode to the panel: a panel already open picks
+    // it up from storage.onChanged, a new one when it loads.
+    const opened = openFor(tabId);
+    const mode = message.mode === 'no-reply' ? setMode(tabId, message.mode) : Promise.resolve();
+    Promise.all([opened, mode]).then(
+      ([reply]) => sendResponse(reply),
+      (error: unknown) => {
+        logError('side panel mode', error);
+        sendResponse({ ok: false, error: 'Journalpanelen kunde inte ställas om till anteckning om uteblivet svar.' });
+      },
+    );
     return true;
   });
   chrome.commands.onCommand.addListener((command, tab) => {
     if (command !== JOURNAL_COMMAND || tab?.id === undefined) return;
     void openFor(tab.id);
+  });
+}
+
+/** The panel's mode for a tab, in trusted-only session storage (the side panel reads it). */
+function setMode(tabId: number, mode: 'no-reply'): Promise<void> {
+  return chrome.storage.session.set({
+    [`${JOURNAL_PANEL_MODE_PREFIX}${tabId}`]: { mode, at: new Date().toISOString() },
   });
 }
 

@@ -9,6 +9,14 @@ import {
   type NoReplySyncMessage,
 } from '../lib/messages';
 import {
+  closedTimer,
+  isNoReplyAction,
+  type NoReplyActionMessage,
+  withLoggedPhoneAttempt,
+  withMarkedNotice,
+  withoutLastPhoneAttempt,
+} from '../lib/no-reply-actions';
+import {
   dueNotification,
   evaluateTimer,
   mergeEvents,
@@ -54,7 +62,7 @@ export function registerNoReplyTimers(): void {
     void focusTimer(id);
   });
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (!isNoReplyMessage(message) || sender.id !== chrome.runtime.id) return undefined;
+    if (!(isNoReplyMessage(message) || isNoReplyAction(message)) || sender.id !== chrome.runtime.id) return undefined;
     handle(message, sender).then(sendResponse, (error: unknown) => {
       logError('no-reply message', error);
       sendResponse({ ok: false });
@@ -76,7 +84,7 @@ export function registerNoReplyTimers(): void {
 }
 
 function handle(
-  message: NoReplySyncMessage | NoReplyPhoneAttemptMessage | NoReplyFocusMessage,
+  message: NoReplySyncMessage | NoReplyPhoneAttemptMessage | NoReplyFocusMessage | NoReplyActionMessage,
   sender: chrome.runtime.MessageSender,
 ): Promise<unknown> {
   if (message.type === 'no-reply-focus') return focusTimer(message.id).then(() => ({ ok: true }));
@@ -84,7 +92,8 @@ function handle(
   const tab = sender.tab;
   if (!tab || !sender.url || !sameOrigin(message.visitUrl, sender.url)) return Promise.resolve({ ok: false });
   if (message.type === 'no-reply-sync') return serial(() => sync(message, tab));
-  return serial(() => logPhoneAttempt(message, tab));
+  if (message.type === 'no-reply-action') return serial(() => act(message, tab));
+  return serial(() => act({ ...message, type: 'no-reply-action', action: 'phone-attempt' }, tab));
 }
 
 function sameOrigin(a: string, b: string): boolean {
@@ -120,13 +129,18 @@ async function sync(message: NoReplySyncMessage, tab: chrome.tabs.Tab): Promise<
   const key = await noReplyKey(message.visitKey);
   const id = timerIdOfKey(key)!;
   const now = new Date();
+  const before = await load(key);
   if (message.closed) {
-    // The visit is closed in Clinic: nothing left to time (R-NR-4 is done or moot).
-    await chrome.storage.local.remove(key);
+    // Closed in Clinic: nothing left to time (R-NR-4 done or moot). The alarm and notice go; the
+    // record stays, closed, for the journal note's R-NR-3 check (the retention purges it later).
     await forget(id);
+    if (!before) return { ok: true };
+    const closed = closedTimer(before, now);
+    if (closed === before) return { ok: true };
+    await reconcile(closed, now, await currentSettings());
+    await chrome.storage.local.set({ [key]: { ...closed, updatedAt: now.toISOString() } });
     return { ok: true };
   }
-  const before = await load(key);
   const events = mergeEvents(before?.events ?? [], message.events as NoReplyEvent[]);
   if (!before && !events.some((e) => e.type !== 'patient-message')) return { ok: true }; // nothing to time yet
   const timer: NoReplyTimer = {
@@ -143,17 +157,26 @@ async function sync(message: NoReplySyncMessage, tab: chrome.tabs.Tab): Promise<
   return { ok: true };
 }
 
-async function logPhoneAttempt(message: NoReplyPhoneAttemptMessage, tab: chrome.tabs.Tab): Promise<{ ok: boolean }> {
+/** The clinician's actions on a visit's timer (lib/no-reply-actions.ts): ok false when there was nothing to do. */
+async function act(message: NoReplyActionMessage, tab: chrome.tabs.Tab): Promise<{ ok: boolean }> {
   const key = await noReplyKey(message.visitKey);
   const now = new Date();
   const before = (await load(key)) ?? fresh(timerIdOfKey(key)!, now, message.visitUrl);
+  const edited =
+    message.action === 'phone-attempt'
+      ? withLoggedPhoneAttempt(before, now)
+      : message.action === 'undo-phone-attempt'
+        ? withoutLastPhoneAttempt(before)
+        : message.at
+          ? withMarkedNotice(before, message.at)
+          : null;
+  if (!edited) return { ok: false };
   const timer: NoReplyTimer = {
-    ...before,
+    ...edited,
     updatedAt: now.toISOString(),
     visitUrl: message.visitUrl,
     tabId: tab.id ?? before.tabId,
     windowId: tab.windowId ?? before.windowId,
-    events: mergeEvents(before.events, [{ type: 'phone-attempt', at: now.toISOString() }]),
   };
   await reconcile(timer, now, await currentSettings());
   await chrome.storage.local.set({ [key]: timer });

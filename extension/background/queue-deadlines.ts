@@ -20,6 +20,8 @@ const MAX_REMEMBERED = 2_000;
 
 export interface QueueNotifiedState {
   ids: string[];
+  /** When a Drop in tab last reported (a test waits for it before asserting "no new notification"). */
+  reportedAt?: string;
   /** The Drop in tab that reported last: a click on a notification brings it. */
   tabId: number | null;
   windowId: number | null;
@@ -78,7 +80,8 @@ async function notifyOverdue(
   url: string | null,
 ): Promise<{ ok: boolean; notified: number }> {
   const state = await loadState();
-  const red = (await loadEffectiveRules()).rules.timers.queueRedAfterMinutes;
+  // R-Q-1: the red mark is the rule's own acceptWithinMinutes (no second constant).
+  const red = (await loadEffectiveRules()).rules.timers.acceptWithinMinutes;
   const overdue = await Promise.all(
     (Array.isArray(message.cases) ? message.cases : [])
       .filter((c) => typeof c?.visitKey === 'string')
@@ -94,12 +97,13 @@ async function notifyOverdue(
       type: 'basic',
       iconUrl: chrome.runtime.getURL('icon/128.png'),
       title: `Drop in, ${priorityText(c.priority)}: inte mottaget inom ${red} minuter`,
-      message: `${c.waited === null ? 'Ett ärende' : `Ett ärende som väntat ${c.waited} min`} i Väntar i kö har inte tagits emot (R-Q-1). Ta emot i tur: prioritet, sedan ankomst (R-Q-4).`,
+      message: `${c.waited === null ? 'Ett ärende' : `Ett ärende som väntat ${c.waited} min`} i Väntar i kö har inte tagits emot (R-Q-1). Ta emot i tur: högst prioritet först (R-Q-1).`,
       priority: 2,
     });
   }
   const next: QueueNotifiedState = {
     ids: step.notified.slice(-MAX_REMEMBERED),
+    reportedAt: new Date().toISOString(),
     tabId: tab.id ?? null,
     windowId: tab.windowId ?? null,
     url,

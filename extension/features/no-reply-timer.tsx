@@ -1,179 +1,52 @@
 import { render } from 'preact';
-import type { NoReplyEvent, NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
+import { type NoReplyEvent, parseIsoTime } from '../../shared/no-reply';
+import { stockholmTimeText } from '../../shared/stockholm-time';
 import { type ClinicSnapshot, insertIntoComposer } from '../clinic';
-import { copyText } from '../lib/clipboard';
 import { logError } from '../lib/log';
-import type { NoReplyPhoneAttemptMessage, NoReplySyncMessage } from '../lib/messages';
+import type { JournalOpenPanelMessage, NoReplySyncMessage } from '../lib/messages';
+import { type NoReplyActionMessage, undoablePhoneAttempts } from '../lib/no-reply-actions';
+import { CHIP_STYLE, Chip, type ChipModel, type Feedback } from '../lib/no-reply-chip';
 import {
   chatEvents,
   evaluateTimer,
-  formatRemaining,
   mergeEvents,
   type NoReplyTimer,
   noReplyKey,
+  noticePhraseOf,
   RUNNING_STATES,
-  STATE_TEXT,
   settingsFrom,
 } from '../lib/no-reply-timers';
 import type { Feature } from './feature';
 
-type Feedback = { ok: boolean; text: string; copy?: string } | null;
+// The chip's view and text, re-exported for the unit tests.
+export { type ChipModel, chipText } from '../lib/no-reply-chip';
 
-/** What the chip needs, from the page and the background's record of this visit. */
-export interface ChipModel {
-  status: NoReplyStatus;
-  settings: NoReplySettings;
-  priority: number | null;
-  now: number;
-  /** When the notice becomes due (awaiting-patient), else null. */
-  noticeDueAt: string | null;
+interface PageFacts {
+  events: NoReplyEvent[];
   untimed: number;
-  phoneLogged: boolean;
+  /** Clinician messages that may be an edited notice (times). */
+  unsure: string[];
+  priority: number | null;
+  /** *Avsluta besök* done: the chip stops (no reminder, no "ring patienten" after closing). */
+  closed: boolean;
 }
-
-function noticeLabel(settings: NoReplySettings): string {
-  return settings.replyWindowMinutes === 120 ? 'Infoga 2-timmarsmeddelandet' : 'Infoga meddelandet om svarstid';
-}
-
-/** The chip's one line: attempts, time left, phone. Exported for the unit test. */
-export function chipText(model: ChipModel): string {
-  const { status, settings, now } = model;
-  const parts = [`${STATE_TEXT[status.state]}`, `försök ${status.attempts} av ${settings.minAttempts}`];
-  if (status.deadline) {
-    const left = Date.parse(status.deadline) - now;
-    parts.push(left > 0 ? `${formatRemaining(left)} kvar` : `svarstiden gick ut ${formatRemaining(left)}`);
-  } else if (model.noticeDueAt) {
-    parts.push(`påminnelse om ${formatRemaining(Date.parse(model.noticeDueAt) - now)}`);
-  }
-  if (status.phoneRequired) parts.push(model.phoneLogged ? 'telefon ✔' : 'telefon krävs');
-  return parts.join(' · ');
-}
-
-function Chip({
-  model,
-  feedback,
-  busy,
-  onInsert,
-  onPhone,
-  onClose,
-}: {
-  model: ChipModel;
-  feedback: Feedback;
-  busy: boolean;
-  onInsert(): void;
-  onPhone(): void;
-  onClose(): void;
-}) {
-  const { status, settings } = model;
-  const tone =
-    status.state === 'ready-to-close' ? 'match' : status.state === 'awaiting-patient' ? '' : ('warning' as const);
-  const showInsert = status.state === 'awaiting-patient' || status.state === 'notice-suggested';
-  const prio = model.priority === null ? 'okänd prioritet' : `prioritet ${model.priority}`;
-  return (
-    <section class="card no-reply" aria-label="Svarstid – inget svar från patienten">
-      <h2>Inget svar från patienten</h2>
-      <span class={`chip ${tone}`} role="timer" aria-live="off" data-state={status.state}>
-        {chipText(model)}
-      </span>
-      <ul class="facts">
-        <li>
-          Kontaktförsök i chatten: {status.attempts} av minst {settings.minAttempts} (R-NR-2)
-        </li>
-        {status.phoneRequired && (
-          <li>
-            Telefon krävs vid {prio}: {model.phoneLogged ? 'ringt ✔' : 'inte ringt ännu'} (R-NR-3)
-          </li>
-        )}
-      </ul>
-      {status.state === 'notice-suggested' && (
-        <p class="alert warning" role="alert">
-          <strong>Patienten har inte svarat</strong>
-          Skicka meddelandet att patienten måste svara inom svarstiden, annars stängs ärendet (R-NR-1).
-        </p>
-      )}
-      {status.state === 'deadline-passed' && (
-        <p class="alert warning">
-          <strong>Svarstiden har gått ut</strong>
-          {status.reasons.filter((r) => r.startsWith('R-NR-2') || r.startsWith('R-NR-3: ')).join(' ')}
-        </p>
-      )}
-      {status.state === 'ready-to-close' && (
-        <p class="alert info" role="status">
-          <strong>Klart att stänga (R-NR-4)</strong>
-          Inget svar trots kontaktförsök: stäng ärendet och journalför en kort anteckning.
-        </p>
-      )}
-      {status.reasons.some((r) => r.startsWith('R-NR-5')) && (
-        <p class="alert info nr5">
-          R-NR-5: Patienten får inget SMS om nya chattmeddelanden om mobilnummer saknas i profilen eller hen inte har
-          lämnat tjänsten – ring hellre.
-        </p>
-      )}
-      {model.untimed > 0 && (
-        <p class="alert warning">
-          {model.untimed} chattmeddelande{model.untimed === 1 ? '' : 'n'} utan läsbar tid räknas inte.
-        </p>
-      )}
-      <div class="actions">
-        {showInsert && (
-          <button
-            type="button"
-            data-action="insert-notice"
-            class={status.state === 'notice-suggested' ? '' : 'secondary'}
-            title="Lägger meddelandet i chattrutan. Du granskar och skickar det själv."
-            onClick={onInsert}
-          >
-            {noticeLabel(settings)}
-          </button>
-        )}
-        <button type="button" data-action="phone-attempt" class="secondary" disabled={busy} onClick={onPhone}>
-          Ringt patienten
-        </button>
-        {status.state === 'ready-to-close' && (
-          <button type="button" data-action="close-no-reply" onClick={onClose}>
-            Stäng med anteckning om uteblivet svar
-          </button>
-        )}
-      </div>
-      {feedback && (
-        <p class={`feedback-line ${feedback.ok ? 'ok' : 'error'}`} role={feedback.ok ? 'status' : 'alert'}>
-          {feedback.text}
-          {feedback.copy && (
-            <button type="button" class="secondary" onClick={() => void copyText(feedback.copy!)}>
-              Kopiera texten
-            </button>
-          )}
-        </p>
-      )}
-    </section>
-  );
-}
-
-const STYLE = `
-.no-reply .facts { margin: 6px 0; padding-left: 18px; }
-.no-reply .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
-.no-reply .alert { margin: 6px 0; }
-.no-reply .feedback-line { margin: 6px 0 0; font-size: 13px; }
-.no-reply .feedback-line.ok { color: #1d5234; }
-.no-reply .feedback-line.error { color: #b3261e; }
-.no-reply button[disabled] { opacity: .6; cursor: default; }
-`;
 
 /**
- * R-NR-1..R-NR-5 in the visit view: derives the no-reply events from the chat, reports them to
- * the background (which keeps the timer, its alarm and its notification, surviving the worker and
- * a browser restart), and shows a countdown chip with the clinician's actions: put the R-NR-1
- * notice into the chat box (never sent by us), log a phone attempt (R-NR-3), and when ready, close
- * with the no-reply note (R-NR-4, handed to the journal panel).
+ * R-NR-1..R-NR-5 in the visit view: derives the no-reply events from the chat (the console's
+ * phone calls included), reports them to the background (which keeps the timer, its alarm and its
+ * notification, surviving the worker and a browser restart), and shows a countdown chip with the
+ * clinician's actions: put the R-NR-1 notice into the chat box (never sent by us), mark an edited
+ * message as the notice, log or undo a phone attempt (R-NR-3), and when ready, close with the
+ * no-reply note (R-NR-4: the journal panel opens in its no-reply mode). A closed visit has no chip.
  */
 const noReplyTimer: Feature = {
   id: 'no-reply-timer',
-  title: 'Svarstid när patienten inte svarar (två kontaktförsök, telefon, anteckning)',
+  title: 'Svarstid när patienten inte svarar (kontaktförsök, telefon, anteckning)',
   rules: ['R-NR-1', 'R-NR-2', 'R-NR-3', 'R-NR-4', 'R-NR-5'],
   init(ctx, signal) {
     const slot = ctx.ui.slot('no-reply-timer');
     const style = document.createElement('style');
-    style.textContent = STYLE;
+    style.textContent = CHIP_STYLE;
     slot.append(style);
     const mount = document.createElement('div');
     slot.append(mount);
@@ -181,7 +54,7 @@ const noReplyTimer: Feature = {
     let visitKey: string | null = null;
     let storageKey: string | null = null;
     let record: NoReplyTimer | null = null;
-    let page: { events: NoReplyEvent[]; untimed: number; priority: number | null; closed: boolean } | null = null;
+    let page: PageFacts | null = null;
     let sent: string | null = null;
     let feedback: Feedback = null;
     let busy = false;
@@ -191,18 +64,20 @@ const noReplyTimer: Feature = {
 
     const model = (): ChipModel | null => {
       if (!page) return null;
-      const events = mergeEvents(page.events, record?.events ?? []);
+      const closed: NoReplyEvent[] = page.closed ? [{ type: 'visit-closed', at: ctx.now().toISOString() }] : [];
+      const events = mergeEvents(page.events, record?.events ?? [], closed);
       const s = settings();
       const now = ctx.now();
       const status = evaluateTimer({ events, priority: page.priority }, now, s);
       let lastChat = Number.NEGATIVE_INFINITY;
       let lastPatient = Number.NEGATIVE_INFINITY;
       for (const e of events) {
-        const ms = Date.parse(e.at);
+        const ms = parseIsoTime(e.at);
         if (e.type === 'patient-message') lastPatient = Math.max(lastPatient, ms);
         if (e.type === 'clinician-message' || e.type === 'notice-sent') lastChat = Math.max(lastChat, ms);
       }
-      const phoneLogged = events.some((e) => e.type === 'phone-attempt' && Date.parse(e.at) > lastPatient);
+      const noticed = new Set(events.filter((e) => e.type === 'notice-sent').map((e) => parseIsoTime(e.at)));
+      const unsure = page.unsure.filter((at) => parseIsoTime(at) > lastPatient && !noticed.has(parseIsoTime(at)));
       return {
         status,
         settings: s,
@@ -213,7 +88,9 @@ const noReplyTimer: Feature = {
             ? new Date(lastChat + s.noticeAfterMinutes * 60_000).toISOString()
             : null,
         untimed: page.untimed,
-        phoneLogged,
+        phoneLogged: events.some((e) => e.type === 'phone-attempt' && parseIsoTime(e.at) > lastPatient),
+        undoable: undoablePhoneAttempts(record),
+        unsureNotice: unsure[unsure.length - 1] ?? null,
       };
     };
 
@@ -225,10 +102,7 @@ const noReplyTimer: Feature = {
         lastState = m?.status.state ?? null;
         return;
       }
-      render(
-        <Chip model={m} feedback={feedback} busy={busy} onInsert={insert} onPhone={phone} onClose={close} />,
-        mount,
-      );
+      render(<Chip model={m} feedback={feedback} busy={busy} actions={actions} />, mount);
       const state = m.status.state;
       if (state !== lastState) {
         if (state === 'notice-suggested') {
@@ -248,7 +122,7 @@ const noReplyTimer: Feature = {
     };
 
     const insert = () => {
-      const phrase = ctx.rules().phrases.noReplyNotice;
+      const phrase = noticePhraseOf(ctx.rules());
       const result = insertIntoComposer(document, phrase, ctx.registry());
       if (result.status === 'inserted' || result.status === 'already-there') {
         show({ ok: true, text: 'Meddelandet ligger i chattrutan – läs igenom och skicka det själv.' });
@@ -260,25 +134,27 @@ const noReplyTimer: Feature = {
       }
     };
 
-    const phone = async () => {
+    /** One of the clinician's actions, applied by the background to the visit's record. */
+    const act = async (action: NoReplyActionMessage['action'], done: string, failed: string, at?: string) => {
       const snapshot = ctx.snapshot();
       if (!snapshot.visitKey) return;
       busy = true;
       draw();
-      const message: NoReplyPhoneAttemptMessage = {
-        type: 'no-reply-phone-attempt',
+      const message: NoReplyActionMessage = {
+        type: 'no-reply-action',
+        action,
         visitKey: snapshot.visitKey,
         visitUrl: location.href,
+        ...(at ? { at } : {}),
       };
       try {
         const reply = (await browser.runtime.sendMessage(message)) as { ok?: boolean } | undefined;
         if (!reply?.ok) throw new Error('not recorded');
-        const time = ctx.now().toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
-        show({ ok: true, text: `Telefonförsök registrerat kl. ${time} (R-NR-3).` });
-        ctx.ui.announce('Telefonförsöket är registrerat.', 'polite');
+        show({ ok: true, text: done });
+        ctx.ui.announce(done, 'polite');
       } catch (error) {
-        logError('no-reply phone attempt', error);
-        show({ ok: false, text: 'Telefonförsöket kunde inte registreras – försök igen.' });
+        logError(`no-reply ${action}`, error);
+        show({ ok: false, text: failed });
       } finally {
         busy = false;
         draw();
@@ -289,9 +165,8 @@ const noReplyTimer: Feature = {
       const note = ctx.rules().phrases.noReplyNote;
       try {
         // The journal panel opens in its no-reply mode (R-NR-4, R-J-8); the click is the gesture.
-        const reply = (await browser.runtime.sendMessage({ type: 'journal-open-panel', mode: 'no-reply' })) as
-          | { ok?: boolean }
-          | undefined;
+        const message: JournalOpenPanelMessage = { type: 'journal-open-panel', mode: 'no-reply' };
+        const reply = (await browser.runtime.sendMessage(message)) as { ok?: boolean } | undefined;
         if (reply?.ok) {
           show({ ok: true, text: 'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).' });
           return;
@@ -300,6 +175,26 @@ const noReplyTimer: Feature = {
         logError('no-reply open journal', error);
       }
       show({ ok: false, text: 'Journalpanelen gick inte att öppna. Anteckningen (R-NR-4):', copy: note });
+    };
+
+    const actions = {
+      onInsert: insert,
+      onPhone: () =>
+        void act(
+          'phone-attempt',
+          `Telefonförsök registrerat kl. ${stockholmTimeText(ctx.now())} (R-NR-3).`,
+          'Telefonförsöket kunde inte registreras – försök igen.',
+        ),
+      onUndoPhone: () =>
+        void act('undo-phone-attempt', 'Telefonförsöket är borttaget.', 'Telefonförsöket kunde inte tas bort.'),
+      onMarkNotice: (at: string) =>
+        void act(
+          'mark-notice',
+          'Meddelandet räknas som meddelandet om svarstid (R-NR-1).',
+          'Meddelandet kunde inte markeras – försök igen.',
+          at,
+        ),
+      onClose: () => void close(),
     };
 
     const sync = (snapshot: ClinicSnapshot) => {
@@ -338,15 +233,16 @@ const noReplyTimer: Feature = {
       }
       const chat = snapshot.chat;
       const closed = snapshot.visitState.known && snapshot.visitState.value === 'closed';
-      const { events, untimed } = chat.known
-        ? chatEvents(chat.value, ctx.rules().phrases.noReplyNotice)
-        : { events: [], untimed: 0 };
-      page = {
-        events,
-        untimed,
-        priority: snapshot.priority.known ? snapshot.priority.value : null,
-        closed,
-      };
+      const rules = ctx.rules();
+      const callPhone = ctx.registry().match.callPhone;
+      const read = chat.known
+        ? chatEvents(chat.value, {
+            phrase: noticePhraseOf(rules),
+            replyWindowMinutes: rules.timers.replyWindowMinutes,
+            isPhoneCall: (text) => callPhone?.test(text) === true,
+          })
+        : { events: [], untimed: 0, unsure: [] };
+      page = { ...read, priority: snapshot.priority.known ? snapshot.priority.value : null, closed };
       if (snapshot.visitKey !== visitKey) {
         visitKey = snapshot.visitKey;
         storageKey = null;

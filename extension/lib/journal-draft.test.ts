@@ -72,16 +72,30 @@ describe('journal panel note (R-J-2..R-J-8) with the clinician draft', () => {
     expect(same.sections[0]?.edited).toBe(false);
   });
 
-  it('R-J-5: video by a nurse at 1177 direkt Uppsala län → telefon proposed, the violation, no choice offered', () => {
-    const panel = buildPanelNote(
-      facts({ channels: { chat: true, phone: false, video: true } }),
-      emptyDraft(),
-      defaultRuleSet,
-    );
-    expect(panel.note.kontaktsatt).toBe('telefon');
+  it('R-J-5: video by a nurse at 1177 direkt Uppsala län → Kontaktsätt video, Telefonkontakt proposed, the allowed ones offered', () => {
+    const video = facts({ channels: { chat: true, phone: false, video: true } });
+    const panel = buildPanelNote(video, emptyDraft(), defaultRuleSet);
+    expect(panel.note.kontaktsatt).toBe('video');
+    expect(panel.sections[0]).toMatchObject({ keyword: 'Kontaktsätt', text: 'video' });
+    expect(panel.note.vardkontakt).toBe('Telefonkontakt');
     expect(panel.note.allowedKontaktsatt).toEqual(['telefon', 'chatt']);
+    expect(panel.note.vardkontaktChoices.map((c) => c.kontaktsatt)).toEqual(['telefon', 'chatt']);
     expect(panel.choices).toEqual([]);
     expect(panel.violations.map((v) => v.ruleId)).toEqual(['R-J-5']);
+    // The nurse picks Skriftlig kontakt: kept in the draft, used, and the reason stays as a reminder.
+    const picked = buildPanelNote(video, draft({ vardkontakt: 'chatt' }), defaultRuleSet);
+    expect(picked.note.vardkontakt).toBe('Skriftlig kontakt kvalificerad utan ekonomi (chatt)');
+    expect(picked.note.kontaktsatt).toBe('video');
+    expect(picked.violations).toEqual([]);
+    expect(picked.notices.map((n) => n.ruleId)).toContain('R-J-5');
+    expect(readDraft(JSON.parse(JSON.stringify(draft({ vardkontakt: 'chatt' })))).vardkontakt).toBe('chatt');
+  });
+
+  it('R-NR-3: a phone attempt from the no-reply chip counts for the journal check (one fact)', () => {
+    const urgent = facts({ priority: 2 });
+    const d = draft({ noReply: true });
+    expect(buildPanelNote(urgent, d, defaultRuleSet).violations.map((v) => v.ruleId)).toEqual(['R-NR-3']);
+    expect(buildPanelNote(urgent, d, defaultRuleSet, { phoneAttempted: true }).violations).toEqual([]);
   });
 
   it('R-J-4: video by a doctor → Videokontakt; a vårdtjänst must be picked, and the pick is kept', () => {
@@ -100,15 +114,17 @@ describe('journal panel note (R-J-2..R-J-8) with the clinician draft', () => {
     expect(buildPanelNote(video, draft({ vardtjanst: 'ingen' }), defaultRuleSet).vardtjanst).toBeNull();
   });
 
-  it('R-J-6: unknown channels → "Kontaktsätt okänt – välj", never a guess; only allowed choices count', () => {
+  it('R-J-6: unknown channels → "Kontaktsätt okänt – välj" what happened, never a guess', () => {
     const unknown = facts({ channels: null });
     const panel = buildPanelNote(unknown, emptyDraft(), defaultRuleSet);
     expect(panel.note.needsChoice).toBe(true);
-    expect(panel.choices).toEqual(['telefon', 'chatt']);
+    expect(panel.choices).toEqual(['chatt', 'telefon', 'video']);
     expect(panel.chosenKontaktsatt).toBeNull();
     expect(panel.violations[0]?.message).toMatch(/^Kontaktsätt okänt – välj/);
-    // Video is not allowed for this nurse (R-J-5): a stored "video" is ignored.
-    expect(buildPanelNote(unknown, draft({ kontaktsatt: 'video' }), defaultRuleSet).chosenKontaktsatt).toBeNull();
+    // R-J-5: "video" is what happened and may be said; only its vårdkontakt is restricted.
+    const video = buildPanelNote(unknown, draft({ kontaktsatt: 'video' }), defaultRuleSet);
+    expect(video.chosenKontaktsatt).toBe('video');
+    expect(video.note.vardkontakt).toBe('Telefonkontakt');
     const chosen = buildPanelNote(unknown, draft({ kontaktsatt: 'chatt' }), defaultRuleSet);
     expect(chosen.chosenKontaktsatt).toBe('chatt');
     expect(chosen.note.vardkontakt).toBe('Skriftlig kontakt kvalificerad utan ekonomi (chatt)');
@@ -132,7 +148,9 @@ describe('journal panel note (R-J-2..R-J-8) with the clinician draft', () => {
       emptyDraft(),
       defaultRuleSet,
     );
-    expect(panel.notices.map((n) => n.ruleId)).toEqual(['R-J-6', 'R-PI-1']);
+    // The note's own reminders (R-J-1 visit state unread, R-J-6 codes), then what could not be read.
+    expect(panel.notices.map((n) => n.ruleId)).toEqual(['R-J-1', 'R-J-6', 'R-J-6', 'R-PI-1']);
+    expect(panel.notices[2]!.message).toMatch(/bilder i chatten kunde inte läsas/);
     expect(panel.sections.some((s) => s.keyword === 'Fotodokumentation')).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import type { JournalPdfRequest } from '../../shared/bridge-protocol';
 import { buildJournalNote, type JournalNote, type JournalSection, type RuleFinding } from '../../shared/journal';
-import type { Kontaktsatt, RuleSet } from '../../shared/rules';
+import type { RuleSet } from '../../shared/rules';
+import { KONTAKTSATT, type Kontaktsatt } from '../../shared/rules/kontaktsatt';
 import { type JournalVisitFacts, visitFactsForBuilder } from './journal-facts';
 
 /**
@@ -11,6 +12,8 @@ import { type JournalVisitFacts, visitFactsForBuilder } from './journal-facts';
 export interface JournalDraft {
   /** Answer to "Kontaktsätt okänt – välj" (only used while the visit does not tell). */
   kontaktsatt?: Kontaktsatt;
+  /** The vårdkontakt picked among the allowed ones when a restriction (R-J-5) forbids the visit's. */
+  vardkontakt?: Kontaktsatt;
   /** The vårdtjänst picked when the contact requires one (R-J-4). */
   vardtjanst?: string;
   /** The short no-reply note (R-NR-4, R-J-8) instead of the full template. */
@@ -19,6 +22,8 @@ export interface JournalDraft {
   edits: { full: Record<string, string>; noReply: Record<string, string> };
 }
 
+const isKontaktsatt = (v: unknown): v is Kontaktsatt => (KONTAKTSATT as readonly unknown[]).includes(v);
+
 export const emptyDraft = (): JournalDraft => ({ noReply: false, edits: { full: {}, noReply: {} } });
 
 /** A stored draft from an older version or a damaged record reads as far as it is valid. */
@@ -26,8 +31,8 @@ export function readDraft(value: unknown): JournalDraft {
   const draft = emptyDraft();
   if (typeof value !== 'object' || value === null) return draft;
   const v = value as Record<string, unknown>;
-  if (v.kontaktsatt === 'chatt' || v.kontaktsatt === 'telefon' || v.kontaktsatt === 'video')
-    draft.kontaktsatt = v.kontaktsatt;
+  if (isKontaktsatt(v.kontaktsatt)) draft.kontaktsatt = v.kontaktsatt;
+  if (isKontaktsatt(v.vardkontakt)) draft.vardkontakt = v.vardkontakt;
   if (typeof v.vardtjanst === 'string') draft.vardtjanst = v.vardtjanst;
   draft.noReply = v.noReply === true;
   const edits = (v.edits ?? {}) as Record<string, unknown>;
@@ -49,7 +54,7 @@ export interface PanelNote {
   note: JournalNote;
   /** Kontaktsätt was unknown and the clinician chose it. */
   chosenKontaktsatt: Kontaktsatt | null;
-  /** What may be chosen when the visit does not tell (R-J-5 removes Videokontakt for some). */
+  /** What may be chosen when the visit does not tell: what happened, any of them (R-J-6). */
   choices: Kontaktsatt[];
   sections: PanelSection[];
   /** The note as the clinician edited it: exactly what "Kopiera allt" puts on the clipboard. */
@@ -69,17 +74,29 @@ export function composeNoteText(sections: readonly Pick<JournalSection, 'keyword
   return out;
 }
 
-/** The note for the panel: the builder's proposal with the clinician's choices and edits. */
-export function buildPanelNote(facts: JournalVisitFacts, draft: JournalDraft, rules: RuleSet): PanelNote {
+/**
+ * The note for the panel: the builder's proposal with the clinician's choices and edits.
+ * `phoneAttempted`: a phone attempt in the visit's no-reply record ("Ringt patienten" or a call in
+ * the console): one fact with the call events for the R-NR-3 check.
+ */
+export function buildPanelNote(
+  facts: JournalVisitFacts,
+  draft: JournalDraft,
+  rules: RuleSet,
+  extra: { phoneAttempted?: boolean } = {},
+): PanelNote {
   const clinician = { unit: facts.clinician.unit ?? '', role: facts.clinician.role ?? '' };
   const noReply = draft.noReply;
-  let note = buildJournalNote(visitFactsForBuilder(facts, { noReply }), clinician, rules);
-  const choices = note.needsChoice ? [...note.allowedKontaktsatt] : [];
+  const { phoneAttempted } = extra;
+  const choice = draft.vardkontakt ? { vardkontakt: draft.vardkontakt } : {};
+  let note = buildJournalNote(visitFactsForBuilder(facts, { noReply, phoneAttempted }), clinician, rules, choice);
+  const choices = note.needsChoice ? [...KONTAKTSATT] : [];
   let chosenKontaktsatt: Kontaktsatt | null = null;
-  // Only the clinician answers "Kontaktsätt okänt": never a default, and never a forbidden one.
+  // Only the clinician answers "Kontaktsätt okänt": never a default.
   if (note.needsChoice && draft.kontaktsatt && choices.includes(draft.kontaktsatt)) {
     chosenKontaktsatt = draft.kontaktsatt;
-    note = buildJournalNote(visitFactsForBuilder(facts, { noReply, chosen: chosenKontaktsatt }), clinician, rules);
+    const chosen = visitFactsForBuilder(facts, { noReply, chosen: chosenKontaktsatt, phoneAttempted });
+    note = buildJournalNote(chosen, clinician, rules, choice);
   }
 
   const edits = draft.edits[noReply ? 'noReply' : 'full'];
@@ -94,8 +111,8 @@ export function buildPanelNote(facts: JournalVisitFacts, draft: JournalDraft, ru
     violations.push({
       ruleId: 'R-J-5',
       message:
-        'Vårdenhet och roll kunde inte läsas från Clinics globala filter – reglerna för din enhet och roll ' +
-        '(t.ex. om du får registrera Videokontakt) kunde inte prövas. Kontrollera själv.',
+        'Din vårdenhet och roll kunde inte läsas från inloggningen i Clinic (namnet i huvudmenyn) – reglerna för ' +
+        'din enhet och roll (t.ex. om du får registrera Videokontakt) kunde inte prövas. Kontrollera själv.',
     });
   if (facts.imagesSent === null && !noReply)
     notices.push({
@@ -143,6 +160,7 @@ export function pdfRequestFor(
   if (!facts.clinician.unit) missing.push('vårdenhet');
   if (!facts.visitStartedAt) missing.push('besökets starttid');
   if (panel.note.needsChoice) missing.push('kontaktsätt (välj ovan)');
+  if (panel.note.vardkontaktNeedsChoice) missing.push('vårdkontakt (välj ovan)');
   if (missing.length > 0 || !personnummer || !name || !facts.clinician.unit || !facts.visitStartedAt)
     return { ok: false, error: `Kan inte exportera: ${missing.join(', ')} saknas.` };
   const { note } = panel;

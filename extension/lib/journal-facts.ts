@@ -16,10 +16,13 @@ export interface JournalVisitFacts {
   anamnesis: string | null;
   /** Uploads plus images in the patient's chat messages; null when they could not be read. */
   imagesSent: number | null;
+  /** The logged-in clinician's own unit and role (R-J-5), never the global filter's choice. */
   clinician: { unit: string | null; role: string | null };
   /** For the PDF export only (bridge issue). Kept in session storage: memory only. */
   patient: { name: string | null; personnummer: string | null; protectedIdentity: boolean | null };
   visitStartedAt: string | null;
+  /** The visit's state in Clinic (R-J-1: the note is written after closing); null = unreadable. */
+  visitState?: 'waiting' | 'accepted' | 'ongoing' | 'closed' | null;
 }
 
 /** What the background keeps per tab in storage.session (null facts: the tab shows no visit). */
@@ -54,6 +57,7 @@ export function journalFactsFor(snapshot: ClinicSnapshot): JournalVisitFacts | n
       protectedIdentity: value(snapshot.patient.protectionMarker),
     },
     visitStartedAt: value(snapshot.visitStartedAt),
+    visitState: value(snapshot.visitState),
   };
 }
 
@@ -69,7 +73,7 @@ const CHANNELS_OF: Record<Kontaktsatt, VisitFacts['channels']> = {
  */
 export function visitFactsForBuilder(
   facts: JournalVisitFacts,
-  options: { noReply: boolean; chosen?: Kontaktsatt },
+  options: { noReply: boolean; chosen?: Kontaktsatt; phoneAttempted?: boolean },
 ): VisitFacts {
   return {
     priority: facts.priority,
@@ -80,5 +84,8 @@ export function visitFactsForBuilder(
     imagesSent: facts.imagesSent ?? 0,
     noReply: options.noReply,
     patientProtected: facts.patient.protectedIdentity === true,
+    phoneAttempted: options.phoneAttempted === true,
+    // Facts published before this field existed read as unknown, never as "closed".
+    visitState: facts.visitState ?? null,
   };
 }

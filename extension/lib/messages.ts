@@ -70,10 +70,17 @@ export interface JournalFactsMessage {
   type: 'journal-facts';
   facts: import('./journal-facts').JournalVisitFacts | null;
 }
-/** The "Journalanteckning" button: the background opens the side panel for the sender's tab. */
+/**
+ * The "Journalanteckning" button: the background opens the side panel for the sender's tab.
+ * `mode: 'no-reply'` ("Stäng med anteckning om uteblivet svar", R-NR-4): the panel opens on the
+ * short no-reply note (handed over in session storage, JOURNAL_PANEL_MODE_PREFIX).
+ */
 export interface JournalOpenPanelMessage {
   type: 'journal-open-panel';
+  mode?: 'no-reply';
 }
+/** Session key (per tab) of a pending panel mode: `{ mode, at }`, consumed by the side panel. */
+export const JOURNAL_PANEL_MODE_PREFIX = 'journalPanelMode:';
 export type JournalOpenPanelReply = { ok: true } | { ok: false; error: string };
 
 export function isJournalFactsMessage(message: unknown): message is JournalFactsMessage {

@@ -7,6 +7,7 @@ import {
   parseIsoTime,
 } from '../../shared/no-reply';
 import type { RuleSet } from '../../shared/rules';
+import { durationText, fillPhrase, statedDurations } from '../../shared/rules/phrases';
 import { normalizeText } from '../clinic/dom-query';
 import type { ChatMessage } from '../clinic/snapshot';
 import { VISIT_PREFIX, visitStorageKey } from './visit-store';
@@ -48,6 +49,10 @@ export interface NoReplyTimer {
   evaluatedAt: string;
   /** When the status changes next with no new event: the alarm's time. */
   wakeAt: string | null;
+  /** Phone attempts logged with "Ringt patienten" (not the console's own calls): these can be undone. */
+  loggedPhoneAttempts?: string[];
+  /** Chat messages the clinician marked as the R-NR-1 notice (their times), when the match was unsure. */
+  markedNotices?: string[];
   /** The last system notification shown for this visit: `key` says which stage it was for. */
   notified: { key: string; at: string; dueAt: string } | null;
 }
@@ -78,31 +83,69 @@ function comparable(text: string): string {
   return normalizeText(text).toLocaleLowerCase('sv');
 }
 
+/** The R-NR-1 notice as it is sent: the rule set's phrase with its times filled from the timers. */
+export function noticePhraseOf(rules: Pick<RuleSet, 'phrases' | 'timers'>): string {
+  return fillPhrase(rules.phrases.noReplyNotice, rules.timers);
+}
+
+export type NoticeMatch = 'notice' | 'unsure' | 'none';
+
 /**
- * The chat as no-reply events: the patient's messages, the clinician's messages, and the R-NR-1
- * notice (a clinician message containing the rule set's notice phrase, so a greeting before it or
- * a signature after it still counts). System lines (calls, "Besöket har avslutats") are not chat
- * attempts. A message whose time cannot be read is left out: it cannot be ordered, and guessing a
- * time could close a case too early (the count is returned so the chip can say so).
+ * Is a clinician message the R-NR-1 notice? Yes when it contains the phrase, or when it keeps its
+ * essentials though edited: the reply window (as the timers have it) and that the case is then
+ * closed. Unsure when it speaks of a time limit or closing without both: the clinician may mark
+ * it as the notice. Else not the notice (counted as an ordinary chat attempt).
+ */
+export function noticeMatch(text: string, phrase: string, replyWindowMinutes: number): NoticeMatch {
+  const t = comparable(text);
+  if (phrase && t.includes(comparable(phrase))) return 'notice';
+  const durations = statedDurations(t);
+  const window = durations.some((d) => d.minutes === replyWindowMinutes);
+  const closing = /avslut|stäng/u.test(t);
+  const answer = /svar/u.test(t);
+  if (window && closing) return 'notice';
+  return (durations.length > 0 && (closing || answer)) || (closing && answer) ? 'unsure' : 'none';
+}
+
+export interface ChatEventsOptions {
+  /** The filled notice phrase (noticePhraseOf). */
+  phrase: string;
+  replyWindowMinutes: number;
+  /** A console system line that is a phone call (the adapter's call-event matcher, R-NR-3). */
+  isPhoneCall?: (text: string) => boolean;
+}
+
+/**
+ * The chat as no-reply events: the patient's messages, the clinician's messages, the R-NR-1
+ * notice (noticeMatch: the phrase, or its essentials kept in an edited text), and the console's
+ * own phone calls as phone attempts (R-NR-3: one fact with "Ringt patienten"). Other system lines
+ * ("Besöket har avslutats") are not attempts. A message whose time cannot be read is left out: it
+ * cannot be ordered, and guessing a time could close a case too early (the count is returned so
+ * the chip can say so). `unsure`: times of clinician messages that may be the notice.
  */
 export function chatEvents(
   messages: readonly ChatMessage[],
-  noticePhrase: string,
-): { events: NoReplyEvent[]; untimed: number } {
-  const notice = comparable(noticePhrase);
+  options: ChatEventsOptions,
+): { events: NoReplyEvent[]; untimed: number; unsure: string[] } {
   const events: NoReplyEvent[] = [];
+  const unsure: string[] = [];
   let untimed = 0;
   for (const message of messages) {
-    if (message.author !== 'patient' && message.author !== 'clinician') continue;
+    const call = message.author === 'system' && options.isPhoneCall?.(message.text) === true;
+    if (message.author !== 'patient' && message.author !== 'clinician' && !call) continue;
     if (!message.at || Number.isNaN(parseIsoTime(message.at))) {
       untimed++;
       continue;
     }
-    if (message.author === 'patient') events.push({ type: 'patient-message', at: message.at });
-    else if (notice && comparable(message.text).includes(notice)) events.push({ type: 'notice-sent', at: message.at });
-    else events.push({ type: 'clinician-message', at: message.at });
+    if (call) events.push({ type: 'phone-attempt', at: message.at });
+    else if (message.author === 'patient') events.push({ type: 'patient-message', at: message.at });
+    else {
+      const match = noticeMatch(message.text, options.phrase, options.replyWindowMinutes);
+      events.push({ type: match === 'notice' ? 'notice-sent' : 'clinician-message', at: message.at });
+      if (match === 'unsure') unsure.push(message.at);
+    }
   }
-  return { events, untimed };
+  return { events, untimed, unsure };
 }
 
 /**
@@ -136,7 +179,7 @@ export const RUNNING_STATES: ReadonlySet<NoReplyState> = new Set<NoReplyState>([
 export const STATE_TEXT: Record<NoReplyState, string> = {
   idle: 'Väntar inte på svar',
   'awaiting-patient': 'Väntar på svar',
-  'notice-suggested': 'Skicka påminnelse (2 timmar)',
+  'notice-suggested': 'Skicka påminnelse om svarstid',
   'notice-sent': 'Påminnelse skickad',
   'deadline-passed': 'Svarstiden har gått ut',
   'ready-to-close': 'Klart att stänga',
@@ -182,7 +225,7 @@ export function dueNotification(
       key: `notice@${since}`,
       dueAt,
       title: `${who}: patienten har inte svarat`,
-      message: `Skicka meddelandet om svar inom ${hoursText(settings.replyWindowMinutes)} (R-NR-1).`,
+      message: `Skicka meddelandet om svar inom ${durationText(settings.replyWindowMinutes)} (R-NR-1).`,
     };
   }
   if ((status.state === 'deadline-passed' || status.state === 'ready-to-close') && status.deadline) {
@@ -203,11 +246,6 @@ export function dueNotification(
     };
   }
   return null;
-}
-
-function hoursText(minutes: number): string {
-  if (minutes % 60 === 0) return minutes === 60 ? '1 timme' : `${minutes / 60} timmar`;
-  return minutes === 1 ? '1 minut' : `${minutes} minuter`;
 }
 
 /** Re-evaluates a timer at `now`. */

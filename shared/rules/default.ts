@@ -57,15 +57,20 @@ export const defaultRuleSet: RuleSet = {
         text: 'Patienten har skickat {antal} i 1177 direkt. Bilderna sparas inte i journalen.',
         reminder: 'Beskriv din bedömning av bilderna. Bilder som patienten skickat ska inte lagras i Cosmic (R-J-6).',
       },
-      { keyword: 'Bedömning', fill: 'empty' },
-      { keyword: 'Åtgärd', fill: 'empty' },
-      { keyword: 'Råd', fill: 'empty' },
+      // Region to confirm: the manual names only the three above ("övrig information under
+      // relevanta sökord"); these are placeholders, shown to the clinician as such.
+      { keyword: 'Bedömning', fill: 'empty', regionToConfirm: true },
+      { keyword: 'Åtgärd', fill: 'empty', regionToConfirm: true },
+      { keyword: 'Råd', fill: 'empty', regionToConfirm: true },
     ],
     noReplyKeyword: 'Åtgärd',
+    // R-J-6, the manual's words: "Diagnos och/eller åtgärdskod enligt befintliga rutiner".
+    codeReminder: 'Ange diagnos- och/eller åtgärdskod enligt befintliga rutiner innan du signerar.',
   },
   phrases: {
+    // {svarstid} is filled from timers.replyWindowMinutes ("två (2) timmar" with 120).
     noReplyNotice:
-      'Hej! Vi har inte fått svar från dig. Du behöver svara inom två (2) timmar, annars avslutas ärendet. ' +
+      'Hej! Vi har inte fått svar från dig. Du behöver svara inom {svarstid}, annars avslutas ärendet. ' +
       'Om dina besvär kvarstår eller försämras är du välkommen att göra en ny kontakt.',
     noReplyNote:
       'Patienten har inte svarat i chatten trots upprepade kontaktförsök. Ärendet avslutat utan bedömning. ' +
@@ -81,9 +86,8 @@ export const defaultRuleSet: RuleSet = {
     minAttempts: 2, // R-NR-2
     phonePriorities: [1, 2], // R-NR-3
     noticeAfterMinutes: 10,
-    acceptWithinMinutes: 15, // R-Q-1
+    acceptWithinMinutes: 15, // R-Q-1: the queue's red mark and its notification
     queueAmberAfterMinutes: 10,
-    queueRedAfterMinutes: 15, // = the R-Q-1 deadline
   },
   retention: { visitDataHours: 24 },
   cosmicIdFormat: 'YYYYMMDD-NNNN', // R-ID-1

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, defaultRuleSet, MIGRATIONS, parseRuleSet, ruleSetSchema } from './index';
 import { isPlaceholderUrl, v001ToV002 } from './migrations/v001-to-v002';
+import { fillPhrase } from './phrases';
 
 const examplesDir = path.join(import.meta.dirname, 'examples');
 const readExample = (file: string): Record<string, unknown> =>
@@ -39,7 +40,21 @@ describe('v001-to-v002', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.migratedFrom).toBe(1);
     expect(result.rules.meta.version).toBe('0.9.0');
-    expect({ ...result.rules, meta: defaultRuleSet.meta }).toEqual(defaultRuleSet);
+    // What version 2 added since (phrase templates, keywords marked "region to confirm", the
+    // R-J-6 code reminder, the red mark = acceptWithinMinutes) is the only difference.
+    const { timers, phrases, template, ...rest } = result.rules;
+    const { timers: dt, phrases: dp, template: dtemplate, ...defaultRest } = defaultRuleSet;
+    expect({ ...rest, meta: defaultRuleSet.meta }).toEqual(defaultRest);
+    expect(timers).toEqual({ ...dt, queueRedAfterMinutes: dt.acceptWithinMinutes });
+    const filled = (p: typeof phrases) =>
+      Object.fromEntries(Object.entries(p).map(([k, v]) => [k, fillPhrase(v, defaultRuleSet.timers)]));
+    expect(filled(phrases)).toEqual(filled(dp));
+    const { codeReminder, keywords, ...templateRest } = dtemplate;
+    expect(template).toEqual({
+      ...templateRest,
+      keywords: JSON.parse(JSON.stringify(keywords, (key, v) => (key === 'regionToConfirm' ? undefined : v))),
+    });
+    expect(codeReminder).toMatch(/diagnos- och\/eller åtgärdskod/);
   });
 
   it('converts hours to minutes and derives the queue colours from the R-Q-1 deadline', () => {

@@ -66,11 +66,12 @@ describe('applyRuleSetUpdate: a malformed rule set is refused with every error l
     };
     const update = applyRuleSetUpdate(good, bad);
     expect(update.rules).toBe(good);
-    expect(update.refused).toHaveLength(3);
+    expect(update.refused).toHaveLength(4);
     expect(update.refused?.map((e) => e.message)).toEqual(
       expect.arrayContaining([
         'timers.replyWindowMinutes: måste vara ett heltal större än 0',
         'timers.queueRedAfterMinutes: måste vara större än queueAmberAfterMinutes',
+        'timers.queueRedAfterMinutes: måste vara lika med acceptWithinMinutes (R-Q-1: köns röda gräns är tiden att ta emot) – ta bort fältet',
         'phrases.pauseNotice: får inte vara tom',
       ]),
     );

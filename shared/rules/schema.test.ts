@@ -9,6 +9,7 @@ import {
   type selectorOverridesSchema,
   type selectorStrategySchema,
 } from './index';
+import { fillPhrase } from './phrases';
 
 /** A deep copy to break in one place. */
 const copy = (): Record<string, unknown> & RuleSet => structuredClone(defaultRuleSet) as never;
@@ -47,9 +48,10 @@ describe('defaultRuleSet (Region Uppsala)', () => {
       noticeAfterMinutes: 10,
       acceptWithinMinutes: 15,
       queueAmberAfterMinutes: 10,
-      queueRedAfterMinutes: 15,
     });
-    expect(defaultRuleSet.phrases.noReplyNotice).toMatch(/två \(2\) timmar/); // R-NR-1
+    // R-NR-1: the window is a placeholder filled from the timers: "två (2) timmar" with 120 minutes.
+    expect(defaultRuleSet.phrases.noReplyNotice).toContain('{svarstid}');
+    expect(fillPhrase(defaultRuleSet.phrases.noReplyNotice, defaultRuleSet.timers)).toMatch(/inom två \(2\) timmar,/);
     expect(defaultRuleSet.protectedIdentity.routine.placeholder).toBe(true);
   });
 });
@@ -161,6 +163,10 @@ describe('validation messages (Swedish, naming the path)', () => {
       {
         path: 'timers.queueRedAfterMinutes',
         message: 'timers.queueRedAfterMinutes: måste vara större än queueAmberAfterMinutes',
+      },
+      {
+        path: 'timers.acceptWithinMinutes',
+        message: 'timers.acceptWithinMinutes: måste vara större än queueAmberAfterMinutes',
       },
     ]);
   });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CLINIC_FIELDS } from '../selector-strategy';
 import { KONTAKTSATT } from './kontaktsatt';
+import { type PhraseTimers, phraseContradictions } from './phrases';
 import { isoDate, positiveInt, regexSource, text, uniqueEntries, uniqueTexts, webUrl } from './primitives';
 
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -39,9 +40,7 @@ export const adapterVocabularySchema = z.strictObject({
   chatAuthors: z.strictObject({ patient: words(), clinician: words(), system: words() }).optional(),
   callEvents: z.strictObject({ video: words(), phone: words() }).optional(),
   queueNames: words(),
-  queueColumns: z
-    .strictObject({ priority: words(), patient: words(), arrival: words(), waited: words() })
-    .optional(),
+  queueColumns: z.strictObject({ priority: words(), patient: words(), arrival: words(), waited: words() }).optional(),
   roles: words(),
   mainMenu: words(),
 });
@@ -108,7 +107,12 @@ export const keywordSchema = z.discriminatedUnion('fill', [
     reminder: text(),
   }),
   /** Left for the clinician (Bedömning, Åtgärd, Råd …). */
-  z.strictObject({ keyword: text(), fill: z.literal('empty') }),
+  z.strictObject({
+    keyword: text(),
+    fill: z.literal('empty'),
+    /** Not named by the manual (R-J-6): a default the region is to confirm; shown as such. */
+    regionToConfirm: z.boolean().optional(),
+  }),
 ]);
 export type TemplateKeyword = z.infer<typeof keywordSchema>;
 
@@ -120,6 +124,8 @@ export const templateSchema = z
     keywords: z.array(keywordSchema).min(1),
     /** Where the short no-reply note goes (R-NR-4, R-J-8). */
     noReplyKeyword: text(),
+    /** R-J-6: the reminder of the diagnosis and/or action code before signing (the region's words). */
+    codeReminder: text().optional(),
   })
   .superRefine((template, ctx) => {
     uniqueEntries(
@@ -144,10 +150,12 @@ export const templateSchema = z
       });
   });
 
-// --- Phrases (Swedish, sent in the chat or written in the note).
+// --- Phrases (Swedish, sent in the chat or written in the note). Templates: `{svarstid}`,
+// `{försök}`, `{påminnelsetid}`, `{mottagningstid}` are filled from `timers` (rules/phrases.ts);
+// a phrase stating another window or count than the timers is refused (checkPhrases below).
 
 export const phrasesSchema = z.strictObject({
-  /** R-NR-1: answer within two hours or the case is closed. */
+  /** R-NR-1: answer within the reply window (`{svarstid}`) or the case is closed. */
   noReplyNotice: text(),
   /** R-NR-4, R-J-8: the short note when closing without an answer. */
   noReplyNote: text(),
@@ -169,14 +177,24 @@ export const timersSchema = z
     phonePriorities: z.array(z.number().int().min(1).max(5)).superRefine((list, ctx) => uniqueEntries(list, ctx)),
     /** Silence after which the R-NR-1 notice is suggested. */
     noticeAfterMinutes: positiveInt(),
-    /** R-Q-1: every case accepted within 15 minutes. */
+    /** R-Q-1: every case accepted within 15 minutes: the queue's red mark and its notification. */
     acceptWithinMinutes: positiveInt(),
+    /** Amber before the R-Q-1 deadline: an early warning (our choice, not the manual's). */
     queueAmberAfterMinutes: positiveInt(),
-    queueRedAfterMinutes: positiveInt(),
+    /** Older files only: the red mark is acceptWithinMinutes; when given it must agree with it. */
+    queueRedAfterMinutes: positiveInt().optional(),
   })
-  .refine((t) => t.queueAmberAfterMinutes < t.queueRedAfterMinutes, {
+  .refine((t) => t.queueRedAfterMinutes === undefined || t.queueAmberAfterMinutes < t.queueRedAfterMinutes, {
     error: 'måste vara större än queueAmberAfterMinutes',
     path: ['queueRedAfterMinutes'],
+  })
+  .refine((t) => t.queueRedAfterMinutes === undefined || t.queueRedAfterMinutes === t.acceptWithinMinutes, {
+    error: 'måste vara lika med acceptWithinMinutes (R-Q-1: köns röda gräns är tiden att ta emot) – ta bort fältet',
+    path: ['queueRedAfterMinutes'],
+  })
+  .refine((t) => t.queueAmberAfterMinutes < t.acceptWithinMinutes, {
+    error: 'måste vara större än queueAmberAfterMinutes',
+    path: ['acceptWithinMinutes'],
   });
 
 const ruleSetShape = {
@@ -247,7 +265,28 @@ function checkCrossReferences(value: unknown, ctx: z.RefinementCtx): void {
   });
 }
 
-export const ruleSetSchema = z.strictObject(ruleSetShape).superRefine(checkCrossReferences, { when: () => true });
+/** Every time and count in a phrase agrees with the timers (rules/phrases.ts), when both are readable. */
+function checkPhrases(value: unknown, ctx: z.RefinementCtx): void {
+  const v = value as { phrases?: unknown; timers?: unknown };
+  const t = (typeof v.timers === 'object' && v.timers) || {};
+  const timers = t as Record<string, unknown>;
+  const keys = ['replyWindowMinutes', 'minAttempts', 'noticeAfterMinutes', 'acceptWithinMinutes'] as const;
+  if (typeof v.phrases !== 'object' || v.phrases === null) return;
+  if (!keys.every((k) => Number.isInteger(timers[k]) && (timers[k] as number) > 0)) return;
+  const valid = timers as unknown as PhraseTimers;
+  for (const [name, phrase] of Object.entries(v.phrases)) {
+    if (typeof phrase !== 'string') continue;
+    // The no-reply phrases speak of the reply window and the attempts; the others of other times.
+    const speaksOfTimers = name === 'noReplyNotice' || name === 'noReplyNote';
+    for (const message of phraseContradictions(phrase, valid, speaksOfTimers))
+      ctx.addIssue({ code: 'custom', message, path: ['phrases', name] });
+  }
+}
+
+export const ruleSetSchema = z
+  .strictObject(ruleSetShape)
+  .superRefine(checkCrossReferences, { when: () => true })
+  .superRefine(checkPhrases, { when: () => true });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type ChannelRule = z.infer<typeof channelRuleSchema>;

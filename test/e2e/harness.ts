@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { describe, it } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-identity';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -24,6 +25,22 @@ export function browserTestsUnavailable(): string | null {
   if (process.env.CI === 'true') throw new Error(message);
   console.warn(`\n${'!'.repeat(72)}\n!! SKIPPING BROWSER TESTS: ${message}\n${'!'.repeat(72)}\n`);
   return message;
+}
+
+/**
+ * `describe` for a browser suite that, when the browser tests cannot run, still reports itself:
+ * a skipped suite always says so loudly, in the run's summary ("todo" with the reason) as well as
+ * on stderr, never as a silent 0 tests.
+ */
+export function describeInBrowser(name: string, suite: () => void): void {
+  const unavailable = browserTestsUnavailable();
+  if (unavailable === null) {
+    describe(name, suite);
+    return;
+  }
+  describe(name, () => {
+    it.todo(`HOPPADES ÖVER – ${unavailable}`);
+  });
 }
 
 const QUIET_FLAGS = [

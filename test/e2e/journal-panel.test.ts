@@ -1,11 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultRuleSet } from '../../shared/rules/default';
-import { browserTestsUnavailable, launchWithExtension, readClipboard, waitFor } from './harness';
+import { describeInBrowser, launchWithExtension, readClipboard, waitFor } from './harness';
 import { openJournalPanel } from './journal-panel-page';
 import { type Stack, startStack } from './stack';
-
-const unavailable = browserTestsUnavailable();
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '').catch(() => '');
@@ -28,7 +26,7 @@ async function typeInto(page: Page, keyword: string, typed: string): Promise<voi
   await area!.type(typed);
 }
 
-describe.skipIf(unavailable)('journal panel (R-J-2..R-J-8), side panel page over the simulator', () => {
+describeInBrowser('journal panel (R-J-2..R-J-8), side panel page over the simulator', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();
@@ -73,11 +71,17 @@ describe.skipIf(unavailable)('journal panel (R-J-2..R-J-8), side panel page over
     expect(sections[1]!.text).toContain('Vad söker du för?: Ont i halsen sedan tre dagar.');
     // No images: no Fotodokumentation (R-J-6).
     expect(sections.some((s) => s.keyword === 'Fotodokumentation')).toBe(false);
+    // R-J-6: keywords the manual does not name are marked as the region's to confirm; the code reminder.
+    expect(await panel.$('.keyword[data-keyword="Bedömning"] .to-confirm')).not.toBeNull();
+    expect(await panel.$('.keyword[data-keyword="Aktuellt hälsoproblem"] .to-confirm')).toBeNull();
+    expect(await text(panel, '#notices')).toContain('diagnos- och/eller åtgärdskod');
+    // R-J-1: the visit is still open in Clinic: write the note after closing.
+    expect(await text(panel, '#violations')).toContain('Besöket är inte avslutat i Clinic');
     await panel.close();
     await visit.close();
   });
 
-  it('R-J-5: a video call by a nurse at 1177 direkt Uppsala län → the violation shown, Videokontakt not offered', async () => {
+  it('R-J-5: a video call by a nurse at 1177 direkt Uppsala län → Kontaktsätt video, Videokontakt not offered, the allowed ones are', async () => {
     const id = ongoingVisit('teen');
     stack.sim.control.addCall(id, 'video', 12);
     const visit = await stack.openVisit(id);
@@ -86,15 +90,24 @@ describe.skipIf(unavailable)('journal panel (R-J-2..R-J-8), side panel page over
     const violations = await text(panel, '#violations');
     expect(violations).toContain('Sjuksköterskor vid 1177 direkt Uppsala län ska inte registrera Videokontakt');
     expect(violations).toContain('Föreslås i stället: Telefonkontakt');
-    expect(await text(panel, '#kontaktsatt')).toBe('telefon (besöket: video)');
+    // What happened stays true; only the vårdkontakt is restricted, with the reason.
+    expect(await text(panel, '#kontaktsatt')).toBe('video (från besöket)');
     expect(await text(panel, '#vardkontakt')).toBe('Telefonkontakt R-J-5');
-    expect(await text(panel, '#allowed-kontaktsatt')).toBe('telefon, chatt');
+    expect(await text(panel, '#allowed-kontaktsatt')).toBe(
+      'Telefonkontakt, Skriftlig kontakt kvalificerad utan ekonomi (chatt)',
+    );
     // Nothing in the panel offers Videokontakt: no option, no choice, not in the note.
     const offered = await panel.$$eval('option, input[type="radio"]', (els) =>
       els.map((el) => (el as HTMLInputElement).value),
     );
     expect(offered.some((v) => /video/i.test(v))).toBe(false);
-    expect(await keywordText(panel, 'Kontaktsätt')).toBe('telefon');
+    expect(await keywordText(panel, 'Kontaktsätt')).toBe('video');
+    // The nurse may pick the other allowed vårdkontakt; the reason stays as a reminder.
+    await panel.click('#vardkontakt-choice input[value="chatt"]');
+    await waitFor(async () => (await text(panel, '#vardkontakt')).startsWith('Skriftlig kontakt'));
+    expect(await text(panel, '#violations')).not.toContain('R-J-5');
+    expect(await text(panel, '#notices')).toContain('R-J-5');
+    expect(await keywordText(panel, 'Kontaktsätt')).toBe('video');
     await panel.close();
     await visit.close();
   });
@@ -119,7 +132,7 @@ describe.skipIf(unavailable)('journal panel (R-J-2..R-J-8), side panel page over
     await visit.close();
   });
 
-  it('R-J-6: no channel known → "Kontaktsätt okänt – välj" (never guessed); the nurse is offered telefon or chatt', async () => {
+  it('R-J-6: no channel known → "Kontaktsätt okänt – välj" what happened (never guessed): chatt, telefon or video', async () => {
     // Waiting in the queue: no clinician message, no call yet.
     const visit = await stack.openVisit(stack.cases.adult2);
     const panel = await openJournalPanel(stack, visit);
@@ -129,8 +142,9 @@ describe.skipIf(unavailable)('journal panel (R-J-2..R-J-8), side panel page over
       els.map((el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).checked]),
     );
     expect(choices).toEqual([
-      ['telefon', false],
       ['chatt', false],
+      ['telefon', false],
+      ['video', false],
     ]);
     await panel.click('#kontaktsatt-choice input[value="chatt"]');
     await waitFor(async () => (await text(panel, '#vardkontakt')).includes('Skriftlig kontakt'));

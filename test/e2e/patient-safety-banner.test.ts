@@ -1,9 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, panelText, waitFor } from './harness';
 import { type Stack, startStack } from './stack';
-
-const unavailable = browserTestsUnavailable();
 
 const safety = (page: Page) =>
   page.$eval(
@@ -12,7 +10,7 @@ const safety = (page: Page) =>
   );
 const announced = (page: Page) => page.$eval('[data-clinic-companion="live-assertive"]', (el) => el.textContent ?? '');
 
-describe.skipIf(unavailable)('patient-safety banner, real Chromium over the simulator', () => {
+describeInBrowser('patient-safety banner, real Chromium over the simulator', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readSnapshot, SELECTORS } from '../../extension/clinic';
+import { known, readSnapshot, SELECTORS, unknown } from '../../extension/clinic';
 import { journalFactsFor, visitFactsForBuilder } from '../../extension/lib/journal-facts';
 import { SCENARIO_CLOCK } from '../fixtures/patients';
 
@@ -13,7 +13,7 @@ function load(name: string) {
 }
 
 describe('journal facts from the page adapter (R-J-2..R-J-6)', () => {
-  it('visit-adult: chat by the clinician, 2 images (upload + chat), unit and role from the global filter', () => {
+  it('visit-adult: chat by the clinician, 2 images (upload + chat), the clinician’s unit and role', () => {
     const facts = journalFactsFor({ ...load('visit-adult'), visitKey: '/besok/x' });
     expect(facts).toMatchObject({
       visitKey: '/besok/x',
@@ -47,5 +47,26 @@ describe('journal facts from the page adapter (R-J-2..R-J-6)', () => {
       channels: { chat: false, phone: true, video: false },
       noReply: true,
     });
+  });
+
+  it('R-J-5: unit and role come from the logged-in clinician (snapshot.clinician), never the global filter', () => {
+    const snapshot = { ...load('visit-adult'), visitKey: '/b' };
+    // A nurse who filters the queue to Läkare is still a nurse.
+    const filtered = Object.assign(snapshot, {
+      clinician: { unit: known('1177 direkt Uppsala län'), role: known('Sjuksköterska') },
+      filter: { unit: known('Testviken hälsocentral'), role: known('Läkare') },
+    });
+    expect(journalFactsFor(filtered)?.clinician).toEqual({ unit: '1177 direkt Uppsala län', role: 'Sjuksköterska' });
+    const unread = Object.assign(filtered, { clinician: { unit: unknown('missing'), role: unknown('missing') } });
+    expect(journalFactsFor(unread)?.clinician).toEqual({ unit: null, role: null });
+  });
+
+  it('R-J-1: the visit state travels to the panel; unreadable is null, never "closed"', () => {
+    const snapshot = { ...load('visit-adult'), visitKey: '/b' };
+    expect(journalFactsFor({ ...snapshot, visitState: known('closed') })?.visitState).toBe('closed');
+    expect(journalFactsFor({ ...snapshot, visitState: unknown('missing') })?.visitState).toBeNull();
+    const old = { ...journalFactsFor(snapshot)! };
+    delete old.visitState;
+    expect(visitFactsForBuilder(old, { noReply: false }).visitState).toBeNull();
   });
 });

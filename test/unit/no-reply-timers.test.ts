@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ClinicSnapshot } from '../../extension/clinic';
 import type { ChatMessage } from '../../extension/clinic/snapshot';
 import { chipText } from '../../extension/features/no-reply-timer';
 import { queueView, thresholdsFrom } from '../../extension/features/queue-deadlines';
@@ -10,10 +11,12 @@ import {
   MAX_EVENTS,
   mergeEvents,
   noReplyKeyFor,
+  noticePhraseOf,
   overviewOrder,
   settingsFrom,
   timerIdOfKey,
 } from '../../extension/lib/no-reply-timers';
+import { handedOverRows, notifyStateOf } from '../../extension/lib/queue-view';
 import type { NoReplyEvent, NoReplyEventType } from '../../shared/no-reply';
 import { defaultRuleSet } from '../../shared/rules/default';
 
@@ -27,8 +30,10 @@ const msg = (author: ChatMessage['author'], minutes: number | null, text = 'Hej'
   text,
   images: 0,
 });
-const NOTICE = defaultRuleSet.phrases.noReplyNotice;
+/** The notice as sent: the rule set's template with the window filled in. */
+const NOTICE = noticePhraseOf(defaultRuleSet);
 const S = settingsFrom(defaultRuleSet.timers);
+const OPTS = { phrase: NOTICE, replyWindowMinutes: S.replyWindowMinutes };
 
 describe('chatEvents: the chat as no-reply events', () => {
   it('R-NR-1/R-NR-2: patient and clinician messages; a message with the notice phrase is the notice', () => {
@@ -40,14 +45,14 @@ describe('chatEvents: the chat as no-reply events', () => {
         msg('clinician', 15, `Hej Anna!  ${NOTICE.toUpperCase()}\nMvh Sara`),
         msg('unknown', 16),
       ],
-      NOTICE,
+      OPTS,
     );
     expect(events).toEqual([ev('patient-message', 1), ev('clinician-message', 2), ev('notice-sent', 15)]);
     expect(untimed).toBe(0);
   });
 
   it('R-NR-2: a message whose time cannot be read is counted as untimed, never given a guessed time', () => {
-    const { events, untimed } = chatEvents([msg('clinician', null), msg('patient', 3)], NOTICE);
+    const { events, untimed } = chatEvents([msg('clinician', null), msg('patient', 3)], OPTS);
     expect(events).toEqual([ev('patient-message', 3)]);
     expect(untimed).toBe(1);
   });
@@ -223,5 +228,26 @@ describe('queueView: order and colours of Väntar i kö (R-Q-1, R-Q-4)', () => {
   it('R-Q-1: thresholds come from the rule set', () => {
     const views = queueView([item(0, 3, 58)], now, { amberAfterMinutes: 1, redAfterMinutes: 2 });
     expect(views[0]!.urgency).toBe('red');
+  });
+});
+
+describe('queue notifications and the shift (R-Q-1, R-S-4)', () => {
+  it('R-Q-1: an unreadable shift turns the queue check off and says why, never silently', () => {
+    expect(notifyStateOf({ known: false, reason: 'missing' })).toBe('off-unknown');
+    expect(notifyStateOf({ known: true, value: 'none' })).toBe('off-no-shift');
+    expect(notifyStateOf({ known: true, value: 'ongoing' })).toBe('on');
+  });
+
+  it('R-Q-1: the red mark is acceptWithinMinutes, also when a rule set changes it', () => {
+    expect(thresholdsFrom({ ...defaultRuleSet.timers, acceptWithinMinutes: 20 }).redAfterMinutes).toBe(20);
+  });
+
+  it('R-Q-4: the handed-over list is shown only when the snapshot carries it (unknown is not "none")', () => {
+    const base = { handedOver: undefined } as unknown as ClinicSnapshot;
+    expect(handedOverRows(base)).toBeNull();
+    const unread = { handedOver: { known: false, reason: 'missing' } } as unknown as ClinicSnapshot;
+    expect(handedOverRows(unread)).toBeNull();
+    const rows = [{ priority: 2, patientName: 'A', arrivedAt: '2024-06-03T07:00:00Z' }];
+    expect(handedOverRows({ handedOver: { known: true, value: rows } } as unknown as ClinicSnapshot)).toEqual(rows);
   });
 });

@@ -9,6 +9,8 @@ import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from
 import { loadVisit, updateVisit, visitStorageKey } from '../../lib/visit-store';
 import { ExportPdf } from './export-pdf';
 import { type NoteActions, NoteView } from './note-view';
+import { RefusedRules } from './refused-rules';
+import { usePanelModeRequest, usePhoneAttempted } from './visit-signals';
 import './style.css';
 
 /**
@@ -17,13 +19,6 @@ import './style.css';
  * script published and the rule set in force. The clinician's edits and choices are the draft,
  * saved per visit as they type (visit store: survives a reload, a killed worker, a restart).
  */
-
-const SOURCE_LABEL: Record<EffectiveRules['source'], string> = {
-  policy: 'från IT-policy',
-  superuser: 'från superanvändare',
-  default: 'standard',
-  'last-good': 'senast godkända',
-};
 
 /** Draft writes in order, coalesced: the latest draft always lands, never an older one after it. */
 function createDraftSaver() {
@@ -177,30 +172,6 @@ function useDraft(visitKey: string | null, initial: Initial) {
   return { draft: current?.draft ?? null, update };
 }
 
-function RefusedRules({ effective }: { effective: EffectiveRules }) {
-  if (effective.refused.length === 0) return null;
-  return (
-    <section class="alert" role="alert" id="refused-rules" aria-label="Avvisad regeluppsättning">
-      {effective.refused.map((r) => (
-        <div key={r.source}>
-          <strong>
-            Regeluppsättningen {r.source === 'policy' ? 'från IT-policyn' : 'från superanvändaren'} avvisades (
-            {r.errors.length} fel).
-          </strong>{' '}
-          I kraft: {effective.rules.meta.name} {effective.rules.meta.version} ({SOURCE_LABEL[effective.source]}).
-          <ul>
-            {r.errors.map((e) => (
-              <li key={`${e.path}:${e.message}`}>
-                <code>{e.path || '(hela filen)'}</code> {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </section>
-  );
-}
-
 function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Initial }) {
   const effective = useEffectiveRules(initial.effective);
   const tabId = useShownTab(fixedTabId, initial);
@@ -209,10 +180,13 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
   const { draft, update } = useDraft(facts?.visitKey ?? null, initial);
   const [status, setStatus] = useState('');
   const filledMarked = useRef(false);
+  const phoneAttempted = usePhoneAttempted(facts?.visitKey ?? null);
+  const toNoReply = useCallback(() => update((d) => ({ ...d, noReply: true })), [update]);
+  usePanelModeRequest(tabId, draft !== null, toNoReply);
 
   const panel = useMemo(
-    () => (facts && draft && effective ? buildPanelNote(facts, draft, effective.rules) : null),
-    [facts, draft, effective],
+    () => (facts && draft && effective ? buildPanelNote(facts, draft, effective.rules, { phoneAttempted }) : null),
+    [facts, draft, effective, phoneAttempted],
   );
 
   // Layout effect: runs as soon as the note is in the DOM (before paint), not a frame later.
@@ -239,6 +213,7 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
 
   const actions: NoteActions = {
     chooseKontaktsatt: (kontaktsatt) => update((d) => ({ ...d, kontaktsatt })),
+    chooseVardkontakt: (vardkontakt) => update((d) => ({ ...d, vardkontakt })),
     chooseVardtjanst: (v) => update((d) => ({ ...d, vardtjanst: v || undefined })),
     setNoReply: (noReply) => update((d) => ({ ...d, noReply })),
     editSection: (keyword, text) =>

@@ -6,6 +6,8 @@ import type { JournalVisitFacts } from '../../lib/journal-facts';
 /** Everything the clinician can do in the note; the container saves the draft and copies. */
 export interface NoteActions {
   chooseKontaktsatt(k: Kontaktsatt): void;
+  /** R-J-5: the vårdkontakt among the allowed ones (by its channel). */
+  chooseVardkontakt(k: Kontaktsatt): void;
   chooseVardtjanst(v: string): void;
   setNoReply(on: boolean): void;
   editSection(keyword: string, text: string): void;
@@ -40,10 +42,32 @@ function Findings({ items, kind, title }: { items: RuleFinding[]; kind: 'violati
   );
 }
 
+/** R-J-5: the vårdkontakter this clinician may register, offered when what happened is not one of them. */
+function VardkontaktChoice({ panel, actions }: { panel: PanelNote; actions: NoteActions }) {
+  const { note } = panel;
+  if (note.vardkontaktChoices.length === 0) return null;
+  return (
+    <fieldset class={note.vardkontaktNeedsChoice ? 'choice needed' : 'choice'} id="vardkontakt-choice">
+      <legend>Vårdkontakt – du får registrera</legend>
+      {note.vardkontaktChoices.map((c) => (
+        <label key={c.kontaktsatt}>
+          <input
+            type="radio"
+            name="vardkontakt"
+            value={c.kontaktsatt}
+            checked={!note.vardkontaktNeedsChoice && note.vardkontaktKontaktsatt === c.kontaktsatt}
+            onChange={() => actions.chooseVardkontakt(c.kontaktsatt)}
+          />{' '}
+          {c.vardkontakt}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function Contact({ panel, actions }: { panel: PanelNote; actions: NoteActions }) {
   const { note } = panel;
   const unknown = note.needsChoice && !panel.chosenKontaktsatt;
-  const restricted = note.allowedKontaktsatt.length < 3;
   return (
     <section aria-labelledby="contact-heading">
       <h2 id="contact-heading">Vårdkontakt och vårdtjänst</h2>
@@ -72,14 +96,7 @@ function Contact({ panel, actions }: { panel: PanelNote; actions: NoteActions })
               <em>okänt – välj ovan</em>
             ) : (
               <>
-                {note.kontaktsatt}{' '}
-                <small>
-                  {panel.chosenKontaktsatt
-                    ? '(valt av dig)'
-                    : note.observedKontaktsatt !== note.kontaktsatt
-                      ? `(besöket: ${note.observedKontaktsatt})`
-                      : '(från besöket)'}
-                </small>
+                {note.kontaktsatt} <small>{panel.chosenKontaktsatt ? '(valt av dig)' : '(från besöket)'}</small>
               </>
             )}
           </dd>
@@ -116,13 +133,14 @@ function Contact({ panel, actions }: { panel: PanelNote; actions: NoteActions })
             <Rule id={note.ruleBasis.vardtjanst} />
           </dd>
         </div>
-        {restricted && (
+        {note.vardkontaktChoices.length > 0 && (
           <div>
             <dt>Du får registrera</dt>
-            <dd id="allowed-kontaktsatt">{note.allowedKontaktsatt.join(', ')}</dd>
+            <dd id="allowed-kontaktsatt">{note.vardkontaktChoices.map((c) => c.vardkontakt).join(', ')}</dd>
           </div>
         )}
       </dl>
+      {!unknown && <VardkontaktChoice panel={panel} actions={actions} />}
     </section>
   );
 }
@@ -160,6 +178,11 @@ export function NoteView({
           <div class="keyword" key={s.keyword} data-keyword={s.keyword}>
             <div class="keyword-head">
               <label for={`kw-${i}`}>{s.keyword}</label>
+              {s.regionToConfirm && (
+                <small class="to-confirm" title="Sökordet står inte i manualen: regionen ska bekräfta det (R-J-6)">
+                  sökord ej fastställt av regionen
+                </small>
+              )}
               {s.edited && <small class="edited">ändrad</small>}
               <span class="spacer" />
               {s.edited && (

@@ -1,3 +1,4 @@
+import { noticePhraseOf } from '../../../extension/lib/no-reply-timers';
 import { defaultRuleSet } from '../../../shared/rules/default';
 import { waitFor } from '../../../test/e2e/harness';
 import {
@@ -12,7 +13,8 @@ import {
 import { SCENARIO_CLOCK } from '../../../test/fixtures/patients';
 import type { DemoChapter } from '../types';
 
-const NOTICE = defaultRuleSet.phrases.noReplyNotice;
+// The notice as the chip inserts it: the template filled from this chapter's 1-minute window.
+const NOTICE = noticePhraseOf({ ...defaultRuleSet, timers: { ...defaultRuleSet.timers, replyWindowMinutes: 1 } });
 const COMPOSER = 'textarea[aria-label="Skriv ett meddelande"]';
 
 /**
@@ -33,7 +35,7 @@ export const noReply: DemoChapter = {
       replyWindowMinutes: 1,
       noticeAfterMinutes: 1,
       queueAmberAfterMinutes: 1,
-      queueRedAfterMinutes: 2,
+      acceptWithinMinutes: 2, // R-Q-1: the red mark
     });
     try {
       const id = control.createCase({

@@ -1,0 +1,188 @@
+// The no-reply chip's view (R-NR-1..R-NR-5): what the no-reply-timer feature renders, apart from
+// its wiring. Every time and count in it comes from the rule set's timers.
+import type { NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
+import { durationText } from '../../shared/rules/phrases';
+import { stockholmTimeText } from '../../shared/stockholm-time';
+import { copyText } from './clipboard';
+import { formatRemaining, STATE_TEXT } from './no-reply-timers';
+
+export type Feedback = { ok: boolean; text: string; copy?: string } | null;
+
+/** What the chip needs, from the page and the background's record of this visit. */
+export interface ChipModel {
+  status: NoReplyStatus;
+  settings: NoReplySettings;
+  priority: number | null;
+  now: number;
+  /** When the notice becomes due (awaiting-patient), else null. */
+  noticeDueAt: string | null;
+  untimed: number;
+  phoneLogged: boolean;
+  /** Phone attempts the clinician logged since the patient last wrote (undoable), times. */
+  undoable?: string[];
+  /** A clinician message that may be the notice (edited wording), to mark as such; its time. */
+  unsureNotice?: string | null;
+}
+
+export interface ChipActions {
+  onInsert(): void;
+  onPhone(): void;
+  onUndoPhone(): void;
+  onMarkNotice(at: string): void;
+  onClose(): void;
+}
+
+/** "Infoga meddelandet om svarstid (två (2) timmar)": the window from the timers, never hard-coded. */
+export function noticeLabel(settings: NoReplySettings): string {
+  return `Infoga meddelandet om svarstid (${durationText(settings.replyWindowMinutes)})`;
+}
+
+/** The chip's one line: attempts, time left, phone. Exported for the unit test. */
+export function chipText(model: ChipModel): string {
+  const { status, settings, now } = model;
+  const state =
+    status.state === 'notice-suggested'
+      ? `${STATE_TEXT[status.state]} (${durationText(settings.replyWindowMinutes)})`
+      : STATE_TEXT[status.state];
+  const parts = [state, `försök ${status.attempts} av ${settings.minAttempts}`];
+  if (status.deadline) {
+    const left = Date.parse(status.deadline) - now;
+    parts.push(left > 0 ? `${formatRemaining(left)} kvar` : `svarstiden gick ut ${formatRemaining(left)}`);
+  } else if (model.noticeDueAt) {
+    parts.push(`påminnelse om ${formatRemaining(Date.parse(model.noticeDueAt) - now)}`);
+  }
+  if (status.phoneRequired) parts.push(model.phoneLogged ? 'telefon ✔' : 'telefon krävs');
+  return parts.join(' · ');
+}
+
+const timeOf = (iso: string) => stockholmTimeText(new Date(iso));
+
+export function Chip({
+  model,
+  feedback,
+  busy,
+  actions,
+}: {
+  model: ChipModel;
+  feedback: Feedback;
+  busy: boolean;
+  actions: ChipActions;
+}) {
+  const { status, settings } = model;
+  const tone =
+    status.state === 'ready-to-close' ? 'match' : status.state === 'awaiting-patient' ? '' : ('warning' as const);
+  const waitingForNotice = status.state === 'awaiting-patient' || status.state === 'notice-suggested';
+  const prio = model.priority === null ? 'okänd prioritet' : `prioritet ${model.priority}`;
+  const undoable = model.undoable ?? [];
+  const lastLogged = undoable[undoable.length - 1];
+  return (
+    <section class="card no-reply" aria-label="Svarstid – inget svar från patienten">
+      <h2>Inget svar från patienten</h2>
+      <span class={`chip ${tone}`} role="timer" aria-live="off" data-state={status.state}>
+        {chipText(model)}
+      </span>
+      <ul class="facts">
+        <li>
+          Kontaktförsök i chatten: {status.attempts} av minst {settings.minAttempts} (R-NR-2)
+        </li>
+        {status.phoneRequired && (
+          <li>
+            Telefon krävs vid {prio}: {model.phoneLogged ? 'ringt ✔' : 'inte ringt ännu'} (R-NR-3)
+          </li>
+        )}
+        {lastLogged && (
+          <li class="logged-phone">
+            Telefonförsök registrerat kl. {timeOf(lastLogged)}{' '}
+            <button type="button" class="secondary" data-action="undo-phone-attempt" onClick={actions.onUndoPhone}>
+              Ångra
+            </button>
+          </li>
+        )}
+      </ul>
+      {status.state === 'notice-suggested' && (
+        <p class="alert warning" role="alert">
+          <strong>Patienten har inte svarat</strong>
+          Skicka meddelandet att patienten måste svara inom {durationText(settings.replyWindowMinutes)}, annars stängs
+          ärendet (R-NR-1).
+        </p>
+      )}
+      {waitingForNotice && model.unsureNotice && (
+        <p class="alert info unsure-notice">
+          Meddelandet kl. {timeOf(model.unsureNotice)} liknar meddelandet om svarstid men är omskrivet.{' '}
+          <button
+            type="button"
+            class="secondary"
+            data-action="mark-notice"
+            onClick={() => actions.onMarkNotice(model.unsureNotice!)}
+          >
+            Räkna det som meddelandet om svarstid
+          </button>
+        </p>
+      )}
+      {status.state === 'deadline-passed' && (
+        <p class="alert warning">
+          <strong>Svarstiden har gått ut</strong>
+          {status.reasons.filter((r) => r.startsWith('R-NR-2') || r.startsWith('R-NR-3: ')).join(' ')}
+        </p>
+      )}
+      {status.state === 'ready-to-close' && (
+        <p class="alert info" role="status">
+          <strong>Klart att stänga (R-NR-4)</strong>
+          Inget svar trots kontaktförsök: stäng ärendet och journalför en kort anteckning.
+        </p>
+      )}
+      {status.reasons.some((r) => r.startsWith('R-NR-5')) && (
+        <p class="alert info nr5">
+          R-NR-5: Patienten får inget SMS om nya chattmeddelanden om mobilnummer saknas i profilen eller hen inte har
+          lämnat tjänsten – ring hellre.
+        </p>
+      )}
+      {model.untimed > 0 && (
+        <p class="alert warning">
+          {model.untimed} chattmeddelande{model.untimed === 1 ? '' : 'n'} utan läsbar tid räknas inte.
+        </p>
+      )}
+      <div class="actions">
+        {waitingForNotice && (
+          <button
+            type="button"
+            data-action="insert-notice"
+            class={status.state === 'notice-suggested' ? '' : 'secondary'}
+            title="Lägger meddelandet i chattrutan. Du granskar och skickar det själv."
+            onClick={actions.onInsert}
+          >
+            {noticeLabel(settings)}
+          </button>
+        )}
+        <button type="button" data-action="phone-attempt" class="secondary" disabled={busy} onClick={actions.onPhone}>
+          Ringt patienten
+        </button>
+        {status.state === 'ready-to-close' && (
+          <button type="button" data-action="close-no-reply" onClick={actions.onClose}>
+            Stäng med anteckning om uteblivet svar
+          </button>
+        )}
+      </div>
+      {feedback && (
+        <p class={`feedback-line ${feedback.ok ? 'ok' : 'error'}`} role={feedback.ok ? 'status' : 'alert'}>
+          {feedback.text}
+          {feedback.copy && (
+            <button type="button" class="secondary" onClick={() => void copyText(feedback.copy!)}>
+              Kopiera texten
+            </button>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export const CHIP_STYLE = `
+.no-reply .facts { margin: 6px 0; padding-left: 18px; }
+.no-reply .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.no-reply .alert { margin: 6px 0; }
+.no-reply .feedback-line { margin: 6px 0 0; font-size: 13px; }
+.no-reply .feedback-line.ok { color: #1d5234; }
+.no-reply .feedback-line.error { color: #b3261e; }
+.no-reply button[disabled] { opacity: .6; cursor: default; }
+`;

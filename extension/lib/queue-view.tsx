@@ -1,0 +1,185 @@
+// The queue views of the queue-deadlines feature (R-Q-1, R-Q-4): pure helpers and the Preact
+// parts it renders, apart so the feature file stays the wiring (snapshot → badges, summary, messages).
+import { parseIsoTime } from '../../shared/no-reply';
+import {
+  orderHandedOver,
+  orderQueue,
+  type QueueThresholds,
+  type QueueUrgency,
+  queueThresholdsFrom,
+  queueUrgency,
+  waitingMinutes,
+} from '../../shared/queue';
+import { stockholmTimeText } from '../../shared/stockholm-time';
+import type { ClinicSnapshot, Field, QueueRow } from '../clinic';
+
+/** One row of *Väntar i kö* as this feature sees it. */
+export interface QueueItem {
+  index: number;
+  /** The case's visit address, else a stand-in from its arrival and priority (to notify once). */
+  key: string;
+  priority: number | null;
+  patientName: string;
+  /** The page's arrival time; when unreadable, derived from the page's "Väntat" (else ''). */
+  arrivedAt: string;
+}
+
+export interface QueueView {
+  item: QueueItem;
+  /** 1-based place in the order the queue should be worked in (R-Q-1, R-Q-4). */
+  order: number;
+  waited: number;
+  urgency: QueueUrgency;
+}
+
+/** Red = R-Q-1's acceptWithinMinutes (the one source of the 15-minute mark), amber before it. */
+export const thresholdsFrom = queueThresholdsFrom;
+
+/**
+ * Whether this tab reports overdue cases for notifications (R-Q-1), and why not: only on an
+ * ongoing shift (R-S-4); an unreadable shift turns the check off, and says so.
+ */
+export type NotifyState = 'on' | 'off-no-shift' | 'off-unknown';
+export function notifyStateOf(shift: ClinicSnapshot['shift']): NotifyState {
+  if (!shift.known) return 'off-unknown';
+  return shift.value === 'ongoing' ? 'on' : 'off-no-shift';
+}
+
+export const NOTIFY_TEXT: Record<NotifyState, string> = {
+  on: 'Aviseringar är på: du får en avisering när ett ärende inte tagits emot i tid (R-Q-1).',
+  'off-no-shift': 'Inga aviseringar om kön: inget pågående skift (R-S-4).',
+  'off-unknown':
+    'Aviseringar om kön är avstängda: skiftets status kunde inte läsas i Clinic. Håll själv koll på väntetiderna (R-Q-1, R-S-4).',
+};
+
+export function NotifyLine({ state }: { state: NotifyState }) {
+  return (
+    <p class={state === 'off-unknown' ? 'alert warning notify' : 'notify'} data-notify={state} role="status">
+      {NOTIFY_TEXT[state]}
+    </p>
+  );
+}
+
+/** Order, waiting time and colour of every row (pure; exported for the unit test). */
+export function queueView(items: readonly QueueItem[], now: Date, thresholds: QueueThresholds): QueueView[] {
+  const order = new Map(orderQueue([...items]).map((item, i) => [item.index, i + 1]));
+  return items.map((item) => ({
+    item,
+    order: order.get(item.index)!,
+    waited: waitingMinutes(item.arrivedAt, now),
+    urgency: queueUrgency(item.arrivedAt, now, thresholds),
+  }));
+}
+
+export const urgencyText = (urgency: QueueUrgency, t: QueueThresholds) =>
+  urgency === 'amber' ? `snart ${t.redAfterMinutes} minuter` : urgency === 'red' ? 'över tiden' : '';
+
+function minutesText(waited: number): string {
+  return Number.isNaN(waited) ? '? min' : `${Math.floor(waited)} min`;
+}
+
+export function Badge({ view, thresholds }: { view: QueueView; thresholds: QueueThresholds }) {
+  const over =
+    view.urgency === 'red'
+      ? `, över ${thresholds.redAfterMinutes} minuter (R-Q-1)`
+      : view.urgency === 'amber'
+        ? `, över ${thresholds.amberAfterMinutes} minuter`
+        : '';
+  return (
+    <span
+      class={`qbadge ${view.urgency}`}
+      role="img"
+      data-urgency={view.urgency}
+      data-order={view.order}
+      title="Nummer i tur: högst prioritet först, sedan ankomsttid (R-Q-1). Väntetid sedan ankomst."
+      aria-label={`Nummer ${view.order} i tur, väntat ${minutesText(view.waited)}${over}`}
+    >
+      <b>{view.order}</b>
+      <span>{minutesText(view.waited)}</span>
+    </span>
+  );
+}
+
+export function Summary({
+  views,
+  thresholds,
+  notify,
+}: {
+  views: QueueView[];
+  thresholds: QueueThresholds;
+  notify: NotifyState;
+}) {
+  const ordered = [...views].sort((a, b) => a.order - b.order);
+  const red = views.filter((v) => v.urgency === 'red').length;
+  const amber = views.filter((v) => v.urgency === 'amber').length;
+  return (
+    <section class="card queue" aria-label="Väntar i kö – i tur och väntetid">
+      <h2>Väntar i kö</h2>
+      <p>
+        {views.length} ärende{views.length === 1 ? '' : 'n'}: {red} över {thresholds.redAfterMinutes} min, {amber} över{' '}
+        {thresholds.amberAfterMinutes} min. Ta emot inom {thresholds.redAfterMinutes} minuter, högst prioritet först
+        (R-Q-1).
+      </p>
+      <NotifyLine state={notify} />
+      <ol class="queue-order">
+        {ordered.map((v) => (
+          <li key={v.item.key} class={v.urgency} data-urgency={v.urgency}>
+            Prio {v.item.priority ?? '–'} · {v.item.patientName || 'okänd'} · {minutesText(v.waited)}
+            {v.urgency !== 'ok' && <span class="sr"> ({urgencyText(v.urgency, thresholds)})</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export const BADGE_STYLE = `
+.qbadge { display: inline-flex; align-items: center; gap: 4px; padding: 1px 7px 1px 2px; border-radius: 999px;
+  font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; border: 1px solid #8aa3b8; background: #eef4f9; color: #0b3559; white-space: nowrap; }
+.qbadge b { display: inline-grid; place-items: center; min-width: 18px; height: 18px; border-radius: 999px; background: #0b3559; color: #fff; font-size: 11px; }
+.qbadge.amber { background: #fff4e5; border-color: #b35c00; color: #5c2f00; }
+.qbadge.amber b { background: #8a4600; }
+.qbadge.red { background: #fdecea; border-color: #b3261e; color: #5f1410; }
+.qbadge.red b { background: #b3261e; }
+`;
+export const PANEL_STYLE = `
+.queue p { margin: 0 0 6px; }
+.queue-order { margin: 0; padding-left: 22px; }
+.queue-order li.amber { color: #5c2f00; font-weight: 600; }
+.queue-order li.red { color: #b3261e; font-weight: 700; }
+.queue .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+`;
+
+/** A handed-over case (R-Q-4) as the adapter will read it from Startsida → *Mina aktuella*. */
+export type HandedOverRow = Pick<QueueRow, 'priority' | 'patientName' | 'arrivedAt'>;
+
+/**
+ * The handed-over cases, when the snapshot carries them (`handedOver`, status *Synk
+ * Överlämning*). The adapter does not read that list yet: until it does this is null and nothing
+ * is shown (never an empty list that would read as "none handed over").
+ */
+export function handedOverRows(snapshot: ClinicSnapshot): HandedOverRow[] | null {
+  const field = (snapshot as { handedOver?: Field<HandedOverRow[]> }).handedOver;
+  return field?.known ? field.value : null;
+}
+
+/** R-Q-4: handed-over cases in the order to take them: priority first, then when the case came in. */
+export function HandedOver({ rows }: { rows: HandedOverRow[] }) {
+  const ordered = orderHandedOver(rows.map((r) => ({ ...r, arrivedAt: r.arrivedAt ?? '' })));
+  return (
+    <section class="card queue" aria-label="Överlämnade ärenden – i tur">
+      <h2>Överlämnade till dig</h2>
+      <p>Ta hand om dem efter prioritet, i andra hand efter när ärendet inkom (R-Q-4).</p>
+      <ol class="queue-order handed-over">
+        {ordered.map((r, i) => (
+          <li key={`${i}:${r.arrivedAt}`}>
+            Prio {r.priority ?? '–'} · {r.patientName || 'okänd'} · inkom{' '}
+            {r.arrivedAt && !Number.isNaN(parseIsoTime(r.arrivedAt))
+              ? stockholmTimeText(new Date(parseIsoTime(r.arrivedAt)))
+              : 'okänt'}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
