@@ -6,8 +6,9 @@
  */
 import type { ScenarioPatientKey } from '../../../fixtures/patients';
 import { birthDate, type SimCase, type SimGuardian, swedishDate } from '../../model';
-import type { Ctx } from '../context';
-import { type Html, html, type Part } from '../html';
+import { type Ctx, dropInCases } from '../context';
+import { type Html, html, type Part, raw } from '../html';
+import { DROPIN_TABS, type DropInTab } from '../routes';
 import type { ChatWords } from '../views/visit-parts';
 
 interface PatientExtras {
@@ -124,7 +125,15 @@ export function recentVisits(x: Ctx, c: SimCase): SimCase[] {
     .slice(0, 3);
 }
 
-/** CSS for the pairs, icon markers and hidden labels the skins share. */
+/** Drop in's tabs as plain links in a `<nav>` (no tablist): the current one has aria-current. */
+export function tabLinks(x: Ctx, tab: DropInTab, label: (t: (typeof DROPIN_TABS)[number]) => string): Html {
+  return html`<nav aria-label="Drop in" ${x.k('subnav')}>${DROPIN_TABS.map(
+    (t) =>
+      html`<a ${x.k('tab')} href="${t.path}"${t.tab === tab ? raw(' aria-current="page"') : ''}>${label(t)} <span ${x.k('tab-count')}>${dropInCases(x, t.tab).length}</span></a>`,
+  )}</nav>`;
+}
+
+/** CSS for what several skins share: pairs, icon markers, key/value tables, link tabs, chips. */
 export function commonSkinStyles(c: (role: string) => string): string {
   const muted = '#5b6b7f';
   return `
@@ -136,5 +145,10 @@ ${c('marker-icon')}{display:inline-flex;color:#b3261e;vertical-align:middle}
 ${c('kv')}{border-collapse:collapse;width:100%}
 ${c('kv')} th{text-align:left;font-weight:400;color:${muted};padding:3px 10px 3px 0;vertical-align:top;width:40%}
 ${c('kv')} td{padding:3px 0;font-weight:600}
+${c('subnav')}{display:flex;gap:4px;border-bottom:1px solid #d9e2ee;margin-bottom:14px}
+${c('subnav')} a[aria-current="page"]{color:#1b5fae;border-bottom-color:#1b5fae}
+${c('log')} article{max-width:72%;padding:8px 12px;border-radius:10px;background:#fff;border:1px solid #d9e2ee}
+${c('topbar-row')}{display:flex;justify-content:space-between;align-items:center;gap:16px}
+${c('shift-chip')}{margin:0;padding:4px 10px;border-radius:12px;background:#e8f5ee;color:#1d5e3a;font-size:12px;font-weight:600}
 `;
 }

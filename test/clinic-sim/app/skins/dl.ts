@@ -15,7 +15,6 @@ import {
 import {
   actionForm,
   type Ctx,
-  caseUrl,
   dropInCases,
   images,
   myName,
@@ -32,11 +31,13 @@ import { DROPIN_TABS, type DropInTab } from '../routes';
 import { pageDialog } from '../views/dialogs';
 import { alerts, logoutButton, navList, roleOptions, shiftDetail, unitOptions } from '../views/shell-parts';
 import {
+  acceptButton,
   actionsToolbar,
-  caseAction,
   chatTop,
   composer,
+  handoverNote,
   originalDetails,
+  patientLink,
   priorityForm,
   strayNumber,
 } from '../views/visit-parts';
@@ -112,16 +113,12 @@ function queueRow(x: Ctx, c: SimCase, tab: DropInTab): Html {
   const overdue = tab === 'waiting' && x.now - Date.parse(c.arrivedAt) > 15 * 60_000;
   return html`<tr ${x.k('tr')}>
 <td ${x.k('td')}>${priorityBadge(x, c.priority)}</td>
-<td ${x.k('td')}><a ${x.k('row-link')} href="${caseUrl(c)}">${c.patient.name}</a>${c.handover ? html` <span ${x.k('tag')}>Synk Överlämning</span>` : ''}</td>
+<td ${x.k('td')}>${patientLink(x, c)}</td>
 <td ${x.k('td')}>${c.patient.personnummer}</td>
 <td ${x.k('td')}>${c.reason}</td>
 <td ${x.k('td')}>${time(x, c.arrivedAt)}</td>
 <td ${x.k(overdue ? 'td-overdue' : 'td')}>${formatDuration(waitedMs(x, c, tab))}</td>
-<td ${x.k('td-actions')}>${
-    c.state === 'waiting' || c.handover
-      ? actionForm(x, caseAction(c, 'accept'), html`<button type="submit" ${x.k('btn-small')}>Ta emot</button>`)
-      : ''
-  }</td>
+<td ${x.k('td-actions')}>${acceptButton(x, c)}</td>
 </tr>`;
 }
 
@@ -159,7 +156,7 @@ ${fact('Besöket startade', c.startedAt ? time(x, c.startedAt) : 'Ej startat')}
 ${fact('Mottagen av', c.assignedTo ?? '–')}
 ${fact('Vårdenhet', `${c.unit}, ${c.role}`)}
 </dl>
-${c.handover ? html`<p ${x.k('tag')}>Synk Överlämning – lämnat över till ${c.handover.toRole}, väntar på mottagare</p>` : ''}
+${handoverNote(x, c)}
 </section>`;
 
   const triage = section(

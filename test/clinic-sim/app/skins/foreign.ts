@@ -9,7 +9,6 @@ import { CASE_STATE_TEXT, formatAge, formatDuration, PRIORITY_TEXT, type SimCase
 import {
   actionForm,
   type Ctx,
-  caseUrl,
   dropInCases,
   images,
   myName,
@@ -20,7 +19,7 @@ import {
   waitedMs,
 } from '../context';
 import { type Html, html, type Part, raw } from '../html';
-import { DROPIN_TABS, type DropInTab } from '../routes';
+import type { DropInTab } from '../routes';
 import { pageDialog } from '../views/dialogs';
 import {
   alerts,
@@ -32,15 +31,25 @@ import {
   unitOptions,
 } from '../views/shell-parts';
 import {
+  acceptButton,
   actionsToolbar,
-  caseAction,
   chatTop,
   composer,
+  handoverNote,
   originalDetails,
+  patientLink,
   priorityForm,
   strayNumber,
 } from '../views/visit-parts';
-import { type CallWording, callEventText, chatWords, commonSkinStyles, extras, responsibleGuardian } from './common';
+import {
+  type CallWording,
+  callEventText,
+  chatWords,
+  commonSkinStyles,
+  extras,
+  responsibleGuardian,
+  tabLinks,
+} from './common';
 import type { Skin } from './types';
 
 const CALLS: CallWording = { video: 'Bildsamtal', phone: 'Röstsamtal', started: 'inlett', ended: 'avslutat' };
@@ -98,10 +107,7 @@ function dropIn(x: Ctx, tab: DropInTab): Html {
   const th = (text: Part) => html`<th scope="col" ${x.k('th')}>${text}</th>`;
   return html`<div ${x.k('page')}>
 <h1 ${x.k('h1')}>Drop in</h1>
-<nav aria-label="Drop in" ${x.k('subnav')}>${DROPIN_TABS.map(
-    (t) =>
-      html`<a ${x.k('tab')} href="${t.path}"${t.tab === tab ? raw(' aria-current="page"') : ''}>${TABS[t.tab]} <span ${x.k('tab-count')}>${dropInCases(x, t.tab).length}</span></a>`,
-  )}</nav>
+${tabLinks(x, tab, (t) => TABS[t.tab])}
 <table ${x.k('table')} aria-label="${TABS[tab]}">
 <thead ${x.k('thead')}><tr ${x.k('tr-head')}>${th('Angelägenhet')}${th('Invånare')}${th('Identitetsnummer')}${th('Kontaktorsak')}${th(
     'Inkom',
@@ -112,16 +118,12 @@ function dropIn(x: Ctx, tab: DropInTab): Html {
       : rows.map(
           (c) => html`<tr ${x.k('tr')}>
 <td ${x.k('td')}>${priorityBadge(x, c.priority)}</td>
-<td ${x.k('td')}><a ${x.k('row-link')} href="${caseUrl(c)}">${c.patient.name}</a>${c.handover ? html` <span ${x.k('tag')}>Synk Överlämning</span>` : ''}</td>
+<td ${x.k('td')}>${patientLink(x, c)}</td>
 <td ${x.k('td')}>${c.patient.personnummer}</td>
 <td ${x.k('td')}>${c.reason}</td>
 <td ${x.k('td')}>${time(x, c.arrivedAt)}</td>
 <td ${x.k('td')}>${formatDuration(waitedMs(x, c, tab))}</td>
-<td ${x.k('td-actions')}>${
-            c.state === 'waiting' || c.handover
-              ? actionForm(x, caseAction(c, 'accept'), html`<button type="submit" ${x.k('btn-small')}>Ta emot</button>`)
-              : ''
-          }</td>
+<td ${x.k('td-actions')}>${acceptButton(x, c)}</td>
 </tr>`,
         )
   }</tbody>
@@ -160,7 +162,7 @@ ${c.protected ? html`<p ${x.k('protected')} role="status">Spärrmarkering</p>` :
     'Påbörjat',
     c.startedAt ? time(x, c.startedAt) : 'Ej påbörjat',
   )}${term(x, 'Handläggare', c.assignedTo ?? '–')}${term(x, 'Enhet', `${c.unit}, ${c.role}`)}</dl>
-${c.handover ? html`<p ${x.k('tag')}>Synk Överlämning – lämnat över till ${c.handover.toRole}, väntar på mottagare</p>` : ''}
+${handoverNote(x, c)}
 </section>`;
   const triage = section(
     x,
@@ -213,9 +215,6 @@ function styles(c: (role: string) => string): string {
   return `${commonSkinStyles(c)}
 ${c('user-terms')}{margin:0;font-size:12px;color:#a9bdd6}
 ${c('user-terms')} dd{margin:0;color:#fff}
-${c('subnav')}{display:flex;gap:4px;border-bottom:1px solid #d9e2ee;margin-bottom:14px}
-${c('subnav')} a[aria-current="page"]{color:#1b5fae;border-bottom-color:#1b5fae}
-${c('log')} article{max-width:72%;padding:8px 12px;border-radius:10px;background:#fff;border:1px solid #d9e2ee}
 `;
 }
 

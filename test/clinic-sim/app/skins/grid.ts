@@ -9,7 +9,6 @@ import { CASE_STATE_TEXT, formatAge, formatClock, PRIORITY_TEXT, type SimCase, t
 import {
   actionForm,
   type Ctx,
-  caseUrl,
   dropInCases,
   ICON_SHIELD,
   icon,
@@ -24,11 +23,13 @@ import { DROPIN_TABS, type DropInTab } from '../routes';
 import { pageDialog } from '../views/dialogs';
 import { alerts, logoutButton, navList, roleOptions, shiftOngoing, unitOptions } from '../views/shell-parts';
 import {
+  acceptButton,
   actionsToolbar,
-  caseAction,
   chatTop,
   composer,
+  handoverNote,
   originalDetails,
+  patientLink,
   priorityForm,
   strayNumber,
 } from '../views/visit-parts';
@@ -42,6 +43,7 @@ import {
   extras,
   hoursShort,
   masked,
+  tabLinks,
 } from './common';
 import type { Skin } from './types';
 
@@ -107,10 +109,7 @@ function dropIn(x: Ctx, tab: DropInTab): Html {
   const cell = (text: Part, role = 'cell') => html`<div role="${role}" ${x.k('grid-cell')}>${text}</div>`;
   return html`<div ${x.k('page')}>
 <h1 ${x.k('h1')}>Drop in</h1>
-<nav aria-label="Drop in" ${x.k('subnav')}>${DROPIN_TABS.map(
-    (t) =>
-      html`<a ${x.k('tab')} href="${t.path}"${t.tab === tab ? raw(' aria-current="page"') : ''}>${t.label} <span ${x.k('tab-count')}>${dropInCases(x, t.tab).length}</span></a>`,
-  )}</nav>
+${tabLinks(x, tab, (t) => t.label)}
 <h2 ${x.k('h2')} id="${headingId}">${name}</h2>
 <div role="grid" aria-labelledby="${headingId}" aria-rowcount="${rows.length + 1}" ${x.k('grid')}>
 <div role="rowgroup" ${x.k('grid-rowgroup')}><div role="row" ${x.k('grid-row')}>${head('Brådskegrad')}${head('Namn')}${head('Personnummer')}${head(
@@ -122,19 +121,11 @@ function dropIn(x: Ctx, tab: DropInTab): Html {
       : rows.map(
           (c) =>
             html`<div role="row" ${x.k('grid-row')}>${cell(c.priority === null ? '–' : String(c.priority))}${cell(
-              html`<a ${x.k('row-link')} href="${caseUrl(c)}">${c.patient.name}</a>${c.handover ? html` <span ${x.k('tag')}>Synk Överlämning</span>` : ''}`,
+              patientLink(x, c),
               'rowheader',
             )}${cell(enDash(c.patient.personnummer))}${cell(c.reason)}${cell(clock(x, c.arrivedAt))}${cell(
               hoursShort(waitedMs(x, c, tab)),
-            )}${cell(
-              c.state === 'waiting' || c.handover
-                ? actionForm(
-                    x,
-                    caseAction(c, 'accept'),
-                    html`<button type="submit" ${x.k('btn-small')}>Ta emot</button>`,
-                  )
-                : '',
-            )}</div>`,
+            )}${cell(acceptButton(x, c))}</div>`,
         )
   }</div>
 </div>
@@ -178,7 +169,7 @@ function visit(x: Ctx, c: SimCase): Html {
     'Startad',
     c.startedAt ? clock(x, c.startedAt) : 'Ej startat',
   )}${fact('Mottagen av', c.assignedTo ?? '–')}${fact('Vårdenhet', `${c.unit}, ${c.role}`)}</ul>
-${c.handover ? html`<p ${x.k('tag')}>Synk Överlämning – lämnat över till ${c.handover.toRole}, väntar på mottagare</p>` : ''}
+${handoverNote(x, c)}
 </section>`;
   const answers = (list: SimCase['anamnesis']) =>
     list.length === 0
@@ -233,12 +224,8 @@ ${chat}
 
 function styles(c: (role: string) => string): string {
   return `${commonSkinStyles(c)}
-${c('topbar-row')}{display:flex;justify-content:space-between;align-items:center;gap:16px}
 ${c('nav-foot')} ${c('nav-user-role')}{margin:0}
 ${c('filter')}{display:flex;gap:8px;align-items:center}
-${c('shift-chip')}{padding:4px 10px;border-radius:12px;background:#e8f5ee;color:#1d5e3a;font-size:12px;font-weight:600}
-${c('subnav')}{display:flex;gap:4px;border-bottom:1px solid #d9e2ee;margin-bottom:14px}
-${c('subnav')} a[aria-current="page"]{color:#1b5fae;border-bottom-color:#1b5fae}
 ${c('grid')}{display:table;width:100%;background:#fff;border:1px solid #d9e2ee;border-radius:8px}
 ${c('grid-rowgroup')}{display:table-row-group}
 ${c('grid-row')}{display:table-row;cursor:pointer}

@@ -9,7 +9,6 @@ import { CASE_STATE_TEXT, formatAge, formatDuration, PRIORITY_TEXT, type SimCase
 import {
   actionForm,
   type Ctx,
-  caseUrl,
   dropInCases,
   ICON_SHIELD,
   icon,
@@ -34,11 +33,13 @@ import {
   unitOptions,
 } from '../views/shell-parts';
 import {
+  acceptButton,
   actionsToolbar,
-  caseAction,
   chatTop,
   composer,
+  handoverNote,
   originalDetails,
+  patientLink,
   priorityForm,
   strayNumber,
 } from '../views/visit-parts';
@@ -138,16 +139,12 @@ ${
 function queueCard(x: Ctx, c: SimCase, tab: DropInTab): Html {
   return html`<li ${x.k('queue-card')}>
 ${pair(x, 'Prioritet', priorityBadge(x, c.priority))}
-${pair(x, 'Patient', html`<a ${x.k('row-link')} href="${caseUrl(c)}">${c.patient.name}</a>${c.handover ? html` <span ${x.k('tag')}>Synk Överlämning</span>` : ''}`)}
+${pair(x, 'Patient', patientLink(x, c))}
 ${pair(x, 'Personnummer', spaced(c.patient.personnummer))}
 ${pair(x, 'Sökorsak', c.reason)}
 ${pair(x, 'Ankomst', time(x, c.arrivedAt))}
 ${pair(x, 'Väntat', formatDuration(waitedMs(x, c, tab)))}
-${
-  c.state === 'waiting' || c.handover
-    ? actionForm(x, caseAction(c, 'accept'), html`<button type="submit" ${x.k('btn-small')}>Ta emot</button>`)
-    : ''
-}
+${acceptButton(x, c)}
 </li>`;
 }
 
@@ -193,7 +190,7 @@ function visit(x: Ctx, c: SimCase): Html {
       'Startad',
       c.startedAt ? time(x, c.startedAt) : 'Ej startat',
     )}${pair(x, 'Mottagen av', c.assignedTo ?? '–')}${pair(x, 'Vårdenhet', `${c.unit}, ${c.role}`)}
-${c.handover ? html`<p ${x.k('tag')}>Synk Överlämning – lämnat över till ${c.handover.toRole}, väntar på mottagare</p>` : ''}`,
+${handoverNote(x, c)}`,
     'visit-status',
   );
   const answers = (list: SimCase['anamnesis']) =>

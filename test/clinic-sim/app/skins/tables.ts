@@ -17,7 +17,6 @@ import {
 import {
   actionForm,
   type Ctx,
-  caseUrl,
   dropInCases,
   images,
   myName,
@@ -32,11 +31,13 @@ import { DROPIN_TABS, type DropInTab } from '../routes';
 import { pageDialog } from '../views/dialogs';
 import { alerts, logoutButton, navList, roleOptions, shiftOngoing, unitOptions } from '../views/shell-parts';
 import {
+  acceptButton,
   actionsToolbar,
-  caseAction,
   chatTop,
   composer,
+  handoverNote,
   originalDetails,
+  patientLink,
   priorityForm,
   strayNumber,
 } from '../views/visit-parts';
@@ -123,17 +124,13 @@ ${tabs(x, 'dropin', 'Drop in', items, tab)}
       ? html`<tr ${x.k('tr')}><td ${x.k('td-empty')} colspan="7">Inga ärenden</td></tr>`
       : rows.map(
           (c) => html`<tr ${x.k('tr')}>
-<td ${x.k('td')}><a ${x.k('row-link')} href="${caseUrl(c)}">${c.patient.name}</a>${c.handover ? html` <span ${x.k('tag')}>Synk Överlämning</span>` : ''}</td>
+<td ${x.k('td')}>${patientLink(x, c)}</td>
 <td ${x.k('td')}>${tenDigit(c.patient.personnummer, x.now)}</td>
 <td ${x.k('td')}>${minutesOnly(waitedMs(x, c, tab))}</td>
 <td ${x.k('td')}>${time(x, c.arrivedAt)}</td>
 <td ${x.k('td')}>${prio(c)}</td>
 <td ${x.k('td')}>${c.reason}</td>
-<td ${x.k('td-actions')}>${
-            c.state === 'waiting' || c.handover
-              ? actionForm(x, caseAction(c, 'accept'), html`<button type="submit" ${x.k('btn-small')}>Ta emot</button>`)
-              : ''
-          }</td>
+<td ${x.k('td-actions')}>${acceptButton(x, c)}</td>
 </tr>`,
         )
   }</tbody>
@@ -188,7 +185,7 @@ function visit(x: Ctx, c: SimCase): Html {
       ['Mottagen av', c.assignedTo ?? '–'],
       ['Vårdenhet', `${c.unit}, ${c.role}`],
     ])}
-${c.handover ? html`<p ${x.k('tag')}>Synk Överlämning – lämnat över till ${c.handover.toRole}, väntar på mottagare</p>` : ''}`,
+${handoverNote(x, c)}`,
   );
   const answers = (list: SimCase['anamnesis']) =>
     list.length === 0
@@ -254,12 +251,9 @@ function styles(c: (role: string) => string): string {
   return `${commonSkinStyles(c)}
 ${c('user-table')}{font-size:12px;color:#dbe6f4;border-collapse:collapse}
 ${c('user-table')} th{text-align:left;font-weight:400;color:#a9bdd6;padding-right:8px}
-${c('topbar-row')}{display:flex;justify-content:space-between;align-items:center;gap:16px}
 ${c('topbar-row')} ${c('filter')}{border:0;padding:0;margin:0;display:flex;gap:14px;align-items:flex-end}
-${c('shift-chip')}{margin:0;padding:4px 10px;border-radius:12px;background:#e8f5ee;color:#1d5e3a;font-size:12px;font-weight:600}
 ${c('caption')}{text-align:left;font-weight:700;color:#0f2f57;padding:8px 12px}
 ${c('marker-text')}{color:#b3261e;letter-spacing:.5px}
-${c('log')} article{max-width:72%;padding:8px 12px;border-radius:10px;background:#fff;border:1px solid #d9e2ee}
 `;
 }
 

@@ -4,7 +4,7 @@
  * and the page's script finds their buttons and forms by name/value, never by markup.
  */
 import { type CallKind, FORMS, PHRASES, PRIORITY_TEXT, type SimCase } from '../../model';
-import { actionForm, type Ctx, ICON_PHONE, ICON_VIDEO, icon, qaList, time } from '../context';
+import { actionForm, type Ctx, caseUrl, ICON_PHONE, ICON_VIDEO, icon, qaList, time } from '../context';
 import { type Html, html, raw } from '../html';
 
 export function findCase(x: Ctx, id: string): SimCase | undefined {
@@ -24,6 +24,23 @@ export function strayNumber(c: SimCase): string {
 
 export function caseAction(c: SimCase, action: string): string {
   return `/api/cases/${encodeURIComponent(c.id)}/${action}`;
+}
+
+/** The patient's name linking to the visit, as in a queue row (a handed-over case says so). */
+export function patientLink(x: Ctx, c: SimCase): Html {
+  return html`<a ${x.k('row-link')} href="${caseUrl(c)}">${c.patient.name}</a>${c.handover ? html` <span ${x.k('tag')}>Synk Överlämning</span>` : ''}`;
+}
+
+/** A queue row's "Ta emot" (waiting or handed-over cases only). */
+export function acceptButton(x: Ctx, c: SimCase): Html | '' {
+  if (c.state !== 'waiting' && !c.handover) return '';
+  return actionForm(x, caseAction(c, 'accept'), html`<button type="submit" ${x.k('btn-small')}>Ta emot</button>`);
+}
+
+/** Under the visit facts while a handover waits for a receiver (R-HO-1). */
+export function handoverNote(x: Ctx, c: SimCase): Html | '' {
+  if (!c.handover) return '';
+  return html`<p ${x.k('tag')}>Synk Överlämning – lämnat över till ${c.handover.toRole}, väntar på mottagare</p>`;
 }
 
 /** "Ändra prioritet" (not on closed visits). */
