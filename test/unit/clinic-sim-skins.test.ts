@@ -156,8 +156,7 @@ const FACTS: Record<SkinName, SkinFacts> = {
   },
 };
 
-const skinScenario = (seed = 'skins') => skinScenarioState(seed);
-const { store, cases } = skinScenario();
+const { store, cases } = skinScenarioState('skins');
 const state = store.getState();
 const page = (skin: SkinName, route: string, st: SimState = state) =>
   parse(renderPageHtml(st, route, 'skins', { skin }));
@@ -243,21 +242,23 @@ describe.each(ALL_SKINS)('skin %s', (skin) => {
     for (const fact of ['Sara Sjuksköterska', 'Sjuksköterska', '1177 direkt Uppsala län'])
       expect(text(menu)).toContain(fact);
     expect(text(doc.body)).toContain(f.shift[0]);
-    const local = skinScenario('no-shift');
+    const local = skinScenarioState('no-shift');
     local.store.setSession({ shift: 'none' });
     expect(text(page(skin, '/drop-in', local.store.getState()).body)).toContain(f.shift[1]);
+    // Named by aria-label, aria-labelledby, <label for>, or the text of a <label> that wraps it.
+    const selectName = (s: Element) => accName(s) || (s.closest('label')?.firstChild?.textContent ?? '').trim();
     const selects = [...doc.querySelectorAll('header select')].map((s) => [
-      accName(s) || text(s.closest('label')?.firstChild as Element),
+      selectName(s),
       (s as HTMLSelectElement).value,
     ]);
-    expect(selects.map(([name, value]) => [name?.trim(), value])).toEqual([
+    expect(selects).toEqual([
       [f.filter[0], '1177 direkt Uppsala län'],
       [f.filter[1], 'Sjuksköterska'],
     ]);
   });
 
   it('appends one node to the live chat for a new message (the morphing renderer)', () => {
-    const local = skinScenario('morph');
+    const local = skinScenarioState('morph');
     const route = `/besok/${local.cases.adult}`;
     const live = new Window();
     const doc = live.document;
