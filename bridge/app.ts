@@ -35,6 +35,7 @@ export async function startBridge(
     logger,
     retryMs: options.retryMs,
     pollMs: options.pollMs,
+    trustAnchors: config.trustAnchors,
   });
   card.start();
   await card.ready(3000);

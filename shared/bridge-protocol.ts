@@ -106,6 +106,22 @@ export function isHsaId(value: string): boolean {
   return value.length <= 31 && HSA_ID_RE.test(value);
 }
 
+/**
+ * Why a card's certificate is not verified: no trust anchors configured, no chain to one (a
+ * self-made certificate), outside its validity dates, not made for signing/authentication, or
+ * not readable as a certificate.
+ */
+export const NotVerifiedReason = z.enum([
+  'no-trust-anchors',
+  'untrusted-issuer',
+  'expired',
+  'not-yet-valid',
+  'key-usage',
+  'unreadable',
+]);
+export type NotVerifiedReason = z.infer<typeof NotVerifiedReason>;
+export type IdentityCheck = { verified: true } | { verified: false; reason: NotVerifiedReason };
+
 export const ClinicianIdentity = z.object({
   hsaId: HsaId,
   /** The certificate subject's common name (given name + surname when CN is missing). */
@@ -114,6 +130,13 @@ export const ClinicianIdentity = z.object({
   issuer: z.string(),
   notBefore: z.iso.datetime(),
   notAfter: z.iso.datetime(),
+  /**
+   * True only when the certificate chains to a configured SITHS trust anchor, within its dates,
+   * with the right key usage. Say "verifierat" only then; else "läst från kortet, ej verifierat".
+   */
+  verified: z.boolean(),
+  /** Why not, when `verified` is false. */
+  reason: NotVerifiedReason.optional(),
 });
 export type ClinicianIdentity = z.infer<typeof ClinicianIdentity>;
 
@@ -206,8 +229,10 @@ export const JournalPdfResponse = z.object({
   pages: z.number().int().positive(),
   /** SHA-256 of the note text (hex), also printed in the PDF's footer. */
   noteSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Where the clinician's name and HSA-id came from. */
+  /** Where the clinician's name and HSA-id came from (`request`: typed, never verified). */
   clinicianSource: z.enum(['card', 'request', 'none']),
+  /** True only for a card whose certificate was verified against the trust anchors. */
+  clinicianVerified: z.boolean(),
 });
 export type JournalPdfResponse = z.infer<typeof JournalPdfResponse>;
 

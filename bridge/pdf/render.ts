@@ -20,6 +20,12 @@ export interface RenderInput {
   now?: Date;
 }
 
+/** "verifierat" only for a card whose certificate was verified (issue 11); never for typed names. */
+export function clinicianMark(clinician: NonNullable<RenderInput['clinician']>): string {
+  if (clinician.source === 'request') return 'inskrivet, ej verifierat';
+  return clinician.identity?.verified ? 'SITHS-kort, verifierat' : 'läst från kortet, ej verifierat';
+}
+
 export interface RenderedPdf {
   bytes: Uint8Array;
   pages: number;
@@ -301,8 +307,10 @@ export async function renderJournalPdf(input: RenderInput, iccProfile: Uint8Arra
   const vardtjanst = request.chosenVardtjanst ?? (request.note.vardtjanst.required ? 'ej vald' : 'ingen');
   field('Vårdtjänst', vardtjanst);
   if (input.clinician) {
-    const source = input.clinician.source === 'card' ? 'SITHS-kort' : 'ej verifierad med SITHS-kort';
-    field('Signeras av', `${input.clinician.name}, HSA-id ${input.clinician.hsaId} (${source})`);
+    field(
+      'Signeras av',
+      `${input.clinician.name}, HSA-id ${input.clinician.hsaId} (${clinicianMark(input.clinician)})`,
+    );
   } else {
     field('Signeras av', 'okänd (inget SITHS-kort)');
   }

@@ -19,6 +19,8 @@ export interface CardServiceOptions {
   retryMs?: number;
   /** Longest single wait for a status change (readers are re-listed after it). */
   pollMs?: number;
+  /** The SITHS CAs a card's certificate must chain to (DER); none: every card is "ej verifierat". */
+  trustAnchors?: readonly Uint8Array[];
 }
 
 type ReadOutcome =
@@ -49,12 +51,14 @@ export class CardService implements CardStatusSource {
   private readonly logger: Logger;
   private readonly retryMs: number;
   private readonly pollMs: number;
+  private readonly trustAnchors: readonly Uint8Array[];
 
   constructor(options: CardServiceOptions) {
     this.reader = options.reader;
     this.logger = options.logger;
     this.retryMs = options.retryMs ?? 1000;
     this.pollMs = options.pollMs ?? 1000;
+    this.trustAnchors = options.trustAnchors ?? [];
     this.firstState = new Promise((r) => {
       this.resolveFirst = r;
     });
@@ -262,11 +266,11 @@ export class CardService implements CardStatusSource {
       try {
         connection = await this.reader.connect(readerName);
         const card = new Pkcs15Reader((apdu) => connection!.transmit(apdu));
-        const identity = await chooseIdentity(card.certificates());
+        const identity = await chooseIdentity(card.certificates(), this.trustAnchors);
         this.logger.log('info', 'card.read', {
           ms: Math.round(performance.now() - started),
           count: card.sent.length,
-          code: identity ? 'identity' : 'no_hsa_id',
+          code: identity ? (identity.verified ? 'identity_verified' : `identity_${identity.reason}`) : 'no_hsa_id',
         });
         return identity
           ? { kind: 'identity', identity }

@@ -25,6 +25,7 @@ export class PdfExportService implements JournalExporter {
         identity: status.identity,
       };
     } else if (request.clinician) {
+      // Only with no card at all, and printed as typed, never as verified.
       clinician = { ...request.clinician, source: 'request' };
     }
     const pdf = await renderJournalPdf({ request, clinician }, srgbIccProfile());
@@ -41,6 +42,7 @@ export class PdfExportService implements JournalExporter {
       pages: pdf.pages,
       noteSha256: pdf.noteSha256,
       clinicianSource: clinician?.source ?? 'none',
+      clinicianVerified: clinician?.identity?.verified === true,
     };
   }
 }

@@ -2,7 +2,7 @@
  * What the clinician's bridge indicator says (issue 5), from the BridgeStatus the background
  * keeps in session storage. Pure and schema-free: runs in the content script and the options page.
  */
-import type { BridgeErrorCode, CardStatus } from '../../shared/bridge-protocol';
+import type { BridgeErrorCode, CardStatus, NotVerifiedReason } from '../../shared/bridge-protocol';
 import { BRIDGE_STATUS_KEY, type BridgeStatus } from './messages';
 import { onSharedChanged, readShared } from './session-shared';
 
@@ -44,10 +44,28 @@ export function bridgeErrorText(code: BridgeErrorCode): string {
   return BRIDGE_ERROR_TEXT[code];
 }
 
+/** Why the card's certificate is not verified, in the clinician's words. */
+const NOT_VERIFIED: Record<NotVerifiedReason, string> = {
+  'no-trust-anchors': 'Bryggan har inga SITHS-utfärdare att kontrollera kortet mot. Kontakta IT.',
+  'untrusted-issuer': 'Certifikatet på kortet är inte utfärdat av SITHS. Använd ditt SITHS-kort.',
+  expired: 'Certifikatet på kortet har gått ut.',
+  'not-yet-valid': 'Certifikatet på kortet gäller inte ännu.',
+  'key-usage': 'Certifikatet på kortet är inte avsett för legitimering eller underskrift.',
+  unreadable: 'Certifikatet på kortet gick inte att läsa.',
+};
+
 export function cardLabel(card: CardStatus | null): Indicator {
   switch (card?.state) {
-    case 'CARD_PRESENT':
-      return { tone: 'ok', label: `SITHS-kort isatt: ${card.identity.name}, ${card.identity.hsaId}`, detail: null };
+    case 'CARD_PRESENT': {
+      const who = `${card.identity.name}, ${card.identity.hsaId}`;
+      // "verifierat" only when the bridge verified the certificate against the SITHS CAs.
+      if (card.identity.verified) return { tone: 'ok', label: `SITHS-kort isatt: ${who} (verifierat)`, detail: null };
+      return {
+        tone: 'warning',
+        label: `Kort isatt: ${who} (läst från kortet, ej verifierat)`,
+        detail: NOT_VERIFIED[card.identity.reason ?? 'untrusted-issuer'],
+      };
+    }
     case 'NO_CARD':
       return { tone: 'warning', label: 'Inget kort', detail: 'Sätt i SITHS-kortet i kortläsaren.' };
     case 'NO_READERS':

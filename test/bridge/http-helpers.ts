@@ -158,6 +158,7 @@ export async function startStubBridge(
     pages: 1,
     noteSha256: '0'.repeat(64),
     clinicianSource: 'none',
+    clinicianVerified: false,
   };
   const bridge = await startBridgeServer(
     testConfig(overrides),

@@ -12,6 +12,9 @@ export const TEST_CA_NAME = 'TEST SITHS e-id Person HSA-id 3 CA v1';
 
 export interface TestChain {
   ca: Uint8Array;
+  /** The CA's keys, to issue more certificates under it (issueTestCertificate). */
+  caKeys: CryptoKeyPair;
+  caSubject: string;
   person: Uint8Array;
   /** A certificate with no HSA-id (a device/function certificate). */
   other: Uint8Array;
@@ -21,11 +24,11 @@ export interface TestChain {
 
 const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
-export async function createTestChain(): Promise<TestChain> {
+export async function createTestChain(caName = TEST_CA_NAME): Promise<TestChain> {
   const caKeys = (await crypto.subtle.generateKey(alg, false, ['sign', 'verify'])) as CryptoKeyPair;
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '0a01',
-    name: `C=SE, O=Inera AB, CN=${TEST_CA_NAME}`,
+    name: `C=SE, O=Inera AB, CN=${caName}`,
     notBefore: new Date('2024-01-01T00:00:00Z'),
     notAfter: new Date('2034-01-01T00:00:00Z'),
     keys: caKeys,
@@ -53,5 +56,35 @@ export async function createTestChain(): Promise<TestChain> {
   );
   const other = await leaf('0b02', 'C=SE, O=Testregionen, CN=Funktionscertifikat, 2.5.4.5=FUNKTION-1');
   const caDer = new Uint8Array(ca.rawData);
-  return { ca: caDer, person, other, cardOrder: [caDer, other, person] };
+  return { ca: caDer, caKeys, caSubject: ca.subject, person, other, cardOrder: [caDer, other, person] };
+}
+
+/** Another certificate under the chain's CA: a CA of its own (intermediate) or a person's. */
+export async function issueTestCertificate(
+  issuer: { caKeys: CryptoKeyPair; caSubject: string },
+  options: {
+    subject: string;
+    ca?: boolean;
+    usages?: x509.KeyUsageFlags;
+    notBefore?: Date;
+    notAfter?: Date;
+  },
+): Promise<{ der: Uint8Array; keys: CryptoKeyPair; subject: string }> {
+  const keys = (await crypto.subtle.generateKey(alg, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: Math.floor(Math.random() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0'),
+    subject: options.subject,
+    issuer: issuer.caSubject,
+    notBefore: options.notBefore ?? new Date('2024-01-01T00:00:00Z'),
+    notAfter: options.notAfter ?? new Date('2029-01-01T00:00:00Z'),
+    signingKey: issuer.caKeys.privateKey,
+    publicKey: keys.publicKey,
+    signingAlgorithm: alg,
+    extensions: options.ca
+      ? [new x509.BasicConstraintsExtension(true, 0, true)]
+      : [new x509.KeyUsagesExtension(options.usages ?? x509.KeyUsageFlags.digitalSignature, true)],
+  });
+  return { der: new Uint8Array(cert.rawData), keys, subject: cert.subject };
 }

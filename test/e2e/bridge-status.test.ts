@@ -41,7 +41,7 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
 
   const sithsCard = () => new FileSystemCard(pkcs15FileSystem(chain.cardOrder));
   const startRealBridge = async (onPort = 0) =>
-    startBridge(testConfig({ port: onPort, token, exportDir }), silentLogger, {
+    startBridge(testConfig({ port: onPort, token, exportDir, trustAnchors: [chain.ca] }), silentLogger, {
       reader: fake,
       retryMs: 50,
       pollMs: 100,
@@ -90,6 +90,19 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     fake.insert(READER, sithsCard());
     await setPairing({ token, port });
     await waitFor(async () => (await panelText(console1)).includes(PRESENT));
+  });
+
+  it('issue 11: a card whose certificate is self-made → "läst från kortet, ej verifierat", never "SITHS-kort"', async () => {
+    const selfMade = await createTestChain();
+    fake.remove(READER);
+    await waitFor(async () => (await panelText(console1)).includes('Inget kort'));
+    fake.insert(READER, new FileSystemCard(pkcs15FileSystem(selfMade.cardOrder)));
+    await waitFor(async () => (await panelText(console1)).includes('läst från kortet, ej verifierat'));
+    expect(await panelText(console1)).not.toContain('SITHS-kort isatt');
+    fake.remove(READER);
+    await waitFor(async () => (await panelText(console1)).includes('Inget kort'));
+    fake.insert(READER, sithsCard());
+    await waitFor(async () => (await panelText(console1)).includes(`${PRESENT} (verifierat)`));
   });
 
   it('R-S-2: card pulled → "Inget kort" pushed to the page, with the shift-still-running reminder', async () => {

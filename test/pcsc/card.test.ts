@@ -48,7 +48,11 @@ describe.skipIf(!available)('SITHS card over real PC/SC', () => {
     stack = new PcscStack();
     await stack.startPcscd();
     exportDir = mkdtempSync(path.join(os.tmpdir(), 'bridge-pcsc-export-'));
-    bridge = await startBridge(testConfig({ exportDir }), silentLogger, { retryMs: 300, pollMs: 1000 });
+    // The test CA is the bridge's trust anchor here, as the SITHS CAs are on a clinician's PC.
+    bridge = await startBridge(testConfig({ exportDir, trustAnchors: [chain.ca] }), silentLogger, {
+      retryMs: 300,
+      pollMs: 1000,
+    });
     const port = bridge.server.port;
     const parse = createCardEventParser((s) => events.push(s));
     await new Promise<void>((resolve) => {
@@ -85,10 +89,24 @@ describe.skipIf(!available)('SITHS card over real PC/SC', () => {
     expect(status).toMatchObject({
       state: 'CARD_PRESENT',
       reader: VPCD_READER,
-      identity: { hsaId: TEST_HSA_ID, name: TEST_CLINICIAN_NAME, issuer: TEST_CA_NAME },
+      identity: { hsaId: TEST_HSA_ID, name: TEST_CLINICIAN_NAME, issuer: TEST_CA_NAME, verified: true },
     });
     const res = await send({ port: bridge.server.port, path: '/v1/card' });
     expect(JSON.parse(res.body)).toMatchObject({ state: 'CARD_PRESENT', identity: { hsaId: TEST_HSA_ID } });
+  });
+
+  it('issue 11: a virtual card with a self-made chain → CARD_PRESENT but verified: false (untrusted issuer)', async () => {
+    await stack.removeCards();
+    await nextState('NO_CARD');
+    const selfMade = await createTestChain();
+    await stack.insertCard('pkcs15', selfMade.cardOrder);
+    expect(await nextState('CARD_PRESENT')).toMatchObject({
+      identity: { hsaId: TEST_HSA_ID, verified: false, reason: 'untrusted-issuer' },
+    });
+    await stack.removeCards();
+    await nextState('NO_CARD');
+    await stack.insertCard('pkcs15', chain.cardOrder);
+    expect(await nextState('CARD_PRESENT')).toMatchObject({ identity: { verified: true } });
   });
 
   it('pull → NO_CARD pushed', async () => {

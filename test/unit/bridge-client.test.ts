@@ -38,6 +38,7 @@ const IDENTITY = {
   issuer: 'TEST SITHS e-id Person HSA-id 3 CA v1',
   notBefore: '2024-01-01T00:00:00.000Z',
   notAfter: '2029-01-01T00:00:00.000Z',
+  verified: true,
 };
 const present: CardStatus = {
   state: 'CARD_PRESENT',
@@ -121,7 +122,12 @@ describe('indicator words (what the clinician sees)', () => {
     [status({ bridge: 'unreachable', detail: 'no-answer' }), 'Brygga saknas', 'error'],
     [status({ bridge: 'untrusted', detail: 'proof-failed' }), 'Okänd brygga', 'error'],
     [status({ bridge: 'untrusted', detail: 'rejected' }), 'Nyckeln godtas inte', 'error'],
-    [status({ card: present }), `SITHS-kort isatt: ${IDENTITY.name}, ${IDENTITY.hsaId}`, 'ok'],
+    [status({ card: present }), `SITHS-kort isatt: ${IDENTITY.name}, ${IDENTITY.hsaId} (verifierat)`, 'ok'],
+    [
+      status({ card: { ...present, identity: { ...IDENTITY, verified: false, reason: 'untrusted-issuer' } } }),
+      `Kort isatt: ${IDENTITY.name}, ${IDENTITY.hsaId} (läst från kortet, ej verifierat)`,
+      'warning',
+    ],
     [status({ card: { state: 'NO_CARD', readers: ['R'], since: '' } }), 'Inget kort', 'warning'],
     [status({ card: { state: 'NO_READERS', since: '' } }), 'Ingen kortläsare', 'warning'],
     [status({ card: { state: 'SERVICE_NOT_RUNNING', since: '' } }), 'Korttjänsten är inte igång', 'warning'],

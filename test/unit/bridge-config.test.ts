@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,36 @@ describe('bridge config', () => {
     const file = path.join(home, 'bad.json');
     writeFileSync(file, '{');
     expect(() => loadConfig({ env, configFile: file })).toThrow(ConfigError);
+  });
+
+  it('issue 11: a port per user (47121 and the next nine), a pinned port alone; the discovery file beside the token', () => {
+    const home = tmp();
+    const a = loadConfig({ env: { XDG_CONFIG_HOME: home } });
+    expect(a).toMatchObject({ port: 47121, portFallbacks: 9 });
+    expect(a.discoveryFile).toBe(path.join(home, 'clinic-companion', 'bridge-endpoint.json'));
+    expect(loadConfig({ env: { XDG_CONFIG_HOME: home, CLINIC_BRIDGE_PORT: '50000' } })).toMatchObject({
+      port: 50000,
+      portFallbacks: 0,
+    });
+  });
+
+  it('issue 11: trust anchors from trust-anchors/*.pem, the file or the environment; a bad one stops the bridge', async () => {
+    const { createTestChain } = await import('../bridge/test-certs');
+    const { toPem } = await import('../../bridge/card/trust-anchors');
+    const chain = await createTestChain();
+    const home = tmp();
+    const env = { XDG_CONFIG_HOME: home };
+    expect(loadConfig({ env }).trustAnchors).toEqual([]);
+    mkdirSync(path.join(home, 'clinic-companion', 'trust-anchors'), { recursive: true });
+    const pem = path.join(home, 'clinic-companion', 'trust-anchors', 'siths-root.pem');
+    writeFileSync(pem, `${toPem(chain.ca)}${toPem(chain.person)}`);
+    expect(loadConfig({ env }).trustAnchors).toEqual([chain.ca, chain.person]);
+    const other = path.join(home, 'other.pem');
+    writeFileSync(other, toPem(chain.other));
+    expect(loadConfig({ env: { ...env, CLINIC_BRIDGE_TRUST_ANCHORS: other } }).trustAnchors).toEqual([chain.other]);
+    writeFileSync(other, 'not a certificate');
+    expect(() => loadConfig({ env: { ...env, CLINIC_BRIDGE_TRUST_ANCHORS: other } })).toThrow(/no PEM certificate/);
+    expect(() => loadConfig({ env: { ...env, CLINIC_BRIDGE_TRUST_ANCHORS: '/nonexistent.pem' } })).toThrow(ConfigError);
   });
 
   it('logs are JSON lines and scrub anything shaped like a personnummer', () => {

@@ -160,7 +160,7 @@ describe.skipIf(!hasPoppler)('journal PDF', () => {
     expect(readFileSync(out.path, 'latin1')).not.toContain('/Subtype /Image');
   });
 
-  it('prints the clinician from the SITHS card when one is present', async () => {
+  const cardWith = (verified: boolean) =>
     card.set({
       state: 'CARD_PRESENT',
       reader: 'Virtual PCD 00 00',
@@ -170,19 +170,46 @@ describe.skipIf(!hasPoppler)('journal PDF', () => {
         issuer: 'TEST SITHS e-id Person HSA-id 3 CA v1',
         notBefore: '2024-01-01T00:00:00.000Z',
         notAfter: '2029-01-01T00:00:00.000Z',
+        ...(verified ? { verified: true } : { verified: false, reason: 'untrusted-issuer' as const }),
       },
       since: new Date().toISOString(),
     });
+
+  it('prints the clinician from a verified SITHS card as "verifierat", the typed one never', async () => {
+    cardWith(true);
     try {
       const res = await exportPdf(journalRequest({ clinician: { name: 'Någon Annan', hsaId: 'SE2321000016-abc1' } }));
       const out = JournalPdfResponse.parse(JSON.parse(res.body));
-      expect(out.clinicianSource).toBe('card');
-      const content = text(out.path);
-      expect(content).toContain('Karta Kortsdotter, HSA-id TSTNMT2321000156-1019 (SITHS-kort)');
+      expect(out).toMatchObject({ clinicianSource: 'card', clinicianVerified: true });
+      const content = text(out.path).replace(/\s+/g, ' ');
+      expect(content).toContain('Karta Kortsdotter, HSA-id TSTNMT2321000156-1019 (SITHS-kort, verifierat)');
       expect(content).not.toContain('Någon Annan');
     } finally {
       card.set({ state: 'NO_CARD', readers: [], since: new Date().toISOString() });
     }
+  });
+
+  it('issue 11: a certificate that is not verified (self-made CA) is printed "läst från kortet, ej verifierat"', async () => {
+    cardWith(false);
+    try {
+      const out = JournalPdfResponse.parse(JSON.parse((await exportPdf(journalRequest())).body));
+      expect(out).toMatchObject({ clinicianSource: 'card', clinicianVerified: false });
+      const content = text(out.path).replace(/\s+/g, ' ');
+      expect(content).toContain('Karta Kortsdotter, HSA-id TSTNMT2321000156-1019 (läst från kortet, ej verifierat)');
+      expect(content).not.toMatch(/SITHS-kort|\(verifierat/);
+    } finally {
+      card.set({ state: 'NO_CARD', readers: [], since: new Date().toISOString() });
+    }
+  });
+
+  it('a clinician named in the request (no card) is marked typed, not verified', async () => {
+    const out = JournalPdfResponse.parse(
+      JSON.parse(
+        (await exportPdf(journalRequest({ clinician: { name: 'Doktor Test', hsaId: 'SE2321000016-abc1' } }))).body,
+      ),
+    );
+    expect(out).toMatchObject({ clinicianSource: 'request', clinicianVerified: false });
+    expect(text(out.path).replace(/\s+/g, ' ')).toContain('Doktor Test, HSA-id SE2321000016-abc1 (inskrivet, ej verifierat)');
   });
 });
 
