@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { noticePhraseOf } from '../../extension/lib/no-reply-timers';
 import { defaultRuleSet } from '../../shared/rules/default';
-import { browserTestsUnavailable, launchWithExtension, waitFor } from './harness';
+import { describeInBrowser, launchWithExtension, waitFor } from './harness';
 import { type Stack, startStack } from './stack';
 import {
   chip,
@@ -13,8 +14,10 @@ import {
   waitForChip,
 } from './timer-helpers';
 
-const unavailable = browserTestsUnavailable();
-const NOTICE = defaultRuleSet.phrases.noReplyNotice;
+/** The test rule set's windows: 1 minute (the schema's smallest). */
+const TEST_TIMERS = { replyWindowMinutes: 1, noticeAfterMinutes: 1 };
+/** The notice as the chip inserts it: the rule set's template, filled from the test window. */
+const NOTICE = noticePhraseOf({ ...defaultRuleSet, timers: { ...defaultRuleSet.timers, ...TEST_TIMERS } });
 /** The simulator's clock runs this far behind real time: what the console stamps is already old. */
 const SIM_BEHIND_SECONDS = 52;
 
@@ -24,13 +27,13 @@ const SIM_BEHIND_SECONDS = 52;
  * message times, and the simulator's clock set SIM_BEHIND_SECONDS behind real time for what the
  * console itself stamps, such as a message sent with Skicka).
  */
-describe.skipIf(unavailable)('no-reply timer (R-NR-1..5) over the simulator, in real Chromium', () => {
+describeInBrowser('no-reply timer (R-NR-1..5) over the simulator, in real Chromium', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();
     stack.sim.control.setClock({ real: true });
     stack.sim.control.setClock({ advanceMinutes: -SIM_BEHIND_SECONDS / 60 });
-    await useTestTimers(await readyWorker(stack.ext), { replyWindowMinutes: 1, noticeAfterMinutes: 1 });
+    await useTestTimers(await readyWorker(stack.ext), TEST_TIMERS);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -65,10 +68,12 @@ describe.skipIf(unavailable)('no-reply timer (R-NR-1..5) over the simulator, in 
     expect(await notifications(worker)).toContain(`no-reply:${timer.id}`);
 
     // Inserted into the console's chat box for the clinician to send; nothing is sent by us.
+    expect(NOTICE).toContain('svara inom 1 minut, annars avslutas ärendet');
     await clickChipAction(page, 'insert-notice');
     const composer = 'textarea[aria-label="Skriv ett meddelande"]';
     await waitFor(async () => (await page.$eval(composer, (el) => (el as HTMLTextAreaElement).value)) === NOTICE);
-    await new Promise((r) => setTimeout(r, 500));
+    // Positive signal first: the insert finished (its feedback is shown), then nothing was sent.
+    await waitFor(async () => (await chip(page)).text.includes('Meddelandet ligger i chattrutan'));
     expect(clinicianMessages(id)).toHaveLength(1);
     expect((await chip(page)).state).toBe('notice-suggested');
 
@@ -101,13 +106,89 @@ describe.skipIf(unavailable)('no-reply timer (R-NR-1..5) over the simulator, in 
       { visible: true },
     );
     await waitFor(async () => (await timerFor(worker, id))?.state === 'ready-to-close');
-    // The visit closes in Clinic: the timer, its alarm and its notification go.
+
+    // R-NR-4: "Stäng med anteckning" opens the real side panel in its no-reply mode.
+    await clickChipAction(page, 'close-no-reply');
+    const target = await stack.ext.browser.waitForTarget(
+      (t) => t.url() === `chrome-extension://${stack.ext.extensionId}/sidepanel.html`,
+      { timeout: 10_000 },
+    );
+    const panel = (await target.asPage())!;
+    await panel.waitForSelector('html[data-state="filled"]');
+    await waitFor(async () => panel.$eval('#no-reply', (el) => (el as HTMLInputElement).checked), 10_000);
+    const keywords = await panel.$$eval('.keyword label', (els) => els.map((el) => el.textContent));
+    expect(keywords).toEqual(['Kontaktsätt', 'Åtgärd']);
+    // R-NR-3 is one fact: the phone attempt logged in the chip satisfies the journal's check.
+    expect(await panel.$eval('main', (el) => el.textContent ?? '')).not.toContain('R-NR-3');
+    // R-J-1: the visit is still open in Clinic: the panel says to document after closing.
+    expect(await panel.$eval('#violations', (el) => el.textContent ?? '')).toContain('inte avslutat i Clinic');
+
+    // The visit closes in Clinic (Avsluta besök): the chip stops, the alarm and the notification go;
+    // the record stays, closed, for the journal's R-NR-3 check.
     stack.sim.control.closeCase(id);
-    await waitFor(async () => (await timerFor(worker, id)) === null, 10_000);
+    await waitFor(async () => (await timerFor(worker, id))?.state === 'closed', 10_000);
+    await waitFor(async () => (await chip(page)).state === null, 10_000);
+    expect((await chip(page)).text).not.toMatch(/Inget svar från patienten|ring patienten|påminnelse/i);
     await waitFor(async () => !(await notifications(worker)).includes(`no-reply:${timer.id}`));
     expect(await worker.evaluate(async (name) => chrome.alarms.get(name), `no-reply:${timer.id}`)).toBeUndefined();
+    // After closing, the panel reminds of Signera och exportera (R-J-1) and still sees the call.
+    await waitFor(async () =>
+      (await panel.$eval('main', (el) => el.textContent ?? '')).includes('Signera och exportera'),
+    );
+    expect(await panel.$eval('main', (el) => el.textContent ?? '')).not.toContain('R-NR-3');
+    await panel.close();
     await page.close();
   }, 120_000);
+
+  it('R-NR-4: a closed visit has no chip, no reminder and no "ring patienten", even with an unanswered message', async () => {
+    const id = ongoingCase('adult', 1);
+    stack.sim.control.addMessage(id, { author: 'patient', text: 'Hej', at: fromNow(-300) });
+    stack.sim.control.addMessage(id, { author: 'clinician', text: 'Har du feber?', at: fromNow(-200) });
+    const page = await stack.openVisit(id);
+    await waitForChip(page, 'notice-suggested', 10_000);
+    stack.sim.control.closeCase(id);
+    const worker = await stack.ext.worker();
+    // Positive signal: the background recorded the close; then the chip is gone and stays gone.
+    await waitFor(async () => (await timerFor(worker, id))?.state === 'closed', 10_000);
+    await waitFor(async () => (await chip(page)).state === null, 10_000);
+    const timer = (await timerFor(worker, id))!;
+    expect(await notifications(worker)).not.toContain(`no-reply:${timer.id}`);
+    expect(await worker.evaluate(async (name) => chrome.alarms.get(name), `no-reply:${timer.id}`)).toBeUndefined();
+    // A reload of the closed visit shows no chip either (its safety panel proves the page was read).
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-clinic-companion="panel"] >>> [aria-label="Patientsäkerhet"]');
+    expect((await chip(page)).text).not.toMatch(/ring patienten|påminnelse/i);
+    expect((await chip(page)).state).toBeNull();
+    await page.close();
+  }, 60_000);
+
+  it('R-NR-3: a phone attempt logged by mistake can be undone; the console’s own call counts as one', async () => {
+    const id = ongoingCase('adult2', 2);
+    stack.sim.control.addMessage(id, { author: 'patient', text: 'Hej', at: fromNow(-120) });
+    stack.sim.control.addMessage(id, { author: 'clinician', text: 'Hur mår du?', at: fromNow(-30) });
+    const page = await stack.openVisit(id);
+    const worker = await stack.ext.worker();
+    expect((await waitForChip(page, 'awaiting-patient', 10_000)).text).toContain('telefon krävs');
+
+    await clickChipAction(page, 'phone-attempt');
+    await waitFor(async () => (await chip(page)).text.includes('telefon ✔'), 10_000);
+    expect((await chip(page)).text).toContain('Telefonförsök registrerat kl.');
+    await clickChipAction(page, 'undo-phone-attempt');
+    await waitFor(async () => (await chip(page)).text.includes('telefon krävs'), 10_000);
+    const stored = await worker.evaluate(
+      async (key) => (await chrome.storage.local.get(key))[key],
+      (await timerFor(worker, id))!.key,
+    );
+    const record = stored as { events: { type: string }[]; loggedPhoneAttempts?: string[] };
+    expect(record.events.filter((e) => e.type === 'phone-attempt')).toEqual([]);
+    expect(record.loggedPhoneAttempts).toEqual([]);
+
+    // A call in the console is the same fact: telefon ✔, and nothing to undo (it happened).
+    stack.sim.control.addCall(id, 'audio', 2);
+    await waitFor(async () => (await chip(page)).text.includes('telefon ✔'), 10_000);
+    expect(await page.$('[data-clinic-companion="panel"] >>> button[data-action="undo-phone-attempt"]')).toBeNull();
+    await page.close();
+  }, 60_000);
 
   it('R-NR-1: the service worker killed mid-countdown (and no tab open) → the notification still comes', async () => {
     const id = ongoingCase('adult', 3);
