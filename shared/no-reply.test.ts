@@ -373,6 +373,10 @@ describe('evaluateNoReply: order and duplicates', () => {
 
   it('R-NR-3 property: priority 1, 2 or unknown never can close without a phone attempt after the last patient message (seeded)', () => {
     const rand = prng(42);
+    // How many cases reached the guarded assertion, and how many of those were closable but for
+    // the missing call (the cases that prove the rule): an assertion that never ran proves nothing.
+    let unphoned = 0;
+    let closableButForPhone = 0;
     for (let i = 0; i < 1000; i++) {
       const events = randomLog(rand);
       const lastPatient = Math.max(
@@ -381,11 +385,18 @@ describe('evaluateNoReply: order and duplicates', () => {
       );
       const phoned = events.some((e) => e.type === 'phone-attempt' && Date.parse(e.at) > lastPatient);
       for (const priority of [1, 2, null]) {
-        const s = run(events, Math.floor(rand() * 60 * 24 * 10), priority);
-        if (!phoned) expect(s.canClose).toBe(false);
+        const minutes = Math.floor(rand() * 60 * 24 * 10);
+        const s = run(events, minutes, priority);
+        if (!phoned) {
+          unphoned++;
+          expect(s.canClose).toBe(false);
+          if (run([...events, ev('phone-attempt', 301)], minutes, priority).canClose) closableButForPhone++;
+        }
         expect(s.canClose).toBe(s.state === 'ready-to-close');
       }
     }
+    expect(unphoned).toBeGreaterThan(1_000);
+    expect(closableButForPhone).toBeGreaterThan(200);
   });
 
   it('does not mutate the events array', () => {
@@ -425,13 +436,17 @@ describe('evaluateNoReply: invalid input', () => {
 
   it('reasons cite rule IDs (except the data and visit notes)', () => {
     const rand = prng(7);
+    let checked = 0;
     for (let i = 0; i < 200; i++) {
       const s = run(randomLog(rand), Math.floor(rand() * 600), PRIORITIES[i % PRIORITIES.length]!);
       for (const r of s.reasons) {
         if (s.state === 'idle' || s.state === 'closed') continue;
+        checked++;
         expect(r).toMatch(/^R-NR-[1-5]: /);
       }
     }
+    // The assertion ran on hundreds of reasons, not on none.
+    expect(checked).toBeGreaterThan(200);
   });
 });
 
@@ -532,12 +547,14 @@ describe('nextWakeUp', () => {
 
   it('property: the status is constant until the wake-up and changes at it (seeded)', () => {
     const rand = prng(2024);
+    const reached = { never: 0, wakes: 0 };
     for (let i = 0; i < 500; i++) {
       const events = randomLog(rand);
       const now = T0 + Math.floor(rand() * 600 * MIN);
       const priority = PRIORITIES[Math.floor(rand() * PRIORITIES.length)]!;
       const before = evaluateNoReply(events, new Date(now), S, priority);
       const w = nextWakeUp(events, new Date(now), S, priority);
+      reached[w === null ? 'never' : 'wakes']++;
       if (w === null) {
         expect(evaluateNoReply(events, new Date(now + 30 * 24 * 60 * MIN), S, priority)).toEqual(before);
       } else {
@@ -547,5 +564,8 @@ describe('nextWakeUp', () => {
         expect(evaluateNoReply(events, new Date(wMs), S, priority).state).not.toBe(before.state);
       }
     }
+    // Both branches were exercised, each on many logs.
+    expect(reached.never).toBeGreaterThan(200);
+    expect(reached.wakes).toBeGreaterThan(80);
   });
 });

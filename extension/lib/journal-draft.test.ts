@@ -202,3 +202,26 @@ describe('journal panel note (R-J-2..R-J-8) with the clinician draft', () => {
     });
   });
 });
+
+describe('never "not protected" (R-PI-1, R-PI-2)', () => {
+  it('R-PI-2: the panel and its PDF request never say a patient is not protected, whether no marker was seen or none could be read', () => {
+    const NOT_PROTECTED = /(inte|ej|ingen|utan) skydd|oskydd|not protected/i;
+    let checked = 0;
+    for (const protectedIdentity of [false, null]) {
+      for (const noReply of [false, true]) {
+        const f = facts({ patient: { name: 'Anna Testsson', personnummer: '199001012385', protectedIdentity } });
+        const panel = buildPanelNote(f, draft({ noReply }), defaultRuleSet);
+        const request = pdfRequestFor(panel, f);
+        const said = [panel.text, ...panel.violations, ...panel.notices].map((x) =>
+          typeof x === 'string' ? x : x.message,
+        );
+        if (request.ok) said.push(JSON.stringify(request.request.note));
+        for (const text of said) {
+          checked++;
+          expect(text).not.toMatch(NOT_PROTECTED);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(8);
+  });
+});
