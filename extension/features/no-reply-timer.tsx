@@ -24,6 +24,8 @@ export { type ChipModel, chipText } from '../lib/no-reply-chip';
 interface PageFacts {
   events: NoReplyEvent[];
   untimed: number;
+  /** Messages whose author was not recognised, counted as the patient's (the case stays open). */
+  unknownAuthors: number;
   /** Clinician messages that may be an edited notice (times). */
   unsure: string[];
   priority: number | null;
@@ -88,6 +90,7 @@ const noReplyTimer: Feature = {
             ? new Date(lastChat + s.noticeAfterMinutes * 60_000).toISOString()
             : null,
         untimed: page.untimed,
+        unknownAuthors: page.unknownAuthors,
         phoneLogged: events.some((e) => e.type === 'phone-attempt' && parseIsoTime(e.at) > lastPatient),
         undoable: undoablePhoneAttempts(record),
         unsureNotice: unsure[unsure.length - 1] ?? null,
@@ -241,7 +244,7 @@ const noReplyTimer: Feature = {
             replyWindowMinutes: rules.timers.replyWindowMinutes,
             isPhoneCall: (text) => callPhone?.test(text) === true,
           })
-        : { events: [], untimed: 0, unsure: [] };
+        : { events: [], untimed: 0, unsure: [], unknownAuthors: 0 };
       page = { ...read, priority: snapshot.priority.known ? snapshot.priority.value : null, closed };
       if (snapshot.visitKey !== visitKey) {
         visitKey = snapshot.visitKey;

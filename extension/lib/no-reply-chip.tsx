@@ -17,6 +17,8 @@ export interface ChipModel {
   /** When the notice becomes due (awaiting-patient), else null. */
   noticeDueAt: string | null;
   untimed: number;
+  /** Chat messages whose author was not recognised: counted as the patient's, and said. */
+  unknownAuthors?: number;
   phoneLogged: boolean;
   /** Phone attempts the clinician logged since the patient last wrote (undoable), times. */
   undoable?: string[];
@@ -135,6 +137,12 @@ export function Chip({
         <p class="alert info nr5">
           R-NR-5: Patienten får inget SMS om nya chattmeddelanden om mobilnummer saknas i profilen eller hen inte har
           lämnat tjänsten – ring hellre.
+        </p>
+      )}
+      {(model.unknownAuthors ?? 0) > 0 && (
+        <p class="alert warning unknown-authors">
+          {model.unknownAuthors} chattmeddelande{model.unknownAuthors === 1 ? '' : 'n'} med okänd avsändare räknas som
+          patientens svar, så att ärendet inte stängs i onödan. Kontrollera chatten.
         </p>
       )}
       {model.untimed > 0 && (

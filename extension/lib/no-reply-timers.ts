@@ -122,30 +122,36 @@ export interface ChatEventsOptions {
  * ("Besöket har avslutats") are not attempts. A message whose time cannot be read is left out: it
  * cannot be ordered, and guessing a time could close a case too early (the count is returned so
  * the chip can say so). `unsure`: times of clinician messages that may be the notice.
+ * `unknownAuthors`: timed messages whose author was not recognised (counted as the patient's).
  */
 export function chatEvents(
   messages: readonly ChatMessage[],
   options: ChatEventsOptions,
-): { events: NoReplyEvent[]; untimed: number; unsure: string[] } {
+): { events: NoReplyEvent[]; untimed: number; unsure: string[]; unknownAuthors: number } {
   const events: NoReplyEvent[] = [];
   const unsure: string[] = [];
   let untimed = 0;
+  let unknownAuthors = 0;
   for (const message of messages) {
     const call = message.author === 'system' && options.isPhoneCall?.(message.text) === true;
-    if (message.author !== 'patient' && message.author !== 'clinician' && !call) continue;
+    // A message whose author could not be recognised may be the patient's answer: it is counted as
+    // one, so the case is kept open rather than closed on a reply we failed to see (and said so).
+    const unknown = message.author === 'unknown';
+    if (message.author !== 'patient' && message.author !== 'clinician' && !call && !unknown) continue;
     if (!message.at || Number.isNaN(parseIsoTime(message.at))) {
       untimed++;
       continue;
     }
+    if (unknown) unknownAuthors++;
     if (call) events.push({ type: 'phone-attempt', at: message.at });
-    else if (message.author === 'patient') events.push({ type: 'patient-message', at: message.at });
+    else if (message.author === 'patient' || unknown) events.push({ type: 'patient-message', at: message.at });
     else {
       const match = noticeMatch(message.text, options.phrase, options.replyWindowMinutes);
       events.push({ type: match === 'notice' ? 'notice-sent' : 'clinician-message', at: message.at });
       if (match === 'unsure') unsure.push(message.at);
     }
   }
-  return { events, untimed, unsure };
+  return { events, untimed, unsure, unknownAuthors };
 }
 
 /**

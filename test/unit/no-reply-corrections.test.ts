@@ -163,3 +163,21 @@ describe('no-reply action messages', () => {
     expect(isNoReplyAction(null)).toBe(false);
   });
 });
+
+describe('R-NR-4: a chat author that could not be recognised', () => {
+  it('R-NR-4: a message of unknown author after the notice keeps the case open (it may be the reply)', () => {
+    const read = chatEvents(
+      [
+        msg('patient', 0),
+        msg('clinician', 5, 'Har du feber?'),
+        msg('clinician', 15, NOTICE),
+        msg('unknown', 60, 'Ja, lite'),
+      ],
+      OPTS,
+    );
+    expect(read.unknownAuthors).toBe(1);
+    const status = evaluateTimer({ events: read.events, priority: 3 }, new Date(T0 + 200 * MIN), S);
+    expect(status.canClose).toBe(false);
+    expect(status.state).not.toBe('ready-to-close');
+  });
+});
