@@ -1,6 +1,10 @@
 import { normalizeText } from './dom-query';
 import { type Field, known, unknown } from './field';
-import { stockholmClockTime } from './identity-text';
+import { stockholmDateTime } from './identity-text';
+
+/** A time shown as text: "08:27" or "2024-06-03 08:27". */
+const CLOCK_TEXT = /^(?:\d{4}-\d{2}-\d{2}\s+)?\d{1,2}[:.]\d{2}$/u;
+
 import type { VocabularyMatchers } from './selectors';
 
 export type ChatAuthor = 'patient' | 'clinician' | 'system' | 'unknown';
@@ -88,10 +92,10 @@ export function readMessage(item: Element, match: VocabularyMatchers, now: Date 
         author === 'unknown' ? match.authors.get(text.toLocaleLowerCase('sv')) : undefined;
       if (word) author = word;
       // A time shown without <time> ("08:27" in the meta line).
-      else if (clock === null && /^\d{1,2}[:.]\d{2}$/u.test(text)) clock = text;
+      else if (clock === null && CLOCK_TEXT.test(text)) clock = text;
     }
   }
-  const datetime = at && !Number.isNaN(Date.parse(at)) ? at : clock ? stockholmClockTime(clock, now) : null;
+  const datetime = at && !Number.isNaN(Date.parse(at)) ? at : clock ? stockholmDateTime(clock, now) : null;
   return {
     author,
     at: datetime,
@@ -103,7 +107,7 @@ export function readMessage(item: Element, match: VocabularyMatchers, now: Date 
 function isAuthorLine(p: Element, match: VocabularyMatchers): boolean {
   return Array.from(p.children).some((c) => {
     const text = normalizeText(c.textContent);
-    return match.authors.has(text.toLocaleLowerCase('sv')) || /^\d{1,2}[:.]\d{2}$/u.test(text);
+    return match.authors.has(text.toLocaleLowerCase('sv')) || CLOCK_TEXT.test(text);
   });
 }
 

@@ -1,4 +1,4 @@
-import { locate, normalizeText } from './dom-query';
+import { locate, normalizeText, type QueryCache } from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 
@@ -14,14 +14,13 @@ const SEPARATORS = /\s*(?:,|·|•|\||\s–\s|\s—\s|\s-\s)\s*/u;
  * main menu ("Sjuksköterska, 1177 direkt Uppsala län", or labelled "Roll" / "Vårdenhet") —
  * never from the global filter, which a clinician may change to see another role's cases.
  */
-export function readClinician(doc: Document, registry: SelectorRegistry): ClinicianRead {
-  const menu = locate(doc, registry.fields.clinicianIdentity.strategies);
+export function readClinician(doc: Document, registry: SelectorRegistry, queries?: QueryCache): ClinicianRead {
+  const menu = locate(doc, registry.fields.clinicianIdentity.strategies, queries);
   if (menu.status !== 'found') {
     const reason = menu.status === 'ambiguous' ? 'ambiguous' : 'missing';
     return { unit: unknown(reason), role: unknown(reason) };
   }
-  const labelled = labelledValues(menu.element);
-  if (labelled) return labelled;
+  // One line saying both ("Sjuksköterska, 1177 direkt Uppsala län"), else labelled values.
   const pairs = new Map<string, { unit: string; role: string }>();
   for (const el of menu.element.querySelectorAll('*')) {
     if (el.childElementCount > 0 && Array.from(el.children).some((c) => normalizeText(c.textContent))) continue;
@@ -32,8 +31,8 @@ export function readClinician(doc: Document, registry: SelectorRegistry): Clinic
     const { unit, role } = [...pairs.values()][0]!;
     return { unit: known(unit), role: known(role) };
   }
-  const reason = pairs.size > 1 ? 'ambiguous' : 'missing';
-  return { unit: unknown(reason), role: unknown(reason) };
+  if (pairs.size > 1) return { unit: unknown('ambiguous'), role: unknown('ambiguous') };
+  return labelledValues(menu.element) ?? { unit: unknown('missing'), role: unknown('missing') };
 }
 
 /** "Roll: Sjuksköterska" / "Vårdenhet: …" as <dt>/<dd>, labels or aria-labels. */

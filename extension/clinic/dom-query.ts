@@ -64,8 +64,7 @@ export function accessibleName(el: Element): string {
   if (ariaLabel && normalizeText(ariaLabel)) return normalizeText(ariaLabel);
   const tag = el.tagName.toLowerCase();
   if (tag === 'input' || tag === 'select' || tag === 'textarea') {
-    const id = el.getAttribute('id');
-    const forLabel = id ? doc.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+    const forLabel = labelNear(el);
     const label = forLabel ?? el.closest('label');
     if (label) return labelTextWithoutControls(label);
   }
@@ -77,6 +76,22 @@ export function accessibleName(el: Element): string {
     return normalizeText(el.textContent);
   }
   return '';
+}
+
+/**
+ * The `<label for>` of a control, looked for near it (up to four ancestors): a label sits beside
+ * its control, and a document-wide query (or `control.labels`) walks the whole chat each time.
+ */
+function labelNear(el: Element): Element | null {
+  const id = el.getAttribute('id');
+  if (!id) return null;
+  const selector = `label[for="${CSS.escape(id)}"]`;
+  let scope = el.parentElement;
+  for (let level = 0; scope && level < 4; level++, scope = scope.parentElement) {
+    const found = scope.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
 }
 
 function labelTextWithoutControls(label: Element): string {
@@ -112,18 +127,61 @@ function sectionOfHeading(heading: Element): Element {
  * same selector (every heading strategy queries all headings), and a 2,000-message visit makes
  * each such query cost.
  */
-export type QueryCache = Map<ParentNode, Map<string, Element[]>>;
+export type QueryCache = Map<ParentNode, Map<string, Element[]>> & { names?: Map<Element, string> };
+
+function namesOf(cache: QueryCache): Map<Element, string> {
+  cache.names ??= new Map();
+  return cache.names;
+}
+
+/** A list this long is content (a chat log, a queue's rows), not where fields are found. */
+const LONG_LIST = 100;
+const STRUCTURE_KEY = '\u0000structure';
+
+/**
+ * The page's elements in document order, once per read, without the items of long lists and
+ * without our own UI: the fields and the containers they live in (a chat log or a queue table is
+ * itself included; its thousands of items are read by their own readers, not searched here).
+ */
+function structureOf(doc: Document, cache: QueryCache): Element[] {
+  let byDoc = cache.get(doc);
+  const cached = byDoc?.get(STRUCTURE_KEY);
+  if (cached) return cached;
+  const out: Element[] = [];
+  const visit = (el: Element) => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.hasAttribute(COMPANION_HOST_ATTR)) continue;
+      out.push(child);
+      if (child.childElementCount <= LONG_LIST) visit(child);
+    }
+  };
+  if (doc.documentElement) {
+    out.push(doc.documentElement);
+    visit(doc.documentElement);
+  }
+  if (!byDoc) {
+    byDoc = new Map();
+    cache.set(doc, byDoc);
+  }
+  byDoc.set(STRUCTURE_KEY, out);
+  return out;
+}
 
 /** All elements under `scope` that a strategy designates (possibly none, possibly several). */
 export function locateAll(scope: ParentNode, strategy: SelectorStrategy, cache?: QueryCache): Element[] {
   const all = (selector: string): Element[] => {
-    // Cached per read, and run once on the whole document for every scope: a visit's fields
-    // search the same few selectors, and each query walks the whole (long) chat.
-    const root = selector === '*' || !cache ? scope : ((scope as Node).ownerDocument ?? scope);
+    // Cached per read, and answered from one walk of the page's structure for every scope: a
+    // visit's fields search the same few selectors, and a query of the whole document would
+    // walk the whole (long) chat each time.
+    const doc = (scope as Node).ownerDocument ?? (scope as Document);
+    const root = selector === '*' || !cache ? scope : doc;
     let byRoot = cache?.get(root);
     let found = byRoot?.get(selector);
     if (!found) {
-      found = Array.from(root.querySelectorAll(selector)).filter((el) => !isOurs(el));
+      found =
+        cache && selector !== '*'
+          ? structureOf(doc, cache).filter((el) => el.matches(selector))
+          : Array.from(root.querySelectorAll(selector)).filter((el) => !isOurs(el));
       if (cache) {
         if (!byRoot) {
           byRoot = new Map();
@@ -135,8 +193,19 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy, cache?:
     return root === scope ? found : found.filter((el) => (scope as Node).contains(el));
   };
   switch (strategy.kind) {
-    case 'label':
-      return all(LABELLED_SELECTOR).filter((el) => textMatches(accessibleName(el), strategy.label, strategy.exact));
+    case 'label': {
+      // Names computed once per read: every section's label strategies test the same elements.
+      const names = cache ? namesOf(cache) : undefined;
+      const name = (el: Element) => {
+        let n = names?.get(el);
+        if (n === undefined) {
+          n = accessibleName(el);
+          names?.set(el, n);
+        }
+        return n;
+      };
+      return all(LABELLED_SELECTOR).filter((el) => textMatches(name(el), strategy.label, strategy.exact));
+    }
     case 'heading':
       return unique(
         all(HEADING_SELECTOR)

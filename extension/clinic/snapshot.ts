@@ -301,7 +301,7 @@ class Reader {
   }
 
   clinician(): { unit: Field<string>; role: Field<string> } {
-    const read = readClinician(this.doc, this.registry);
+    const read = readClinician(this.doc, this.registry, this.queries);
     this.health.clinicianIdentity = healthOf(read.role);
     return read;
   }

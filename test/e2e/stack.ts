@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import type { SkinName } from '../clinic-sim/model';
 import { type ClinicSim, startClinicSim } from '../clinic-sim/server';
 import { SCENARIO_CLOCK, type ScenarioPatientKey } from '../fixtures/patients';
 import { type ExtensionBrowser, launchWithExtension, randomSeed } from './harness';
@@ -17,9 +18,9 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { headless?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: { headless?: boolean; skin?: SkinName } = {}): Promise<Stack> {
   const seed = randomSeed();
-  const sim = await startClinicSim({ seed, clock: SCENARIO_CLOCK });
+  const sim = await startClinicSim({ seed, clock: SCENARIO_CLOCK, skin: options.skin });
   const { cases } = sim.control.scenario('default');
   const ext = await launchWithExtension({ headless: options.headless ?? true });
   await ext.worker();

@@ -51,8 +51,24 @@ const CALLS: CallWording = { video: 'Videomöte', phone: 'Telefonsamtal', starte
 const AUTHOR = { patient: 'Patient', clinician: 'Vårdpersonal', system: 'System' } as const;
 
 /** "09:12" (or "2 juni 14:05") as plain text: this skin has no `<time>`. */
+/**
+ * This skin shows bare clock times ("08:30") — a reader can only place those on today's date.
+ * Today is the reader's (the machine's) day: when the simulator's clock is elsewhere (a frozen
+ * scenario clock) the date is written out, as a console does for other days.
+ */
 function clock(x: Ctx, iso: string): string {
-  return formatClock(Date.parse(iso), x.now);
+  const ms = Date.parse(iso);
+  const today = formatClock(ms, Date.now());
+  return today.includes(' ') ? `${isoDay(ms)} ${formatClock(ms, ms)}` : today;
+}
+
+function isoDay(ms: number): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(ms);
 }
 
 function field(x: Ctx, label: string, value: Part): Html {
