@@ -94,7 +94,7 @@ describe('orderQueue', () => {
     expect(ids(orderQueue([b, a, c]))).toEqual(['c', 'a', 'b']);
   });
 
-  it('R-Q-1: unknown priority (null or outside 1–5) sorts last but is never dropped', () => {
+  it('R-Q-1: unknown priority (null or outside 1–5) sorts as the most urgent (with priority 1, by arrival), never last or dropped', () => {
     const cases = [
       kase('null', null, 0),
       kase('p5', 5, 500),
@@ -105,7 +105,7 @@ describe('orderQueue', () => {
     ];
     const ordered = orderQueue(cases);
     expect(ordered).toHaveLength(cases.length);
-    expect(ids(ordered)).toEqual(['p1', 'p5', 'null', 'seven', 'zero', 'nan']);
+    expect(ids(ordered)).toEqual(['null', 'seven', 'zero', 'nan', 'p1', 'p5']);
   });
 
   it('is stable for equal priority and arrival', () => {
@@ -233,13 +233,13 @@ describe('orderHandedOver (R-Q-4: Mina aktuella, Synk Överlämning)', () => {
     expect(ids(orderHandedOver(cases))).toEqual(['p1-early', 'p1-late', 'p2-early', 'p3']);
   });
 
-  it('R-Q-4: an unreadable arrival goes after the readable ones of its priority; unknown priority last, never dropped', () => {
+  it('R-Q-4: an unreadable arrival goes after the readable ones of its priority; unknown priority as urgent as 1, never dropped', () => {
     const cases = [
       { id: 'p1-unread', priority: 1, arrivedAt: '' },
       kase('none', null, 0),
       kase('p1', 1, 600),
       kase('p2', 2, 0),
     ];
-    expect(ids(orderHandedOver(cases))).toEqual(['p1', 'p1-unread', 'p2', 'none']);
+    expect(ids(orderHandedOver(cases))).toEqual(['none', 'p1', 'p1-unread', 'p2']);
   });
 });

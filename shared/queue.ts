@@ -10,7 +10,9 @@
  * - An arrival time that cannot be read (not strict ISO 8601) makes the case red and overdue:
  *   we cannot prove it was accepted in time, and hiding it would be the unsafe failure. In the
  *   order it goes after the readable arrivals of its priority.
- * - A priority that is not an integer 1–5 is unknown, like null: sorted last, never dropped.
+ * - A priority that is not an integer 1–5 is unknown, like null: worked as the most urgent (ranked
+ *   with priority 1, by arrival), never last and never dropped — an untriaged or unreadable case
+ *   may be the sickest one (fail safe, issue 8).
  */
 import { parseIsoTime } from './no-reply';
 import { defaultRuleSet } from './rules/default';
@@ -71,14 +73,12 @@ export function queueUrgency(
 }
 
 function priorityRank(priority: number | null): number {
-  return typeof priority === 'number' && Number.isInteger(priority) && priority >= 1 && priority <= 5
-    ? priority
-    : Number.POSITIVE_INFINITY;
+  return typeof priority === 'number' && Number.isInteger(priority) && priority >= 1 && priority <= 5 ? priority : 1;
 }
 
 /**
  * Priority 1 first, then earlier arrival (compared as instants, not strings, so different
- * offsets order correctly); unknown priority last. Stable, returns a new array. Drop in's queue
+ * offsets order correctly); unknown priority as urgent as 1. Stable, returns a new array. Drop in's queue
  * (R-Q-1: highest priority first; within a priority, who waited longest) and the handed-over
  * cases (R-Q-4, see orderHandedOver) are both worked in this order.
  */
@@ -103,7 +103,7 @@ export function orderQueue<T extends { priority: number | null; arrivedAt: strin
  * R-Q-4: the cases handed over to this clinician (Startsida → *Mina aktuella*, status *Synk
  * Överlämning*): "brådskegrad/prioritet i första hand, i andra hand tidsordning, när ärendet
  * inkom". `arrivedAt` is when the case came in (not when it was handed over); unreadable → after
- * the readable ones of its priority, unknown priority last, never dropped.
+ * the readable ones of its priority, unknown priority as urgent as 1, never dropped.
  */
 export function orderHandedOver<T extends { priority: number | null; arrivedAt: string }>(cases: T[]): T[] {
   return orderQueue(cases);
