@@ -202,7 +202,7 @@ describe('overview and formatting', () => {
   });
 });
 
-describe('queueView: order and colours of Väntar i kö (R-Q-1, R-Q-4)', () => {
+describe('queueView: order and colours of Väntar i kö (R-Q-1)', () => {
   const t = thresholdsFrom(defaultRuleSet.timers);
   const now = new Date(T0 + 60 * MIN);
   const item = (index: number, priority: number | null, arrivedMin: number | null) => ({
@@ -213,7 +213,7 @@ describe('queueView: order and colours of Väntar i kö (R-Q-1, R-Q-4)', () => {
     arrivedAt: arrivedMin === null ? '' : iso(arrivedMin),
   });
 
-  it('R-Q-1/R-Q-4: order is priority then arrival; amber from 10 min, red from 15; unreadable arrival is red', () => {
+  it('R-Q-1: order is priority then arrival; amber from 10 min, red from 15; unreadable arrival is red', () => {
     const views = queueView(
       [
         item(0, 3, 10),
@@ -227,7 +227,8 @@ describe('queueView: order and colours of Väntar i kö (R-Q-1, R-Q-4)', () => {
       now,
       t,
     );
-    expect(views.map((v) => v.order)).toEqual([4, 6, 3, 1, 2, 7, 5]);
+    // An unknown priority is worked as urgent as 1 (fail safe, shared/queue.ts), by arrival.
+    expect(views.map((v) => v.order)).toEqual([5, 7, 4, 2, 3, 1, 6]);
     expect(views.map((v) => v.urgency)).toEqual(['red', 'red', 'amber', 'ok', 'red', 'red', 'red']);
     expect(views[3]!.waited).toBe(3);
   });
