@@ -1,10 +1,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRuleSet } from '../../shared/rules/default';
 import { SKINS, type SkinName } from '../clinic-sim/model';
+import { FOREIGN_PATCH } from '../fixtures/foreign-patch';
 import { PATIENTS } from '../fixtures/patients';
-import { browserTestsUnavailable, readClipboard, waitFor } from './harness';
+import { browserTestsUnavailable, panelText, readClipboard, waitFor } from './harness';
 import { clickCopy, type Stack, startStack } from './stack';
-import { waitForChip } from './timer-helpers';
+import { fromNow, readyWorker, resetTestTimers, waitForChip } from './timer-helpers';
 
 const unavailable = browserTestsUnavailable();
 
@@ -52,10 +54,11 @@ describe.skipIf(unavailable)('every feature that reads the console, on every ski
   let silent: string;
   beforeAll(async () => {
     stack = await startStack();
-    // A visit where the clinician wrote last (hours ago by the clinic clock): R-NR-1 applies.
+    // A visit where the clinician wrote last, 20 minutes ago by the real clock the extension
+    // runs on: R-NR-1's notice is due (10 minutes of silence).
     silent = stack.sim.control.createCase({ patientKey: 'adult2', priority: 3, state: 'ongoing' }).id;
-    stack.sim.control.addMessage(silent, { author: 'patient', text: 'Jag har ont i halsen.' });
-    stack.sim.control.addMessage(silent, { author: 'clinician', text: 'Har du feber?' });
+    stack.sim.control.addMessage(silent, { author: 'patient', text: 'Jag har ont i halsen.', at: fromNow(-25 * 60) });
+    stack.sim.control.addMessage(silent, { author: 'clinician', text: 'Har du feber?', at: fromNow(-20 * 60) });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -99,5 +102,23 @@ describe.skipIf(unavailable)('every feature that reads the console, on every ski
       expect(await badgeOrders(page)).toEqual(Array.from({ length: waiting }, (_, i) => i + 1));
       await page.close();
     });
+  });
+
+  it('a console the defaults cannot read is made readable by a superuser rule set alone (vocabulary + overrides, no release)', async () => {
+    stack.sim.control.setSkin('foreign');
+    const page = await stack.openVisit(stack.cases.adult);
+    // Unreadable: once the features have drawn this page (the Cosmic chip), no copy button is
+    // offered for a number the adapter cannot find.
+    await waitFor(async () => (await panelText(page)).includes('I Cosmic:'));
+    expect(await page.$('[data-clinic-companion="copy-patient-id"]')).toBeNull();
+    const worker = await readyWorker(stack.ext);
+    await worker.evaluate(async (rules) => chrome.storage.local.set({ superuserRuleSet: rules }), {
+      ...defaultRuleSet,
+      ...FOREIGN_PATCH,
+    } as unknown as Record<string, unknown>);
+    await clickCopy(page);
+    await waitFor(async () => (await readClipboard(page)) === PATIENTS.adult.personnummer, 10_000);
+    await resetTestTimers(worker);
+    await page.close();
   });
 });

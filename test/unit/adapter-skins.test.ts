@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pageHealth, readSnapshot, registryFor, SELECTORS, waitingQueuePlaces } from '../../extension/clinic';
 import { defaultRuleSet, parseRuleSet } from '../../shared/rules';
@@ -109,5 +110,32 @@ describe('the foreign skin: patched without a release', () => {
       value: true,
     });
     expect(load(FOREIGN_SKIN, '/drop-in', patched).queue.known).toBe(true);
+  });
+});
+
+describe('saved pages of every skin (test/fixtures/pages/<skin>/)', () => {
+  const FILES: Record<string, ScenarioPatientKey> = {
+    'visit-adult': 'adult',
+    'visit-infant': 'infant',
+    'visit-child': 'child',
+    'visit-teen': 'teen',
+    'visit-protected': 'protected',
+    'visit-centenarian': 'centenarian',
+    'visit-coordination': 'coordination',
+  };
+  it.each(SKINS)("R-ID-1: %s — every saved visit reads the patient's own number or unknown, never another", (skin) => {
+    for (const [file, key] of Object.entries(FILES)) {
+      const html = readFileSync(`test/fixtures/pages/${skin}/${file}.html`, 'utf8');
+      document.documentElement.innerHTML = html
+        .replace(/^<!doctype html>/i, '')
+        .replace(/<script[\s\S]*?<\/script>/gi, '');
+      const id = readSnapshot(document, SELECTORS, NOW).patient.id;
+      if (MASKED[skin]?.includes(key)) expect(id.known, `${skin}/${file}`).toBe(false);
+      else
+        expect(id, `${skin}/${file}`).toMatchObject({
+          known: true,
+          value: { normalized: digits(PATIENTS[key].personnummer) },
+        });
+    }
   });
 });
