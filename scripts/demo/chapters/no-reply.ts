@@ -61,7 +61,7 @@ export const noReply: DemoChapter = {
           await screenshot(page, 'no-reply-notice-suggested');
         },
       );
-      await step('R-NR-1: "Infoga 2-timmarsmeddelandet" lägger texten i chattrutan – inget skickas', async () => {
+      await step('R-NR-1: "Infoga meddelandet om svarstid" lägger texten i chattrutan – inget skickas', async () => {
         await clickChipAction(page, 'insert-notice');
         await waitFor(async () => (await page.$eval(COMPOSER, (el) => (el as HTMLTextAreaElement).value)) === NOTICE);
         const sent = control

@@ -38,7 +38,7 @@ export const patientIdentity: DemoChapter = {
     for (const [key, text, name] of [
       ['infant', 'Barn under 1 år', 'R-GU-4: barn under 1 år'],
       ['teen', 'bokat av en vårdnadshavare', 'R-GU-5: 14-åring bokad av vårdnadshavare'],
-      ['child', 'Samtycke att dela sjukdomshistorik', 'R-GU-6: samtycken för barn'],
+      ['child', 'samtycke att dela barnets sjukdomshistorik', 'R-GU-6: samtycken för barn (vårdnadshavarens)'],
       ['protected', 'Skyddade personuppgifter', 'R-PI-2: skyddade personuppgifter'],
       ['coordination', 'Samordningsnummer', 'Samordningsnummer'],
     ] as const) {
