@@ -3,7 +3,7 @@
 import type { RuleSet } from './schema';
 
 export const defaultRuleSet: RuleSet = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   meta: {
     name: '1177 direkt – Region Uppsala',
     region: 'Region Uppsala',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, defaultRuleSet, MIGRATIONS, parseRuleSet, ruleSetSchema } from './index';
 import { isPlaceholderUrl, v001ToV002 } from './migrations/v001-to-v002';
+import { v002ToV003 } from './migrations/v002-to-v003';
 import { fillPhrase } from './phrases';
 
 const examplesDir = path.join(import.meta.dirname, 'examples');
@@ -45,7 +46,7 @@ describe('v001-to-v002', () => {
     const { timers, phrases, template, ...rest } = result.rules;
     const { timers: dt, phrases: dp, template: dtemplate, ...defaultRest } = defaultRuleSet;
     expect({ ...rest, meta: defaultRuleSet.meta }).toEqual(defaultRest);
-    expect(timers).toEqual({ ...dt, queueRedAfterMinutes: dt.acceptWithinMinutes });
+    expect(timers).toEqual(dt);
     const filled = (p: typeof phrases) =>
       Object.fromEntries(Object.entries(p).map(([k, v]) => [k, fillPhrase(v, defaultRuleSet.timers)]));
     expect(filled(phrases)).toEqual(filled(dp));
@@ -113,5 +114,34 @@ describe('v001-to-v002', () => {
         },
       ],
     });
+  });
+});
+
+describe('v002-to-v003', () => {
+  it('the stored v2 example (as released) migrates: the red mark becomes the R-Q-1 deadline, nothing else changes', () => {
+    const v2 = readExample('v2.json');
+    const result = parseRuleSet(v2);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.migratedFrom).toBe(2);
+    expect(result.rules.timers.acceptWithinMinutes).toBe(15);
+    expect('queueRedAfterMinutes' in result.rules.timers).toBe(false);
+    expect(result.rules.protectedIdentity).toEqual(v2.protectedIdentity);
+  });
+
+  it('R-Q-1: where version 2 gave red and the deadline different values, the stricter one is kept', () => {
+    const v2 = readExample('v2.json');
+    const timers = v2.timers as Record<string, number>;
+    for (const [accept, red, kept] of [
+      [15, 12, 12],
+      [12, 15, 12],
+    ] as const) {
+      const run = v002ToV003.run({
+        ...v2,
+        timers: { ...timers, acceptWithinMinutes: accept, queueRedAfterMinutes: red },
+      });
+      if (!run.ok) throw new Error(JSON.stringify(run.errors));
+      expect((run.value as { timers: Record<string, number> }).timers).toMatchObject({ acceptWithinMinutes: kept });
+      expect((run.value as { timers: Record<string, number> }).timers.queueRedAfterMinutes).toBeUndefined();
+    }
   });
 });

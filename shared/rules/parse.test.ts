@@ -31,11 +31,11 @@ describe('parseRuleSet never throws', () => {
     const { schemaVersion: _, ...noVersion } = defaultRuleSet;
     expect(parseRuleSet(noVersion)).toEqual({
       ok: false,
-      errors: [{ path: 'schemaVersion', message: 'schemaVersion: saknas (nuvarande version är 2)' }],
+      errors: [{ path: 'schemaVersion', message: 'schemaVersion: saknas (nuvarande version är 3)' }],
     });
     expect(parseRuleSet({ ...defaultRuleSet, schemaVersion: '2' })).toEqual({
       ok: false,
-      errors: [{ path: 'schemaVersion', message: 'schemaVersion: måste vara ett heltal från 1 till 2' }],
+      errors: [{ path: 'schemaVersion', message: 'schemaVersion: måste vara ett heltal från 1 till 3' }],
     });
     const future = parseRuleSet({ ...defaultRuleSet, schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
     expect(future).toEqual({
@@ -44,7 +44,7 @@ describe('parseRuleSet never throws', () => {
         {
           path: 'schemaVersion',
           message:
-            'schemaVersion: version 3 är nyare än den här versionen av Clinic Companion kan läsa (högst 2) – uppdatera tillägget',
+            `schemaVersion: version ${CURRENT_SCHEMA_VERSION + 1} är nyare än den här versionen av Clinic Companion kan läsa (högst ${CURRENT_SCHEMA_VERSION}) – uppdatera tillägget`,
         },
       ],
     });
@@ -61,17 +61,16 @@ describe('applyRuleSetUpdate: a malformed rule set is refused with every error l
   it('refuses a malformed one, keeping the current rules, with all errors', () => {
     const bad = {
       ...good,
-      timers: { ...good.timers, replyWindowMinutes: 0, queueRedAfterMinutes: 5 },
+      timers: { ...good.timers, replyWindowMinutes: 0, queueAmberAfterMinutes: 20 },
       phrases: { ...good.phrases, pauseNotice: '' },
     };
     const update = applyRuleSetUpdate(good, bad);
     expect(update.rules).toBe(good);
-    expect(update.refused).toHaveLength(4);
+    expect(update.refused).toHaveLength(3);
     expect(update.refused?.map((e) => e.message)).toEqual(
       expect.arrayContaining([
         'timers.replyWindowMinutes: måste vara ett heltal större än 0',
-        'timers.queueRedAfterMinutes: måste vara större än queueAmberAfterMinutes',
-        'timers.queueRedAfterMinutes: måste vara lika med acceptWithinMinutes (R-Q-1: köns röda gräns är tiden att ta emot) – ta bort fältet',
+        'timers.acceptWithinMinutes: måste vara större än queueAmberAfterMinutes',
         'phrases.pauseNotice: får inte vara tom',
       ]),
     );

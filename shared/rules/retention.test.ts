@@ -20,8 +20,6 @@ describe('retention.visitDataHours is capped at 72', () => {
     const result = parseRuleSet(withHours(hours));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => e.message)).toEqual([
-      'retention.visitDataHours: får vara högst 72 timmar',
-    ]);
+    expect(result.errors.map((e) => e.message)).toEqual(['retention.visitDataHours: får vara högst 72 timmar']);
   });
 });

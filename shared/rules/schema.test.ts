@@ -156,19 +156,17 @@ describe('validation messages (Swedish, naming the path)', () => {
     for (const e of errors) expect(e.message.startsWith(`${e.path}: `)).toBe(true);
   });
 
-  it('amber must come before red', () => {
+  it('amber must come before red (the R-Q-1 deadline); a separate red mark no longer exists in version 3', () => {
     const rules = copy();
-    rules.timers = { ...rules.timers, queueAmberAfterMinutes: 15, queueRedAfterMinutes: 15 };
+    rules.timers = { ...rules.timers, queueAmberAfterMinutes: 15 };
     expect(errorsOf(rules)).toEqual([
-      {
-        path: 'timers.queueRedAfterMinutes',
-        message: 'timers.queueRedAfterMinutes: måste vara större än queueAmberAfterMinutes',
-      },
       {
         path: 'timers.acceptWithinMinutes',
         message: 'timers.acceptWithinMinutes: måste vara större än queueAmberAfterMinutes',
       },
     ]);
+    const withRed = { ...copy(), timers: { ...copy().timers, queueRedAfterMinutes: 15 } };
+    expect(errorsOf(withRed as unknown as RuleSet).map((e) => e.path)).toEqual(['timers.queueRedAfterMinutes']);
   });
 
   it('channels: precedence must name each kontaktsätt once; a required vårdtjänst cannot be "ingen"', () => {

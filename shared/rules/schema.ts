@@ -1,4 +1,4 @@
-// The rule set, schema version 2: the single source of truth for the RuleSet type (z.infer), the
+// The rule set, schema version 3: the single source of truth for the RuleSet type (z.infer), the
 // Swedish validation messages, and (later) the enterprise policy schema. Rules that differ per
 // region, unit or role are data here, not code (R-J-5).
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { KONTAKTSATT } from './kontaktsatt';
 import { type PhraseTimers, phraseContradictions } from './phrases';
 import { isoDate, positiveInt, regexSource, text, uniqueEntries, uniqueTexts, webUrl } from './primitives';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** The journal template's Kontaktsätt values (R-J-6), in the manual's order. */
 export { KONTAKTSATT };
@@ -181,16 +181,6 @@ export const timersSchema = z
     acceptWithinMinutes: positiveInt(),
     /** Amber before the R-Q-1 deadline: an early warning (our choice, not the manual's). */
     queueAmberAfterMinutes: positiveInt(),
-    /** Older files only: the red mark is acceptWithinMinutes; when given it must agree with it. */
-    queueRedAfterMinutes: positiveInt().optional(),
-  })
-  .refine((t) => t.queueRedAfterMinutes === undefined || t.queueAmberAfterMinutes < t.queueRedAfterMinutes, {
-    error: 'måste vara större än queueAmberAfterMinutes',
-    path: ['queueRedAfterMinutes'],
-  })
-  .refine((t) => t.queueRedAfterMinutes === undefined || t.queueRedAfterMinutes === t.acceptWithinMinutes, {
-    error: 'måste vara lika med acceptWithinMinutes (R-Q-1: köns röda gräns är tiden att ta emot) – ta bort fältet',
-    path: ['queueRedAfterMinutes'],
   })
   .refine((t) => t.queueAmberAfterMinutes < t.acceptWithinMinutes, {
     error: 'måste vara större än queueAmberAfterMinutes',

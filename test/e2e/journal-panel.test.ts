@@ -264,7 +264,7 @@ describeInBrowser('journal panel (R-J-2..R-J-8), side panel page over the simula
     const worker = await stack.ext.worker();
     await worker.evaluate(async () => {
       await chrome.storage.local.set({
-        superuserRuleSet: { schemaVersion: 2, meta: { name: 'Trasig' }, channelPrecedence: ['fax'] },
+        superuserRuleSet: { schemaVersion: 3, meta: { name: 'Trasig' }, channelPrecedence: ['fax'] },
       });
     });
     await waitFor(async () => (await text(panel, '#refused-rules')).includes('avvisades'), 15_000);
@@ -295,7 +295,7 @@ describeInBrowser('journal panel (R-J-2..R-J-8), side panel page over the simula
       );
     const outcome = () => text(options, '#rule-set-outcome');
 
-    await paste(JSON.stringify({ schemaVersion: 2, meta: { name: '' }, channelPrecedence: ['fax'], timers: 'x' }));
+    await paste(JSON.stringify({ schemaVersion: 3, meta: { name: '' }, channelPrecedence: ['fax'], timers: 'x' }));
     await options.click('#rule-set-import-button');
     await waitFor(async () => (await outcome()).includes('avvisades'));
     const refused = await outcome();

@@ -73,7 +73,7 @@ describe('background rules: a superuser rule set (issue 3)', () => {
     await fake.storage.local.set({ [LOCAL_RULES_KEY]: lastGood });
     expect((await resolveRules()).source).toBe('superuser');
 
-    await fake.storage.local.set({ [LOCAL_RULES_KEY]: { schemaVersion: 2, channelPrecedence: ['fax'], timers: 'x' } });
+    await fake.storage.local.set({ [LOCAL_RULES_KEY]: { schemaVersion: 3, channelPrecedence: ['fax'], timers: 'x' } });
     const effective = await resolveRules();
     expect(effective.source).toBe('last-good');
     expect(effective.rules.meta.version).toBe('1.1.0');
