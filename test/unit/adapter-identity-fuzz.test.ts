@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { readSnapshot, SELECTORS } from '../../extension/clinic';
+import { prng } from '../fixtures/prng';
 
 /**
  * Issue 8's invariant over 10,000 generated patient headers whose ground truth the generator
@@ -9,16 +10,6 @@ import { readSnapshot, SELECTORS } from '../../extension/clinic';
  * number, or masked"; and the converse: a header that plainly labels one patient number is read.
  * Every assertion counts how often it ran, so a branch that never ran cannot pass silently.
  */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Skatteverket test numbers: [12 digits, age at VISIT]. */
 const PEOPLE: [string, number][] = [
