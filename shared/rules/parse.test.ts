@@ -43,8 +43,7 @@ describe('parseRuleSet never throws', () => {
       errors: [
         {
           path: 'schemaVersion',
-          message:
-            `schemaVersion: version ${CURRENT_SCHEMA_VERSION + 1} är nyare än den här versionen av Clinic Companion kan läsa (högst ${CURRENT_SCHEMA_VERSION}) – uppdatera tillägget`,
+          message: `schemaVersion: version ${CURRENT_SCHEMA_VERSION + 1} är nyare än den här versionen av Clinic Companion kan läsa (högst ${CURRENT_SCHEMA_VERSION}) – uppdatera tillägget`,
         },
       ],
     });
