@@ -167,6 +167,10 @@ export async function readClipboard(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+/** The simulator's class-name seed: random (nothing may depend on class names), printed so a
+ * failing run can be replayed with CLINIC_CLASS_SEED. */
 export function randomSeed(): string {
-  return Math.random().toString(36).slice(2, 10);
+  const seed = process.env.CLINIC_CLASS_SEED ?? Math.random().toString(36).slice(2, 10);
+  console.info(`simulator class seed: ${seed} (CLINIC_CLASS_SEED=${seed} replays it)`);
+  return seed;
 }
