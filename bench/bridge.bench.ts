@@ -1,6 +1,7 @@
 /**
  * Bridge budgets: journal PDF (300 chat lines) median, GET /v1/card p99 at 200 requests/s over
- * loopback, and the bridge's own latency from a PC/SC card-removed status change to the SSE write.
+ * loopback (express), the bridge's own latency from a PC/SC card-removed status change to the SSE
+ * write, and (issue 11) pairing at start-up: worker start → bridge proven through the native host.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,9 +11,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBridge } from '../bridge/app';
 import { silentLogger } from '../bridge/log';
+import { DISCOVERY_FILE_NAME } from '../bridge/native-host/discovery';
+import { registerNativeHost } from '../bridge/native-host/register';
 import { PdfExportService } from '../bridge/services/pdf-service';
+import { CHROME_EXTENSION_ID } from '../shared/extension-identity';
+import { FakeCardReader } from '../test/bridge/fake-reader';
 import { journalRequest } from '../test/bridge/fixtures';
 import { ORIGIN, StubCard, startStubBridge, TEST_TOKEN, testConfig } from '../test/bridge/http-helpers';
+import { browserTestsUnavailable, launchWithExtension, waitFor } from '../test/e2e/harness';
 import { missingPcscStack, PcscStack } from '../test/pcsc/harness';
 import { type BenchResult, type BenchSuite, median, percentile, sample } from './types';
 
@@ -161,12 +167,75 @@ async function cardEventBench(): Promise<BenchResult | null> {
   };
 }
 
+/**
+ * Issue 11: a fresh Chromium profile with the native host registered in it; the worker's own
+ * clock from its start to the bridge proven (native host asked, challenge answered), read from
+ * the pairing info it publishes. One browser start per sample: the pairing at start-up itself.
+ */
+async function nativePairingBench(): Promise<BenchResult | null> {
+  if (browserTestsUnavailable()) return null;
+  const configDir = mkdtempSync(path.join(os.tmpdir(), 'bench-native-'));
+  const discoveryFile = path.join(configDir, DISCOVERY_FILE_NAME);
+  const bridge = await startBridge(
+    testConfig({ token: TEST_TOKEN, exportDir: path.join(configDir, 'export'), discoveryFile }),
+    silentLogger,
+    { reader: new FakeCardReader() },
+  );
+  const samples: number[] = [];
+  const finding: number[] = [];
+  try {
+    for (let i = 0; i < 8; i++) {
+      const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-native-profile-'));
+      registerNativeHost({
+        launcherDir: path.join(configDir, 'native-host'),
+        discoveryFile,
+        allowedExtensionIds: [CHROME_EXTENSION_ID],
+        manifestDirs: [path.join(userDataDir, 'NativeMessagingHosts')],
+      });
+      const ext = await launchWithExtension({ userDataDir });
+      try {
+        const worker = await ext.worker();
+        type Info = { provenAfterStartMs?: number; findingStartedAfterStartMs?: number };
+        const read = () =>
+          worker.evaluate(() =>
+            chrome.storage.session.get('bridgePairingInfo').then((s) => s.bridgePairingInfo ?? null),
+          ) as Promise<Info | null>;
+        await waitFor(async () => typeof (await read())?.provenAfterStartMs === 'number', 15_000);
+        const info = (await read())!;
+        // The first start of a profile also builds it: counted as a warm-up, not a sample.
+        if (i > 0) {
+          samples.push(info.provenAfterStartMs!);
+          finding.push(info.provenAfterStartMs! - info.findingStartedAfterStartMs!);
+        }
+      } finally {
+        await ext.close();
+      }
+    }
+  } finally {
+    await bridge.stop();
+    rmSync(configDir, { recursive: true, force: true });
+  }
+  console.log(
+    `  (pairing at start-up, each browser start: ${samples.map((v) => v.toFixed(0)).join(', ')} ms; of which the ` +
+      `bridge client's own search (host asked, bridge proven): ${finding.map((v) => v.toFixed(0)).join(', ')} ms)`,
+  );
+  return {
+    name: 'pairing at start-up: worker start → bridge proven (native host)',
+    value: median(samples),
+    unit: 'ms',
+    statistic: 'median',
+    budget: 300,
+  };
+}
+
 const suite: BenchSuite = async () => {
   // Loopback latency first, before the PDF runs grow the heap (their GC pauses are not the bridge's).
   const endpoint = await cardEndpointBench();
   const results = [await pdfBench(), endpoint];
   const event = await cardEventBench();
   if (event) results.push(event);
+  const pairing = await nativePairingBench();
+  if (pairing) results.push(pairing);
   return results;
 };
 export default suite;

@@ -16,7 +16,8 @@ function reply(message) {
 }
 
 function answer(request, callerOrigin) {
-  if (request?.type !== 'discover') return { ok: false, code: 'unknown-request' };
+  // Exactly the one request there is (the shell host compares the same bytes).
+  if (JSON.stringify(request) !== '{"type":"discover"}') return { ok: false, code: 'unknown-request' };
   let discovery;
   try {
     discovery = JSON.parse(readFileSync(process.env.CLINIC_BRIDGE_DISCOVERY ?? '', 'utf8'));

@@ -14,6 +14,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { replyFile } from './discovery';
 
 export const NATIVE_HOST_NAME = 'se.cliniccompanion.bridge';
 const HOST_SCRIPT = fileURLToPath(new URL('./host.mjs', import.meta.url));
@@ -49,8 +50,42 @@ export function defaultManifestDirs(platform: NodeJS.Platform = process.platform
   return browsers.map((b) => path.join(home, b, 'NativeMessagingHosts'));
 }
 
-/** The launcher Chrome starts: this node, host.mjs, and where this user's discovery file is. */
-function writeLauncher(dir: string, discoveryFile: string): string {
+/** A host answer, framed as Chrome reads it, as printf octal escapes (for the shell host). */
+function framed(answer: object): string {
+  const body = Buffer.from(JSON.stringify(answer));
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(body.length, 0);
+  const octal = [...head].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+  return `printf '${octal}%s' '${body.toString('utf8')}'`;
+}
+
+/**
+ * POSIX: the host itself, in sh (a node start costs 50–200 ms at every browser start; sh a few):
+ * it checks the caller's origin and the request, that the bridge named in the discovery file is
+ * alive, and copies the framed answer the bridge wrote. Same answers as host.mjs (Windows).
+ */
+function shellHost(discoveryFile: string, origins: string[]): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return `#!/bin/sh
+# Clinic Companion native messaging host (written by the bridge; see bridge/native-host/).
+discovery=${q(discoveryFile)}
+reply=${q(replyFile(discoveryFile))}
+case "$1" in
+  ${origins.map(q).join('|')}) ;;
+  *) ${framed({ ok: false, code: 'origin-not-allowed' })}; exit 0 ;;
+esac
+length=$(dd bs=1 count=4 2>/dev/null | od -An -tu4 | tr -d ' \\n')
+[ "$length" = 19 ] && request=$(dd bs=1 count=19 2>/dev/null)
+if [ "$request" != '{"type":"discover"}' ]; then ${framed({ ok: false, code: 'unknown-request' })}; exit 0; fi
+if [ ! -r "$discovery" ] || [ ! -r "$reply" ]; then ${framed({ ok: false, code: 'bridge-not-started' })}; exit 0; fi
+pid=$(sed -n 's/.*"pid":\\([0-9][0-9]*\\).*/\\1/p' "$discovery")
+if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then ${framed({ ok: false, code: 'bridge-not-running' })}; exit 0; fi
+exec cat "$reply"
+`;
+}
+
+/** The launcher Chrome starts: the shell host (POSIX), or node with host.mjs (Windows). */
+function writeLauncher(dir: string, discoveryFile: string, allowedExtensionIds: readonly string[]): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (process.platform === 'win32') {
     const file = path.join(dir, 'clinic-companion-host.cmd');
@@ -61,19 +96,19 @@ function writeLauncher(dir: string, discoveryFile: string): string {
     return file;
   }
   const file = path.join(dir, 'clinic-companion-host');
-  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  writeFileSync(
-    file,
-    `#!/bin/sh\nCLINIC_BRIDGE_DISCOVERY=${q(discoveryFile)} exec ${q(process.execPath)} ${q(HOST_SCRIPT)} "$@"\n`,
-    { mode: 0o700 },
-  );
+  const origins = [...new Set(allowedExtensionIds)].map((id) => `chrome-extension://${id}/`);
+  writeFileSync(file, shellHost(discoveryFile, origins), { mode: 0o700 });
   chmodSync(file, 0o700);
   return file;
 }
 
 /** Writes the launcher and the manifests; returns where the manifests went. */
 export function registerNativeHost(registration: HostRegistration): string[] {
-  const launcher = writeLauncher(registration.launcherDir, registration.discoveryFile);
+  const launcher = writeLauncher(
+    registration.launcherDir,
+    registration.discoveryFile,
+    registration.allowedExtensionIds,
+  );
   const manifest = `${JSON.stringify(nativeHostManifest(launcher, registration.allowedExtensionIds), null, 2)}\n`;
   if (process.platform === 'win32' && !registration.manifestDirs) {
     const file = path.join(registration.launcherDir, `${NATIVE_HOST_NAME}.json`);

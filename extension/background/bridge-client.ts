@@ -62,8 +62,8 @@ export type Found =
   | { endpoint: null; health: null };
 
 /**
- * The first endpoint whose bridge proves itself: the native one of this session, the native host
- * asked again (the bridge may have restarted on another port), then policy and pasted pairing.
+ * The first endpoint whose bridge proves itself: the native one of this session, the native host's
+ * fresh answer (the bridge may have restarted on another port), then policy and pasted pairing.
  * When none does, the outcome of the strongest one tried.
  */
 export async function findBridge(): Promise<Found> {
@@ -77,9 +77,12 @@ export async function findBridge(): Promise<Found> {
     if (first.endpoint === null) first = found;
     return health.kind === 'trusted' ? found : null;
   };
+  // The host is asked at once, beside the cache (a few ms on POSIX): a cold start waits for one
+  // round trip, not two, and a bridge restarted on another port is found without a second try.
+  const fresh = discoverNative();
   const proven =
     (await prove(await cachedNative())) ??
-    (await prove(await discoverNative())) ??
+    (await prove(await fresh)) ??
     (await fallbackEndpoints().then(async (list) => {
       for (const endpoint of list) {
         const found = await prove(endpoint);
@@ -146,9 +149,11 @@ export function reconnect(force = false): Promise<void> {
 async function connectOnce(force: boolean): Promise<void> {
   stopStream();
   const gen = generation;
+  const started = performance.now();
   const found = await findBridge();
   if (gen !== generation) return;
-  await publishPairingInfo(found.endpoint, found.health?.kind === 'trusted' ? performance.now() : undefined);
+  const proven = found.health?.kind === 'trusted';
+  await publishPairingInfo(found.endpoint, proven ? { at: performance.now(), started } : undefined);
   if (!found.endpoint) {
     await publish({ bridge: 'not-paired', card: null }, force);
     return;

@@ -77,7 +77,8 @@ export async function discoverNative(): Promise<BridgeEndpoint | null> {
     ]);
     const endpoint = nativeEndpoint(reply);
     nativeHostAnswered = reply !== null && typeof reply === 'object';
-    if (endpoint) await browser.storage.session.set({ [NATIVE_ENDPOINT_KEY]: endpoint });
+    // Kept for the next worker start; not awaited: proving the bridge need not wait for it.
+    if (endpoint) void browser.storage.session.set({ [NATIVE_ENDPOINT_KEY]: endpoint }).catch(() => {});
     return endpoint;
   } catch {
     // Not installed for this user (or not allowed for this extension): the fallbacks apply.
@@ -112,14 +113,18 @@ export async function fallbackEndpoints(): Promise<BridgeEndpoint[]> {
 }
 
 /** What the options page shows (no token), in trusted-only session storage. */
-export async function publishPairingInfo(inForce: BridgeEndpoint | null, provenAfterStartMs?: number): Promise<void> {
+export async function publishPairingInfo(
+  inForce: BridgeEndpoint | null,
+  proven?: { at: number; started: number },
+): Promise<void> {
   const pairing = inForce?.source === 'pairing' ? await readPairing().catch(() => undefined) : undefined;
   const info: BridgePairingInfo = {
     source: inForce?.source ?? null,
     port: inForce?.port ?? null,
     pairedAt: pairing?.pairedAt ?? null,
     nativeHost: nativeHostAnswered,
-    provenAfterStartMs,
+    provenAfterStartMs: proven?.at,
+    findingStartedAfterStartMs: proven?.started,
   };
   await browser.storage.session.set({ [BRIDGE_PAIRING_INFO_KEY]: info });
 }

@@ -54,6 +54,8 @@ export interface BridgePairingInfo {
   nativeHost: boolean;
   /** When the bridge was last proven, in ms since this worker started (the bench reads it). */
   provenAfterStartMs?: number;
+  /** When that search began (the worker's own start-up before it is not the bridge's). */
+  findingStartedAfterStartMs?: number;
 }
 
 /** The bridge's token: ≥ 128 bits of base64url (the bridge's own rule, bridge/config.ts). */

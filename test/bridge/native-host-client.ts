@@ -15,6 +15,8 @@ export function askHost(
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', reject);
+    // A host may answer and exit before reading (a refused origin): that is not an error here.
+    child.stdin.on('error', () => {});
     child.on('close', () => {
       const all = Buffer.concat(chunks);
       if (all.length < 4) return reject(new Error('no answer'));
