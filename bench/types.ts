@@ -2,7 +2,7 @@
 export interface BenchResult {
   name: string;
   value: number;
-  unit: 'ms' | 'KB';
+  unit: 'ms' | 'KB' | '×';
   /** e.g. 'median', 'p95', 'p99', 'gzip'. */
   statistic: string;
   /** null: reported for context, no budget in the issues. */

@@ -43,7 +43,7 @@ export function describeInBrowser(name: string, suite: () => void): void {
   });
 }
 
-const QUIET_FLAGS = [
+export const QUIET_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -1,0 +1,195 @@
+// Issue 16: the console's main-thread work with and without the extension, one scripted session
+// per run, each run in a fresh Chromium (same flags), pairs alternating which goes first.
+// Reports the ratio per phase and in total (median over pairs), one incoming message's added
+// time, and Drop in's ratio at 50/100/200/400 rows (linear in rows). PAGE_WORK_PAIRS sets the
+// number of pairs (default 5); PAGE_WORK_PROFILE=1 writes a CPU profile of one run with the
+// extension to bench-output/page-work.cpuprofile.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import { startClinicSim } from '../test/clinic-sim/server';
+import { CHROMIUM, launchWithExtension, QUIET_FLAGS } from '../test/e2e/harness';
+import { SCENARIO_CLOCK } from '../test/fixtures/patients';
+import { type BenchResult, type BenchSuite, median } from './types';
+
+const PHASES = [
+  'load the visit',
+  'scroll',
+  'type',
+  '50 incoming messages',
+  'navigate away and back',
+  'Drop in',
+] as const;
+type Phase = (typeof PHASES)[number];
+const KEYS = ['adult', 'adult2', 'coordination', 'teen', 'child', 'protected', 'elderly'] as const;
+
+async function launch(withExtension: boolean): Promise<{ browser: Browser; close(): Promise<void> }> {
+  if (withExtension) {
+    const ext = await launchWithExtension();
+    await ext.worker();
+    return { browser: ext.browser, close: () => ext.close() };
+  }
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'cc-plain-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    userDataDir,
+    defaultViewport: { width: 1440, height: 900 },
+    args: QUIET_FLAGS,
+  });
+  return { browser, close: () => browser.close() };
+}
+
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
+
+/** Lets the page and our UI settle the same way in both runs (work after an action counts). */
+const settle = (page: Page) =>
+  page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => r(null)), 400)));
+
+const count = (page: Page, selector: string) => page.$$eval(selector, (els) => els.length);
+
+/** One scripted session; returns the main thread's task time per phase (ms). */
+async function session(withExtension: boolean, dropInRows: number, profile?: string): Promise<Record<Phase, number>> {
+  const sim = await startClinicSim({ seed: 'pagework', clock: SCENARIO_CLOCK });
+  const { browser, close } = await launch(withExtension);
+  try {
+    sim.control.scenario('default');
+    const visit = sim.control.createCase({ patientKey: 'adult', priority: 3, state: 'ongoing' }).id;
+    sim.control.addBulkMessages(visit, 2000);
+    const other = sim.control.createCase({ patientKey: 'adult2', priority: 2, state: 'ongoing' }).id;
+    const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const out = {} as Record<Phase, number>;
+    const phase = async (name: Phase, run: () => Promise<void>) => {
+      const before = await taskSeconds(cdp);
+      await run();
+      await settle(page);
+      out[name] = ((await taskSeconds(cdp)) - before) * 1000;
+    };
+    await phase('load the visit', async () => {
+      await page.goto(`${sim.url}/besok/${visit}`);
+      await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length >= 2000, {
+        timeout: 60_000,
+      });
+    });
+    await phase('scroll', async () => {
+      await page.evaluate(async () => {
+        // Through the whole chat, top to bottom, one step per frame.
+        const log = document.querySelector('[role="log"]')!;
+        for (let i = 0; i <= 20; i++) {
+          log.children[Math.min(log.children.length - 1, Math.floor((i / 20) * log.children.length))]?.scrollIntoView();
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      });
+    });
+    await phase('type', async () => {
+      await page.type('textarea[aria-label="Skriv ett meddelande"]', 'Hej! '.repeat(40), { delay: 5 });
+    });
+    await phase('50 incoming messages', async () => {
+      for (let i = 0; i < 50; i++) {
+        const before = await count(page, '[role="log"] > li');
+        sim.control.addMessage(visit, { author: 'patient', text: `Svar nummer ${i + 1}: det gör fortfarande ont.` });
+        await page.waitForFunction((n) => document.querySelectorAll('[role="log"] > li').length > n, {}, before);
+      }
+    });
+    await phase('navigate away and back', async () => {
+      await page.evaluate((url) => {
+        history.pushState({}, '', url);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, `/besok/${other}`);
+      await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length < 100);
+      await page.evaluate(() => history.back());
+      await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length >= 2000);
+    });
+    const waiting = sim.control.getState().cases.filter((c) => c.state === 'waiting').length;
+    for (let i = waiting; i < dropInRows; i++) {
+      sim.control.createCase({ patientKey: KEYS[i % KEYS.length]!, priority: ((i % 5) + 1) as 1 | 2 | 3 | 4 | 5 });
+    }
+    await settle(page);
+    await phase('Drop in', async () => {
+      await page.click('a[href="/drop-in"]');
+      await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length >= n, {}, dropInRows);
+    });
+    if (profile) {
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      mkdirSync(path.dirname(profile), { recursive: true });
+      writeFileSync(profile, JSON.stringify(cpu));
+    }
+    return out;
+  } finally {
+    await close();
+    await sim.close();
+  }
+}
+
+const suite: BenchSuite = async () => {
+  const pairs = Number(process.env.PAGE_WORK_PAIRS ?? 5);
+  const ratios: Record<Phase | 'total', number[]> = Object.fromEntries(
+    [...PHASES, 'total'].map((p) => [p, []]),
+  ) as unknown as Record<Phase | 'total', number[]>;
+  const addedPerMessage: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const order = i % 2 === 0 ? [true, false] : [false, true];
+    const runs: Record<string, Record<Phase, number>> = {};
+    for (const withExtension of order) runs[String(withExtension)] = await session(withExtension, 200);
+    const withExt = runs.true!;
+    const without = runs.false!;
+    for (const p of PHASES) ratios[p].push(withExt[p] / without[p]);
+    const sum = (r: Record<Phase, number>) => PHASES.reduce((s, p) => s + r[p], 0);
+    ratios.total.push(sum(withExt) / sum(without));
+    addedPerMessage.push((withExt['50 incoming messages'] - without['50 incoming messages']) / 50);
+    console.log(
+      `  pair ${i + 1}: ${PHASES.map((p) => `${p} ${withExt[p].toFixed(0)}/${without[p].toFixed(0)} ms`).join(', ')}`,
+    );
+  }
+  const results: BenchResult[] = [
+    {
+      name: `page work with/without the extension, whole session (${pairs} pairs)`,
+      value: median(ratios.total),
+      unit: '×',
+      statistic: 'median',
+      budget: 1.05,
+    },
+    ...PHASES.map(
+      (p): BenchResult => ({
+        name: `page work ratio: ${p}`,
+        value: median(ratios[p]),
+        unit: '×',
+        statistic: 'median',
+        budget: 1.25,
+      }),
+    ),
+    {
+      name: 'one incoming message at 2,000 messages: extension time',
+      value: median(addedPerMessage),
+      unit: 'ms',
+      statistic: 'median',
+      budget: 2,
+    },
+  ];
+  for (const rows of [50, 100, 200, 400]) {
+    const withExt = await session(true, rows);
+    const without = await session(false, rows);
+    results.push({
+      name: `Drop in with ${rows} rows: page work ratio (1 pair)`,
+      value: withExt['Drop in'] / without['Drop in'],
+      unit: '×',
+      statistic: 'ratio',
+      budget: rows === 200 ? 1.25 : null,
+    });
+  }
+  if (process.env.PAGE_WORK_PROFILE) await session(true, 200, 'bench-output/page-work.cpuprofile');
+  return results;
+};
+
+export default suite;
