@@ -138,7 +138,7 @@ export function columnHeaders(table: Element): string[] {
   const aria = Array.from(table.querySelectorAll('[role="columnheader"]'));
   if (aria.length > 0) return aria.map((h) => normalizeText(h.textContent));
   const first = table.querySelector('tr');
-  if (first && first.querySelector('th') && !first.querySelector('td'))
+  if (first?.querySelector('th') && !first.querySelector('td'))
     return Array.from(first.children, (c) => normalizeText(c.textContent));
   return [];
 }
