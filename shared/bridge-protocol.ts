@@ -106,11 +106,7 @@ export function isHsaId(value: string): boolean {
   return value.length <= 31 && HSA_ID_RE.test(value);
 }
 
-/**
- * Why a card's certificate is not verified: no trust anchors configured, no chain to one (a
- * self-made certificate), outside its validity dates, not made for signing/authentication, or
- * not readable as a certificate.
- */
+/** Why a card's certificate is not verified (bridge/card/verify.ts says what each means). */
 export const NotVerifiedReason = z.enum([
   'no-trust-anchors',
   'untrusted-issuer',
@@ -259,10 +255,7 @@ export async function computeHealthProof(token: string, challenge: string): Prom
   return hmacSha256Hex(new TextEncoder().encode(token), challenge);
 }
 
-/**
- * True when `proof` is hex(HMAC-SHA256(token, challenge)). Uses Web Crypto's verify, which
- * compares in constant time. A program squatting the port cannot produce it without the token.
- */
+/** True when `proof` is hex(HMAC-SHA256(token, challenge)); Web Crypto's verify is constant-time. */
 export async function verifyHealthProof(token: string, challenge: string, proof: unknown): Promise<boolean> {
   if (typeof proof !== 'string' || token.length === 0) return false;
   const mac = fromHex(proof);

@@ -5,15 +5,15 @@
 import { JournalPdfRequest } from '../../shared/bridge-protocol';
 import { BRIDGE_DEFAULT_PORT } from '../../shared/extension-identity';
 import { type BridgeEndpoint, isBridgeToken, parsePort } from '../lib/bridge-settings';
+import { bridgeErrorText } from '../lib/bridge-status';
 import { logError } from '../lib/log';
 import type { BridgeExportPdfMessage, BridgeExportPdfReply, BridgePairMessage, BridgePairReply } from '../lib/messages';
 import {
   checkHealth,
-  exportErrorText,
+  type ExportOutcome,
   fetchCard,
   fetchVersion,
   type HealthOutcome,
-  issuePaths,
   postJournal,
 } from './bridge-api';
 import { fetchImpl, findBridge, pairingChanged, publish, retryLater, statusForHealth } from './bridge-client';
@@ -129,4 +129,28 @@ export async function unpair(): Promise<true> {
   await removePairing();
   pairingChanged();
   return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bridge's refusals in the clinician's words
+
+type ExportFailure = Extract<ExportOutcome, { ok: false }>;
+
+/** The bridge's refusal in the clinician's words (field paths only, never a value). */
+export function exportErrorText(outcome: ExportFailure): string {
+  if (outcome.status === 0) {
+    return 'timeout' in outcome && outcome.timeout
+      ? 'Bryggan svarade inte i tid. PDF-filen kan saknas – försök igen.'
+      : 'Bryggan svarar inte. Kontrollera att bryggan är startad och försök igen.';
+  }
+  if (!outcome.body) return `Exporten misslyckades (svar ${outcome.status} från bryggan).`;
+  const text = bridgeErrorText(outcome.body.code);
+  const paths = (outcome.body.issues ?? []).map((i) => i.path).join(', ');
+  return outcome.body.code === 'validation_failed' && paths ? `${text.slice(0, -1)} (fält: ${paths}).` : text;
+}
+
+/** Zod issue paths of a refused request, joined (never the values). */
+export function issuePaths(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  const paths = [...new Set(issues.map((i) => i.path.map(String).join('.') || '(hela)'))];
+  return paths.slice(0, 8).join(', ') + (paths.length > 8 ? ', …' : '');
 }

@@ -21,7 +21,6 @@ import {
   verifyHealthProof,
 } from '../../shared/bridge-protocol';
 import type { BridgeEndpoint } from '../lib/bridge-settings';
-import { bridgeErrorText } from '../lib/bridge-status';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -167,16 +166,11 @@ export async function checkHealth(
 }
 
 /** The proven bridge's version (`GET /v1/health` with the token); null when it does not say. */
-export async function fetchVersion(
-  endpoint: Pick<BridgeEndpoint, 'token' | 'port'>,
-  fetchImpl: FetchLike,
-): Promise<string | null> {
+export async function fetchVersion(endpoint: Pick<BridgeEndpoint, 'token' | 'port'>, fetchImpl: FetchLike) {
   try {
     return await withTimeout(HEALTH_TIMEOUT_MS, undefined, async (signal) => {
-      const response = await fetchImpl(bridgeUrl(endpoint.port, BRIDGE_PATHS.health), {
-        ...bridgeInit(endpoint.token),
-        signal,
-      });
+      const init = { ...bridgeInit(endpoint.token), signal };
+      const response = await fetchImpl(bridgeUrl(endpoint.port, BRIDGE_PATHS.health), init);
       const parsed = HealthResponse.safeParse(await readJson(response));
       return response.ok && parsed.success ? parsed.data.version : null;
     });
@@ -301,25 +295,4 @@ export async function postJournal(
   } catch (err) {
     return { ok: false, status: 0, body: null, timeout: isTimeout(err) };
   }
-}
-
-type ExportFailure = Extract<ExportOutcome, { ok: false }>;
-
-/** The bridge's refusal in the clinician's words (field paths only, never a value). */
-export function exportErrorText(outcome: ExportFailure): string {
-  if (outcome.status === 0) {
-    return 'timeout' in outcome && outcome.timeout
-      ? 'Bryggan svarade inte i tid. PDF-filen kan saknas – försök igen.'
-      : 'Bryggan svarar inte. Kontrollera att bryggan är startad och försök igen.';
-  }
-  if (!outcome.body) return `Exporten misslyckades (svar ${outcome.status} från bryggan).`;
-  const text = bridgeErrorText(outcome.body.code);
-  const paths = (outcome.body.issues ?? []).map((i) => i.path).join(', ');
-  return outcome.body.code === 'validation_failed' && paths ? `${text.slice(0, -1)} (fält: ${paths}).` : text;
-}
-
-/** Zod issue paths of a refused request, joined (never the values). */
-export function issuePaths(issues: readonly { path: readonly PropertyKey[] }[]): string {
-  const paths = [...new Set(issues.map((i) => i.path.map(String).join('.') || '(hela)'))];
-  return paths.slice(0, 8).join(', ') + (paths.length > 8 ? ', …' : '');
 }

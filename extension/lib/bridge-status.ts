@@ -98,26 +98,18 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
           'Ingen brygga hittades för den här användaren. Kontrollera att bryggan är installerad, eller klistra in bryggans nyckel under Inställningar.',
       };
     case 'unreachable':
-      if (status.detail === 'locked-out') {
-        return {
-          tone: 'warning',
-          label: 'Brygga spärrad en stund',
-          detail: 'Bryggan tog emot för många felaktiga nycklar och väntar 30 sekunder.',
-        };
-      }
       return {
         tone: 'error',
         label: 'Brygga saknas',
         detail: 'Bryggan svarar inte på den här datorn. SITHS-kort och PDF-export fungerar inte just nu.',
       };
     case 'untrusted':
-      if (status.detail === 'rejected') {
+      // 403 to the challenge: the bridge answers, but not to this extension's ID (its config).
+      if (status.detail === 'refused') {
         return {
           tone: 'error',
-          label: 'Nyckeln godtas inte',
-          detail: `Bryggan godtar inte nyckeln. ${
-            status.source === 'pairing' ? 'Parkoppla igen under Inställningar med bryggans nyckel.' : REPAIR_POLICY
-          }`,
+          label: 'Bryggan tar inte emot tillägget',
+          detail: 'Bryggan på den här datorn är inställd för ett annat tilläggs-ID. Kontakta IT.',
         };
       }
       return {

@@ -7,15 +7,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeServer } from '../../bridge/http/server';
+import { exportErrorText, issuePaths } from '../../extension/background/bridge-actions';
 import {
   bridgeInit,
   bridgeUrl,
   checkHealth,
-  exportErrorText,
   type FetchLike,
   fetchCard,
   fetchVersion,
-  issuePaths,
   postJournal,
   readLimited,
   reconnectDelayMs,
@@ -121,7 +120,7 @@ describe('indicator words (what the clinician sees)', () => {
     [status({ bridge: 'not-paired' }), 'Ej parkopplad', 'warning'],
     [status({ bridge: 'unreachable', detail: 'no-answer' }), 'Brygga saknas', 'error'],
     [status({ bridge: 'untrusted', detail: 'proof-failed' }), 'Okänd brygga', 'error'],
-    [status({ bridge: 'untrusted', detail: 'rejected' }), 'Nyckeln godtas inte', 'error'],
+    [status({ bridge: 'untrusted', detail: 'refused' }), 'Bryggan tar inte emot tillägget', 'error'],
     [status({ card: present }), `SITHS-kort isatt: ${IDENTITY.name}, ${IDENTITY.hsaId} (verifierat)`, 'ok'],
     [
       status({ card: { ...present, identity: { ...IDENTITY, verified: false, reason: 'untrusted-issuer' } } }),
