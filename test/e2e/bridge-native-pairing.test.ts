@@ -103,6 +103,11 @@ describe.skipIf(unavailable)(
       await options.waitForSelector('#bridge-native');
       expect(await options.$eval('#bridge-native', (el) => el.textContent)).toContain(`port ${bridge.server.port}`);
       expect(await options.evaluate(() => document.body.innerHTML)).not.toContain(token);
+      // Start-up pairing, measured in the worker: its start → the bridge proven through the host.
+      const info = await pairingInfo(options);
+      expect(info).toMatchObject({ source: 'native', port: bridge.server.port });
+      expect(info?.provenAfterStartMs).toBeGreaterThan(0);
+      console.info(`[native pairing] worker start → bridge proven: ${info?.provenAfterStartMs?.toFixed(0)} ms`);
       await options.close();
     });
 

@@ -209,7 +209,9 @@ describe.skipIf(!hasPoppler)('journal PDF', () => {
       ),
     );
     expect(out).toMatchObject({ clinicianSource: 'request', clinicianVerified: false });
-    expect(text(out.path).replace(/\s+/g, ' ')).toContain('Doktor Test, HSA-id SE2321000016-abc1 (inskrivet, ej verifierat)');
+    expect(text(out.path).replace(/\s+/g, ' ')).toContain(
+      'Doktor Test, HSA-id SE2321000016-abc1 (inskrivet, ej verifierat)',
+    );
   });
 });
 
