@@ -69,8 +69,14 @@ export type BridgeErrorBody = z.infer<typeof BridgeErrorBody>;
 // ---------------------------------------------------------------------------------------------
 // Health and the bridge's proof of knowing the token
 
-/** 128–512 bits of randomness, lower-case hex. */
-export const HealthChallenge = z.string().regex(/^[0-9a-f]{32,128}$/, 'challenge: 32–128 lower-case hex characters');
+/** `<port>.<128–512 random bits in hex>`: a bridge on another port refuses it (no relayed proofs). */
+export const HealthChallenge = z.string().regex(/^(?:\d{1,5}\.)?[0-9a-f]{32,128}$/, 'challenge: <port>.<hex>');
+
+/** The port a challenge names (signed with it), or null for a bare one (tools). */
+export function challengePort(challenge: string): number | null {
+  const dot = challenge.indexOf('.');
+  return dot === -1 ? null : Number(challenge.slice(0, dot));
+}
 
 /** `GET /v1/health` with the token: who answers, and its version. */
 export const HealthResponse = z.object({
@@ -160,8 +166,7 @@ export type CardStatus = z.infer<typeof CardStatus>;
 /** SSE event name on BRIDGE_PATHS.cardEvents. */
 export const CARD_EVENT_NAME = 'card';
 
-// ---------------------------------------------------------------------------------------------
-// The journal note → PDF
+// The journal note → PDF ----------------------------------------------------------------------
 
 /**
  * Personnummer / samordningsnummer in the 12-digit form (`YYYYMMDDNNNN` or `YYYYMMDD-NNNN`),
@@ -188,10 +193,7 @@ export const JournalNoteSchema = z.object({
 });
 export type JournalNoteInput = z.infer<typeof JournalNoteSchema>;
 
-/**
- * A file name the client may suggest: a plain name in the export folder, nothing else. The bridge
- * checks more (no personnummer, no patient name, no reserved device names, no symlinks).
- */
+/** A suggested file name: a plain name in the export folder (the bridge checks more, export-path.ts). */
 export const ExportFileName = z
   .string()
   .min(1)
@@ -232,12 +234,11 @@ export const JournalPdfResponse = z.object({
 });
 export type JournalPdfResponse = z.infer<typeof JournalPdfResponse>;
 
-// ---------------------------------------------------------------------------------------------
-// Helpers for the extension (Web Crypto: service worker and Node alike)
+// Helpers for the extension (Web Crypto: service worker and Node alike) ------------------------
 
-/** A fresh challenge for `GET /v1/health?challenge=…` (256 bits). */
-export function createHealthChallenge(): string {
-  return randomHex(32);
+/** A fresh challenge for `GET /v1/health?challenge=…` (256 bits), bound to `port` when given. */
+export function createHealthChallenge(port?: number): string {
+  return port === undefined ? randomHex(32) : `${port}.${randomHex(32)}`;
 }
 
 async function hmacVerifyKey(token: string): Promise<CryptoKey> {
@@ -250,7 +251,7 @@ async function hmacVerifyKey(token: string): Promise<CryptoKey> {
   );
 }
 
-/** hex(HMAC-SHA256(token, challenge)). */
+/** hex(HMAC-SHA256(token, challenge)), as the bridge computes it. */
 export async function computeHealthProof(token: string, challenge: string): Promise<string> {
   return hmacSha256Hex(new TextEncoder().encode(token), challenge);
 }

@@ -13,6 +13,7 @@ import {
   BRIDGE_PATHS,
   BRIDGE_PROTOCOL_VERSION,
   BRIDGE_SERVICE_NAME,
+  challengePort,
   HealthChallenge,
   type HealthProofResponse,
 } from '../../shared/bridge-protocol';
@@ -105,7 +106,10 @@ export async function startBridgeServer(
       if (challenge.length === 0) return next();
       route(res, `${BRIDGE_PATHS.health}?challenge`);
       const parsed = HealthChallenge.safeParse(challenge.length === 1 ? challenge[0] : '');
-      if (!parsed.success) throw new HttpError(400, 'bad_request', 'challenge: 32–128 lower-case hex characters');
+      if (!parsed.success) throw new HttpError(400, 'bad_request', 'challenge: <port>.<32–128 lower-case hex>');
+      // A challenge meant for another port is someone relaying it here: no proof for it.
+      const bound = challengePort(parsed.data);
+      if (bound !== null && bound !== port) throw new HttpError(400, 'bad_request', 'challenge names another port');
       const body: HealthProofResponse = {
         service: BRIDGE_SERVICE_NAME,
         protocolVersion: BRIDGE_PROTOCOL_VERSION,

@@ -139,7 +139,8 @@ export async function checkHealth(
   fetchImpl: FetchLike,
   options: { challenge?: string; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<HealthOutcome> {
-  const challenge = options.challenge ?? createHealthChallenge();
+  // Bound to the port asked: a bridge elsewhere refuses it, so a relayed proof cannot pass.
+  const challenge = options.challenge ?? createHealthChallenge(endpoint.port);
   const timeoutMs = options.timeoutMs ?? HEALTH_TIMEOUT_MS;
   let response: Response;
   try {

@@ -248,7 +248,7 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
       expect(seen.length).toBeGreaterThan(0);
       for (const r of seen) {
         expect(r.method).toBe('GET');
-        expect(r.url).toMatch(/^\/v1\/health\?challenge=[0-9a-f]{64}$/);
+        expect(r.url).toMatch(/^\/v1\/health\?challenge=\d+\.[0-9a-f]{64}$/);
         expect(r.authorization).toBeUndefined();
       }
     } finally {

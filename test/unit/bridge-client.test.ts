@@ -261,9 +261,44 @@ describe('squatters on the port get nothing and are not believed', () => {
       reason: 'proof-failed',
     });
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.url).toMatch(/^\/v1\/health\?challenge=[0-9a-f]{64}$/);
+    expect(seen[0]!.url).toMatch(new RegExp(`^/v1/health\\?challenge=${port}\\.[0-9a-f]{64}$`));
     expect(seen[0]!.headers.authorization).toBeUndefined();
     expect(JSON.stringify(seen)).not.toContain(TEST_TOKEN);
+  });
+
+  it('a squatter relaying the challenge to the real bridge on another port gets no usable proof, and no token', async () => {
+    const { bridge: real } = await startStubBridge();
+    try {
+      const seen: http.IncomingHttpHeaders[] = [];
+      // It holds the port the extension asks and forwards every request to the real bridge.
+      const port = await squat((req, res) => {
+        seen.push(req.headers);
+        const forward = http.request(
+          {
+            host: '127.0.0.1',
+            port: real.port,
+            path: req.url,
+            method: req.method,
+            headers: { ...req.headers, host: `127.0.0.1:${real.port}` },
+          },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        req.pipe(forward);
+      });
+      expect(await checkHealth({ token: TEST_TOKEN, port }, workerFetch)).toEqual({
+        kind: 'untrusted',
+        reason: 'proof-failed',
+      });
+      expect(seen.length).toBe(1);
+      expect(seen[0]!.authorization).toBeUndefined();
+      // The same bridge, asked directly, proves itself.
+      expect(await checkHealth({ token: TEST_TOKEN, port: real.port }, workerFetch)).toEqual({ kind: 'trusted' });
+    } finally {
+      await real.close();
+    }
   });
 
   it('a flood of a body is cut off at 64 KB (not read into memory)', async () => {

@@ -80,6 +80,19 @@ describe('a well-formed request from the extension', () => {
     expect((await send({ port, path: '/v1/health' })).status).toBe(200);
   });
 
+  it('a challenge naming another port (relayed from a squatter there) is a 400, not a proof', async () => {
+    const res = await send({
+      port,
+      path: `/v1/health?challenge=${createHealthChallenge(port + 1)}`,
+      authorization: null,
+    });
+    expect(res.status).toBe(400);
+    expectNoData(res);
+    const own = createHealthChallenge(port);
+    const ok = await send({ port, path: `/v1/health?challenge=${own}`, authorization: null });
+    expect(await verifyHealthProof(TEST_TOKEN, own, JSON.parse(ok.body).proof)).toBe(true);
+  });
+
   it('two challenges, or a bad one, are a 400, not a proof', async () => {
     const a = createHealthChallenge();
     const res = await send({ port, path: `/v1/health?challenge=${a}&challenge=${a}`, authorization: null });
