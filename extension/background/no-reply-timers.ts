@@ -1,17 +1,11 @@
-import { type NoReplyEvent, nextWakeUp } from '../../shared/no-reply';
+import { nextWakeUp } from '../../shared/no-reply';
 import { defaultRuleSet } from '../../shared/rules/default';
 import { focusVisit } from '../lib/focus-visit';
 import { logError } from '../lib/log';
-import {
-  isNoReplyMessage,
-  type NoReplyFocusMessage,
-  type NoReplyPhoneAttemptMessage,
-  type NoReplySyncMessage,
-} from '../lib/messages';
+import { fromUs, handle, type Message, type MessageReply, REFUSED, type Sender, type SenderTab } from '../lib/messages';
 import {
   closedTimer,
   isNoReplyAction,
-  type NoReplyActionMessage,
   withLoggedPhoneAttempt,
   withMarkedNotice,
   withoutLastPhoneAttempt,
@@ -61,13 +55,19 @@ export function registerNoReplyTimers(): void {
     void chrome.notifications.clear(notificationId);
     void focusTimer(id);
   });
-  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (!(isNoReplyMessage(message) || isNoReplyAction(message)) || sender.id !== chrome.runtime.id) return undefined;
-    handle(message, sender).then(sendResponse, (error: unknown) => {
-      logError('no-reply message', error);
-      sendResponse({ ok: false });
-    });
-    return true;
+  handle('no-reply-focus', (message, sender) => {
+    if (!fromUs(sender)) return undefined;
+    return focusTimer(message.id).then(() => ({ ok: true }));
+  });
+  handle('no-reply-sync', (message, sender) => {
+    if (!fromUs(sender)) return undefined;
+    const tab = visitTab(message.visitUrl, sender);
+    return tab ? serial(() => sync(message, tab)).catch(failed) : REFUSED;
+  });
+  handle('no-reply-action', (message, sender) => {
+    if (!fromUs(sender)) return undefined;
+    const tab = isNoReplyAction(message) ? visitTab(message.visitUrl, sender) : null;
+    return tab ? serial(() => act(message, tab)).catch(failed) : REFUSED;
   });
   // The visit retention (or the shift's end) removed a record: its alarm and notice go with it.
   chrome.storage.onChanged.addListener((changes, area) => {
@@ -83,17 +83,16 @@ export function registerNoReplyTimers(): void {
   void serial(restoreNoReplyTimers);
 }
 
-function handle(
-  message: NoReplySyncMessage | NoReplyPhoneAttemptMessage | NoReplyFocusMessage | NoReplyActionMessage,
-  sender: chrome.runtime.MessageSender,
-): Promise<unknown> {
-  if (message.type === 'no-reply-focus') return focusTimer(message.id).then(() => ({ ok: true }));
-  // Only a console tab reports on its visit, and only on an address of its own origin.
-  const tab = sender.tab;
-  if (!tab || !sender.url || !sameOrigin(message.visitUrl, sender.url)) return Promise.resolve({ ok: false });
-  if (message.type === 'no-reply-sync') return serial(() => sync(message, tab));
-  if (message.type === 'no-reply-action') return serial(() => act(message, tab));
-  return serial(() => act({ ...message, type: 'no-reply-action', action: 'phone-attempt' }, tab));
+type SyncReply = MessageReply<'no-reply-sync'>;
+type ActionReply = MessageReply<'no-reply-action'>;
+function failed(error: unknown): SyncReply & ActionReply {
+  logError('no-reply message', error);
+  return { ok: false, code: 'failed' };
+}
+
+/** Only a console tab reports on its visit, and only on an address of its own origin. */
+function visitTab(visitUrl: string, sender: Sender): SenderTab | null {
+  return sender.tab && sender.url && sameOrigin(visitUrl, sender.url) ? sender.tab : null;
 }
 
 function sameOrigin(a: string, b: string): boolean {
@@ -125,7 +124,7 @@ function fresh(id: string, now: Date, visitUrl: string): NoReplyTimer {
   };
 }
 
-async function sync(message: NoReplySyncMessage, tab: chrome.tabs.Tab): Promise<{ ok: boolean }> {
+async function sync(message: Message<'no-reply-sync'>, tab: SenderTab): Promise<SyncReply> {
   const key = await noReplyKey(message.visitKey);
   const id = timerIdOfKey(key)!;
   const now = new Date();
@@ -141,7 +140,7 @@ async function sync(message: NoReplySyncMessage, tab: chrome.tabs.Tab): Promise<
     await chrome.storage.local.set({ [key]: { ...closed, updatedAt: now.toISOString() } });
     return { ok: true };
   }
-  const events = mergeEvents(before?.events ?? [], message.events as NoReplyEvent[]);
+  const events = mergeEvents(before?.events ?? [], message.events);
   if (!before && !events.some((e) => e.type !== 'patient-message')) return { ok: true }; // nothing to time yet
   const timer: NoReplyTimer = {
     ...(before ?? fresh(id, now, message.visitUrl)),
@@ -158,7 +157,7 @@ async function sync(message: NoReplySyncMessage, tab: chrome.tabs.Tab): Promise<
 }
 
 /** The clinician's actions on a visit's timer (lib/no-reply-actions.ts): ok false when there was nothing to do. */
-async function act(message: NoReplyActionMessage, tab: chrome.tabs.Tab): Promise<{ ok: boolean }> {
+async function act(message: Message<'no-reply-action'>, tab: SenderTab): Promise<ActionReply> {
   const key = await noReplyKey(message.visitKey);
   const now = new Date();
   const before = (await load(key)) ?? fresh(timerIdOfKey(key)!, now, message.visitUrl);
@@ -170,7 +169,7 @@ async function act(message: NoReplyActionMessage, tab: chrome.tabs.Tab): Promise
         : message.at
           ? withMarkedNotice(before, message.at)
           : null;
-  if (!edited) return { ok: false };
+  if (!edited) return { ok: false, code: 'nothing-to-change' };
   const timer: NoReplyTimer = {
     ...edited,
     updatedAt: now.toISOString(),

@@ -2,7 +2,7 @@ import { queueNotifierStep } from '../../shared/queue';
 import { sha256Hex } from '../../shared/web-crypto';
 import { focusVisit } from '../lib/focus-visit';
 import { logError } from '../lib/log';
-import { isQueueMessage, type QueueOverdueMessage } from '../lib/messages';
+import { fromConsoleTab, handle, type Message, type MessageReply, type SenderTab } from '../lib/messages';
 import { priorityText } from '../lib/no-reply-timers';
 import { loadEffectiveRules } from '../lib/rules';
 
@@ -35,22 +35,23 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+type QueueReply = MessageReply<'queue-overdue'>;
+const failed = (error: unknown): QueueReply => {
+  logError('queue deadlines', error);
+  return { ok: false, code: 'failed' };
+};
+
 export function registerQueueDeadlines(): void {
-  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (!isQueueMessage(message) || sender.id !== chrome.runtime.id || !sender.tab) return undefined;
-    const tab = sender.tab;
-    const task =
-      message.type === 'queue-overdue'
-        ? serial(() => notifyOverdue(message, tab, sender.url ?? null))
-        : serial(async () => {
-            await chrome.storage.local.remove(QUEUE_NOTIFIED_KEY);
-            return { ok: true, notified: 0 };
-          });
-    task.then(sendResponse, (error: unknown) => {
-      logError('queue deadlines', error);
-      sendResponse({ ok: false });
-    });
-    return true;
+  handle('queue-overdue', (message, sender) => {
+    if (!fromConsoleTab(sender)) return undefined;
+    return serial(() => notifyOverdue(message, sender.tab, sender.url ?? null)).catch(failed);
+  });
+  handle('queue-shift-ended', (_message, sender) => {
+    if (!fromConsoleTab(sender)) return undefined;
+    return serial(async (): Promise<QueueReply> => {
+      await chrome.storage.local.remove(QUEUE_NOTIFIED_KEY);
+      return { ok: true, notified: 0 };
+    }).catch(failed);
   });
   chrome.notifications.onClicked.addListener((notificationId) => {
     if (!notificationId.startsWith(QUEUE_NOTIFICATION_PREFIX)) return;
@@ -75,10 +76,10 @@ async function loadState(): Promise<QueueNotifiedState> {
 }
 
 async function notifyOverdue(
-  message: QueueOverdueMessage,
-  tab: chrome.tabs.Tab,
+  message: Message<'queue-overdue'>,
+  tab: SenderTab,
   url: string | null,
-): Promise<{ ok: boolean; notified: number }> {
+): Promise<QueueReply> {
   const state = await loadState();
   // R-Q-1: the red mark is the rule's own acceptWithinMinutes (no second constant).
   const red = (await loadEffectiveRules()).rules.timers.acceptWithinMinutes;

@@ -1,11 +1,11 @@
 import { JOURNAL_FACTS_PREFIX } from '../lib/journal-facts';
-import { SHIFT_ENDED } from '../lib/messages';
+import { fromConsoleTab, handle } from '../lib/messages';
 import { purgeVisits } from '../lib/visit-store';
 
 /** Shift end purges all per-visit data at once (retention 0) and forgets the Cosmic patient. */
 export function registerShiftEnd(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if ((message as { type?: unknown } | null)?.type !== SHIFT_ENDED || !sender.tab) return;
+  handle('shift-ended', (_message, sender) => {
+    if (!fromConsoleTab(sender)) return undefined;
     return purgeShift().then(() => ({ ok: true }));
   });
 }

@@ -4,7 +4,7 @@ import {
   journalFactsKey,
   type StoredJournalFacts,
 } from '../lib/journal-facts';
-import { isJournalFactsMessage } from '../lib/messages';
+import { fromConsoleTab, handle, REFUSED } from '../lib/messages';
 
 /** Larger facts are refused (a console page never has a 200 000-character anamnesis). */
 const MAX_FACTS_CHARS = 400_000;
@@ -15,12 +15,10 @@ const MAX_FACTS_CHARS = 400_000;
  * killed, gone with the browser; removed when the tab closes.
  */
 export function registerVisitFacts(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isJournalFactsMessage(message)) return undefined;
-    const tabId = sender.tab?.id;
+  handle('journal-facts', (message, sender) => {
     // Only our own content scripts, in a tab, may publish (the tab comes from the browser).
-    if (sender.id !== browser.runtime.id || tabId === undefined) return undefined;
-    return saveVisitFacts(tabId, message.facts).then((ok) => ({ ok }));
+    if (!fromConsoleTab(sender)) return undefined;
+    return saveVisitFacts(sender.tab.id, message.facts).then((saved) => (saved ? { ok: true } : REFUSED));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(journalFactsKey(tabId));

@@ -1,6 +1,5 @@
 import { registerBridgeClient } from '../background/bridge-client';
 import { registerCopyCommand } from '../background/copy-command';
-import { registerIdentityKey } from '../background/identity-key';
 import { registerJournalPanel } from '../background/journal-panel';
 import { registerNoReplyTimers } from '../background/no-reply-timers';
 import { registerQueueDeadlines } from '../background/queue-deadlines';
@@ -9,6 +8,7 @@ import { registerSessionBridge } from '../background/session-bridge';
 import { registerShiftEnd } from '../background/shift-end';
 import { registerVisitFacts } from '../background/visit-facts';
 import { purgeExpiredVisits, registerVisitRetention } from '../background/visit-retention';
+import { ensureSessionKey } from '../lib/cosmic-patient';
 
 /**
  * The service worker is killed at will: every listener is registered synchronously at start-up,
@@ -25,10 +25,12 @@ export default defineBackground(() => {
   registerJournalPanel();
   registerVisitRetention();
   registerShiftEnd();
-  registerIdentityKey();
   registerNoReplyTimers();
   registerQueueDeadlines();
   registerBridgeClient();
   watchRuleSources();
   void resolveRules().then(purgeExpiredVisits);
+  // The per-session key behind the Cosmic chip's identity hash (R-ID-2): made here, in the one
+  // worker, so every console tab gets the same key (a content script asks for it by session-read).
+  void ensureSessionKey();
 });

@@ -3,7 +3,7 @@ import { formatForCosmic } from '../../shared/personnummer';
 import { type ClinicSnapshot, patientIdAnchor, unknownText } from '../clinic';
 import { copyText } from '../lib/clipboard';
 import { cosmicPatientFor, saveCosmicPatient } from '../lib/cosmic-patient';
-import { isCopyPatientIdCommand } from '../lib/messages';
+import { handle } from '../lib/messages';
 import type { Feature } from './feature';
 
 type Feedback = { ok: boolean; text: string } | null;
@@ -88,11 +88,14 @@ const copyPatientId: Feature = {
       );
     };
 
-    const onMessage = (message: unknown) => {
-      if (isCopyPatientIdCommand(message)) void copy();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+    handle(
+      'copy-patient-id',
+      () => {
+        void copy();
+        return undefined;
+      },
+      signal,
+    );
     ctx.onSnapshot(draw, signal);
     draw(ctx.snapshot());
   },

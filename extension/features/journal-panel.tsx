@@ -1,13 +1,9 @@
 import { render } from 'preact';
 import type { ClinicSnapshot } from '../clinic';
+import { errorWords } from '../lib/error-words';
 import { journalFactsFor } from '../lib/journal-facts';
 import { logError } from '../lib/log';
-import {
-  isJournalFactsRequest,
-  type JournalFactsMessage,
-  type JournalOpenPanelMessage,
-  type JournalOpenPanelReply,
-} from '../lib/messages';
+import { handle, type MessageReply, send } from '../lib/messages';
 import type { Feature } from './feature';
 
 /** Facts are published this long after the console last changed (a burst of chat = one message). */
@@ -49,37 +45,35 @@ const journalPanel: Feature = {
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const open = async () => {
-      const message: JournalOpenPanelMessage = { type: 'journal-open-panel' };
       // Publish first without waiting: the panel then finds this visit at once.
       publish(ctx.snapshot(), true);
-      let reply: JournalOpenPanelReply | undefined;
+      let reply: MessageReply<'journal-open-panel'> | undefined;
       try {
-        reply = (await browser.runtime.sendMessage(message)) as JournalOpenPanelReply | undefined;
+        reply = await send('journal-open-panel');
       } catch (e) {
         logError('journal-panel open', e);
       }
-      error = reply?.ok ? null : `${reply?.ok === false ? reply.error : 'Sidopanelen kunde inte öppnas.'} Försök igen.`;
+      error = reply?.ok ? null : `${errorWords(reply?.ok === false ? reply.code : 'side-panel-failed')} Försök igen.`;
       if (error) ctx.ui.announce(error, 'assertive');
       draw(ctx.snapshot());
     };
 
     const publish = (snapshot: ClinicSnapshot, now = false) => {
       clearTimeout(timer);
-      const send = () => {
+      const publishNow = () => {
         if (signal.aborted) return;
         const facts = journalFactsFor(snapshot);
         const serialized = JSON.stringify(facts);
         // Only when changed: most console mutations (timers, presence) change no fact.
         if (serialized === published) return;
         published = serialized;
-        const message: JournalFactsMessage = { type: 'journal-facts', facts };
-        browser.runtime.sendMessage(message).catch((e: unknown) => {
+        send('journal-facts', { facts }).catch((e: unknown) => {
           published = null; // retried with the next snapshot
           logError('journal-panel publish', e);
         });
       };
-      if (now) send();
-      else timer = setTimeout(send, PUBLISH_DEBOUNCE_MS);
+      if (now) publishNow();
+      else timer = setTimeout(publishNow, PUBLISH_DEBOUNCE_MS);
     };
 
     const draw = (snapshot: ClinicSnapshot) => {
@@ -87,17 +81,18 @@ const journalPanel: Feature = {
       render(snapshot.route === 'visit' ? <OpenButton error={error} onOpen={() => void open()} /> : null, slot);
     };
 
-    const onMessage = (message: unknown) => {
-      // The side panel found no facts for this tab (e.g. session storage was cleared): send again.
-      if (isJournalFactsRequest(message)) {
+    // The side panel found no facts for this tab (e.g. session storage was cleared): send again.
+    handle(
+      'journal-facts-request',
+      () => {
         published = null;
         publish(ctx.snapshot(), true);
-      }
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+        return undefined;
+      },
+      signal,
+    );
     signal.addEventListener('abort', () => {
       clearTimeout(timer);
-      browser.runtime.onMessage.removeListener(onMessage);
       render(null, slot);
     });
     ctx.onSnapshot((s) => {

@@ -3,8 +3,8 @@ import { type NoReplyEvent, parseIsoTime } from '../../shared/no-reply';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import { type ClinicSnapshot, insertIntoComposer } from '../clinic';
 import { logError } from '../lib/log';
-import type { JournalOpenPanelMessage, NoReplySyncMessage } from '../lib/messages';
-import { type NoReplyActionMessage, undoablePhoneAttempts } from '../lib/no-reply-actions';
+import { type MessageData, type NoReplyAction, send } from '../lib/messages';
+import { undoablePhoneAttempts } from '../lib/no-reply-actions';
 import { CHIP_STYLE, Chip, type ChipModel, type Feedback } from '../lib/no-reply-chip';
 import {
   chatEvents,
@@ -138,21 +138,19 @@ const noReplyTimer: Feature = {
     };
 
     /** One of the clinician's actions, applied by the background to the visit's record. */
-    const act = async (action: NoReplyActionMessage['action'], done: string, failed: string, at?: string) => {
+    const act = async (action: NoReplyAction, done: string, failed: string, at?: string) => {
       const snapshot = ctx.snapshot();
       if (!snapshot.visitKey) return;
       busy = true;
       draw();
-      const message: NoReplyActionMessage = {
-        type: 'no-reply-action',
-        action,
-        visitKey: snapshot.visitKey,
-        visitUrl: location.href,
-        ...(at ? { at } : {}),
-      };
       try {
-        const reply = (await browser.runtime.sendMessage(message)) as { ok?: boolean } | undefined;
-        if (!reply?.ok) throw new Error('not recorded');
+        const reply = await send('no-reply-action', {
+          action,
+          visitKey: snapshot.visitKey,
+          visitUrl: location.href,
+          ...(at ? { at } : {}),
+        });
+        if (!reply?.ok) throw new Error(reply ? reply.code : 'no answer');
         show({ ok: true, text: done });
         ctx.ui.announce(done, 'polite');
       } catch (error) {
@@ -168,8 +166,7 @@ const noReplyTimer: Feature = {
       const note = ctx.rules().phrases.noReplyNote;
       try {
         // The journal panel opens in its no-reply mode (R-NR-4, R-J-8); the click is the gesture.
-        const message: JournalOpenPanelMessage = { type: 'journal-open-panel', mode: 'no-reply' };
-        const reply = (await browser.runtime.sendMessage(message)) as { ok?: boolean } | undefined;
+        const reply = await send('journal-open-panel', { mode: 'no-reply' });
         if (reply?.ok) {
           show({ ok: true, text: 'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).' });
           return;
@@ -202,8 +199,7 @@ const noReplyTimer: Feature = {
 
     const sync = (snapshot: ClinicSnapshot) => {
       if (!snapshot.visitKey || !page) return;
-      const message: NoReplySyncMessage = {
-        type: 'no-reply-sync',
+      const message: MessageData<'no-reply-sync'> = {
         visitKey: snapshot.visitKey,
         visitUrl: location.href,
         priority: page.priority,
@@ -213,7 +209,7 @@ const noReplyTimer: Feature = {
       const signature = JSON.stringify([message.visitKey, message.priority, message.events, message.closed]);
       if (signature === sent) return;
       sent = signature;
-      browser.runtime.sendMessage(message).catch((error: unknown) => {
+      send('no-reply-sync', message).catch((error: unknown) => {
         // The worker was starting: the next change resends (the signature is forgotten).
         sent = null;
         logError('no-reply sync', error);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { type ClinicSnapshot, type QueueRowPlace, waitingQueuePlaces } from '../clinic';
 import { logError } from '../lib/log';
-import type { QueueOverdueMessage, QueueShiftEndedMessage } from '../lib/messages';
+import { type OverdueCase, send } from '../lib/messages';
 import {
   BADGE_STYLE,
   Badge,
@@ -53,10 +53,11 @@ const queueDeadlines: Feature = {
 
     const thresholds = () => thresholdsFrom(ctx.rules().timers);
 
-    const send = (message: QueueOverdueMessage | QueueShiftEndedMessage, signature: string) => {
+    /** Once per change: the same report twice in a row is not sent again. */
+    const report = (signature: string, sending: () => Promise<unknown>) => {
       if (signature === sent) return;
       sent = signature;
-      browser.runtime.sendMessage(message).catch((error: unknown) => {
+      sending().catch((error: unknown) => {
         sent = null;
         logError('queue deadlines', error);
       });
@@ -107,16 +108,18 @@ const queueDeadlines: Feature = {
       // R-Q-1: notify while on shift only (R-S-4: no notifications without an ongoing shift); an
       // unreadable shift sends nothing, and the panel says the check is off (NotifyLine).
       if (notify === 'on' && items.length > 0) {
-        const cases = red.map((v) => ({
-          visitKey: v.item.key,
-          priority: v.item.priority,
-          waitedMinutes: Number.isNaN(v.waited) ? -1 : Math.floor(v.waited),
-        }));
+        const cases = red.map(
+          (v): OverdueCase => ({
+            visitKey: v.item.key,
+            priority: v.item.priority,
+            waitedMinutes: Number.isNaN(v.waited) ? -1 : Math.floor(v.waited),
+          }),
+        );
         if (cases.length > 0) {
-          send({ type: 'queue-overdue', cases }, JSON.stringify(cases.map((c) => c.visitKey)));
+          report(JSON.stringify(cases.map((c) => c.visitKey)), () => send('queue-overdue', { cases }));
         }
       } else if (notify === 'off-no-shift') {
-        send({ type: 'queue-shift-ended' }, 'shift-ended');
+        report('shift-ended', () => send('queue-shift-ended'));
       }
     };
 

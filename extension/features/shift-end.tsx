@@ -1,5 +1,5 @@
 import { watchShiftEnd } from '../clinic';
-import { SHIFT_ENDED } from '../lib/messages';
+import { send } from '../lib/messages';
 import type { Feature } from './feature';
 
 /**
@@ -14,7 +14,7 @@ const shiftEnd: Feature = {
     watchShiftEnd(
       document,
       () => {
-        void browser.runtime.sendMessage({ type: SHIFT_ENDED }).catch(() => {});
+        void send('shift-ended').catch(() => {});
         ctx.ui.announce('Skiftet avslutas: besöksdata i Clinic Companion rensas.');
       },
       signal,

@@ -1,23 +1,21 @@
 import { maskPersonnummer } from '../../shared/personnummer';
 import { fromHex, hmacSha256Hex, randomHex } from '../../shared/web-crypto';
-import { COSMIC_KEY_REQUEST } from './messages';
+import { type CosmicPatient, isCosmicPatient } from './cosmic-patient-record';
+import { send } from './messages';
 import { isTrustedContext, onSharedChanged, readShared } from './session-shared';
 
 /**
  * R-ID-2: the patient last copied for Cosmic, shared by every console tab. Kept in session
- * storage (memory only, cleared when the browser closes; it survives the service worker) and
- * holding a keyed hash rather than the number, plus what the chip shows: masked ID and initials.
- * The key is random per browser session: a plain hash beside a mask that shows all but two
- * digits would be reversed in a hundred tries.
+ * storage (memory only, cleared when the browser closes; it survives the service worker) as a
+ * keyed hash, never the number (cosmic-patient-record.ts). The key is random per browser
+ * session: a plain hash beside a mask that shows all but two digits would be reversed in a
+ * hundred tries.
  */
-export interface CosmicPatient {
-  idHash: string;
-  masked: string;
-  initials: string;
-  copiedAt: string;
-}
+// The session bridge checks what a content script stores with the record's own guard.
+export { type CosmicPatient, isCosmicPatient } from './cosmic-patient-record';
 
 const KEY = 'cosmicPatient';
+const KEY_NAME = 'cosmicKey';
 
 export async function cosmicPatientFor(normalized: string, name: string | null, at: Date): Promise<CosmicPatient> {
   return {
@@ -28,19 +26,15 @@ export async function cosmicPatientFor(normalized: string, name: string | null, 
   };
 }
 
-const KEY_NAME = 'cosmicKey';
-
 /**
- * The session's key, created once by the background (one worker: no two tabs make two keys).
- * A content script gets it from the background (session storage is trusted-only), which creates
- * it when missing.
+ * The session's key. A content script gets it from the background (session storage is
+ * trusted-only), which creates it when missing; an extension page may create it itself.
  */
 async function sessionKey(): Promise<string> {
+  if (isTrustedContext()) return ensureSessionKey();
   const stored = await readShared<string>(KEY_NAME);
-  if (typeof stored === 'string') return stored;
-  const created = await browser.runtime.sendMessage({ type: COSMIC_KEY_REQUEST });
-  if (typeof created !== 'string') throw new Error('no identity key');
-  return created;
+  if (typeof stored !== 'string') throw new Error('no identity key');
+  return stored;
 }
 
 /** The comparable form of a normalised personnummer (R-ID-2), never the number itself. */
@@ -50,7 +44,7 @@ export async function identityHash(normalized: string): Promise<string> {
   return hmacSha256Hex(key, normalized);
 }
 
-/** Background side: the session's key, created on first request. */
+/** Trusted contexts (the background, extension pages): the session's key, created when missing. */
 export async function ensureSessionKey(): Promise<string> {
   const stored = (await browser.storage.session.get(KEY_NAME))[KEY_NAME];
   if (typeof stored === 'string') return stored;
@@ -74,33 +68,15 @@ export async function saveCosmicPatient(patient: CosmicPatient): Promise<void> {
     await browser.storage.session.set({ [KEY]: patient });
     return;
   }
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'cosmic-patient-save', patient });
-  if ((reply as { ok?: unknown } | null)?.ok !== true) throw new Error('Cosmic patient not saved');
+  const reply = await send('cosmic-patient-save', { patient });
+  if (!reply?.ok) throw new Error('Cosmic patient not saved');
 }
 
 export async function loadCosmicPatient(): Promise<CosmicPatient | null> {
-  return readShared<CosmicPatient>(KEY);
+  const stored = await readShared<unknown>(KEY);
+  return isCosmicPatient(stored) ? stored : null;
 }
 
 export function onCosmicPatientChanged(listener: (patient: CosmicPatient | null) => void, signal: AbortSignal): void {
-  onSharedChanged<CosmicPatient>(KEY, listener, signal);
-}
-
-/** Background side: the shape a content script may store (R-ID-2: hash, mask and initials only). */
-export function isCosmicPatient(value: unknown): value is CosmicPatient {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Record<keyof CosmicPatient, unknown>>;
-  return (
-    Object.keys(value).length === 4 &&
-    typeof v.idHash === 'string' &&
-    /^[0-9a-f]{64}$/u.test(v.idHash) &&
-    typeof v.masked === 'string' &&
-    /^\d{8}-••\d{2}$/u.test(v.masked) &&
-    typeof v.initials === 'string' &&
-    v.initials.length <= 12 &&
-    !/\d/u.test(v.initials) &&
-    typeof v.copiedAt === 'string' &&
-    v.copiedAt.length <= 30 &&
-    !Number.isNaN(Date.parse(v.copiedAt))
-  );
+  onSharedChanged<unknown>(KEY, (value) => listener(isCosmicPatient(value) ? value : null), signal);
 }

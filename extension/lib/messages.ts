@@ -1,22 +1,186 @@
-/** Messages between the background and the content scripts. */
-export interface CopyPatientIdCommand {
-  type: 'copy-patient-id';
-}
+/**
+ * Every message between the extension's contexts, in one union keyed by `type`: what each one
+ * carries and what its receiver answers. `send` / `sendToTab` and `handle` are the only places
+ * that call the browser's messaging; a field no message declares is a type error at the sender
+ * (literal or not), so a sender can never rely on something no handler reads.
+ *
+ * On the wire a message is `{ type, ...data }` (what the e2e tests and the bench send too).
+ * Replies are data or `{ ok: false, code }`: the receiver never words a failure, the page that
+ * shows it does (error-words.ts). `undefined` from `send`: no context answered (refused, or not
+ * running yet).
+ */
+import type { CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
+import type { NoReplyEvent } from '../../shared/no-reply';
+import type { CosmicPatient } from './cosmic-patient-record';
+import type { ErrorCode } from './error-words';
+import type { JournalVisitFacts } from './journal-facts';
 
-export function isCopyPatientIdCommand(message: unknown): message is CopyPatientIdCommand {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'copy-patient-id';
+export type Done = { ok: true };
+export type Failed<C extends ErrorCode = ErrorCode> = { ok: false; code: C };
+export const REFUSED: Failed<'refused'> = { ok: false, code: 'refused' };
+
+/** The clinician's actions on a visit's no-reply timer (background/no-reply-timers.ts). */
+export type NoReplyAction = 'phone-attempt' | 'undo-phone-attempt' | 'mark-notice';
+
+/** A Drop in case past the red mark (R-Q-1), as a console tab reports it. */
+export interface OverdueCase {
+  visitKey: string;
+  priority: number | null;
+  /** Whole minutes; -1 when the page's waiting time could not be read. */
+  waitedMinutes: number;
 }
 
 /**
- * "Exportera PDF" (bridge issue): the journal panel asks the background, which owns the bridge
- * client, to export. The request is the bridge protocol's JournalPdfRequest (shared/bridge-protocol).
+ * Content scripts and extension pages → the background. `visitKey` is a visit's address
+ * (pathname), `visitUrl` the full address to bring it back; neither holds patient data.
  */
-export interface BridgeExportPdfMessage {
-  type: 'bridge-export-pdf';
-  request: import('../../shared/bridge-protocol').JournalPdfRequest;
+export interface ToBackground {
+  /** Journal panel (R-J-2..R-J-8): this tab's visit facts, kept per tab in session storage. */
+  'journal-facts': { data: { facts: JournalVisitFacts | null }; reply: Done | Failed<'refused'> };
+  /**
+   * "Journalanteckning": open the side panel for the sender's tab. `mode: 'no-reply'` ("Stäng med
+   * anteckning om uteblivet svar", R-NR-4) opens it on the short no-reply note.
+   */
+  'journal-open-panel': {
+    data: { mode?: 'no-reply' };
+    reply: Done | Failed<'side-panel-failed' | 'side-panel-unsupported' | 'side-panel-mode-failed'>;
+  };
+  /** No-reply timer (R-NR-1..5): a visit's chat as events, its priority, whether it is closed. */
+  'no-reply-sync': {
+    data: { visitKey: string; visitUrl: string; priority: number | null; events: NoReplyEvent[]; closed: boolean };
+    reply: Done | Failed<'refused' | 'failed'>;
+  };
+  /** "Ringt patienten", its undo, or "this message was the notice" (`at`: its time). */
+  'no-reply-action': {
+    data: { action: NoReplyAction; visitKey: string; visitUrl: string; at?: string };
+    reply: Done | Failed<'refused' | 'nothing-to-change' | 'failed'>;
+  };
+  /** Overview (popup): bring the visit of a timer to the front. */
+  'no-reply-focus': { data: { id: string }; reply: Done };
+  /** R-Q-1: cases that passed the red mark while on shift; the background notifies once each. */
+  'queue-overdue': { data: { cases: OverdueCase[] }; reply: { ok: true; notified: number } | Failed<'failed'> };
+  /** The shift ended (R-S-2): the once-per-case memory of R-Q-1 belongs to one shift. */
+  'queue-shift-ended': { data: Record<never, never>; reply: { ok: true; notified: number } | Failed<'failed'> };
+  /** "Avsluta skift" (R-S-2): purge every visit's data and the Cosmic patient. */
+  'shift-ended': { data: Record<never, never>; reply: Done };
+  /** A content script reads one allow-listed session value (null when unset). */
+  'session-read': { data: { key: SharedSessionKey }; reply: string | CosmicPatient | BridgeStatus | null };
+  /** A content script stores the patient just copied for Cosmic (R-ID-2), checked there. */
+  'cosmic-patient-save': { data: { patient: CosmicPatient }; reply: Done | Failed<'refused'> };
+  /** Re-check the bridge now (also wakes the worker). */
+  'bridge-refresh': { data: Record<never, never>; reply: true };
+  /** "Exportera PDF" (side panel only). */
+  'bridge-export-pdf': { data: { request: JournalPdfRequest }; reply: BridgeExportPdfReply };
+  /** Options page: prove a token and port with a fresh challenge; `save` keeps a proven pairing. */
+  'bridge-pair': { data: { token?: string; port?: number; save: boolean }; reply: BridgePairReply };
+  /** Options page: forget the local pairing. */
+  'bridge-unpair': { data: Record<never, never>; reply: true };
 }
-/** The answer: the saved file's name (no personnummer, no name in it) or a Swedish reason. */
+
+/** The background or an extension page → one tab's content script. */
+export interface ToTab {
+  /** R-ID-1 shortcut (Alt+Shift+P). */
+  'copy-patient-id': { data: Record<never, never>; reply: undefined };
+  /** The side panel found no facts for the tab: publish them again. */
+  'journal-facts-request': { data: Record<never, never>; reply: undefined };
+  /** An allow-listed session value changed (null: removed). */
+  'session-changed': { data: { key: SharedSessionKey; value: unknown }; reply: undefined };
+}
+
+type All = ToBackground & ToTab;
+export type MessageType = keyof All;
+export type MessageData<K extends MessageType> = All[K]['data'];
+export type MessageReply<K extends MessageType> = All[K]['reply'];
+/** A message as it travels and as its handler gets it (a union of types gives a union of messages). */
+export type Message<K extends MessageType> = K extends MessageType ? { type: K } & MessageData<K> : never;
+
+/** Exactly the declared fields: a field no message declares is an error, even through a variable. */
+type Exact<T, D> = D & Record<Exclude<keyof D, keyof T>, never>;
+type DataArgs<T, D> = Record<never, never> extends T ? [data?: Exact<T, D>] : [data: Exact<T, D>];
+
+export function send<K extends keyof ToBackground, D extends ToBackground[K]['data'] = ToBackground[K]['data']>(
+  type: K,
+  ...[data]: DataArgs<ToBackground[K]['data'], D>
+): Promise<ToBackground[K]['reply'] | undefined> {
+  return browser.runtime.sendMessage({ ...data, type });
+}
+
+export function sendToTab<K extends keyof ToTab, D extends ToTab[K]['data'] = ToTab[K]['data']>(
+  tabId: number,
+  type: K,
+  ...[data]: DataArgs<ToTab[K]['data'], D>
+): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, { ...data, type });
+}
+
+/** What a handler may know of a message's sender: what the browser says, never the payload. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: SenderTab;
+}
+export interface SenderTab {
+  id?: number;
+  windowId?: number;
+}
+
+function isMessage<K extends MessageType>(value: unknown, type: K): value is Message<K> {
+  return typeof value === 'object' && value !== null && 'type' in value && value.type === type;
+}
+
+/**
+ * Answers one type of message until `signal` aborts. The handler's `undefined` is no answer at
+ * all (a refused sender learns nothing). Data from another context is typed, not trusted: a
+ * handler that stores or acts on it still checks its shape.
+ */
+export function handle<K extends MessageType>(
+  type: K,
+  handler: (
+    message: Message<NoInfer<K>>,
+    sender: Sender,
+  ) => Promise<MessageReply<NoInfer<K>>> | MessageReply<NoInfer<K>> | undefined,
+  signal?: AbortSignal,
+): void {
+  const listener = (message: unknown, sender: Sender) => {
+    if (!isMessage(message, type)) return undefined;
+    const reply = handler(message, sender);
+    return reply === undefined ? undefined : Promise.resolve(reply);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+}
+
+/** Our own content script or page (the browser names the sender; it cannot be faked). */
+export function fromUs(sender: Sender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+/** Our own content script, in a tab. */
+export function fromConsoleTab(sender: Sender): sender is Sender & { tab: SenderTab & { id: number } } {
+  return fromUs(sender) && sender.tab?.id !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bridge and session shapes the bridge client and the session bridge still use directly (they
+// move to send/handle with the bridge's pairing work).
+
+/** The answer to "Exportera PDF": the saved file's name (no personnummer, no name) or a reason. */
 export type BridgeExportPdfReply = { ok: true; fileName: string } | { ok: false; error: string };
+export type BridgeExportPdfMessage = Message<'bridge-export-pdf'>;
+export type BridgePairMessage = Message<'bridge-pair'>;
+export type BridgePairReply = { ok: true; version: string; port: number } | { ok: false; error: string };
+
+export function isBridgeMessage(
+  message: unknown,
+): message is Message<'bridge-export-pdf' | 'bridge-refresh' | 'bridge-pair' | 'bridge-unpair'> {
+  return (
+    isMessage(message, 'bridge-export-pdf') ||
+    isMessage(message, 'bridge-refresh') ||
+    isMessage(message, 'bridge-pair') ||
+    isMessage(message, 'bridge-unpair')
+  );
+}
 
 /**
  * What the clinician's status indicator shows, kept in session storage by the background's
@@ -26,7 +190,7 @@ export const BRIDGE_STATUS_KEY = 'bridgeStatus';
 export interface BridgeStatus {
   /** not-paired: no token; unreachable: nothing answers; untrusted: the proof failed (a squatter?). */
   bridge: 'not-paired' | 'unreachable' | 'untrusted' | 'ok';
-  card: import('../../shared/bridge-protocol').CardStatus | null;
+  card: CardStatus | null;
   checkedAt: string;
   /** Where the token came from (native host, IT's policy or the options page), when there is one. */
   source?: 'native' | 'policy' | 'pairing';
@@ -34,158 +198,16 @@ export interface BridgeStatus {
   detail?: 'proof-failed' | 'rejected' | 'refused' | 'burnt' | 'locked-out' | 'timeout' | 'no-answer';
 }
 
-/** Content scripts and pages ask the background to re-check the bridge now (wakes the worker). */
-export interface BridgeRefreshMessage {
-  type: 'bridge-refresh';
-}
-/**
- * Options page → background: check a token and port with a fresh health challenge; `save` stores
- * the pairing when (and only when) the proof holds. `token` absent = test the pairing in force.
- */
-export interface BridgePairMessage {
-  type: 'bridge-pair';
-  token?: string;
-  port?: number;
-  save: boolean;
-}
-export type BridgePairReply = { ok: true; version: string; port: number } | { ok: false; error: string };
-/** Options page → background: forget the local pairing. */
-export interface BridgeUnpairMessage {
-  type: 'bridge-unpair';
-}
-export function isBridgeMessage(
-  message: unknown,
-): message is BridgeExportPdfMessage | BridgeRefreshMessage | BridgePairMessage | BridgeUnpairMessage {
-  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  return (
-    type === 'bridge-export-pdf' || type === 'bridge-refresh' || type === 'bridge-pair' || type === 'bridge-unpair'
-  );
-}
-
-/**
- * Journal panel (issue 3): the content script publishes its tab's visit facts to the background,
- * which keeps them per tab in session storage for the side panel (extension/background/visit-facts.ts).
- */
-export interface JournalFactsMessage {
-  type: 'journal-facts';
-  facts: import('./journal-facts').JournalVisitFacts | null;
-}
-/**
- * The "Journalanteckning" button: the background opens the side panel for the sender's tab.
- * `mode: 'no-reply'` ("Stäng med anteckning om uteblivet svar", R-NR-4): the panel opens on the
- * short no-reply note (handed over in session storage, JOURNAL_PANEL_MODE_PREFIX).
- */
-export interface JournalOpenPanelMessage {
-  type: 'journal-open-panel';
-  mode?: 'no-reply';
-}
-/** Session key (per tab) of a pending panel mode: `{ mode, at }`, consumed by the side panel. */
-export const JOURNAL_PANEL_MODE_PREFIX = 'journalPanelMode:';
-export type JournalOpenPanelReply = { ok: true } | { ok: false; error: string };
-
-export function isJournalFactsMessage(message: unknown): message is JournalFactsMessage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'journal-facts';
-}
-export function isJournalOpenPanelMessage(message: unknown): message is JournalOpenPanelMessage {
-  return (
-    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'journal-open-panel'
-  );
-}
-/** The side panel asks a tab's content script to publish its facts again (none stored for it). */
-export interface JournalFactsRequest {
-  type: 'journal-facts-request';
-}
-export function isJournalFactsRequest(message: unknown): message is JournalFactsRequest {
-  return (
-    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'journal-facts-request'
-  );
-}
-
-/**
- * No-reply timer (issue 4): the content script reports a visit's chat events and priority; the
- * background keeps the timer (extension/background/no-reply-timers.ts). `visitKey` is the visit's
- * address (pathname), `visitUrl` the full address to bring it back; neither holds patient data.
- */
-export interface NoReplySyncMessage {
-  type: 'no-reply-sync';
-  visitKey: string;
-  visitUrl: string;
-  priority: number | null;
-  events: import('../../shared/no-reply').NoReplyEvent[];
-  closed: boolean;
-}
-/** "Ringt patienten" (R-NR-3): the background logs a phone attempt at its own clock. */
-export interface NoReplyPhoneAttemptMessage {
-  type: 'no-reply-phone-attempt';
-  visitKey: string;
-  visitUrl: string;
-}
-/** Overview (popup): bring the visit of a timer to the front. */
-export interface NoReplyFocusMessage {
-  type: 'no-reply-focus';
-  id: string;
-}
-export function isNoReplyMessage(
-  message: unknown,
-): message is NoReplySyncMessage | NoReplyPhoneAttemptMessage | NoReplyFocusMessage {
-  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  return type === 'no-reply-sync' || type === 'no-reply-phone-attempt' || type === 'no-reply-focus';
-}
-
-/**
- * Queue deadlines (issue 4, R-Q-1): a Drop in tab reports the cases of *Väntar i kö* that passed
- * the red threshold, while the clinician is on shift; the background notifies once per case.
- */
-export interface QueueOverdueMessage {
-  type: 'queue-overdue';
-  cases: { visitKey: string; priority: number | null; waitedMinutes: number }[];
-}
-/** The shift ended (R-S-2): the once-per-case memory belongs to one shift and is reset. */
-export interface QueueShiftEndedMessage {
-  type: 'queue-shift-ended';
-}
-export function isQueueMessage(message: unknown): message is QueueOverdueMessage | QueueShiftEndedMessage {
-  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  return type === 'queue-overdue' || type === 'queue-shift-ended';
-}
-
-/** The clinician chose "Avsluta skift" (R-S-2): the background purges per-visit data. */
-export const SHIFT_ENDED = 'shift-ended';
-
-/** A content script asks the background for the session's identity key (cosmic-patient.ts). */
-export const COSMIC_KEY_REQUEST = 'cosmic-key';
-
 /**
  * Session storage is trusted-only (extension pages and the worker): it holds every tab's journal
  * facts (name, personnummer, anamnesis). Content scripts reach only these keys, through the
- * background (extension/background/session-bridge.ts); extension pages read storage directly.
+ * background (background/session-bridge.ts); extension pages read storage directly.
  */
 export const SHARED_SESSION_KEYS = ['cosmicPatient', 'cosmicKey', 'bridgeStatus'] as const;
 export type SharedSessionKey = (typeof SHARED_SESSION_KEYS)[number];
 export function isSharedSessionKey(key: unknown): key is SharedSessionKey {
-  return (SHARED_SESSION_KEYS as readonly unknown[]).includes(key);
+  return SHARED_SESSION_KEYS.some((k) => k === key);
 }
-/** Content script → background: one allow-listed session value (null when unset). */
-export interface SessionReadMessage {
-  type: 'session-read';
-  key: SharedSessionKey;
-}
-/** Content script → background: the patient just copied for Cosmic (R-ID-2), checked there. */
-export interface CosmicPatientSaveMessage {
-  type: 'cosmic-patient-save';
-  patient: import('./cosmic-patient').CosmicPatient;
-}
-/** Background → every tab: an allow-listed session value changed (null: removed). */
-export interface SessionChangedMessage {
-  type: 'session-changed';
-  key: SharedSessionKey;
-  value: unknown;
-}
-export function isSessionChangedMessage(message: unknown): message is SessionChangedMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === 'session-changed' &&
-    isSharedSessionKey((message as { key?: unknown }).key)
-  );
+export function isSessionChangedMessage(message: unknown): message is Message<'session-changed'> {
+  return isMessage(message, 'session-changed') && isSharedSessionKey(message.key);
 }

@@ -1,27 +1,20 @@
 import { parseIsoTime } from '../../shared/no-reply';
+import type { Message } from './messages';
 import { mergeEvents, type NoReplyTimer } from './no-reply-timers';
 
 /**
- * What the clinician does to a visit's no-reply timer besides the chat itself, as messages to
- * the background and pure edits of the stored record (the background applies them in order):
+ * What the clinician does to a visit's no-reply timer besides the chat itself ('no-reply-action'
+ * messages), as pure edits of the stored record (the background applies them in order):
  * log a phone attempt (R-NR-3), undo the last one logged by mistake, and mark a sent chat message
  * as the R-NR-1 notice when its wording was changed beyond what is recognised. Closing the visit
  * in Clinic keeps the record, closed: the journal note (written after closing, R-J-1) still needs
  * its phone attempts for the R-NR-3 check.
  */
-export interface NoReplyActionMessage {
-  type: 'no-reply-action';
-  action: 'phone-attempt' | 'undo-phone-attempt' | 'mark-notice';
-  /** The visit's address (pathname) and full address, as in the sync message. */
-  visitKey: string;
-  visitUrl: string;
-  /** mark-notice: the time of the clinician's chat message that was the notice. */
-  at?: string;
-}
 
-export function isNoReplyAction(message: unknown): message is NoReplyActionMessage {
+/** The action's fields as sent (a content script runs in a page we do not control). */
+export function isNoReplyAction(message: unknown): message is Message<'no-reply-action'> {
   if (typeof message !== 'object' || message === null) return false;
-  const m = message as Partial<NoReplyActionMessage>;
+  const m: Partial<Record<string, unknown>> = { ...message };
   return (
     m.type === 'no-reply-action' &&
     (m.action === 'phone-attempt' || m.action === 'undo-phone-attempt' || m.action === 'mark-notice') &&

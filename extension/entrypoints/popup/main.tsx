@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { logError } from '../../lib/log';
-import type { NoReplyFocusMessage } from '../../lib/messages';
+import { send } from '../../lib/messages';
 import {
   formatRemaining,
   type NoReplyTimer,
@@ -54,9 +54,8 @@ function Overview() {
   }, []);
 
   const focus = async (id: string) => {
-    const message: NoReplyFocusMessage = { type: 'no-reply-focus', id };
     try {
-      await browser.runtime.sendMessage(message);
+      await send('no-reply-focus', { id });
     } catch (error) {
       logError('popup focus', error);
     }

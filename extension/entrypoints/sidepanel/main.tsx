@@ -4,7 +4,7 @@ import { copyText } from '../../lib/clipboard';
 import { buildPanelNote, type JournalDraft, readDraft } from '../../lib/journal-draft';
 import { journalFactsKey, type StoredJournalFacts } from '../../lib/journal-facts';
 import { logError } from '../../lib/log';
-import type { JournalFactsRequest } from '../../lib/messages';
+import { sendToTab } from '../../lib/messages';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
 import { loadVisit, updateVisit, visitStorageKey } from '../../lib/visit-store';
 import { ExportPdf } from './export-pdf';
@@ -52,8 +52,7 @@ async function readTabFacts(tabId: number): Promise<StoredJournalFacts | null> {
   const found = (all[key] as StoredJournalFacts | undefined) ?? null;
   if (!found) {
     // Nothing kept for this tab (e.g. opened before the extension): ask its content script.
-    const request: JournalFactsRequest = { type: 'journal-facts-request' };
-    browser.tabs.sendMessage(tabId, request).catch(() => {});
+    sendToTab(tabId, 'journal-facts-request').catch(() => {});
   }
   return found;
 }

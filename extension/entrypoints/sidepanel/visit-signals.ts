@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { JOURNAL_PANEL_MODE_PREFIX } from '../../lib/messages';
+import { JOURNAL_PANEL_MODE_PREFIX } from '../../background/journal-panel';
 import { type NoReplyTimer, noReplyKey } from '../../lib/no-reply-timers';
 
 /**
