@@ -29,6 +29,20 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * A JSON answer written directly: express's res.json (content negotiation, ETag and freshness
+ * checks) costs more per request than the whole guard chain, and none of it applies here.
+ */
+export function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(payload.length),
+  });
+  res.end(payload);
+}
+
 /** 403 with no body at all: a refused Host or Origin learns nothing, not even an error code. */
 export function sendEmpty(res: Response, status: number): void {
   if (res.headersSent) return;

@@ -16,7 +16,7 @@ import type { BridgeLimits } from '../config';
 import type { Logger } from '../log';
 import { isDefaultFileName } from '../pdf/export-path';
 import type { BridgeServices, CardChangeMeta } from '../services/types';
-import { HttpError, SECURITY_HEADERS } from './errors';
+import { HttpError, SECURITY_HEADERS, sendJson } from './errors';
 import { isJsonContentType } from './guard';
 
 export interface RouteHooks {
@@ -42,11 +42,11 @@ export function bridgeRoutes(
             protocolVersion: BRIDGE_PROTOCOL_VERSION,
             version: services.version,
           };
-          res.json(body);
+          sendJson(res, 200, body);
         },
       ],
     },
-    [BRIDGE_PATHS.card]: { GET: [(_req, res) => void res.json(services.card.current())] },
+    [BRIDGE_PATHS.card]: { GET: [(_req, res) => sendJson(res, 200, services.card.current())] },
     [BRIDGE_PATHS.cardEvents]: { GET: [(req, res) => cardEvents(req, res)] },
     [BRIDGE_PATHS.pdfJournal]: {
       POST: [
@@ -64,7 +64,7 @@ export function bridgeRoutes(
           // A name the request chose could carry anything: only the bridge's own style is logged.
           const file = isDefaultFileName(result.fileName) ? result.fileName : '(name from the request)';
           logger.log('info', 'pdf.exported', { bytes: result.bytes, pages: result.pages, file });
-          res.json(result);
+          sendJson(res, 200, result);
         },
       ],
     },

@@ -20,7 +20,7 @@ import {
 import type { BridgeConfig } from '../config';
 import type { Logger } from '../log';
 import type { BridgeServices } from '../services/types';
-import { errorMiddleware, HttpError, SECURITY_HEADERS, sendEmpty } from './errors';
+import { errorMiddleware, HttpError, SECURITY_HEADERS, sendEmpty, sendJson } from './errors';
 import {
   AuthFailureLimiter,
   bearerMatches,
@@ -68,7 +68,7 @@ export async function startBridgeServer(
     (req, res, next) => {
       const started = performance.now();
       route(res, '(unmatched)');
-      res.set(SECURITY_HEADERS);
+      for (const name in SECURITY_HEADERS) res.setHeader(name, SECURITY_HEADERS[name]!);
       res.on('finish', () => {
         logger.log(res.statusCode >= 400 ? 'warn' : 'debug', 'http.request', {
           method: req.method,
@@ -115,7 +115,7 @@ export async function startBridgeServer(
         protocolVersion: BRIDGE_PROTOCOL_VERSION,
         proof: healthProof(config.token, parsed.data),
       };
-      res.json(body);
+      sendJson(res, 200, body);
     },
     // 4. The token, in constant time. Only wrong tokens are slowed; the right one is always served.
     (req, res, next) => {
