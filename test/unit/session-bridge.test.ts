@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleSessionMessage, registerSessionBridge } from '../../extension/background/session-bridge';
+import { BRIDGE_PAIRING_INFO_KEY, NATIVE_ENDPOINT_KEY } from '../../extension/lib/bridge-settings';
 import { type CosmicPatient, isCosmicPatient } from '../../extension/lib/cosmic-patient';
 import { journalFactsKey } from '../../extension/lib/journal-facts';
 
@@ -68,6 +69,19 @@ describe('session bridge: content scripts see only the allow-listed session keys
     expect(await handleSessionMessage({ type: 'session-read', key: 'noReplyRestore' }, TAB)).toBeNull();
     expect(await handleSessionMessage({ type: 'session-read', key: null }, TAB)).toBeNull();
     expect(await handleSessionMessage({ type: 'session-read', key: ['cosmicPatient'] }, TAB)).toBeNull();
+  });
+
+  it('issue 11: never hands a content script the bridge token (the native endpoint) or the pairing info', async () => {
+    registerSessionBridge();
+    const token = 'T'.repeat(43);
+    await fake.browser.storage.session.set({
+      [NATIVE_ENDPOINT_KEY]: { token, port: 47121, source: 'native' },
+      [BRIDGE_PAIRING_INFO_KEY]: { source: 'native', port: 47121 },
+    });
+    expect(await handleSessionMessage({ type: 'session-read', key: NATIVE_ENDPOINT_KEY }, TAB)).toBeNull();
+    expect(await handleSessionMessage({ type: 'session-read', key: BRIDGE_PAIRING_INFO_KEY }, TAB)).toBeNull();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(JSON.stringify(fake.sendMessage.mock.calls)).not.toContain(token);
   });
 
   it('answers the allow-listed keys, and creates the identity key when missing', async () => {
