@@ -65,6 +65,9 @@ export async function removePairing(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // The native messaging host
 
+/** Whether the host answered at all this worker's life (the options page says so). */
+let nativeHostAnswered = false;
+
 /** Asks this user's native host for the bridge's port and token; null when there is none. */
 export async function discoverNative(): Promise<BridgeEndpoint | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -88,8 +91,6 @@ export async function discoverNative(): Promise<BridgeEndpoint | null> {
     clearTimeout(timer);
   }
 }
-
-let nativeHostAnswered = false;
 
 /** The endpoint the native host gave last (this browser session), without starting it again. */
 export async function cachedNative(): Promise<BridgeEndpoint | null> {
