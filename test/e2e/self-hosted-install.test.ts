@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionIdFromSpki, publicKeyDer } from '../../scripts/package/crx3';
 import { buildPackages } from '../../scripts/package/index';
 import { MINIMUM_CHROME_VERSION } from '../../scripts/policy/targets';
-import { browserTestsUnavailable, CHROMIUM } from './harness';
+import { EXTENSION_PUBLIC_KEY } from '../../shared/extension-identity';
+import { browserTestsUnavailable, CHROMIUM, QUIET_FLAGS } from './harness';
 
 /**
  * Issue 12, self-hosting: the CRX3 the build signs and its update.xml, served on loopback, are
@@ -100,6 +101,57 @@ describe.skipIf(unavailable)('self-hosted CRX3 + update.xml, force-installed by 
       expect(manifest).toMatchObject({ update_url: updateUrl, minimum_chrome_version: MINIMUM_CHROME_VERSION });
     } finally {
       await browser.close();
+    }
+  });
+});
+
+/** `npm run build`'s Edge package (the store upload, no `key`): it loads and runs in Chromium. */
+const EDGE_ZIP = `.output/packages/clinic-companion-${VERSION}-edge.zip`;
+const edgeUnavailable =
+  browserTestsUnavailable() ?? (existsSync(EDGE_ZIP) ? null : `${EDGE_ZIP} missing: npm run build`);
+if (edgeUnavailable && process.env.CI === 'true') throw new Error(edgeUnavailable);
+
+describe.skipIf(edgeUnavailable)('the Edge store package', () => {
+  it('loads in Chromium: its worker starts with the version and the oldest browser it declares', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-edge-'));
+    execFileSync('python3', [
+      '-c',
+      'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])',
+      EDGE_ZIP,
+      dir,
+    ]);
+    const browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      pipe: true,
+      enableExtensions: [dir],
+      userDataDir: path.join(dir, '.profile'),
+      args: QUIET_FLAGS,
+    });
+    try {
+      const target = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+        { timeout: 20_000 },
+      );
+      const worker = (await target.worker())!;
+      // A worker can be attached before its extension APIs exist: ask until they do.
+      const deadline = Date.now() + 20_000;
+      let manifest: chrome.runtime.Manifest | undefined;
+      while (!manifest && Date.now() < deadline) {
+        manifest = await worker.evaluate(() => globalThis.chrome?.runtime?.getManifest()).catch(() => undefined);
+        if (!manifest) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(manifest).toMatchObject({
+        name: 'Clinic Companion',
+        version: VERSION,
+        minimum_chrome_version: MINIMUM_CHROME_VERSION,
+      });
+      expect(manifest).not.toHaveProperty('key');
+      // No key: the store assigns the ID, so it is not the pinned one.
+      expect(new URL(target.url()).host).not.toBe(extensionIdFromSpki(Buffer.from(EXTENSION_PUBLIC_KEY, 'base64')));
+    } finally {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
