@@ -181,9 +181,16 @@ export function parseIsoTime(value: unknown): number {
   return d.getTime() - offsetMs;
 }
 
-/** Priorities are 1–5; anything else (NaN, 0, 2.5, 7) is as unknown as null. */
-function normalisePriority(priority: number | null): number | null {
-  return typeof priority === 'number' && Number.isInteger(priority) && priority >= 1 && priority <= 5 ? priority : null;
+/** A triage priority as the console gives it: 1 (most urgent) to 5. */
+export type Priority = 1 | 2 | 3 | 4 | 5;
+const PRIORITIES: readonly Priority[] = [1, 2, 3, 4, 5];
+
+/**
+ * The one reading of a priority from anywhere (page, message, stored record): 1–5, anything else
+ * (NaN, 0, 2.5, 7, '2') is as unknown as null.
+ */
+export function normalisePriority(priority: unknown): Priority | null {
+  return PRIORITIES.find((p) => p === priority) ?? null;
 }
 
 function formatMinutes(minutes: number): string {

@@ -1,9 +1,8 @@
+import { panelModeKey, panelModeRequests } from '../lib/journal-panel-mode';
 import { logError } from '../lib/log';
 import { fromConsoleTab, handle, type MessageReply } from '../lib/messages';
 
 export const JOURNAL_COMMAND = 'journal-panel';
-/** Session key (per tab) of a pending panel mode: `{ mode, at }`, consumed by the side panel. */
-export const JOURNAL_PANEL_MODE_PREFIX = 'journalPanelMode:';
 
 type OpenReply = MessageReply<'journal-open-panel'>;
 
@@ -38,9 +37,7 @@ export function registerJournalPanel(): void {
 
 /** The panel's mode for a tab, in trusted-only session storage (the side panel reads it). */
 function setMode(tabId: number, mode: 'no-reply'): Promise<void> {
-  return chrome.storage.session.set({
-    [`${JOURNAL_PANEL_MODE_PREFIX}${tabId}`]: { mode, at: new Date().toISOString() },
-  });
+  return panelModeRequests.set(panelModeKey(tabId), { mode, at: new Date().toISOString() });
 }
 
 function openFor(tabId: number): Promise<OpenReply> {

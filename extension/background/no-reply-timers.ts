@@ -1,5 +1,4 @@
 import { nextWakeUp } from '../../shared/no-reply';
-import { defaultRuleSet } from '../../shared/rules/default';
 import { focusVisit } from '../lib/focus-visit';
 import { logError } from '../lib/log';
 import { fromUs, handle, type Message, type MessageReply, REFUSED, type Sender, type SenderTab } from '../lib/messages';
@@ -19,10 +18,12 @@ import {
   type NoReplyTimer,
   noReplyKey,
   noReplyKeyFor,
+  noReplyRecords,
   settingsFrom,
   timerIdOfKey,
 } from '../lib/no-reply-timers';
-import { EFFECTIVE_RULES_KEY, type EffectiveRules, loadEffectiveRules } from '../lib/rules';
+import { loadEffectiveRules } from '../lib/rules';
+import { defineItem, isObject } from '../lib/storage';
 
 /**
  * The no-reply timers (R-NR-1..5) of every running visit, in the service worker, which Chrome
@@ -35,7 +36,25 @@ import { EFFECTIVE_RULES_KEY, type EffectiveRules, loadEffectiveRules } from '..
  * Writes are serialised in this worker (one queue), so two tabs reporting on the same visit, an
  * alarm and a phone attempt never lose each other's update.
  */
-export const RESTORE_STATS_KEY = 'noReplyRestore';
+interface RestoreStats {
+  visits: number;
+  /** performance.now() when the alarms were restored (the bench measures from the worker's start). */
+  durationMs: number;
+  restoreMs: number;
+  at: string;
+}
+/** The last start-up's restore, for the bench (session: gone with the browser). */
+const restoreStatsItem = defineItem<RestoreStats | null>('session', 'noReplyRestore', {
+  fallback: null,
+  parse: (raw) =>
+    isObject(raw) &&
+    typeof raw.visits === 'number' &&
+    typeof raw.durationMs === 'number' &&
+    typeof raw.restoreMs === 'number' &&
+    typeof raw.at === 'string'
+      ? { visits: raw.visits, durationMs: raw.durationMs, restoreMs: raw.restoreMs, at: raw.at }
+      : null,
+});
 
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -70,12 +89,9 @@ export function registerNoReplyTimers(): void {
     return tab ? serial(() => act(message, tab)).catch(failed) : REFUSED;
   });
   // The visit retention (or the shift's end) removed a record: its alarm and notice go with it.
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    for (const [key, change] of Object.entries(changes)) {
-      const id = timerIdOfKey(key);
-      if (id && change.newValue === undefined) void forget(id);
-    }
+  noReplyRecords.watch((key, timer) => {
+    const id = timerIdOfKey(key);
+    if (id && timer === null) void forget(id);
   });
   // A listener here makes Chrome start this worker when the browser starts, so timers whose
   // deadline passed while the browser was closed notify at once (restore runs at every start).
@@ -103,11 +119,6 @@ function sameOrigin(a: string, b: string): boolean {
   }
 }
 
-async function load(key: string): Promise<NoReplyTimer | null> {
-  const stored = await chrome.storage.local.get(key);
-  return (stored[key] as NoReplyTimer | undefined) ?? null;
-}
-
 function fresh(id: string, now: Date, visitUrl: string): NoReplyTimer {
   return {
     id,
@@ -128,7 +139,7 @@ async function sync(message: Message<'no-reply-sync'>, tab: SenderTab): Promise<
   const key = await noReplyKey(message.visitKey);
   const id = timerIdOfKey(key)!;
   const now = new Date();
-  const before = await load(key);
+  const before = await noReplyRecords.get(key);
   if (message.closed) {
     // Closed in Clinic: nothing left to time (R-NR-4 done or moot). The alarm and notice go; the
     // record stays, closed, for the journal note's R-NR-3 check (the retention purges it later).
@@ -137,7 +148,7 @@ async function sync(message: Message<'no-reply-sync'>, tab: SenderTab): Promise<
     const closed = closedTimer(before, now);
     if (closed === before) return { ok: true };
     await reconcile(closed, now, await currentSettings());
-    await chrome.storage.local.set({ [key]: { ...closed, updatedAt: now.toISOString() } });
+    await noReplyRecords.set(key, { ...closed, updatedAt: now.toISOString() });
     return { ok: true };
   }
   const events = mergeEvents(before?.events ?? [], message.events);
@@ -152,7 +163,7 @@ async function sync(message: Message<'no-reply-sync'>, tab: SenderTab): Promise<
     events,
   };
   await reconcile(timer, now, await currentSettings());
-  await chrome.storage.local.set({ [key]: timer });
+  await noReplyRecords.set(key, timer);
   return { ok: true };
 }
 
@@ -160,7 +171,7 @@ async function sync(message: Message<'no-reply-sync'>, tab: SenderTab): Promise<
 async function act(message: Message<'no-reply-action'>, tab: SenderTab): Promise<ActionReply> {
   const key = await noReplyKey(message.visitKey);
   const now = new Date();
-  const before = (await load(key)) ?? fresh(timerIdOfKey(key)!, now, message.visitUrl);
+  const before = (await noReplyRecords.get(key)) ?? fresh(timerIdOfKey(key)!, now, message.visitUrl);
   const edited =
     message.action === 'phone-attempt'
       ? withLoggedPhoneAttempt(before, now)
@@ -178,7 +189,7 @@ async function act(message: Message<'no-reply-action'>, tab: SenderTab): Promise
     windowId: tab.windowId ?? before.windowId,
   };
   await reconcile(timer, now, await currentSettings());
-  await chrome.storage.local.set({ [key]: timer });
+  await noReplyRecords.set(key, timer);
   return { ok: true };
 }
 
@@ -268,7 +279,7 @@ async function schedule(
 /** The alarm (or the precise timeout) of a timer fired: re-evaluate, notify, schedule the next. */
 async function wake(id: string, fromAlarm: boolean): Promise<void> {
   const key = noReplyKeyFor(id);
-  const timer = await load(key);
+  const timer = await noReplyRecords.get(key);
   if (!timer) {
     await forget(id);
     return;
@@ -276,7 +287,7 @@ async function wake(id: string, fromAlarm: boolean): Promise<void> {
   // A fired alarm is gone; after a timeout the pending alarm is cleared or moved by `schedule`.
   const existing = fromAlarm ? null : undefined;
   if (await reconcile(timer, new Date(), await currentSettings(), existing)) {
-    await chrome.storage.local.set({ [key]: timer });
+    await noReplyRecords.set(key, timer);
   }
 }
 
@@ -294,25 +305,24 @@ async function forget(id: string): Promise<void> {
  */
 export async function restoreNoReplyTimers(): Promise<{ visits: number; durationMs: number }> {
   const startedAt = performance.now();
-  // One read: the records and the rule set in force are both in local storage.
-  const [all, alarms] = await Promise.all([chrome.storage.local.get(null), chrome.alarms.getAll()]);
-  const rules = (all[EFFECTIVE_RULES_KEY] as EffectiveRules | undefined)?.rules ?? defaultRuleSet;
+  const [records, { rules }, alarms] = await Promise.all([
+    noReplyRecords.all(),
+    loadEffectiveRules(),
+    chrome.alarms.getAll(),
+  ]);
   const settings = settingsFrom(rules.timers);
   const retentionMs = rules.retention.visitDataHours * 3_600_000;
   const now = new Date();
   const alarmByName = new Map(alarms.map((a) => [a.name, a]));
   const timers: [string, NoReplyTimer, chrome.alarms.Alarm | null][] = [];
   const expired: string[] = [];
-  for (const [key, value] of Object.entries(all)) {
-    const id = timerIdOfKey(key);
-    if (!id) continue;
-    const timer = value as NoReplyTimer;
+  for (const [key, timer] of records) {
     const updated = Date.parse(timer?.updatedAt ?? '');
-    if (Number.isNaN(updated) || now.getTime() - updated > retentionMs || !Array.isArray(timer.events)) {
+    if (!timer || Number.isNaN(updated) || now.getTime() - updated > retentionMs) {
       expired.push(key);
       continue;
     }
-    timers.push([key, timer, alarmByName.get(`${NO_REPLY_ALARM_PREFIX}${id}`) ?? null]);
+    timers.push([key, timer, alarmByName.get(`${NO_REPLY_ALARM_PREFIX}${timerIdOfKey(key)}`) ?? null]);
   }
   // First the alarms, all at once (what must survive the worker), then notices and writes.
   const kept = new Set(timers.map(([, t]) => `${NO_REPLY_ALARM_PREFIX}${t.id}`));
@@ -333,8 +343,8 @@ export async function restoreNoReplyTimers(): Promise<{ visits: number; duration
       if (await reconcile(timer, now, settings, scheduled)) changed[key] = timer;
     }),
   );
-  if (Object.keys(changed).length > 0) await chrome.storage.local.set(changed);
-  if (expired.length > 0) await chrome.storage.local.remove(expired);
+  await noReplyRecords.setMany(changed);
+  await noReplyRecords.remove(expired);
   // Start-up cost, measured from the worker's own start (bench: ≤ 100 ms for 50 visits).
   const stats = {
     visits: timers.length,
@@ -342,20 +352,20 @@ export async function restoreNoReplyTimers(): Promise<{ visits: number; duration
     restoreMs: alarmsRestoredMs - startedAt,
     at: now.toISOString(),
   };
-  await chrome.storage.session.set({ [RESTORE_STATS_KEY]: stats }).catch(() => {});
+  await restoreStatsItem.set(stats).catch(() => {});
   return stats;
 }
 
 async function focusTimer(id: string): Promise<void> {
   const key = noReplyKeyFor(id);
-  const timer = await load(key);
+  const timer = await noReplyRecords.get(key);
   if (!timer) return;
   const focused = await focusVisit(timer);
   if (focused && focused.tabId !== timer.tabId) {
     // A new tab now shows the visit: the next click goes there.
     await serial(async () => {
-      const current = await load(key);
-      if (current) await chrome.storage.local.set({ [key]: { ...current, ...focused } });
+      const current = await noReplyRecords.get(key);
+      if (current) await noReplyRecords.set(key, { ...current, ...focused });
     });
   }
 }

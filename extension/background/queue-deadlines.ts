@@ -5,6 +5,7 @@ import { logError } from '../lib/log';
 import { fromConsoleTab, handle, type Message, type MessageReply, type SenderTab } from '../lib/messages';
 import { priorityText } from '../lib/no-reply-timers';
 import { loadEffectiveRules } from '../lib/rules';
+import { defineItem, isObject } from '../lib/storage';
 
 /**
  * R-Q-1: one system notification per Drop in case that passes the red threshold unaccepted,
@@ -13,7 +14,6 @@ import { loadEffectiveRules } from '../lib/rules';
  * killed worker nor a browser restart notifies a case twice; the list belongs to one shift and is
  * reset when the console shows the shift ended (R-S-2). The notification never names the patient.
  */
-export const QUEUE_NOTIFIED_KEY = 'queueNotified';
 export const QUEUE_NOTIFICATION_PREFIX = 'queue:';
 /** Cases remembered at most (a shift sees far fewer). */
 const MAX_REMEMBERED = 2_000;
@@ -27,6 +27,24 @@ export interface QueueNotifiedState {
   windowId: number | null;
   url: string | null;
 }
+
+const NOTHING_NOTIFIED: QueueNotifiedState = { ids: [], tabId: null, windowId: null, url: null };
+const numberOrNull = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/** Which cases were notified this shift; a malformed list reads as none (a case may then notify again). */
+const notifiedItem = defineItem<QueueNotifiedState>('local', 'queueNotified', {
+  fallback: NOTHING_NOTIFIED,
+  parse: (raw) =>
+    isObject(raw)
+      ? {
+          ids: Array.isArray(raw.ids) ? raw.ids.filter((x): x is string => typeof x === 'string') : [],
+          tabId: numberOrNull(raw.tabId),
+          windowId: numberOrNull(raw.windowId),
+          url: typeof raw.url === 'string' ? raw.url : null,
+          ...(typeof raw.reportedAt === 'string' ? { reportedAt: raw.reportedAt } : {}),
+        }
+      : null,
+});
 
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -49,7 +67,7 @@ export function registerQueueDeadlines(): void {
   handle('queue-shift-ended', (_message, sender) => {
     if (!fromConsoleTab(sender)) return undefined;
     return serial(async (): Promise<QueueReply> => {
-      await chrome.storage.local.remove(QUEUE_NOTIFIED_KEY);
+      await notifiedItem.remove();
       return { ok: true, notified: 0 };
     }).catch(failed);
   });
@@ -57,22 +75,10 @@ export function registerQueueDeadlines(): void {
     if (!notificationId.startsWith(QUEUE_NOTIFICATION_PREFIX)) return;
     void chrome.notifications.clear(notificationId);
     void (async () => {
-      const state = await loadState();
+      const state = await notifiedItem.get();
       if (state.url) await focusVisit({ tabId: state.tabId, windowId: state.windowId, visitUrl: state.url });
     })();
   });
-}
-
-async function loadState(): Promise<QueueNotifiedState> {
-  const stored = (await chrome.storage.local.get(QUEUE_NOTIFIED_KEY))[QUEUE_NOTIFIED_KEY] as
-    | Partial<QueueNotifiedState>
-    | undefined;
-  return {
-    ids: Array.isArray(stored?.ids) ? stored.ids.filter((x): x is string => typeof x === 'string') : [],
-    tabId: stored?.tabId ?? null,
-    windowId: stored?.windowId ?? null,
-    url: stored?.url ?? null,
-  };
 }
 
 async function notifyOverdue(
@@ -80,7 +86,7 @@ async function notifyOverdue(
   tab: SenderTab,
   url: string | null,
 ): Promise<QueueReply> {
-  const state = await loadState();
+  const state = await notifiedItem.get();
   // R-Q-1: the red mark is the rule's own acceptWithinMinutes (no second constant).
   const red = (await loadEffectiveRules()).rules.timers.acceptWithinMinutes;
   const overdue = await Promise.all(
@@ -109,6 +115,6 @@ async function notifyOverdue(
     windowId: tab.windowId ?? null,
     url,
   };
-  await chrome.storage.local.set({ [QUEUE_NOTIFIED_KEY]: next });
+  await notifiedItem.set(next);
   return { ok: true, notified: step.notify.length };
 }

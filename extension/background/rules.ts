@@ -1,5 +1,5 @@
 import { applyRuleSetUpdate, defaultRuleSet, type RuleSet, type RuleSetError } from '../../shared/rules';
-import { EFFECTIVE_RULES_KEY, type EffectiveRules, LOCAL_RULES_KEY, MANAGED_RULES_KEY } from '../lib/rules';
+import { type EffectiveRules, effectiveRulesItem, policyRulesItem, superuserRulesItem } from '../lib/rules';
 
 /**
  * The rule set in force. Validated here, in the background, so content scripts get plain data
@@ -8,19 +8,20 @@ import { EFFECTIVE_RULES_KEY, type EffectiveRules, LOCAL_RULES_KEY, MANAGED_RULE
  * with every error listed and the last good rule set stays in force: nothing is lost.
  */
 export async function resolveRules(): Promise<EffectiveRules> {
-  const [managed, local] = await Promise.all([
-    // No policy configured (or no managed storage at all) reads as empty.
-    browser.storage.managed.get(MANAGED_RULES_KEY).catch(() => ({}) as Record<string, unknown>),
-    browser.storage.local.get([LOCAL_RULES_KEY, EFFECTIVE_RULES_KEY]),
+  const [policy, superuser, stored] = await Promise.all([
+    // No policy configured (or no managed storage at all) reads as none.
+    policyRulesItem.get().catch(() => undefined),
+    superuserRulesItem.get(),
+    effectiveRulesItem.get(),
   ]);
-  const lastGood = (local[EFFECTIVE_RULES_KEY] as EffectiveRules | undefined)?.rules ?? defaultRuleSet;
+  const lastGood = stored.rules;
   const refused: { source: 'policy' | 'superuser'; errors: RuleSetError[] }[] = [];
 
   let rules: RuleSet = defaultRuleSet;
   let source: EffectiveRules['source'] = 'default';
   const candidates: ['policy' | 'superuser', unknown][] = [
-    ['policy', (managed as Record<string, unknown>)[MANAGED_RULES_KEY]],
-    ['superuser', local[LOCAL_RULES_KEY]],
+    ['policy', policy],
+    ['superuser', superuser],
   ];
   for (const [from, input] of candidates) {
     if (input === undefined) continue;
@@ -39,15 +40,12 @@ export async function resolveRules(): Promise<EffectiveRules> {
     break;
   }
   const effective: EffectiveRules = { rules, source, refused, resolvedAt: new Date().toISOString() };
-  await browser.storage.local.set({ [EFFECTIVE_RULES_KEY]: effective });
+  await effectiveRulesItem.set(effective);
   return effective;
 }
 
 /** Re-resolves whenever IT's policy or the superuser's rule set changes. */
 export function watchRuleSources(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'managed' && MANAGED_RULES_KEY in changes) || (area === 'local' && LOCAL_RULES_KEY in changes)) {
-      void resolveRules();
-    }
-  });
+  policyRulesItem.watch(() => void resolveRules());
+  superuserRulesItem.watch(() => void resolveRules());
 }

@@ -1,4 +1,5 @@
-import { JOURNAL_FACTS_PREFIX } from '../lib/journal-facts';
+import { cosmicKeyItem, cosmicPatientItem } from '../lib/cosmic-patient';
+import { journalFactsRecords } from '../lib/journal-facts';
 import { fromConsoleTab, handle } from '../lib/messages';
 import { purgeVisits } from '../lib/visit-store';
 
@@ -13,7 +14,6 @@ export function registerShiftEnd(): void {
 export async function purgeShift(): Promise<void> {
   await purgeVisits(0);
   // The open visits' facts (name, number, anamnesis for the journal panel) go too.
-  const session = await browser.storage.session.get(null);
-  const facts = Object.keys(session).filter((key) => key.startsWith(JOURNAL_FACTS_PREFIX));
-  await browser.storage.session.remove(['cosmicPatient', 'cosmicKey', ...facts]);
+  const facts = (await journalFactsRecords.all()).map(([key]) => key);
+  await Promise.all([cosmicPatientItem.remove(), cosmicKeyItem.remove(), journalFactsRecords.remove(facts)]);
 }

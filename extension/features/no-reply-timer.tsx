@@ -12,6 +12,7 @@ import {
   mergeEvents,
   type NoReplyTimer,
   noReplyKey,
+  noReplyRecords,
   noticePhraseOf,
   RUNNING_STATES,
   settingsFrom,
@@ -216,12 +217,11 @@ const noReplyTimer: Feature = {
       });
     };
 
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !storageKey || !(storageKey in changes)) return;
-      record = (changes[storageKey]!.newValue as NoReplyTimer | undefined) ?? null;
+    noReplyRecords.watch((key, changed) => {
+      if (key !== storageKey) return;
+      record = changed;
       draw();
-    };
-    browser.storage.onChanged.addListener(onStorage);
+    }, signal);
 
     const onSnapshot = async (snapshot: ClinicSnapshot) => {
       if (snapshot.route !== 'visit' || !snapshot.visitKey) {
@@ -251,9 +251,9 @@ const noReplyTimer: Feature = {
         const key = await noReplyKey(visitKey);
         if (signal.aborted || visitKey !== snapshot.visitKey) return;
         storageKey = key;
-        const stored = await browser.storage.local.get(key);
+        const stored = await noReplyRecords.get(key);
         if (storageKey !== key) return;
-        record = (stored[key] as NoReplyTimer | undefined) ?? null;
+        record = stored;
       }
       // Unknown chat (not found on the page): report nothing rather than an empty log.
       if (chat.known || closed) sync(snapshot);
@@ -263,7 +263,6 @@ const noReplyTimer: Feature = {
     const tick = setInterval(draw, 1000);
     signal.addEventListener('abort', () => {
       clearInterval(tick);
-      browser.storage.onChanged.removeListener(onStorage);
       render(null, mount);
     });
     ctx.onSnapshot((s) => void onSnapshot(s), signal);

@@ -3,6 +3,7 @@ import { fromHex, hmacSha256Hex, randomHex } from '../../shared/web-crypto';
 import { type CosmicPatient, isCosmicPatient } from './cosmic-patient-record';
 import { send } from './messages';
 import { isTrustedContext, onSharedChanged, readShared } from './session-shared';
+import { defineItem } from './storage';
 
 /**
  * R-ID-2: the patient last copied for Cosmic, shared by every console tab. Kept in session
@@ -16,6 +17,16 @@ export { type CosmicPatient, isCosmicPatient } from './cosmic-patient-record';
 
 const KEY = 'cosmicPatient';
 const KEY_NAME = 'cosmicKey';
+
+/** Trusted contexts only (session storage): content scripts go through the background. */
+export const cosmicPatientItem = /* @__PURE__ */ defineItem<CosmicPatient | null>('session', KEY, {
+  fallback: null,
+  parse: (raw) => (isCosmicPatient(raw) ? raw : null),
+});
+export const cosmicKeyItem = /* @__PURE__ */ defineItem<string | null>('session', KEY_NAME, {
+  fallback: null,
+  parse: (raw) => (typeof raw === 'string' && /^[0-9a-f]{64}$/u.test(raw) ? raw : null),
+});
 
 export async function cosmicPatientFor(normalized: string, name: string | null, at: Date): Promise<CosmicPatient> {
   return {
@@ -46,10 +57,10 @@ export async function identityHash(normalized: string): Promise<string> {
 
 /** Trusted contexts (the background, extension pages): the session's key, created when missing. */
 export async function ensureSessionKey(): Promise<string> {
-  const stored = (await browser.storage.session.get(KEY_NAME))[KEY_NAME];
-  if (typeof stored === 'string') return stored;
+  const stored = await cosmicKeyItem.get();
+  if (stored !== null) return stored;
   const key = randomHex(32);
-  await browser.storage.session.set({ [KEY_NAME]: key });
+  await cosmicKeyItem.set(key);
   return key;
 }
 
@@ -65,7 +76,7 @@ export function initialsOf(name: string | null): string {
 /** A content script's record goes through the background, which checks its shape. */
 export async function saveCosmicPatient(patient: CosmicPatient): Promise<void> {
   if (isTrustedContext()) {
-    await browser.storage.session.set({ [KEY]: patient });
+    await cosmicPatientItem.set(patient);
     return;
   }
   const reply = await send('cosmic-patient-save', { patient });

@@ -1,6 +1,8 @@
 import type { VisitFacts } from '../../shared/journal';
+import { normalisePriority, type Priority } from '../../shared/no-reply';
 import type { Kontaktsatt } from '../../shared/rules';
 import type { ClinicSnapshot } from '../clinic';
+import { defineRecordSet, isObject, isString, isStringOrNull } from './storage';
 
 /**
  * What the journal panel needs to know about the visit in a tab (R-J-2..R-J-8), as the content
@@ -10,7 +12,7 @@ import type { ClinicSnapshot } from '../clinic';
 export interface JournalVisitFacts {
   /** The visit's address in the console (opaque; drafts are keyed by its hash). */
   visitKey: string;
-  priority: 1 | 2 | 3 | 4 | 5 | null;
+  priority: Priority | null;
   /** null: the chat could not be read, so which channels were used is unknown. */
   channels: { chat: boolean; phone: boolean; video: boolean } | null;
   anamnesis: string | null;
@@ -35,7 +37,48 @@ export interface StoredJournalFacts {
 export const JOURNAL_FACTS_PREFIX = 'journalFacts:';
 export const journalFactsKey = (tabId: number) => `${JOURNAL_FACTS_PREFIX}${tabId}`;
 
-const PRIORITIES = [1, 2, 3, 4, 5] as const;
+/** Larger facts are refused (a console page never has a 200 000-character anamnesis). */
+const MAX_FACTS_CHARS = 400_000;
+
+/** A light shape check: the content script is ours, but the page it reads is not. */
+export function isPlausibleFacts(f: unknown): f is JournalVisitFacts {
+  const boolOrNull = (v: unknown) => v === null || typeof v === 'boolean';
+  return (
+    isObject(f) &&
+    isString(f.visitKey) &&
+    (f.priority === null || normalisePriority(f.priority) !== null) &&
+    (f.channels === null ||
+      (isObject(f.channels) &&
+        typeof f.channels.chat === 'boolean' &&
+        typeof f.channels.phone === 'boolean' &&
+        typeof f.channels.video === 'boolean')) &&
+    isStringOrNull(f.anamnesis) &&
+    (f.imagesSent === null ||
+      (typeof f.imagesSent === 'number' && Number.isInteger(f.imagesSent) && f.imagesSent >= 0)) &&
+    isObject(f.clinician) &&
+    isStringOrNull(f.clinician.unit) &&
+    isStringOrNull(f.clinician.role) &&
+    isObject(f.patient) &&
+    isStringOrNull(f.patient.name) &&
+    isStringOrNull(f.patient.personnummer) &&
+    boolOrNull(f.patient.protectedIdentity) &&
+    isStringOrNull(f.visitStartedAt) &&
+    JSON.stringify(f).length <= MAX_FACTS_CHARS
+  );
+}
+
+/** The facts the background keeps per tab (session storage: memory only, trusted contexts only). */
+export const journalFactsRecords = /* @__PURE__ */ defineRecordSet(
+  'session',
+  (key) => key.startsWith(JOURNAL_FACTS_PREFIX),
+  (raw): StoredJournalFacts | null =>
+    isObject(raw) &&
+    typeof raw.tabId === 'number' &&
+    isString(raw.updatedAt) &&
+    (raw.facts === null || isPlausibleFacts(raw.facts))
+      ? { tabId: raw.tabId, facts: raw.facts, updatedAt: raw.updatedAt }
+      : null,
+);
 
 /** The visit's facts from a snapshot; null when the page shows no visit. */
 export function journalFactsFor(snapshot: ClinicSnapshot): JournalVisitFacts | null {
@@ -46,7 +89,7 @@ export function journalFactsFor(snapshot: ClinicSnapshot): JournalVisitFacts | n
   const id = snapshot.patient.id;
   return {
     visitKey: snapshot.visitKey,
-    priority: PRIORITIES.find((p) => p === priority) ?? null,
+    priority: normalisePriority(priority),
     channels: snapshot.channels.known ? { ...snapshot.channels.value } : null,
     anamnesis: value(snapshot.anamnesis),
     imagesSent: value(snapshot.imagesSent),

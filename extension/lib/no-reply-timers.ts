@@ -8,6 +8,7 @@ import {
 } from '../../shared/no-reply';
 import type { RuleSet } from '../../shared/rules';
 import { durationText } from '../../shared/rules/phrases';
+import { defineRecordSet, isNumberOrNull, isObject, isString, isStringOrNull } from './storage';
 import { VISIT_PREFIX, visitStorageKey } from './visit-store';
 
 /**
@@ -54,6 +55,35 @@ export interface NoReplyTimer {
   /** The last system notification shown for this visit: `key` says which stage it was for. */
   notified: { key: string; at: string; dueAt: string } | null;
 }
+
+/**
+ * The record's frame, as the background writes it (fresh() and every edit keep every field). A
+ * record that fails it is unreadable: the overview skips it and the restore removes it.
+ */
+function isNoReplyTimer(raw: unknown): raw is NoReplyTimer {
+  return (
+    isObject(raw) &&
+    isString(raw.id) &&
+    isString(raw.updatedAt) &&
+    isString(raw.visitUrl) &&
+    isNumberOrNull(raw.tabId) &&
+    isNumberOrNull(raw.windowId) &&
+    isNumberOrNull(raw.priority) &&
+    Array.isArray(raw.events) &&
+    isObject(raw.status) &&
+    isString(raw.status.state) &&
+    isString(raw.evaluatedAt) &&
+    isStringOrNull(raw.wakeAt) &&
+    (raw.notified === null || isObject(raw.notified))
+  );
+}
+
+/** Every visit's no-reply record (written by the background only; read by the chip, popup and panel). */
+export const noReplyRecords = /* @__PURE__ */ defineRecordSet(
+  'local',
+  (key) => KEY_PATTERN.test(key),
+  (raw) => (isNoReplyTimer(raw) ? raw : null),
+);
 
 export function noReplyKeyFor(id: string): string {
   return `${VISIT_PREFIX}${id}${NO_REPLY_SUFFIX}`;

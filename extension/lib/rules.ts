@@ -1,5 +1,6 @@
 import type { RuleSet, RuleSetError } from '../../shared/rules';
 import { defaultRuleSet } from '../../shared/rules/default';
+import { defineItem, isObject } from './storage';
 
 /** Storage keys of the rule set's sources and of the validated result the background writes. */
 export const MANAGED_RULES_KEY = 'ruleSet';
@@ -14,24 +15,53 @@ export interface EffectiveRules {
   resolvedAt: string;
 }
 
-/** The rule set in force, as validated by the background (the default until it has run). */
-export async function loadEffectiveRules(): Promise<EffectiveRules> {
-  const stored = await browser.storage.local.get(EFFECTIVE_RULES_KEY);
+const DEFAULT_EFFECTIVE: EffectiveRules = {
+  rules: defaultRuleSet,
+  source: 'default',
+  refused: [],
+  resolvedAt: new Date(0).toISOString(),
+};
+
+const SOURCES: readonly unknown[] = ['policy', 'superuser', 'default', 'last-good'];
+
+/**
+ * Written only by the background after validation (zod stays out of content scripts), so the
+ * check here is the record's frame. The rule set's own `schemaVersion` is the record's version: a
+ * rule set stored by an older release reads as absent until the background has re-resolved it.
+ */
+function isEffectiveRules(v: unknown): v is EffectiveRules {
   return (
-    (stored[EFFECTIVE_RULES_KEY] as EffectiveRules | undefined) ?? {
-      rules: defaultRuleSet,
-      source: 'default',
-      refused: [],
-      resolvedAt: new Date(0).toISOString(),
-    }
+    isObject(v) &&
+    isObject(v.rules) &&
+    v.rules.schemaVersion === defaultRuleSet.schemaVersion &&
+    SOURCES.includes(v.source) &&
+    Array.isArray(v.refused) &&
+    typeof v.resolvedAt === 'string'
   );
 }
 
+/** The rule set in force, as validated by the background (the default until it has run). */
+export const effectiveRulesItem = defineItem('local', EFFECTIVE_RULES_KEY, {
+  fallback: DEFAULT_EFFECTIVE,
+  parse: (raw) => (isEffectiveRules(raw) ? raw : null),
+});
+
+/** The sources as written (a superuser's import, IT's policy): unchecked JSON, validated by the background. */
+const asWritten = (raw: unknown): unknown => raw;
+export const superuserRulesItem = defineItem<unknown>('local', LOCAL_RULES_KEY, {
+  fallback: undefined,
+  parse: asWritten,
+});
+export const policyRulesItem = defineItem<unknown>('managed', MANAGED_RULES_KEY, {
+  fallback: undefined,
+  parse: asWritten,
+});
+
+export function loadEffectiveRules(): Promise<EffectiveRules> {
+  return effectiveRulesItem.get();
+}
+
 export function onEffectiveRulesChanged(listener: (rules: EffectiveRules) => void, signal: AbortSignal): void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const next = changes[EFFECTIVE_RULES_KEY]?.newValue as EffectiveRules | undefined;
-    if (area === 'local' && next) listener(next);
-  };
-  browser.storage.onChanged.addListener(handler);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
+  // A removal is no new rule set: what was in force stays until the background writes again.
+  effectiveRulesItem.watch((next) => next !== DEFAULT_EFFECTIVE && listener(next), signal);
 }

@@ -1,12 +1,15 @@
-/** Per-feature on/off switches (options page; IT may force them by policy in a later issue). */
-const DISABLED_KEY = 'disabledFeatures';
+import { defineItem } from './storage';
+
+/** Per-feature on/off switches (options page): the ids of the features switched off. */
+const disabledFeaturesItem = defineItem<string[]>('local', 'disabledFeatures', {
+  fallback: [],
+  parse: (raw) => (Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : null),
+});
 
 export async function loadDisabledFeatures(): Promise<Set<string>> {
-  const stored = await browser.storage.local.get(DISABLED_KEY);
-  const list = stored[DISABLED_KEY];
-  return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+  return new Set(await disabledFeaturesItem.get());
 }
 
 export async function saveDisabledFeatures(ids: Iterable<string>): Promise<void> {
-  await browser.storage.local.set({ [DISABLED_KEY]: [...ids] });
+  await disabledFeaturesItem.set([...ids]);
 }

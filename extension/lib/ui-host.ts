@@ -1,4 +1,5 @@
 import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
+import { defineItem } from './storage';
 import { PANEL_CSS } from './ui-styles';
 
 /**
@@ -20,7 +21,11 @@ export interface UiHost {
   destroy(): void;
 }
 
-const PANEL_COLLAPSED_KEY = 'panelCollapsed';
+/** The clinician minimised the panel (kept for the next page). */
+const panelCollapsedItem = defineItem('local', 'panelCollapsed', {
+  fallback: false,
+  parse: (raw) => (typeof raw === 'boolean' ? raw : null),
+});
 
 export function createUiHost(doc: Document, featureOrder: readonly string[]): UiHost {
   const host = doc.createElement('div');
@@ -48,12 +53,12 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
     panel.classList.toggle('collapsed', collapsed);
     toggle.setAttribute('aria-expanded', String(!collapsed));
     toggle.textContent = collapsed ? 'Visa allt' : 'Minimera';
-    if (remember) void browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: collapsed }).catch(() => {});
+    if (remember) void panelCollapsedItem.set(collapsed).catch(() => {});
   };
   toggle.addEventListener('click', () => setCollapsed(!panel.classList.contains('collapsed'), true));
-  void browser.storage.local
-    .get(PANEL_COLLAPSED_KEY)
-    .then((stored) => setCollapsed(stored[PANEL_COLLAPSED_KEY] === true, false))
+  void panelCollapsedItem
+    .get()
+    .then((collapsed) => setCollapsed(collapsed, false))
     .catch(() => {});
 
   const polite = liveRegion(doc, 'polite');

@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveRules } from '../../extension/background/rules';
-import {
-  isPlausibleFacts,
-  registerVisitFacts,
-  saveVisitFacts,
-  sweepClosedTabs,
-} from '../../extension/background/visit-facts';
+import { registerVisitFacts, saveVisitFacts, sweepClosedTabs } from '../../extension/background/visit-facts';
 import { exportPdf } from '../../extension/entrypoints/sidepanel/export-pdf';
 import { buildPanelNote, emptyDraft } from '../../extension/lib/journal-draft';
-import { type JournalVisitFacts, journalFactsKey } from '../../extension/lib/journal-facts';
+import { isPlausibleFacts, type JournalVisitFacts, journalFactsKey } from '../../extension/lib/journal-facts';
 import { EFFECTIVE_RULES_KEY, type EffectiveRules, LOCAL_RULES_KEY } from '../../extension/lib/rules';
 import { defaultRuleSet } from '../../shared/rules';
 

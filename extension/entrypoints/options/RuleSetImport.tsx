@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RuleSetError } from '../../../shared/rules';
-import { type EffectiveRules, LOCAL_RULES_KEY, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
+import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged, superuserRulesItem } from '../../lib/rules';
 
 /** The background re-resolves within milliseconds of the write; past this, show what is in force. */
 const RESOLVE_WAIT_MS = 5_000;
@@ -58,8 +58,8 @@ export function RuleSetImport() {
       onEffectiveRulesChanged((next) => next.resolvedAt !== before && resolve(next), life.signal);
       setTimeout(() => resolve(null), RESOLVE_WAIT_MS);
     });
-    if (value === undefined) await browser.storage.local.remove(LOCAL_RULES_KEY);
-    else await browser.storage.local.set({ [LOCAL_RULES_KEY]: value });
+    if (value === undefined) await superuserRulesItem.remove();
+    else await superuserRulesItem.set(value);
     const next = (await verdict) ?? (await loadEffectiveRules());
     life.abort();
     setEffective(next);

@@ -5,10 +5,10 @@ import { send } from '../../lib/messages';
 import {
   formatRemaining,
   type NoReplyTimer,
+  noReplyRecords,
   overviewOrder,
   priorityText,
   STATE_TEXT,
-  timerIdOfKey,
 } from '../../lib/no-reply-timers';
 import './style.css';
 
@@ -18,10 +18,7 @@ import './style.css';
  * records hold none (the visit is told by its priority, state and time).
  */
 async function loadTimers(): Promise<NoReplyTimer[]> {
-  const all = await browser.storage.local.get(null);
-  return Object.entries(all)
-    .filter(([key]) => timerIdOfKey(key) !== null)
-    .map(([, value]) => value as NoReplyTimer);
+  return (await noReplyRecords.all()).flatMap(([, timer]) => (timer ? [timer] : []));
 }
 
 function timeText(timer: NoReplyTimer, now: number): string {
@@ -42,13 +39,20 @@ function Overview() {
   useEffect(() => {
     const refresh = () => void loadTimers().then(setTimers, (e: unknown) => logError('popup timers', e));
     refresh();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && Object.keys(changes).some((k) => timerIdOfKey(k) !== null)) refresh();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const life = new AbortController();
+    // One read per batch of changes (the worker's start-up writes every record at once).
+    let pending = false;
+    noReplyRecords.watch(() => {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        refresh();
+      });
+    }, life.signal);
     const tick = setInterval(() => setNow(Date.now()), 1000);
     return () => {
-      browser.storage.onChanged.removeListener(onChanged);
+      life.abort();
       clearInterval(tick);
     };
   }, []);

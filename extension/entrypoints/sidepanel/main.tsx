@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { copyText } from '../../lib/clipboard';
 import { buildPanelNote, type JournalDraft, readDraft } from '../../lib/journal-draft';
-import { journalFactsKey, type StoredJournalFacts } from '../../lib/journal-facts';
+import { journalFactsKey, journalFactsRecords, type StoredJournalFacts } from '../../lib/journal-facts';
 import { logError } from '../../lib/log';
 import { sendToTab } from '../../lib/messages';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
@@ -47,9 +47,7 @@ const saveDraft = createDraftSaver();
 type DraftState = { visitKey: string; storageKey: string; draft: JournalDraft };
 
 async function readTabFacts(tabId: number): Promise<StoredJournalFacts | null> {
-  const key = journalFactsKey(tabId);
-  const all = await browser.storage.session.get(key);
-  const found = (all[key] as StoredJournalFacts | undefined) ?? null;
+  const found = await journalFactsRecords.get(journalFactsKey(tabId));
   if (!found) {
     // Nothing kept for this tab (e.g. opened before the extension): ask its content script.
     sendToTab(tabId, 'journal-facts-request').catch(() => {});
@@ -126,21 +124,17 @@ function useTabFacts(tabId: number | null, initial: Initial): StoredJournalFacts
   useEffect(() => {
     if (tabId === null) return;
     const key = journalFactsKey(tabId);
-    let alive = true;
+    const life = new AbortController();
     let changed = false;
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'session' || !(key in changes)) return;
+    journalFactsRecords.watch((changedKey, stored) => {
+      if (changedKey !== key) return;
       changed = true;
-      setState({ tabId, stored: (changes[key]?.newValue as StoredJournalFacts | undefined) ?? null });
-    };
-    browser.storage.onChanged.addListener(onChanged);
+      setState({ tabId, stored });
+    }, life.signal);
     // A tab other than the preloaded one (a tab switch): read its facts now.
     if (tabId !== initial.tabId || state.tabId !== tabId)
-      void readTabFacts(tabId).then((stored) => alive && !changed && setState({ tabId, stored }));
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
+      void readTabFacts(tabId).then((stored) => !life.signal.aborted && !changed && setState({ tabId, stored }));
+    return () => life.abort();
   }, [tabId]);
   return state.tabId === tabId ? state.stored : undefined;
 }

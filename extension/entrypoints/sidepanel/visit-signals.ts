@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { JOURNAL_PANEL_MODE_PREFIX } from '../../background/journal-panel';
-import { type NoReplyTimer, noReplyKey } from '../../lib/no-reply-timers';
+import { panelModeKey, panelModeRequests } from '../../lib/journal-panel-mode';
+import { type NoReplyTimer, noReplyKey, noReplyRecords } from '../../lib/no-reply-timers';
 
 /**
  * What the side panel learns about a visit besides the content script's facts: phone attempts
@@ -14,26 +14,16 @@ export function usePhoneAttempted(visitKey: string | null): boolean {
   useEffect(() => {
     setAttempted(false);
     if (visitKey === null) return;
-    let alive = true;
+    const life = new AbortController();
     let key: string | null = null;
-    const read = (record: unknown) =>
-      alive &&
-      setAttempted(
-        Array.isArray((record as NoReplyTimer | undefined)?.events) &&
-          (record as NoReplyTimer).events.some((e) => e.type === 'phone-attempt'),
-      );
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && key !== null && key in changes) read(changes[key]?.newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const read = (record: NoReplyTimer | null) =>
+      !life.signal.aborted && setAttempted(record?.events.some((e) => e.type === 'phone-attempt') === true);
+    noReplyRecords.watch((changed, record) => changed === key && read(record), life.signal);
     void noReplyKey(visitKey).then(async (k) => {
       key = k;
-      read((await browser.storage.local.get(k))[k]);
+      read(await noReplyRecords.get(k));
     });
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
+    return () => life.abort();
   }, [visitKey]);
   return attempted;
 }
@@ -46,17 +36,15 @@ export function usePhoneAttempted(visitKey: string | null): boolean {
 export function usePanelModeRequest(tabId: number | null, ready: boolean, apply: (mode: 'no-reply') => void): void {
   useEffect(() => {
     if (tabId === null || !ready) return;
-    const key = `${JOURNAL_PANEL_MODE_PREFIX}${tabId}`;
-    const take = (value: unknown) => {
-      if ((value as { mode?: unknown } | undefined)?.mode !== 'no-reply') return;
-      apply('no-reply');
-      void browser.storage.session.remove(key);
+    const key = panelModeKey(tabId);
+    const life = new AbortController();
+    const take = (request: { mode: 'no-reply' } | null) => {
+      if (!request || life.signal.aborted) return;
+      apply(request.mode);
+      void panelModeRequests.remove(key);
     };
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && key in changes) take(changes[key]?.newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    void browser.storage.session.get(key).then((all) => take(all[key]));
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    panelModeRequests.watch((changed, request) => changed === key && take(request), life.signal);
+    void panelModeRequests.get(key).then(take);
+    return () => life.abort();
   }, [tabId, ready, apply]);
 }
