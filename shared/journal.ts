@@ -3,6 +3,7 @@
 // rule set, so a region changes behaviour by data, not by release.
 import { type ClinicianContext, orList, proposeContact, type RuleFinding } from './journal-contact';
 import type { RuleSet } from './rules';
+import { type RuleSetProvenance, ruleSetProvenance } from './rules/digest';
 import { KONTAKTSATT, type Kontaktsatt } from './rules/kontaktsatt';
 import { fillPhrase } from './rules/phrases';
 
@@ -72,6 +73,8 @@ export interface JournalNote {
   sections: JournalSection[];
   /** The whole note as plain text: each keyword heading, then its text. */
   text: string;
+  /** Which rules made this note: the rule set's name, version and digest (traceability). */
+  provenance: RuleSetProvenance;
 }
 
 const CHANNEL_TO_KONTAKTSATT = { chat: 'chatt', phone: 'telefon', video: 'video' } as const;
@@ -203,6 +206,7 @@ export function buildJournalNote(
     anamnesisMissing: visit.noReply ? false : anamnesisMissing,
     sections,
     text: noteText(sections),
+    provenance: ruleSetProvenance(rules),
   };
 }
 
