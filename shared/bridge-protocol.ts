@@ -190,6 +190,14 @@ export const JournalNoteSchema = z.object({
   violations: z.array(z.object({ ruleId: z.string().max(100), message: z.string().max(2000) })).max(200),
   sections: z.array(z.object({ keyword: z.string().max(200), text: z.string().max(200_000) })).max(200),
   text: z.string().max(500_000),
+  /** Which rule set made the note (issue 13); absent from older extensions: printed as unknown. */
+  provenance: z
+    .object({
+      name: z.string().min(1).max(200),
+      version: z.string().min(1).max(100),
+      digest: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .optional(),
 });
 export type JournalNoteInput = z.infer<typeof JournalNoteSchema>;
 

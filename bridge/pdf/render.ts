@@ -1,7 +1,7 @@
 /**
  * The journal note as a PDF/A-2b document (pdf-lib): embedded DejaVuSans (subset, so any name
  * renders), XMP with pdfaid part 2 / conformance B, an sRGB output intent, a trailer /ID, page
- * numbers and the note text's SHA-256 in every footer. Text only: patient images are never
+ * numbers, the note text's SHA-256 and the rule set that made it in every footer. Text only: patient images are never
  * embedded (R-J-6), and inline image data in the text is replaced by a placeholder.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -225,6 +225,16 @@ function xmpPacket(created: Date): string {
 <?xpacket end="w"?>`;
 }
 
+/**
+ * Which rules made the note (issue 13): name, version and the first 12 hex of the rule-set
+ * digest. A request without it (an older extension) says so rather than printing nothing.
+ */
+export function rulesFooter(provenance: JournalPdfRequest['note']['provenance'], clean: (s: string) => string): string {
+  if (!provenance) return 'Regeluppsättning: okänd';
+  const name = clean(provenance.name).slice(0, 60);
+  return `Regeluppsättning: ${name}, version ${clean(provenance.version).slice(0, 40)}, ${provenance.digest.slice(0, 12)}`;
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -335,15 +345,17 @@ export async function renderJournalPdf(input: RenderInput, iccProfile: Uint8Arra
 
   // Footers, now that the page count is known.
   const footerHash = `SHA-256 (anteckningens text): ${noteSha256}`;
+  const footerRules = rulesFooter(request.note.provenance, clean);
   pages.forEach((p, i) => {
     const label = `Sida ${i + 1} av ${pages.length}`;
     const size = 7.5;
     p.drawLine({
-      start: { x: MARGIN, y: MARGIN + 14 },
-      end: { x: A4[0] - MARGIN, y: MARGIN + 14 },
+      start: { x: MARGIN, y: MARGIN + 22 },
+      end: { x: A4[0] - MARGIN, y: MARGIN + 22 },
       thickness: 0.5,
       color: rgb(0.6, 0.6, 0.6),
     });
+    p.drawText(footerRules, { x: MARGIN, y: MARGIN + 10, size, font: regular, color: rgb(0.3, 0.3, 0.3) });
     p.drawText(footerHash, { x: MARGIN, y: MARGIN, size, font: regular, color: rgb(0.3, 0.3, 0.3) });
     p.drawText(label, {
       x: A4[0] - MARGIN - regular.widthOfTextAtSize(label, size),

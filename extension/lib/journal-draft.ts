@@ -174,6 +174,7 @@ export function pdfRequestFor(
         violations: panel.violations.map(({ ruleId, message }) => ({ ruleId, message })),
         sections: panel.sections.map(({ keyword, text }) => ({ keyword, text })),
         text: panel.text,
+        provenance: note.provenance,
       },
       patient: { personnummer, name, protectedIdentity: protectedIdentity === true },
       unit: facts.clinician.unit,

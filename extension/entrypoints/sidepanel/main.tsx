@@ -10,6 +10,7 @@ import { loadVisit, updateVisit, visitStorageKey } from '../../lib/visit-store';
 import { ExportPdf } from './export-pdf';
 import { type NoteActions, NoteView } from './note-view';
 import { RefusedRules } from './refused-rules';
+import { RulesProvenance } from './rules-provenance';
 import { usePanelModeRequest, usePhoneAttempted } from './visit-signals';
 import './style.css';
 
@@ -249,7 +250,7 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
       <h1>Journalanteckning</h1>
       <p class="sub">
         Mall {effective?.rules.template.name ?? 'Distanskontakt 1177 direkt'} · Regler{' '}
-        {effective ? `${effective.rules.meta.name} ${effective.rules.meta.version}` : '…'}
+        <RulesProvenance rules={effective?.rules} />
       </p>
       {effective && <RefusedRules effective={effective} />}
       {body}

@@ -1,0 +1,14 @@
+// Which rules the note is built from (issue 13): name, version and the first 12 hex of the rule
+// set's digest, the same three a PDF footer prints, so a note can be traced to its rules.
+import { useMemo } from 'preact/hooks';
+import { type RuleSet, ruleSetDigest, shortDigest } from '../../../shared/rules';
+
+export function RulesProvenance({ rules }: { rules: RuleSet | undefined }) {
+  const digest = useMemo(() => (rules ? ruleSetDigest(rules) : null), [rules]);
+  if (!rules || !digest) return <span id="rules-provenance">…</span>;
+  return (
+    <span id="rules-provenance" title={`SHA-256 för regeluppsättningen: ${digest}`}>
+      {rules.meta.name} {rules.meta.version} · <code>{shortDigest(digest)}</code>
+    </span>
+  );
+}
