@@ -8,4 +8,5 @@ export { observeClinic } from './observer';
 export { type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
 export { registryFor, SELECTORS, type SelectorEntry, type SelectorRegistry } from './selectors';
 export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';
+export { type LogoutChoice, readShiftFacts, type ShiftFacts, watchLogoutChoice } from './shift-facts';
 export * from './snapshot';

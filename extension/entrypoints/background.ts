@@ -6,6 +6,7 @@ import { registerQueueDeadlines } from '../background/queue-deadlines';
 import { resolveRules, watchRuleSources } from '../background/rules';
 import { registerSessionBridge } from '../background/session-bridge';
 import { registerShiftEnd } from '../background/shift-end';
+import { registerShiftGuard } from '../background/shift-guard';
 import { registerVisitFacts } from '../background/visit-facts';
 import { purgeExpiredVisits, registerVisitRetention } from '../background/visit-retention';
 import { ensureSessionKey } from '../lib/cosmic-patient';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
   registerJournalPanel();
   registerVisitRetention();
   registerShiftEnd();
+  registerShiftGuard();
   registerNoReplyTimers();
   registerQueueDeadlines();
   registerBridgeClient();

@@ -8,9 +8,11 @@ import patientSafetyBanner from './patient-safety-banner';
 import queueDeadlines from './queue-deadlines';
 import samePatientGuard from './same-patient-guard';
 import shiftEnd from './shift-end';
+import shiftGuard from './shift-guard';
 
 /** Every feature of the content script, in the order their UI appears in the panel. */
 export const FEATURES: readonly Feature[] = [
+  shiftGuard,
   samePatientGuard,
   patientSafetyBanner,
   copyPatientId,

@@ -61,6 +61,8 @@ export interface ToBackground {
   'queue-overdue': { data: { cases: OverdueCase[] }; reply: { ok: true; notified: number } | Failed<'failed'> };
   /** The shift ended (R-S-2): the once-per-case memory of R-Q-1 belongs to one shift. */
   'queue-shift-ended': { data: Record<never, never>; reply: { ok: true; notified: number } | Failed<'failed'> };
+  /** R-S-2: the card is out while the shift runs (or back): one system notification, shown or cleared. */
+  'shift-card-pulled': { data: { pulled: boolean }; reply: Done };
   /** "Avsluta skift" (R-S-2): purge every visit's data and the Cosmic patient. */
   'shift-ended': { data: Record<never, never>; reply: Done };
   /** A content script reads one allow-listed session value (null when unset). */

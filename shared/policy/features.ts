@@ -64,6 +64,12 @@ export const POLICY_FEATURES = [
     rules: ['R-S-2'],
   },
   {
+    id: 'shift-guard',
+    title: 'Skiftvakt: kortet, utloggningen och SMS-aviseringarna',
+    titleEn: 'Shift guard: the card, logging out and the SMS notifications',
+    rules: ['R-S-2', 'R-S-3', 'R-S-4'],
+  },
+  {
     id: 'page-health',
     title: 'Visa hur väl Clinic-sidan kan läsas',
     titleEn: 'Show how well the Clinic page can be read',

@@ -146,6 +146,14 @@ const schemas = {
     shiftType: z.string().optional(),
     loadBalancer: z.boolean().optional(),
     shiftTypeChosen: z.boolean().optional(),
+    profile: z
+      .object({
+        firstName: z.string().optional(),
+        lastName: z.string().optional(),
+        title: z.string().optional(),
+        mobile: z.string().optional(),
+      })
+      .optional(),
   }),
 };
 

@@ -21,6 +21,7 @@ import {
   type SimImage,
   type SimMessage,
   type SimPatient,
+  type SimProfile,
   type SimSession,
   type SimState,
   type SkinName,
@@ -98,6 +99,8 @@ export interface SessionInput {
   shiftType?: string;
   loadBalancer?: boolean;
   shiftTypeChosen?: boolean;
+  /** Inställningar › Profil, set directly (e.g. the name a SITHS card is compared with). */
+  profile?: Partial<SimProfile>;
 }
 
 export type ClockInput = { advanceMinutes: number } | { set: string } | { real: true };
@@ -476,6 +479,7 @@ export class SimStore implements SimControl {
     if (input.shiftType !== undefined) s.shiftType = input.shiftType;
     if (input.loadBalancer !== undefined) s.loadBalancer = input.loadBalancer;
     if (input.shiftTypeChosen !== undefined) s.shiftTypeChosen = input.shiftTypeChosen;
+    if (input.profile) this.state.profile = { ...this.state.profile, ...input.profile };
     if (input.shift !== undefined) {
       s.shift = input.shift;
       s.shiftStartedAt = input.shift === 'ongoing' ? (s.shiftStartedAt ?? this.nowIso()) : null;
