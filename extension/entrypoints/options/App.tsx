@@ -1,6 +1,7 @@
 import { BridgePairing } from './BridgePairing';
 import { FeatureSwitches } from './FeatureSwitches';
 import { RuleSetImport } from './RuleSetImport';
+import { RuleEditor } from './rule-editor/RuleEditor';
 
 /**
  * The options page ("Inställningar"): one component file per section. An extension page, so it
@@ -14,6 +15,7 @@ export function App() {
       <BridgePairing />
       <FeatureSwitches />
       <RuleSetImport />
+      <RuleEditor />
     </>
   );
 }

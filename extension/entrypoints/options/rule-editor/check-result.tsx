@@ -1,0 +1,45 @@
+// What Kontrollera found (every error by path, or that the draft is valid, migrated or not) and
+// a diff of the draft against another rule set, by path.
+import type { RuleSet } from '../../../../shared/rules';
+import { type DraftCheck, diffRuleSets } from '../../../../shared/rules/editor';
+
+const show = (v: unknown) => (v === undefined ? '–' : JSON.stringify(v));
+
+export function CheckResult({ result }: { result: DraftCheck }) {
+  if (!result.ok)
+    return (
+      <div class="result error" role="alert" id="rule-editor-check">
+        <p>Avvisad: {result.errors.length} fel. Inget har ändrats.</p>
+        <ul>
+          {result.errors.map((e) => (
+            <li key={`${e.path}:${e.message}`}>
+              <code>{e.path || '(hela filen)'}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  return (
+    <div class="result ok" role="status" id="rule-editor-check">
+      <p>Kontrollerad: inga fel.{result.note ? ` ${result.note}` : ''}</p>
+    </div>
+  );
+}
+
+export function Diff(props: { title: string; id: string; before: RuleSet; after: RuleSet }) {
+  const changes = diffRuleSets(props.before, props.after).filter((c) => c.path !== 'meta.updatedAt');
+  return (
+    <details id={props.id} open={props.id === 'diff-in-force' && changes.length > 0}>
+      <summary>
+        {props.title} ({changes.length})
+      </summary>
+      <ul>
+        {changes.map((c) => (
+          <li key={c.path}>
+            <code>{c.path}</code>: {show(c.before)} → {show(c.after)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
