@@ -7,6 +7,7 @@ export { FIELD_NAMES, type PageHealth, pageHealth } from './health';
 export { observeClinic } from './observer';
 export { type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
 export { registryFor, SELECTORS, type SelectorEntry, type SelectorRegistry } from './selectors';
+export { readSettingsFacts } from './settings-facts';
 export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';
 export { type LogoutChoice, readShiftFacts, type ShiftFacts, watchLogoutChoice } from './shift-facts';
 export * from './snapshot';

@@ -1,6 +1,7 @@
 import bridgeStatus from './bridge-status';
 import copyPatientId from './copy-patient-id';
 import type { Feature } from './feature';
+import firstLoginSettings from './first-login-settings';
 import journalPanel from './journal-panel';
 import noReplyTimer from './no-reply-timer';
 import pageHealth from './page-health';
@@ -21,5 +22,6 @@ export const FEATURES: readonly Feature[] = [
   noReplyTimer,
   queueDeadlines,
   shiftEnd,
+  firstLoginSettings,
   pageHealth,
 ];

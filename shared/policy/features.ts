@@ -70,6 +70,12 @@ export const POLICY_FEATURES = [
     rules: ['R-S-2', 'R-S-3', 'R-S-4'],
   },
   {
+    id: 'first-login-settings',
+    title: 'Kontrollera inställningarna vid första inloggningen',
+    titleEn: 'Check the settings at the first login',
+    rules: ['R-S-1'],
+  },
+  {
     id: 'page-health',
     title: 'Visa hur väl Clinic-sidan kan läsas',
     titleEn: 'Show how well the Clinic page can be read',
