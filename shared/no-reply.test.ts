@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_ZONES, underEachHostZone } from '../test/fixtures/host-zones';
+import { parseIsoTime } from './iso-time';
 import {
   DEFAULT_NO_REPLY_SETTINGS,
   evaluateNoReply,
@@ -7,7 +8,6 @@ import {
   type NoReplyEventType,
   type NoReplySettings,
   nextWakeUp,
-  parseIsoTime,
 } from './no-reply';
 
 // Fake time: every instant is minutes after a fixed origin; nothing here reads the clock.
@@ -19,8 +19,9 @@ const ev = (type: NoReplyEventType, minutes: number): NoReplyEvent => ({ type, a
 const S = DEFAULT_NO_REPLY_SETTINGS;
 const run = (events: NoReplyEvent[], minutes: number, priority: number | null = 3, settings: NoReplySettings = S) =>
   evaluateNoReply(events, at(minutes), settings, priority);
-const wake = (events: NoReplyEvent[], minutes: number, priority: number | null = 3, settings: NoReplySettings = S) =>
-  nextWakeUp(events, at(minutes), settings, priority);
+// The priority changes what is required, never when: the wake-up takes none (callers still name it).
+const wake = (events: NoReplyEvent[], minutes: number, _priority: number | null = 3, settings: NoReplySettings = S) =>
+  nextWakeUp(events, at(minutes), settings);
 
 /** Patient wrote at 0, clinician asked at 5, notice at 15 → deadline 135 with the defaults. */
 const unanswered = (): NoReplyEvent[] => [ev('patient-message', 0), ev('clinician-message', 5), ev('notice-sent', 15)];
@@ -121,7 +122,7 @@ describe('evaluateNoReply: states', () => {
     const s = run(events, 15);
     expect(s).toMatchObject({ state: 'notice-suggested', attempts: 1, deadline: null, canClose: false });
     expect(s.reasons[0]).toBe(
-      'R-NR-1: Patienten har inte svarat på 10 minuter – skicka meddelande om att svar krävs inom 2 timmar, annars stängs ärendet',
+      'R-NR-1: Patienten har inte svarat på 10 minuter – skicka meddelande om att svar krävs inom två (2) timmar, annars stängs ärendet',
     );
   });
 
@@ -431,7 +432,7 @@ describe('evaluateNoReply: invalid input', () => {
 
   it('throws on an invalid `now`, which is a caller bug rather than page data', () => {
     expect(() => evaluateNoReply(unanswered(), new Date(Number.NaN), S, 3)).toThrow(RangeError);
-    expect(() => nextWakeUp(unanswered(), new Date(Number.NaN), S, 3)).toThrow(RangeError);
+    expect(() => nextWakeUp(unanswered(), new Date(Number.NaN), S)).toThrow(RangeError);
   });
 
   it('reasons cite rule IDs (except the data and visit notes)', () => {
@@ -553,7 +554,7 @@ describe('nextWakeUp', () => {
       const now = T0 + Math.floor(rand() * 600 * MIN);
       const priority = PRIORITIES[Math.floor(rand() * PRIORITIES.length)]!;
       const before = evaluateNoReply(events, new Date(now), S, priority);
-      const w = nextWakeUp(events, new Date(now), S, priority);
+      const w = nextWakeUp(events, new Date(now), S);
       reached[w === null ? 'never' : 'wakes']++;
       if (w === null) {
         expect(evaluateNoReply(events, new Date(now + 30 * 24 * 60 * MIN), S, priority)).toEqual(before);

@@ -39,7 +39,8 @@
  * Events stamped after `now` (clock skew between Clinic and this machine) still count.
  */
 
-import { stockholmWallTimeToMs } from './stockholm-time';
+import { parseIsoTime } from './iso-time';
+import { durationText } from './rules/phrases';
 
 export type NoReplyEventType =
   | 'patient-message'
@@ -108,79 +109,6 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<NoReplyEventType>([
   'visit-closed',
 ]);
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The `count` decimal digits of `s` from `at` as a number, or -1 if any is not a digit. */
-function digitsAt(s: string, at: number, count: number): number {
-  let n = 0;
-  for (let i = at; i < at + count; i++) {
-    const c = s.charCodeAt(i) - 48; // NaN past the end, so also rejected
-    if (!(c >= 0 && c <= 9)) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/**
- * Strict ISO 8601 date-time (`YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`, ±HHMM too) to epoch ms, or NaN.
- * `Date.parse` alone is too lenient: V8 rolls 2024-02-30 over into March, accepts 24:00 and
- * free text such as "March 7, 2024". A bare date is rejected: it cannot order chat messages.
- * Scanned by hand, not by regex + Date.parse: this runs per event on every evaluation (bench).
- */
-export function parseIsoTime(value: unknown): number {
-  if (typeof value !== 'string' || value.length < 16) return Number.NaN;
-  const s = value;
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return Number.NaN;
-  const year = digitsAt(s, 0, 4);
-  const month = digitsAt(s, 5, 2);
-  const day = digitsAt(s, 8, 2);
-  const hour = digitsAt(s, 11, 2);
-  const minute = digitsAt(s, 14, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
-    return Number.NaN;
-  }
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return Number.NaN;
-  let i = 16;
-  let second = 0;
-  let millis = 0;
-  if (s[i] === ':') {
-    second = digitsAt(s, i + 1, 2);
-    if (second < 0 || second > 59) return Number.NaN;
-    i += 3;
-    if (s[i] === '.') {
-      let n = 0;
-      while (n < 9 && digitsAt(s, i + 1 + n, 1) >= 0) n++;
-      if (n === 0) return Number.NaN;
-      const kept = Math.min(n, 3); // truncates to milliseconds, as Date.parse does
-      millis = digitsAt(s, i + 1, kept) * 10 ** (3 - kept);
-      i += 1 + n;
-    }
-  }
-  let offsetMinutes = 0;
-  if (i === s.length) {
-    // No zone: the console's clock, Swedish time, whatever the host's zone (R-NR-1, R-Q-1).
-    return stockholmWallTimeToMs(year, month, day, hour, minute, second, millis);
-  }
-  if (s[i] === 'Z') {
-    if (i + 1 !== s.length) return Number.NaN;
-  } else if (s[i] === '+' || s[i] === '-') {
-    const colon = s[i + 3] === ':' ? 1 : 0; // ±HH:MM, or ±HHMM as engines also accept
-    const oh = digitsAt(s, i + 1, 2);
-    const om = digitsAt(s, i + 3 + colon, 2);
-    if (i + 5 + colon !== s.length || oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
-    offsetMinutes = (s[i] === '-' ? -1 : 1) * (oh * 60 + om);
-  } else {
-    return Number.NaN;
-  }
-  const offsetMs = offsetMinutes * 60_000;
-  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMs;
-  // Date.UTC maps years 0–99 to 19xx; setUTCFullYear does not (2000 is leap, so Feb 29 survives).
-  const d = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
-  d.setUTCFullYear(year);
-  return d.getTime() - offsetMs;
-}
-
 /** A triage priority as the console gives it: 1 (most urgent) to 5. */
 export type Priority = 1 | 2 | 3 | 4 | 5;
 const PRIORITIES: readonly Priority[] = [1, 2, 3, 4, 5];
@@ -193,21 +121,16 @@ export function normalisePriority(priority: unknown): Priority | null {
   return PRIORITIES.find((p) => p === priority) ?? null;
 }
 
-function formatMinutes(minutes: number): string {
-  if (minutes >= 60 && minutes % 60 === 0) {
-    const hours = minutes / 60;
-    return hours === 1 ? '1 timme' : `${hours} timmar`;
-  }
-  return minutes === 1 ? '1 minut' : `${minutes} minuter`;
-}
-
-/** Everything `evaluateNoReply` and `nextWakeUp` need, reduced from the log in one pass. */
+/** Everything the status and its times need, reduced from the log in one pass. */
 interface Digest {
   closed: boolean;
   attempts: number;
+  /** The patient's last message (-Infinity when none): only what follows it counts. */
+  lastPatientMs: number;
   /** Last clinician chat message (notice included) after the patient's last message. */
   lastChatMs: number | null;
   lastNoticeMs: number | null;
+  /** A phone attempt after the patient's last message (R-NR-3). */
   phoneLogged: boolean;
   ignored: number;
 }
@@ -246,7 +169,15 @@ function digest(events: readonly NoReplyEvent[]): Digest {
     if (lastChatMs === null || ms > lastChatMs) lastChatMs = ms;
     if (type === 'notice-sent' && (lastNoticeMs === null || ms > lastNoticeMs)) lastNoticeMs = ms;
   }
-  return { closed, attempts: chatInstants.size, lastChatMs, lastNoticeMs, phoneLogged, ignored: invalid.size };
+  return {
+    closed,
+    attempts: chatInstants.size,
+    lastPatientMs,
+    lastChatMs,
+    lastNoticeMs,
+    phoneLogged,
+    ignored: invalid.size,
+  };
 }
 
 function nowMs(now: Date): number {
@@ -256,14 +187,55 @@ function nowMs(now: Date): number {
   return ms;
 }
 
+/**
+ * A visit's no-reply timer at `now`, from one digest of its log: the status, and the instants the
+ * extension shows and schedules. Computed once per change and passed on (the chip, the
+ * background's alarm and its notification all read this), never re-derived from the log.
+ */
+export interface NoReplyReading {
+  status: NoReplyStatus;
+  /** `nextWakeUp`: when the status changes with no new event; null when only an event can. */
+  wakeAt: string | null;
+  /** When the R-NR-1 notice becomes due (a clinician message awaits an answer, no notice yet). */
+  noticeDueAt: string | null;
+  /** The clinician's last chat message after the patient's last (names a notice suggestion). */
+  lastClinicianMs: number | null;
+  /** The patient's last message; -Infinity when none. */
+  lastPatientMs: number;
+  /** A phone attempt since the patient last wrote (R-NR-3). */
+  phoneLogged: boolean;
+}
+
+export function readNoReply(
+  events: readonly NoReplyEvent[],
+  now: Date,
+  settings: NoReplySettings,
+  priority: number | null,
+): NoReplyReading {
+  const t = nowMs(now);
+  const d = digest(events);
+  const noticeDueMs =
+    d.lastChatMs !== null && d.lastNoticeMs === null ? d.lastChatMs + settings.noticeAfterMinutes * MINUTE_MS : null;
+  return {
+    status: statusOf(d, t, settings, priority),
+    wakeAt: wakeOf(d, t, settings),
+    noticeDueAt: noticeDueMs === null ? null : new Date(noticeDueMs).toISOString(),
+    lastClinicianMs: d.lastChatMs,
+    lastPatientMs: d.lastPatientMs,
+    phoneLogged: d.phoneLogged,
+  };
+}
+
 export function evaluateNoReply(
-  events: NoReplyEvent[],
+  events: readonly NoReplyEvent[],
   now: Date,
   settings: NoReplySettings,
   priority: number | null,
 ): NoReplyStatus {
-  const t = nowMs(now);
-  const d = digest(events);
+  return statusOf(digest(events), nowMs(now), settings, priority);
+}
+
+function statusOf(d: Digest, t: number, settings: NoReplySettings, priority: number | null): NoReplyStatus {
   const knownPriority = normalisePriority(priority);
   const phoneRequired = knownPriority === null || settings.phonePriorities.includes(knownPriority);
   const deadlineMs = d.lastNoticeMs === null ? null : d.lastNoticeMs + settings.replyWindowMinutes * MINUTE_MS;
@@ -292,17 +264,17 @@ export function evaluateNoReply(
     state = silenceMs >= settings.noticeAfterMinutes * MINUTE_MS ? 'notice-suggested' : 'awaiting-patient';
     reasons.push(
       state === 'notice-suggested'
-        ? `R-NR-1: Patienten har inte svarat på ${formatMinutes(settings.noticeAfterMinutes)} – skicka meddelande om att svar krävs inom ${formatMinutes(settings.replyWindowMinutes)}, annars stängs ärendet`
-        : `R-NR-1: Väntar på svar från patienten; påminnelse föreslås efter ${formatMinutes(settings.noticeAfterMinutes)} utan svar`,
+        ? `R-NR-1: Patienten har inte svarat på ${durationText(settings.noticeAfterMinutes)} – skicka meddelande om att svar krävs inom ${durationText(settings.replyWindowMinutes)}, annars stängs ärendet`
+        : `R-NR-1: Väntar på svar från patienten; påminnelse föreslås efter ${durationText(settings.noticeAfterMinutes)} utan svar`,
     );
   } else if (t < deadlineMs) {
     state = 'notice-sent';
     reasons.push(
-      `R-NR-1: Patienten har fått besked att svara inom ${formatMinutes(settings.replyWindowMinutes)}; ärendet kan stängas tidigast när svarstiden gått ut`,
+      `R-NR-1: Patienten har fått besked att svara inom ${durationText(settings.replyWindowMinutes)}; ärendet kan stängas tidigast när svarstiden gått ut`,
     );
   } else {
     state = attemptsMet && phoneMet ? 'ready-to-close' : 'deadline-passed';
-    reasons.push(`R-NR-1: Svarstiden på ${formatMinutes(settings.replyWindowMinutes)} har gått ut utan svar`);
+    reasons.push(`R-NR-1: Svarstiden på ${durationText(settings.replyWindowMinutes)} har gått ut utan svar`);
   }
 
   const waiting = state !== 'closed' && state !== 'idle';
@@ -339,16 +311,14 @@ export function evaluateNoReply(
 /**
  * The next instant strictly after `now` at which `evaluateNoReply` would return a different
  * status with no new event: the notice becoming due, or the deadline. Null when only a new
- * event (a reply, a notice, a phone attempt, closing) can change it. For chrome.alarms.
+ * event (a reply, a notice, a phone attempt, closing) can change it. For chrome.alarms. The
+ * priority plays no part: it changes what is required, never when.
  */
-export function nextWakeUp(
-  events: NoReplyEvent[],
-  now: Date,
-  settings: NoReplySettings,
-  _priority: number | null,
-): string | null {
-  const t = nowMs(now);
-  const d = digest(events);
+export function nextWakeUp(events: readonly NoReplyEvent[], now: Date, settings: NoReplySettings): string | null {
+  return wakeOf(digest(events), nowMs(now), settings);
+}
+
+function wakeOf(d: Digest, t: number, settings: NoReplySettings): string | null {
   if (d.closed || d.lastChatMs === null) return null;
   const at =
     d.lastNoticeMs === null

@@ -14,7 +14,7 @@
  *   with priority 1, by arrival), never last and never dropped — an untriaged or unreadable case
  *   may be the sickest one (fail safe, issue 8).
  */
-import { parseIsoTime } from './no-reply';
+import { parseIsoTime } from './iso-time';
 import { defaultRuleSet } from './rules/default';
 
 export interface QueueThresholds {

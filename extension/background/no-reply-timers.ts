@@ -1,4 +1,4 @@
-import { nextWakeUp } from '../../shared/no-reply';
+import { normalisePriority } from '../../shared/no-reply';
 import { focusVisit } from '../lib/focus-visit';
 import { logError } from '../lib/log';
 import { fromUs, handle, type Message, type MessageReply, REFUSED, type Sender, type SenderTab } from '../lib/messages';
@@ -10,8 +10,6 @@ import {
   withoutLastPhoneAttempt,
 } from '../lib/no-reply-actions';
 import {
-  dueNotification,
-  evaluateTimer,
   mergeEvents,
   NO_REPLY_ALARM_PREFIX,
   NO_REPLY_NOTIFICATION_PREFIX,
@@ -19,50 +17,20 @@ import {
   noReplyKey,
   noReplyKeyFor,
   noReplyRecords,
-  settingsFrom,
   timerIdOfKey,
 } from '../lib/no-reply-timers';
-import { loadEffectiveRules } from '../lib/rules';
-import { defineItem, isObject } from '../lib/storage';
+import { restoreNoReplyTimers } from './no-reply-restore';
+import { currentSettings, forget, reconcile, serial, wake } from './no-reply-schedule';
 
 /**
  * The no-reply timers (R-NR-1..5) of every running visit, in the service worker, which Chrome
  * kills at will. So: every listener is registered synchronously at start-up; all state lives in
  * storage.local (one record per visit, see lib/no-reply-timers.ts), so neither a killed worker nor
- * a browser restart loses a timer; one alarm per visit at `nextWakeUp`, re-created from storage at
- * every start-up; and the notification a stage calls for is shown once (its key is stored), also
- * when the worker or the browser was down at the instant (it comes at the next start-up).
- *
- * Writes are serialised in this worker (one queue), so two tabs reporting on the same visit, an
- * alarm and a phone attempt never lose each other's update.
+ * a browser restart loses a timer; one alarm per visit at its next change, re-created from
+ * storage at every start-up (no-reply-restore.ts); and the notification a stage calls for is shown
+ * once (no-reply-schedule.ts), also when the worker or the browser was down at the instant.
+ * This file: what the console tabs and the overview ask (messages), and the clinician's clicks.
  */
-interface RestoreStats {
-  visits: number;
-  /** performance.now() when the alarms were restored (the bench measures from the worker's start). */
-  durationMs: number;
-  restoreMs: number;
-  at: string;
-}
-/** The last start-up's restore, for the bench (session: gone with the browser). */
-const restoreStatsItem = defineItem<RestoreStats | null>('session', 'noReplyRestore', {
-  fallback: null,
-  parse: (raw) =>
-    isObject(raw) &&
-    typeof raw.visits === 'number' &&
-    typeof raw.durationMs === 'number' &&
-    typeof raw.restoreMs === 'number' &&
-    typeof raw.at === 'string'
-      ? { visits: raw.visits, durationMs: raw.durationMs, restoreMs: raw.restoreMs, at: raw.at }
-      : null,
-});
-
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch((error: unknown) => logError('no-reply timers', error));
-  return run;
-}
-
 export function registerNoReplyTimers(): void {
   chrome.alarms.onAlarm.addListener((alarm) => {
     const id = alarm.name.startsWith(NO_REPLY_ALARM_PREFIX) ? alarm.name.slice(NO_REPLY_ALARM_PREFIX.length) : null;
@@ -191,169 +159,6 @@ async function act(message: Message<'no-reply-action'>, tab: SenderTab): Promise
   await reconcile(timer, now, await currentSettings());
   await noReplyRecords.set(key, timer);
   return { ok: true };
-}
-
-function normalisePriority(p: unknown): number | null {
-  return typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 5 ? p : null;
-}
-
-async function currentSettings() {
-  return settingsFrom((await loadEffectiveRules()).rules.timers);
-}
-
-/**
- * Brings one timer up to `now`, in place: status, the notification its stage calls for (once per
- * stage), and its alarm at the next change. Returns whether anything stored changed.
- */
-async function reconcile(
-  timer: NoReplyTimer,
-  now: Date,
-  settings: ReturnType<typeof settingsFrom>,
-  existingAlarm?: Pick<chrome.alarms.Alarm, 'scheduledTime'> | null,
-): Promise<boolean> {
-  const before = JSON.stringify([timer.status, timer.wakeAt, timer.notified]);
-  const status = evaluateTimer(timer, now, settings);
-  const wakeAt = nextWakeUp(timer.events, now, settings, timer.priority);
-  await schedule(timer.id, wakeAt, existingAlarm);
-  const due = dueNotification(timer, status, settings);
-  const notificationId = `${NO_REPLY_NOTIFICATION_PREFIX}${timer.id}`;
-  if (due && timer.notified?.key !== due.key) {
-    // Shown first, stored after: a worker killed in between shows it again (same id, replaced)
-    // rather than never.
-    await chrome.notifications.create(notificationId, {
-      type: 'basic',
-      iconUrl: chrome.runtime.getURL('icon/128.png'),
-      title: due.title,
-      message: due.message,
-      priority: 2,
-      requireInteraction: true,
-    });
-    timer.notified = { key: due.key, at: new Date().toISOString(), dueAt: due.dueAt };
-  } else if (!due && timer.notified && (status.state === 'idle' || status.state === 'awaiting-patient')) {
-    // The patient answered (or a new question restarted the wait): the old notice is moot.
-    await chrome.notifications.clear(notificationId);
-  }
-  timer.status = status;
-  timer.wakeAt = wakeAt;
-  timer.evaluatedAt = now.toISOString();
-  return JSON.stringify([timer.status, timer.wakeAt, timer.notified]) !== before;
-}
-
-/**
- * The alarm is what survives a stopped worker; while the worker runs, alarms were measured to
- * fire up to ~1 s late (Chrome checks them on a coarse grid), so a timeout also fires at the
- * exact instant when it is near. Both lead to `wake`, which is idempotent (a stage notifies once).
- */
-const PRECISE_WITHIN_MS = 60_000;
-const precise = new Map<string, ReturnType<typeof setTimeout>>();
-
-async function schedule(
-  id: string,
-  wakeAt: string | null,
-  existingAlarm?: Pick<chrome.alarms.Alarm, 'scheduledTime'> | null,
-): Promise<void> {
-  const alarmName = `${NO_REPLY_ALARM_PREFIX}${id}`;
-  const when = wakeAt ? Date.parse(wakeAt) : null;
-  clearTimeout(precise.get(id));
-  precise.delete(id);
-  if (when === null) {
-    if (existingAlarm !== null) await chrome.alarms.clear(alarmName);
-    return;
-  }
-  const delay = when - Date.now();
-  if (delay <= PRECISE_WITHIN_MS) {
-    precise.set(
-      id,
-      setTimeout(
-        () => {
-          precise.delete(id);
-          void serial(() => wake(id, false));
-        },
-        Math.max(0, delay),
-      ),
-    );
-  }
-  if (existingAlarm?.scheduledTime !== when) await chrome.alarms.create(alarmName, { when });
-}
-
-/** The alarm (or the precise timeout) of a timer fired: re-evaluate, notify, schedule the next. */
-async function wake(id: string, fromAlarm: boolean): Promise<void> {
-  const key = noReplyKeyFor(id);
-  const timer = await noReplyRecords.get(key);
-  if (!timer) {
-    await forget(id);
-    return;
-  }
-  // A fired alarm is gone; after a timeout the pending alarm is cleared or moved by `schedule`.
-  const existing = fromAlarm ? null : undefined;
-  if (await reconcile(timer, new Date(), await currentSettings(), existing)) {
-    await noReplyRecords.set(key, timer);
-  }
-}
-
-async function forget(id: string): Promise<void> {
-  clearTimeout(precise.get(id));
-  precise.delete(id);
-  await chrome.alarms.clear(`${NO_REPLY_ALARM_PREFIX}${id}`);
-  await chrome.notifications.clear(`${NO_REPLY_NOTIFICATION_PREFIX}${id}`);
-}
-
-/**
- * At every worker start-up: every stored timer is re-evaluated, its alarm re-created (unless the
- * same one is already there), notifications that fell due while the worker or the browser was down
- * are shown, expired records (the visit retention) are purged, stray alarms cleared.
- */
-export async function restoreNoReplyTimers(): Promise<{ visits: number; durationMs: number }> {
-  const startedAt = performance.now();
-  const [records, { rules }, alarms] = await Promise.all([
-    noReplyRecords.all(),
-    loadEffectiveRules(),
-    chrome.alarms.getAll(),
-  ]);
-  const settings = settingsFrom(rules.timers);
-  const retentionMs = rules.retention.visitDataHours * 3_600_000;
-  const now = new Date();
-  const alarmByName = new Map(alarms.map((a) => [a.name, a]));
-  const timers: [string, NoReplyTimer, chrome.alarms.Alarm | null][] = [];
-  const expired: string[] = [];
-  for (const [key, timer] of records) {
-    const updated = Date.parse(timer?.updatedAt ?? '');
-    if (!timer || Number.isNaN(updated) || now.getTime() - updated > retentionMs) {
-      expired.push(key);
-      continue;
-    }
-    timers.push([key, timer, alarmByName.get(`${NO_REPLY_ALARM_PREFIX}${timerIdOfKey(key)}`) ?? null]);
-  }
-  // First the alarms, all at once (what must survive the worker), then notices and writes.
-  const kept = new Set(timers.map(([, t]) => `${NO_REPLY_ALARM_PREFIX}${t.id}`));
-  await Promise.all([
-    ...timers.map(([, t, alarm]) => schedule(t.id, nextWakeUp(t.events, now, settings, t.priority), alarm)),
-    ...alarms
-      .filter((a) => a.name.startsWith(NO_REPLY_ALARM_PREFIX) && !kept.has(a.name))
-      .map((a) => chrome.alarms.clear(a.name)),
-  ]);
-  const alarmsRestoredMs = performance.now();
-  const changed: Record<string, NoReplyTimer> = {};
-  await Promise.all(
-    timers.map(async ([key, timer]) => {
-      const wakeAt = nextWakeUp(timer.events, now, settings, timer.priority);
-      const scheduled = wakeAt
-        ? { name: `${NO_REPLY_ALARM_PREFIX}${timer.id}`, scheduledTime: Date.parse(wakeAt) }
-        : null;
-      if (await reconcile(timer, now, settings, scheduled)) changed[key] = timer;
-    }),
-  );
-  await noReplyRecords.setMany(changed);
-  await noReplyRecords.remove(expired);
-  // Start-up cost, measured from the worker's own start (bench: ≤ 100 ms for 50 visits).
-  const stats = {
-    visits: timers.length,
-    durationMs: alarmsRestoredMs,
-    restoreMs: alarmsRestoredMs - startedAt,
-    at: now.toISOString(),
-  };
-  await restoreStatsItem.set(stats).catch(() => {});
-  return stats;
 }
 
 async function focusTimer(id: string): Promise<void> {

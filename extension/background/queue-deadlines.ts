@@ -1,3 +1,4 @@
+import { normalisePriority } from '../../shared/no-reply';
 import { queueNotifierStep } from '../../shared/queue';
 import { sha256Hex } from '../../shared/web-crypto';
 import { focusVisit } from '../lib/focus-visit';
@@ -6,6 +7,7 @@ import { fromConsoleTab, handle, type Message, type MessageReply, type SenderTab
 import { priorityText } from '../lib/no-reply-timers';
 import { loadEffectiveRules } from '../lib/rules';
 import { defineItem, isObject } from '../lib/storage';
+import { createSerialQueue } from './serial';
 
 /**
  * R-Q-1: one system notification per Drop in case that passes the red threshold unaccepted,
@@ -46,12 +48,7 @@ const notifiedItem = defineItem<QueueNotifiedState>('local', 'queueNotified', {
       : null,
 });
 
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch((error: unknown) => logError('queue deadlines', error));
-  return run;
-}
+const serial = createSerialQueue('queue deadlines');
 
 type QueueReply = MessageReply<'queue-overdue'>;
 const failed = (error: unknown): QueueReply => {
@@ -94,7 +91,7 @@ async function notifyOverdue(
       .filter((c) => typeof c?.visitKey === 'string')
       .map(async (c) => ({
         id: (await sha256Hex(c.visitKey)).slice(0, 32),
-        priority: typeof c.priority === 'number' && c.priority >= 1 && c.priority <= 5 ? c.priority : null,
+        priority: normalisePriority(c.priority),
         waited: typeof c.waitedMinutes === 'number' && c.waitedMinutes >= 0 ? c.waitedMinutes : null,
       })),
   );

@@ -1,38 +1,20 @@
 import { render } from 'preact';
-import { type NoReplyEvent, parseIsoTime } from '../../shared/no-reply';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import { type ClinicSnapshot, insertIntoComposer } from '../clinic';
 import { logError } from '../lib/log';
 import { type MessageData, type NoReplyAction, send } from '../lib/messages';
-import { undoablePhoneAttempts } from '../lib/no-reply-actions';
-import { CHIP_STYLE, Chip, type ChipModel, type Feedback } from '../lib/no-reply-chip';
-import {
-  chatEvents,
-  evaluateTimer,
-  mergeEvents,
-  type NoReplyTimer,
-  noReplyKey,
-  noReplyRecords,
-  noticePhraseOf,
-  RUNNING_STATES,
-  settingsFrom,
-} from '../lib/no-reply-timers';
+import { noticePhraseOf } from '../lib/no-reply-chat';
+import { CHIP_STYLE, Chip, type ChipActions, type Feedback } from '../lib/no-reply-chip';
+import { chipModel, type PageFacts, pageFactsOf } from '../lib/no-reply-model';
+import { type NoReplyTimer, noReplyKey, noReplyRecords, RUNNING_STATES, settingsFrom } from '../lib/no-reply-timers';
 import type { Feature } from './feature';
 
-// The chip's view and text, re-exported for the unit tests.
-export { type ChipModel, chipText } from '../lib/no-reply-chip';
-
-interface PageFacts {
-  events: NoReplyEvent[];
-  untimed: number;
-  /** Messages whose author was not recognised, counted as the patient's (the case stays open). */
-  unknownAuthors: number;
-  /** Clinician messages that may be an edited notice (times). */
-  unsure: string[];
-  priority: number | null;
-  /** *Avsluta besök* done: the chip stops (no reminder, no "ring patienten" after closing). */
-  closed: boolean;
-}
+/** What the screen reader hears when the chip reaches a stage (once per stage). */
+const ANNOUNCE: Partial<Record<string, [string, 'polite' | 'assertive']>> = {
+  'notice-suggested': ['Patienten har inte svarat: skicka meddelandet om svarstid (R-NR-1).', 'polite'],
+  'deadline-passed': ['Svarstiden har gått ut.', 'assertive'],
+  'ready-to-close': ['Klart att stänga ärendet med en anteckning om uteblivet svar (R-NR-4).', 'assertive'],
+};
 
 /**
  * R-NR-1..R-NR-5 in the visit view: derives the no-reply events from the chat (the console's
@@ -41,6 +23,7 @@ interface PageFacts {
  * clinician's actions: put the R-NR-1 notice into the chat box (never sent by us), mark an edited
  * message as the notice, log or undo a phone attempt (R-NR-3), and when ready, close with the
  * no-reply note (R-NR-4: the journal panel opens in its no-reply mode). A closed visit has no chip.
+ * The model is lib/no-reply-model.ts, the view lib/no-reply-chip.tsx; this file wires them.
  */
 const noReplyTimer: Feature = {
   id: 'no-reply-timer',
@@ -63,59 +46,15 @@ const noReplyTimer: Feature = {
     let busy = false;
     let lastState: string | null = null;
 
-    const settings = () => settingsFrom(ctx.rules().timers);
-
-    const model = (): ChipModel | null => {
-      if (!page) return null;
-      const closed: NoReplyEvent[] = page.closed ? [{ type: 'visit-closed', at: ctx.now().toISOString() }] : [];
-      const events = mergeEvents(page.events, record?.events ?? [], closed);
-      const s = settings();
-      const now = ctx.now();
-      const status = evaluateTimer({ events, priority: page.priority }, now, s);
-      let lastChat = Number.NEGATIVE_INFINITY;
-      let lastPatient = Number.NEGATIVE_INFINITY;
-      for (const e of events) {
-        const ms = parseIsoTime(e.at);
-        if (e.type === 'patient-message') lastPatient = Math.max(lastPatient, ms);
-        if (e.type === 'clinician-message' || e.type === 'notice-sent') lastChat = Math.max(lastChat, ms);
-      }
-      const noticed = new Set(events.filter((e) => e.type === 'notice-sent').map((e) => parseIsoTime(e.at)));
-      const unsure = page.unsure.filter((at) => parseIsoTime(at) > lastPatient && !noticed.has(parseIsoTime(at)));
-      return {
-        status,
-        settings: s,
-        priority: page.priority,
-        now: now.getTime(),
-        noticeDueAt:
-          status.state === 'awaiting-patient' && Number.isFinite(lastChat)
-            ? new Date(lastChat + s.noticeAfterMinutes * 60_000).toISOString()
-            : null,
-        untimed: page.untimed,
-        unknownAuthors: page.unknownAuthors,
-        phoneLogged: events.some((e) => e.type === 'phone-attempt' && parseIsoTime(e.at) > lastPatient),
-        undoable: undoablePhoneAttempts(record),
-        unsureNotice: unsure[unsure.length - 1] ?? null,
-      };
-    };
-
     const draw = () => {
       if (signal.aborted) return;
-      const m = model();
-      if (!m || !RUNNING_STATES.has(m.status.state)) {
-        render(null, mount);
-        lastState = m?.status.state ?? null;
-        return;
-      }
-      render(<Chip model={m} feedback={feedback} busy={busy} actions={actions} />, mount);
-      const state = m.status.state;
-      if (state !== lastState) {
-        if (state === 'notice-suggested') {
-          ctx.ui.announce('Patienten har inte svarat: skicka meddelandet om svarstid (R-NR-1).', 'polite');
-        } else if (state === 'deadline-passed') {
-          ctx.ui.announce('Svarstiden har gått ut.', 'assertive');
-        } else if (state === 'ready-to-close') {
-          ctx.ui.announce('Klart att stänga ärendet med en anteckning om uteblivet svar (R-NR-4).', 'assertive');
-        }
+      const m = page && chipModel(page, record, ctx.now(), settingsFrom(ctx.rules().timers));
+      const state = m?.status.state ?? null;
+      if (!m || !RUNNING_STATES.has(m.status.state)) render(null, mount);
+      else {
+        render(<Chip model={m} feedback={feedback} busy={busy} actions={actions} />, mount);
+        const announce = state !== lastState && ANNOUNCE[m.status.state];
+        if (announce) ctx.ui.announce(...announce);
       }
       lastState = state;
     };
@@ -145,12 +84,8 @@ const noReplyTimer: Feature = {
       busy = true;
       draw();
       try {
-        const reply = await send('no-reply-action', {
-          action,
-          visitKey: snapshot.visitKey,
-          visitUrl: location.href,
-          ...(at ? { at } : {}),
-        });
+        const visit = { visitKey: snapshot.visitKey, visitUrl: location.href };
+        const reply = await send('no-reply-action', { action, ...visit, ...(at ? { at } : {}) });
         if (!reply?.ok) throw new Error(reply ? reply.code : 'no answer');
         show({ ok: true, text: done });
         ctx.ui.announce(done, 'polite');
@@ -164,21 +99,19 @@ const noReplyTimer: Feature = {
     };
 
     const close = async () => {
-      const note = ctx.rules().phrases.noReplyNote;
       try {
         // The journal panel opens in its no-reply mode (R-NR-4, R-J-8); the click is the gesture.
         const reply = await send('journal-open-panel', { mode: 'no-reply' });
-        if (reply?.ok) {
-          show({ ok: true, text: 'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).' });
-          return;
-        }
+        if (reply?.ok)
+          return show({ ok: true, text: 'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).' });
       } catch (error) {
         logError('no-reply open journal', error);
       }
+      const note = ctx.rules().phrases.noReplyNote;
       show({ ok: false, text: 'Journalpanelen gick inte att öppna. Anteckningen (R-NR-4):', copy: note });
     };
 
-    const actions = {
+    const actions: ChipActions = {
       onInsert: insert,
       onPhone: () =>
         void act(
@@ -188,7 +121,7 @@ const noReplyTimer: Feature = {
         ),
       onUndoPhone: () =>
         void act('undo-phone-attempt', 'Telefonförsöket är borttaget.', 'Telefonförsöket kunde inte tas bort.'),
-      onMarkNotice: (at: string) =>
+      onMarkNotice: (at) =>
         void act(
           'mark-notice',
           'Meddelandet räknas som meddelandet om svarstid (R-NR-1).',
@@ -198,16 +131,18 @@ const noReplyTimer: Feature = {
       onClose: () => void close(),
     };
 
-    const sync = (snapshot: ClinicSnapshot) => {
-      if (!snapshot.visitKey || !page) return;
+    /** Reports the page's side to the background, once per change. */
+    const sync = (snapshot: ClinicSnapshot, facts: PageFacts) => {
+      if (!snapshot.visitKey) return;
+      const { priority, events, closed } = facts;
       const message: MessageData<'no-reply-sync'> = {
         visitKey: snapshot.visitKey,
         visitUrl: location.href,
-        priority: page.priority,
-        events: page.events,
-        closed: page.closed,
+        priority,
+        events,
+        closed,
       };
-      const signature = JSON.stringify([message.visitKey, message.priority, message.events, message.closed]);
+      const signature = JSON.stringify([message.visitKey, priority, events, closed]);
       if (signature === sent) return;
       sent = signature;
       send('no-reply-sync', message).catch((error: unknown) => {
@@ -230,18 +165,8 @@ const noReplyTimer: Feature = {
         draw();
         return;
       }
-      const chat = snapshot.chat;
-      const closed = snapshot.visitState.known && snapshot.visitState.value === 'closed';
-      const rules = ctx.rules();
-      const callPhone = ctx.registry().match.callPhone;
-      const read = chat.known
-        ? chatEvents(chat.value, {
-            phrase: noticePhraseOf(rules),
-            replyWindowMinutes: rules.timers.replyWindowMinutes,
-            isPhoneCall: (text) => callPhone?.test(text) === true,
-          })
-        : { events: [], untimed: 0, unsure: [], unknownAuthors: 0 };
-      page = { ...read, priority: snapshot.priority.known ? snapshot.priority.value : null, closed };
+      const facts = pageFactsOf(snapshot, ctx.rules(), ctx.registry());
+      page = facts;
       if (snapshot.visitKey !== visitKey) {
         visitKey = snapshot.visitKey;
         storageKey = null;
@@ -256,7 +181,7 @@ const noReplyTimer: Feature = {
         record = stored;
       }
       // Unknown chat (not found on the page): report nothing rather than an empty log.
-      if (chat.known || closed) sync(snapshot);
+      if (snapshot.chat.known || facts.closed) sync(snapshot, facts);
       draw();
     };
 

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { parseIsoTime } from '../../shared/no-reply';
+import { parseIsoTime } from '../../shared/iso-time';
 import { evaluatePatientSafety, type SafetyResult } from '../../shared/patient-safety';
 import type { ClinicSnapshot } from '../clinic';
 import { loadVisit, updateVisit, visitStorageKey } from '../lib/visit-store';

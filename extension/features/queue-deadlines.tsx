@@ -18,9 +18,6 @@ import {
 } from '../lib/queue-view';
 import type { Feature } from './feature';
 
-// The pure views, re-exported for the unit tests (test/unit/no-reply-timers.test.ts).
-export { type QueueItem, type QueueView, queueView, thresholdsFrom } from '../lib/queue-view';
-
 /**
  * R-Q-1 on Drop in's *Väntar i kö*: beside each row its place in the order the queue should be
  * worked in (highest priority first, then arrival) and its waiting time, amber and red by the

@@ -9,9 +9,8 @@ export function startFeatures(
   features: readonly Feature[],
   contextFor: (feature: Feature) => FeatureContext,
   disabled: ReadonlySet<string>,
-): { stop(): void; failed: Set<string> } {
+): { stop(): void } {
   const controllers: AbortController[] = [];
-  const failed = new Set<string>();
   for (const feature of features) {
     if (disabled.has(feature.id)) continue;
     const controller = new AbortController();
@@ -19,7 +18,6 @@ export function startFeatures(
     Promise.resolve()
       .then(() => feature.init(contextFor(feature), controller.signal))
       .catch((error: unknown) => {
-        failed.add(feature.id);
         controller.abort();
         logError(`feature ${feature.id} failed`, error);
       });
@@ -28,6 +26,5 @@ export function startFeatures(
     stop: () => {
       for (const c of controllers) c.abort();
     },
-    failed,
   };
 }

@@ -1,4 +1,4 @@
-import { parseIsoTime } from '../../shared/no-reply';
+import { parseIsoTime } from '../../shared/iso-time';
 import type { Message } from './messages';
 import { mergeEvents, type NoReplyTimer } from './no-reply-timers';
 
@@ -77,11 +77,16 @@ export function closedTimer<T extends Edit>(timer: T, now: Date): T {
   return { ...timer, events: mergeEvents(timer.events, [{ type: 'visit-closed', at: now.toISOString() }]) };
 }
 
-/** The phone attempts the clinician logged after the patient's last message (the chip's "Ångra"). */
-export function undoablePhoneAttempts(timer: Edit | null): string[] {
-  if (!timer) return [];
-  let lastPatient = Number.NEGATIVE_INFINITY;
-  for (const e of timer.events)
-    if (e.type === 'patient-message') lastPatient = Math.max(lastPatient, parseIsoTime(e.at));
-  return (timer.loggedPhoneAttempts ?? []).filter((at) => parseIsoTime(at) > lastPatient);
+/**
+ * The phone attempts the clinician logged after the patient's last message (the chip's "Ångra").
+ * `lastPatientMs`: that message's time when already read (the chip's reading of page and record).
+ */
+export function undoablePhoneAttempts(timer: Edit | null, lastPatientMs = lastPatientOf(timer)): string[] {
+  return (timer?.loggedPhoneAttempts ?? []).filter((at) => parseIsoTime(at) > lastPatientMs);
+}
+
+function lastPatientOf(timer: Edit | null): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const e of timer?.events ?? []) if (e.type === 'patient-message') last = Math.max(last, parseIsoTime(e.at));
+  return last;
 }

@@ -1,5 +1,5 @@
+import { parseIsoTime } from '../../shared/iso-time';
 import type { NoReplyEvent } from '../../shared/no-reply';
-import { parseIsoTime } from '../../shared/no-reply';
 import type { RuleSet } from '../../shared/rules';
 import { fillPhrase, statedDurations } from '../../shared/rules/phrases';
 import { normalizeText } from '../clinic/dom-query';

@@ -4,7 +4,7 @@ import type { NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
 import { durationText } from '../../shared/rules/phrases';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import { copyText } from './clipboard';
-import { formatRemaining, STATE_TEXT } from './no-reply-timers';
+import { STATE_TEXT, timeLeftText } from './no-reply-timers';
 
 export type Feedback = { ok: boolean; text: string; copy?: string } | null;
 
@@ -47,12 +47,8 @@ export function chipText(model: ChipModel): string {
       ? `${STATE_TEXT[status.state]} (${durationText(settings.replyWindowMinutes)})`
       : STATE_TEXT[status.state];
   const parts = [state, `försök ${status.attempts} av ${settings.minAttempts}`];
-  if (status.deadline) {
-    const left = Date.parse(status.deadline) - now;
-    parts.push(left > 0 ? `${formatRemaining(left)} kvar` : `svarstiden gick ut ${formatRemaining(left)}`);
-  } else if (model.noticeDueAt) {
-    parts.push(`påminnelse om ${formatRemaining(Date.parse(model.noticeDueAt) - now)}`);
-  }
+  const left = timeLeftText(status.deadline, model.noticeDueAt, now);
+  if (left) parts.push(left);
   if (status.phoneRequired) parts.push(model.phoneLogged ? 'telefon ✔' : 'telefon krävs');
   return parts.join(' · ');
 }

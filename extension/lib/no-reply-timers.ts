@@ -1,10 +1,11 @@
+import { parseIsoTime } from '../../shared/iso-time';
 import {
-  evaluateNoReply,
   type NoReplyEvent,
+  type NoReplyReading,
   type NoReplySettings,
   type NoReplyState,
   type NoReplyStatus,
-  parseIsoTime,
+  readNoReply,
 } from '../../shared/no-reply';
 import type { RuleSet } from '../../shared/rules';
 import { durationText } from '../../shared/rules/phrases';
@@ -107,15 +108,6 @@ export function settingsFrom(timers: RuleSet['timers']): NoReplySettings {
   };
 }
 
-// The chat read as no-reply events lives in no-reply-chat.ts; re-exported for existing callers.
-export {
-  type ChatEventsOptions,
-  chatEvents,
-  type NoticeMatch,
-  noticeMatch,
-  noticePhraseOf,
-} from './no-reply-chat';
-
 /**
  * The union of two event logs: one entry per type and instant (`...00Z` and `...00.000Z` are the
  * same), invalid times dropped, in time order, at most MAX_EVENTS (the newest kept). A union, not
@@ -158,15 +150,6 @@ export function priorityText(priority: number | null): string {
   return priority === null ? 'prioritet okänd' : `prio ${priority}`;
 }
 
-/** The instant of the last clinician chat message or notice: names a notice suggestion. */
-function lastClinicianMs(events: readonly NoReplyEvent[]): number {
-  let last = Number.NEGATIVE_INFINITY;
-  for (const e of events) {
-    if (e.type === 'clinician-message' || e.type === 'notice-sent') last = Math.max(last, parseIsoTime(e.at));
-  }
-  return last;
-}
-
 export interface DueNotification {
   /** Which stage: one notification per key, ever (a restart or a second tab never repeats it). */
   key: string;
@@ -181,17 +164,17 @@ export interface DueNotification {
  * due (R-NR-1) and the reply window running out (R-NR-1..4).
  */
 export function dueNotification(
-  timer: Pick<NoReplyTimer, 'events' | 'priority'>,
-  status: NoReplyStatus,
+  timer: Pick<NoReplyTimer, 'priority'>,
+  reading: NoReplyReading,
   settings: NoReplySettings,
 ): DueNotification | null {
+  const { status } = reading;
   const who = `Besök ${priorityText(timer.priority)}`;
-  if (status.state === 'notice-suggested') {
-    const since = lastClinicianMs(timer.events);
-    const dueAt = new Date(since + settings.noticeAfterMinutes * 60_000).toISOString();
+  if (status.state === 'notice-suggested' && reading.noticeDueAt) {
     return {
-      key: `notice@${since}`,
-      dueAt,
+      // Keyed by the message the notice answers: a later message is a new stage.
+      key: `notice@${reading.lastClinicianMs}`,
+      dueAt: reading.noticeDueAt,
       title: `${who}: patienten har inte svarat`,
       message: `Skicka meddelandet om svar inom ${durationText(settings.replyWindowMinutes)} (R-NR-1).`,
     };
@@ -216,13 +199,13 @@ export function dueNotification(
   return null;
 }
 
-/** Re-evaluates a timer at `now`. */
-export function evaluateTimer(
+/** A timer at `now`: its status and instants, from one reading of its log (shared/no-reply). */
+export function readTimer(
   timer: Pick<NoReplyTimer, 'events' | 'priority'>,
   now: Date,
   settings: NoReplySettings,
-): NoReplyStatus {
-  return evaluateNoReply(timer.events, now, settings, timer.priority);
+): NoReplyReading {
+  return readNoReply(timer.events, now, settings, timer.priority);
 }
 
 /** The instant the overview sorts by: the deadline, else the next change (notice due). */
@@ -244,6 +227,22 @@ export function overviewOrder<T extends Pick<NoReplyTimer, 'status' | 'wakeAt' |
         a.key - b.key || (a.t.priority ?? 9) - (b.t.priority ?? 9) || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0),
     )
     .map((x) => x.t);
+}
+
+/**
+ * The chip's and the overview's time: left until the deadline (or since it passed), else until
+ * the notice is due; '' when neither is known.
+ */
+export function timeLeftText(deadline: string | null, noticeDueAt: string | null, now: number): string {
+  if (deadline) {
+    const left = parseIsoTime(deadline) - now;
+    return left > 0 ? `${formatRemaining(left)} kvar` : `svarstiden gick ut ${formatRemaining(left)}`;
+  }
+  if (noticeDueAt) {
+    const left = parseIsoTime(noticeDueAt) - now;
+    return left > 0 ? `påminnelse om ${formatRemaining(left)}` : 'påminnelse nu';
+  }
+  return '';
 }
 
 /** "1 tim 05 min", "4 min 09 s", "12 s"; the time left until `target` (negative: passed). */

@@ -1,6 +1,6 @@
 // The queue views of the queue-deadlines feature (R-Q-1, R-Q-4): pure helpers and the Preact
 // parts it renders, apart so the feature file stays the wiring (snapshot → badges, summary, messages).
-import { parseIsoTime } from '../../shared/no-reply';
+import { parseIsoTime } from '../../shared/iso-time';
 import {
   orderHandedOver,
   orderQueue,

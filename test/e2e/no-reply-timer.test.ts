@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { noticePhraseOf } from '../../extension/lib/no-reply-timers';
+import { noticePhraseOf } from '../../extension/lib/no-reply-chat';
 import { defaultRuleSet } from '../../shared/rules/default';
 import { describeInBrowser, launchWithExtension, waitFor } from './harness';
 import { type Stack, startStack } from './stack';

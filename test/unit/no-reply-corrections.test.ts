@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../extension/clinic/snapshot';
-import { chipText } from '../../extension/features/no-reply-timer';
 import {
   closedTimer,
   isNoReplyAction,
@@ -9,16 +8,9 @@ import {
   withMarkedNotice,
   withoutLastPhoneAttempt,
 } from '../../extension/lib/no-reply-actions';
-import { noticeLabel } from '../../extension/lib/no-reply-chip';
-import {
-  chatEvents,
-  evaluateTimer,
-  type NoReplyTimer,
-  noticeMatch,
-  noticePhraseOf,
-  STATE_TEXT,
-  settingsFrom,
-} from '../../extension/lib/no-reply-timers';
+import { chatEvents, noticeMatch, noticePhraseOf } from '../../extension/lib/no-reply-chat';
+import { chipText, noticeLabel } from '../../extension/lib/no-reply-chip';
+import { type NoReplyTimer, readTimer, STATE_TEXT, settingsFrom } from '../../extension/lib/no-reply-timers';
 import type { NoReplyEvent, NoReplyEventType } from '../../shared/no-reply';
 import { defaultRuleSet } from '../../shared/rules/default';
 
@@ -69,7 +61,9 @@ describe('R-NR-1: an edited notice still counts when it keeps its essentials', (
     expect(read.unsure).toEqual([iso(20)]);
     expect(read.events.map((e) => e.type)).toEqual(['patient-message', 'clinician-message', 'clinician-message']);
     const marked = withMarkedNotice(record(read.events), iso(20))!;
-    expect(evaluateTimer({ events: marked.events, priority: 3 }, new Date(T0 + 30 * MIN), S).state).toBe('notice-sent');
+    expect(readTimer({ events: marked.events, priority: 3 }, new Date(T0 + 30 * MIN), S).status.state).toBe(
+      'notice-sent',
+    );
     expect(marked.markedNotices).toEqual([iso(20)]);
     // No such message: nothing is invented.
     expect(withMarkedNotice(record(read.events), iso(21))).toBeNull();
@@ -91,7 +85,7 @@ describe('R-NR-3: a telephone attempt is one fact', () => {
     );
     expect(read.events).toEqual([ev('patient-message', 0), ev('clinician-message', 5), ev('phone-attempt', 8)]);
     const events = [...read.events, ev('clinician-message', 9), ev('notice-sent', 15)];
-    const status = evaluateTimer({ events, priority: 2 }, new Date(T0 + 136 * MIN), S);
+    const { status } = readTimer({ events, priority: 2 }, new Date(T0 + 136 * MIN), S);
     expect(status.state).toBe('ready-to-close');
   });
 
@@ -111,9 +105,9 @@ describe('R-NR-3: a telephone attempt is one fact', () => {
     const base = record([ev('patient-message', 0), ev('clinician-message', 5), ev('notice-sent', 15)]);
     const at = new Date(T0 + 140 * MIN);
     const logged = withLoggedPhoneAttempt(base, at);
-    expect(evaluateTimer({ events: logged.events, priority: 1 }, at, S).canClose).toBe(true);
+    expect(readTimer({ events: logged.events, priority: 1 }, at, S).status.canClose).toBe(true);
     const undone = withoutLastPhoneAttempt(logged)!;
-    expect(evaluateTimer({ events: undone.events, priority: 1 }, at, S).state).toBe('deadline-passed');
+    expect(readTimer({ events: undone.events, priority: 1 }, at, S).status.state).toBe('deadline-passed');
   });
 });
 
@@ -121,7 +115,7 @@ describe('R-NR-4: a closed visit stops the timer', () => {
   it('R-NR-4: closing adds one visit-closed event; the status is closed, facts kept', () => {
     const base = record([ev('patient-message', 0), ev('clinician-message', 5), ev('phone-attempt', 7)]);
     const closed = closedTimer(base, new Date(T0 + 8 * MIN));
-    expect(evaluateTimer({ events: closed.events, priority: 1 }, new Date(T0 + 500 * MIN), S).state).toBe('closed');
+    expect(readTimer({ events: closed.events, priority: 1 }, new Date(T0 + 500 * MIN), S).status.state).toBe('closed');
     expect(closed.events.some((e) => e.type === 'phone-attempt')).toBe(true);
     expect(closedTimer(closed, new Date(T0 + 9 * MIN))).toBe(closed);
   });
@@ -134,7 +128,7 @@ describe('R-NR-1: every time in the chip comes from the rule set', () => {
     const hour = { ...S, replyWindowMinutes: 60 };
     expect(noticeLabel(hour)).toBe('Infoga meddelandet om svarstid (1 timme)');
     const events = [ev('patient-message', 0), ev('clinician-message', 5)];
-    const status = evaluateTimer({ events, priority: 3 }, new Date(T0 + 16 * MIN), hour);
+    const { status } = readTimer({ events, priority: 3 }, new Date(T0 + 16 * MIN), hour);
     const text = chipText({
       status,
       settings: hour,
@@ -176,7 +170,7 @@ describe('R-NR-4: a chat author that could not be recognised', () => {
       OPTS,
     );
     expect(read.unknownAuthors).toBe(1);
-    const status = evaluateTimer({ events: read.events, priority: 3 }, new Date(T0 + 200 * MIN), S);
+    const { status } = readTimer({ events: read.events, priority: 3 }, new Date(T0 + 200 * MIN), S);
     expect(status.canClose).toBe(false);
     expect(status.state).not.toBe('ready-to-close');
   });

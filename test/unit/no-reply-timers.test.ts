@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ClinicSnapshot } from '../../extension/clinic';
 import type { ChatMessage } from '../../extension/clinic/snapshot';
-import { chipText } from '../../extension/features/no-reply-timer';
-import { queueView, thresholdsFrom } from '../../extension/features/queue-deadlines';
+import { chatEvents, noticePhraseOf } from '../../extension/lib/no-reply-chat';
+import { chipText } from '../../extension/lib/no-reply-chip';
 import {
-  chatEvents,
   dueNotification,
-  evaluateTimer,
   formatRemaining,
   MAX_EVENTS,
   mergeEvents,
   noReplyKeyFor,
-  noticePhraseOf,
   overviewOrder,
+  readTimer,
   settingsFrom,
   timerIdOfKey,
 } from '../../extension/lib/no-reply-timers';
-import { handedOverRows, notifyStateOf } from '../../extension/lib/queue-view';
+import { handedOverRows, notifyStateOf, queueView, thresholdsFrom } from '../../extension/lib/queue-view';
 import type { NoReplyEvent, NoReplyEventType } from '../../shared/no-reply';
 import { defaultRuleSet } from '../../shared/rules/default';
 
@@ -91,8 +89,8 @@ describe('dueNotification: the system notification a stage calls for', () => {
 
   it('R-NR-1: the notice becoming due is one stage, keyed by the last clinician message', () => {
     const events = [ev('patient-message', 0), ev('clinician-message', 5)];
-    const status = evaluateTimer(timer(events, 2), new Date(T0 + 16 * MIN), S);
-    const due = dueNotification(timer(events, 2), status, S)!;
+    const reading = readTimer(timer(events, 2), new Date(T0 + 16 * MIN), S);
+    const due = dueNotification(timer(events, 2), reading, S)!;
     expect(due.key).toBe(`notice@${T0 + 5 * MIN}`);
     expect(due.dueAt).toBe(iso(15));
     expect(due.title).toBe('Besök prio 2: patienten har inte svarat');
@@ -100,9 +98,9 @@ describe('dueNotification: the system notification a stage calls for', () => {
 
   it('R-NR-1/R-NR-3: at the deadline, "svarstiden har gått ut", naming what is missing (phone for prio 2)', () => {
     const events = [ev('patient-message', 0), ev('clinician-message', 5), ev('notice-sent', 15)];
-    const status = evaluateTimer(timer(events, 2), new Date(T0 + 136 * MIN), S);
-    expect(status.state).toBe('deadline-passed');
-    const due = dueNotification(timer(events, 2), status, S)!;
+    const reading = readTimer(timer(events, 2), new Date(T0 + 136 * MIN), S);
+    expect(reading.status.state).toBe('deadline-passed');
+    const due = dueNotification(timer(events, 2), reading, S)!;
     expect(due).toMatchObject({ key: `deadline@${iso(135)}`, dueAt: iso(135) });
     expect(due.title).toBe('Besök prio 2: svarstiden har gått ut');
     expect(due.message).toContain('Ring patienten');
@@ -110,22 +108,22 @@ describe('dueNotification: the system notification a stage calls for', () => {
 
   it('R-NR-4: ready to close says so; phone logged later keeps the same key (no second notification)', () => {
     const events = [ev('patient-message', 0), ev('clinician-message', 5), ev('notice-sent', 15)];
-    const before = dueNotification(timer(events, 2), evaluateTimer(timer(events, 2), new Date(T0 + 136 * MIN), S), S)!;
+    const before = dueNotification(timer(events, 2), readTimer(timer(events, 2), new Date(T0 + 136 * MIN), S), S)!;
     const withPhone = [...events, ev('phone-attempt', 140)];
-    const status = evaluateTimer(timer(withPhone, 2), new Date(T0 + 141 * MIN), S);
-    expect(status.canClose).toBe(true);
-    const after = dueNotification(timer(withPhone, 2), status, S)!;
+    const reading = readTimer(timer(withPhone, 2), new Date(T0 + 141 * MIN), S);
+    expect(reading.status.canClose).toBe(true);
+    const after = dueNotification(timer(withPhone, 2), reading, S)!;
     expect(after.key).toBe(before.key);
     expect(after.message).toContain('R-NR-4');
   });
 
   it('R-NR-3: unknown priority is told as such; no stage while awaiting or idle', () => {
     const events = [ev('patient-message', 0), ev('clinician-message', 5), ev('notice-sent', 15)];
-    const status = evaluateTimer(timer(events, null), new Date(T0 + 200 * MIN), S);
-    expect(dueNotification(timer(events, null), status, S)!.title).toBe(
+    const reading = readTimer(timer(events, null), new Date(T0 + 200 * MIN), S);
+    expect(dueNotification(timer(events, null), reading, S)!.title).toBe(
       'Besök prioritet okänd: svarstiden har gått ut',
     );
-    const waiting = evaluateTimer(timer(events.slice(0, 2), 3), new Date(T0 + 6 * MIN), S);
+    const waiting = readTimer(timer(events.slice(0, 2), 3), new Date(T0 + 6 * MIN), S);
     expect(dueNotification(timer(events.slice(0, 2), 3), waiting, S)).toBeNull();
   });
 
@@ -139,8 +137,8 @@ describe('dueNotification: the system notification a stage calls for', () => {
           ev('clinician-message', 5),
           ...(minutes > 16 ? [ev('notice-sent', 15)] : []),
         ];
-        const status = evaluateTimer(timer(events, priority), new Date(T0 + minutes * MIN), S);
-        const due = dueNotification(timer(events, priority), status, S);
+        const reading = readTimer(timer(events, priority), new Date(T0 + minutes * MIN), S);
+        const due = dueNotification(timer(events, priority), reading, S);
         expect(due).not.toBeNull();
         const text = `${due!.title} ${due!.message}`;
         expect(text).toMatch(/^Besök prio/);
@@ -187,7 +185,7 @@ describe('overview and formatting', () => {
 
   it('R-NR-2/R-NR-3: the chip line shows state, attempts, time left and the phone requirement', () => {
     const events = [ev('patient-message', 0), ev('clinician-message', 5), ev('notice-sent', 15)];
-    const s = evaluateTimer({ events, priority: 1 }, new Date(T0 + 75 * MIN), S);
+    const { status: s } = readTimer({ events, priority: 1 }, new Date(T0 + 75 * MIN), S);
     expect(
       chipText({
         status: s,

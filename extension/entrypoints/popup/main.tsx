@@ -3,12 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { logError } from '../../lib/log';
 import { send } from '../../lib/messages';
 import {
-  formatRemaining,
   type NoReplyTimer,
   noReplyRecords,
   overviewOrder,
   priorityText,
   STATE_TEXT,
+  timeLeftText,
 } from '../../lib/no-reply-timers';
 import './style.css';
 
@@ -19,18 +19,6 @@ import './style.css';
  */
 async function loadTimers(): Promise<NoReplyTimer[]> {
   return (await noReplyRecords.all()).flatMap(([, timer]) => (timer ? [timer] : []));
-}
-
-function timeText(timer: NoReplyTimer, now: number): string {
-  if (timer.status.deadline) {
-    const left = Date.parse(timer.status.deadline) - now;
-    return left > 0 ? `${formatRemaining(left)} kvar` : `svarstiden gick ut ${formatRemaining(left)}`;
-  }
-  if (timer.wakeAt) {
-    const left = Date.parse(timer.wakeAt) - now;
-    return left > 0 ? `påminnelse om ${formatRemaining(left)}` : 'påminnelse nu';
-  }
-  return '';
 }
 
 function Overview() {
@@ -87,7 +75,7 @@ function Overview() {
                 <span class="state">{STATE_TEXT[t.status.state]}</span>
                 <span class="meta">
                   försök {t.status.attempts}
-                  {t.status.phoneRequired ? ' · telefon krävs' : ''} · {timeText(t, now)}
+                  {t.status.phoneRequired ? ' · telefon krävs' : ''} · {timeLeftText(t.status.deadline, t.wakeAt, now)}
                 </span>
               </button>
             </li>

@@ -1,4 +1,4 @@
-import { noticePhraseOf } from '../../../extension/lib/no-reply-timers';
+import { noticePhraseOf } from '../../../extension/lib/no-reply-chat';
 import { defaultRuleSet } from '../../../shared/rules/default';
 import { waitFor } from '../../../test/e2e/harness';
 import {
