@@ -21,6 +21,7 @@ import {
   superuserRulesItem,
 } from '../../../lib/rules';
 import { CheckResult, Diff } from './check-result';
+import { ExportForIt } from './export-for-it';
 import { History } from './history';
 import './rule-editor.css';
 import { SchemaForm, setAt } from './schema-form';
@@ -211,6 +212,7 @@ export function RuleEditor() {
       <p id="rule-editor-status" role="status" aria-live="polite">
         {status}
       </p>
+      <ExportForIt rules={effective.rules} />
       <History history={history} current={effective.rules} disabled={readOnly} onRollback={(r) => void rollback(r)} />
     </section>
   );

@@ -1,0 +1,64 @@
+// "Exportera för IT" (issue 13): a superuser's rule set in the forms IT deploys, from the same
+// generator as IT's policy templates (scripts/policy: pure TypeScript, no Node API on this path),
+// so the .reg lines, the Linux JSON and the ADMX value cannot drift from deploy/policy.
+
+import { regFile } from '../../scripts/policy/reg';
+import { POLICY_TARGETS } from '../../scripts/policy/targets';
+import type { RuleSet } from '../../shared/rules';
+
+export interface ExportFile {
+  /** File name offered for download. */
+  name: string;
+  /** Swedish: what IT does with it. */
+  label: string;
+  /** The text shown (and, but for .reg, saved). */
+  text: string;
+  /** .reg: UTF-16LE with a byte-order mark, as regedit reads å, ä, ö. */
+  bytes?: Uint8Array<ArrayBuffer>;
+}
+
+/** UTF-16LE with a byte-order mark (the browser twin of scripts/policy/reg.ts encodeRegFile). */
+export function utf16le(text: string): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(2 + text.length * 2);
+  out[0] = 0xff;
+  out[1] = 0xfe;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    out[2 + i * 2] = unit & 0xff;
+    out[3 + i * 2] = unit >> 8;
+  }
+  return out;
+}
+
+/** Every form of the policy `ruleSet` value (JSON text of the whole rule set), plus the plain file. */
+export function exportForIt(rules: RuleSet): ExportFile[] {
+  const value = JSON.stringify(rules);
+  const policy = { ruleSet: value };
+  const files: ExportFile[] = [];
+  for (const target of POLICY_TARGETS) {
+    const reg = regFile(target, policy);
+    files.push({
+      name: `${target.file}-regler.reg`,
+      label: `${target.name}, Windows: dubbelklicka eller importera i registret (HKLM)`,
+      text: reg,
+      bytes: utf16le(reg),
+    });
+    const linux = { '3rdparty': { extensions: { [target.extensionId]: policy } } };
+    files.push({
+      name: `${target.file}-regler.json`,
+      label: `${target.name}, Linux: lägg filen i ${target.linuxPolicyDirs.join(' eller ')}`,
+      text: `${JSON.stringify(linux, null, 2)}\n`,
+    });
+  }
+  files.push({
+    name: 'regeluppsattning-admx-varde.txt',
+    label: 'Grupprincip (ADMX): klistra in som värdet för principen "Regeluppsättning (1177 direkt)"',
+    text: value,
+  });
+  files.push({
+    name: 'regeluppsattning.json',
+    label: 'Regeluppsättningen som JSON-fil (kan importeras i tillägget)',
+    text: `${JSON.stringify(rules, null, 2)}\n`,
+  });
+  return files;
+}
