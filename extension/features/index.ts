@@ -10,6 +10,7 @@ import queueDeadlines from './queue-deadlines';
 import samePatientGuard from './same-patient-guard';
 import shiftEnd from './shift-end';
 import shiftGuard from './shift-guard';
+import supportInfo from './support-info';
 
 /** Every feature of the content script, in the order their UI appears in the panel. */
 export const FEATURES: readonly Feature[] = [
@@ -24,4 +25,5 @@ export const FEATURES: readonly Feature[] = [
   shiftEnd,
   firstLoginSettings,
   pageHealth,
+  supportInfo,
 ];

@@ -81,6 +81,12 @@ export const POLICY_FEATURES = [
     titleEn: 'Show how well the Clinic page can be read',
     rules: ['R-SUP-1'],
   },
+  {
+    id: 'support-info',
+    title: 'Kopiera supportinfo vid fel',
+    titleEn: 'Copy support information on a fault',
+    rules: ['R-SUP-1'],
+  },
 ] as const satisfies readonly PolicyFeature[];
 
 export type PolicyFeatureId = (typeof POLICY_FEATURES)[number]['id'];

@@ -1,0 +1,76 @@
+import { render } from 'preact';
+import { supportInfo } from '../../shared/routine/support-info';
+import { ruleSetDigest } from '../../shared/rules/digest';
+import { FIELD_NAMES, type FieldHealth, pageHealth } from '../clinic';
+import { loadBridgeStatus } from '../lib/bridge-status';
+import { copyText } from '../lib/clipboard';
+import type { Feature } from './feature';
+
+/**
+ * R-SUP-1 "Kopiera supportinfo": on a fault the manual asks for the page's URL. One click copies
+ * it (query and identifying path parts removed) with the versions, the rule set's digest, how
+ * each field of the page was read and the support chain — never a value read from the page.
+ */
+const HEALTH_WORDS: Record<FieldHealth, string> = {
+  found: 'hittades',
+  missing: 'hittades inte',
+  ambiguous: 'flera kandidater',
+  'not-applicable': 'inte på den här sidan',
+};
+
+const supportInfoFeature: Feature = {
+  id: 'support-info',
+  title: 'Kopiera supportinfo vid fel',
+  rules: ['R-SUP-1'],
+  init(ctx) {
+    const copy = async (button: HTMLButtonElement) => {
+      const snapshot = ctx.snapshot();
+      const rules = ctx.rules();
+      const status = await loadBridgeStatus();
+      const text = supportInfo({
+        url: location.href,
+        extensionVersion: browser.runtime.getManifest().version,
+        bridge: status ? `${status.bridge}${status.card ? `, kort: ${status.card.state}` : ''}` : 'okänd',
+        bridgeVersion: null,
+        ruleSet: { name: rules.meta.name, version: rules.meta.version, digest: ruleSetDigest(rules) },
+        fields: Object.entries(snapshot.health).map(([field, health]) => ({
+          name: FIELD_NAMES[field as keyof typeof FIELD_NAMES] ?? field,
+          health: HEALTH_WORDS[health],
+        })),
+        features: [
+          {
+            id: 'page-health',
+            state:
+              snapshot.route === 'other'
+                ? 'ingen besöks- eller kösida'
+                : pageHealth(snapshot).status === 'ok'
+                  ? 'sidan läses'
+                  : 'sidan läses delvis',
+          },
+        ],
+        at: new Date(),
+      });
+      const ok = await copyText(text);
+      button.textContent = ok ? 'Supportinfo kopierad' : 'Kunde inte kopiera';
+      setTimeout(() => {
+        button.textContent = 'Kopiera supportinfo';
+      }, 3_000);
+    };
+    render(
+      <section class="card" aria-label="Support">
+        <button
+          type="button"
+          class="secondary"
+          data-support-info="copy"
+          onClick={(e) => void copy(e.currentTarget)}
+          title="URL (utan patientuppgifter), versioner, regeluppsättning och sidläsning – klistra in i felanmälan"
+        >
+          Kopiera supportinfo
+        </button>
+      </section>,
+      ctx.ui.slot('support-info'),
+    );
+  },
+};
+
+export default supportInfoFeature;
