@@ -65,31 +65,48 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
   const assertive = liveRegion(doc, 'assertive');
   doc.body.append(host, polite, assertive);
 
-  const inlineHosts = new Map<
-    string,
-    { host: HTMLElement; container: HTMLElement; anchor: Element | null; box: Element | null }
-  >();
+  const inlineHosts = new Map<string, InlineEntry>();
+  // Placement reads every rectangle first, then writes every position: interleaving the two
+  // would force a layout per host (quadratic with 200 queue badges). At most once per task.
+  let placing = false;
   const place = () => {
+    placing = false;
+    const reads: { entry: InlineEntry; rect: DOMRect | null; box: DOMRect | null; width: number }[] = [];
     for (const entry of inlineHosts.values()) {
       const anchor = entry.anchor;
       if (!anchor?.isConnected) {
+        reads.push({ entry, rect: null, box: null, width: 0 });
+        continue;
+      }
+      reads.push({
+        entry,
+        rect: anchor.getBoundingClientRect(),
+        box: entry.box?.isConnected ? entry.box.getBoundingClientRect() : null,
+        width: entry.width ?? entry.host.getBoundingClientRect().width,
+      });
+    }
+    for (const { entry, rect, box, width } of reads) {
+      entry.width = width;
+      if (!rect) {
         entry.host.style.display = 'none';
         continue;
       }
-      const rect = anchor.getBoundingClientRect();
       entry.host.style.display = '';
       entry.host.style.top = `${Math.round(rect.top + rect.height / 2)}px`;
       // Inside a box (the header card): at its right edge on the anchor's line, covering no text.
-      const box = entry.box?.isConnected ? entry.box.getBoundingClientRect() : null;
-      const width = entry.host.getBoundingClientRect().width;
       const left = box ? Math.max(rect.right + 8, box.right - width - 12) : rect.right + 8;
       entry.host.style.left = `${Math.round(left)}px`;
     }
   };
+  const schedulePlace = () => {
+    if (placing) return;
+    placing = true;
+    queueMicrotask(place);
+  };
   const win = doc.defaultView!;
   // Capture phase: scrolling inside the console's own scroll containers moves anchors too.
-  win.addEventListener('scroll', place, { capture: true, passive: true });
-  win.addEventListener('resize', place, { passive: true });
+  win.addEventListener('scroll', schedulePlace, { capture: true, passive: true });
+  win.addEventListener('resize', schedulePlace, { passive: true });
 
   return {
     slot: (featureId) => slots.get(featureId) ?? panel.appendChild(doc.createElement('div')),
@@ -109,8 +126,9 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
       }
       entry.anchor = anchor;
       entry.box = alignRightIn ?? null;
-      // Placed after the caller renders into the container, when the width is known.
-      queueMicrotask(place);
+      // The width is measured again after the caller renders into the container.
+      entry.width = undefined;
+      schedulePlace();
       return entry.container;
     },
     announce(text, urgency = 'polite') {
@@ -123,14 +141,23 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
       }, 50);
     },
     destroy() {
-      win.removeEventListener('scroll', place, { capture: true });
-      win.removeEventListener('resize', place);
+      win.removeEventListener('scroll', schedulePlace, { capture: true });
+      win.removeEventListener('resize', schedulePlace);
       host.remove();
       polite.remove();
       assertive.remove();
       for (const { host: h } of inlineHosts.values()) h.remove();
     },
   };
+}
+
+interface InlineEntry {
+  host: HTMLElement;
+  container: HTMLElement;
+  anchor: Element | null;
+  box: Element | null;
+  /** The host's width once measured (its content changes only through `inline()`). */
+  width?: number;
 }
 
 function liveRegion(doc: Document, urgency: 'polite' | 'assertive'): HTMLElement {
