@@ -19,7 +19,16 @@ import { chip, readyWorker } from './timer-helpers';
 const REPLY = '[id="field-timers.replyWindowMinutes"]';
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '').catch(() => '');
-const jsonView = (page: Page) => page.$eval('#rule-editor-json', (el) => (el as HTMLTextAreaElement).value);
+const jsonView = (page: Page) => page.$eval('#rule-editor-json-value', (el) => (el as HTMLInputElement).value);
+
+/** Replaces the JSON editor's whole text as typed input (CodeMirror 6). */
+async function typeJson(page: Page, text: string): Promise<void> {
+  await page.click('#rule-editor-json .cm-content');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.sendCharacter(text);
+}
 
 async function typeNumber(page: Page, selector: string, value: string): Promise<void> {
   const input = (await page.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;
@@ -103,6 +112,27 @@ describeInBrowser('rule editor (issue 13), options page in real Chromium', () =>
     await waitFor(async () => (await inForce())?.reply === 90);
     expect(await inForce()).toEqual({ source: 'superuser', version: applied, reply: 90 });
     expect(await page.$eval(REPLY, (el) => (el as HTMLInputElement).value)).toBe('90');
+    await page.close();
+  });
+
+  it('the JSON editor: the form follows it, errors show inline at their path, the schema completes field names', async () => {
+    const page = await options();
+    const draft = structuredClone(defaultRuleSet) as unknown as { timers: Record<string, unknown> };
+    draft.timers.replyWindowMinutes = 0;
+    await typeJson(page, JSON.stringify(draft, null, 2));
+    await waitFor(async () => (await page.$eval(REPLY, (el) => (el as HTMLInputElement).value)) === '0');
+    // Inline: a lint mark in the text and the Swedish message naming the path.
+    await page.waitForSelector('#rule-editor-json .cm-lintRange-error', { timeout: 5_000 });
+    const marked = await page.$eval('#rule-editor-json .cm-lintRange-error', (el) => el.textContent);
+    expect(marked).toBe('0');
+    expect(await text(page, '#rule-editor-live')).toContain('timers.replyWindowMinutes');
+
+    await typeJson(page, '{\n  "timers": {\n    "repl');
+    await page.waitForSelector('.cm-tooltip-autocomplete', { timeout: 5_000 });
+    const offered = await page.$$eval('.cm-tooltip-autocomplete li', (els) => els.map((el) => el.textContent));
+    expect(offered).toContain('"replyWindowMinutes"');
+    expect(offered).not.toContain('"units"');
+    await page.click('#rule-editor-reset-button');
     await page.close();
   });
 

@@ -74,12 +74,16 @@ describe.skipIf(unavailable)('Exportera för IT → real Chromium policy → sam
       'Styrs av din organisation',
     );
     expect(await locked.$eval(REPLY, (el) => (el as HTMLInputElement).disabled)).toBe(true);
-    expect(await locked.$eval('#rule-editor-json', (el) => (el as HTMLTextAreaElement).readOnly)).toBe(true);
+    expect(await locked.$eval('#rule-editor-json .cm-content', (el) => el.getAttribute('contenteditable'))).toBe(
+      'false',
+    );
     expect(await locked.$eval('#rule-editor-check-button', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
     expect(await locked.$eval('#rule-editor-apply-button', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
-    // Typing into the read-only JSON changes nothing.
-    const before = await locked.$eval('#rule-editor-json', (el) => (el as HTMLTextAreaElement).value);
-    await locked.type('#rule-editor-json', 'x');
-    expect(await locked.$eval('#rule-editor-json', (el) => (el as HTMLTextAreaElement).value)).toBe(before);
+    // Typing into the read-only JSON view changes nothing.
+    const draft = () => locked.$eval('#rule-editor-json-value', (el) => (el as HTMLInputElement).value);
+    const before = await draft();
+    await locked.click('#rule-editor-json .cm-content');
+    await locked.keyboard.type('x');
+    expect(await draft()).toBe(before);
   });
 });

@@ -23,6 +23,7 @@ import {
 import { CheckResult, Diff } from './check-result';
 import { ExportForIt } from './export-for-it';
 import { History } from './history';
+import { JsonEditor } from './json-editor';
 import './rule-editor.css';
 import { SchemaForm, setAt } from './schema-form';
 
@@ -157,16 +158,12 @@ export function RuleEditor() {
       ) : (
         <p class="hint">Formuläret visas när JSON-texten går att läsa.</p>
       )}
-      <label for="rule-editor-json">JSON</label>
-      <textarea
-        id="rule-editor-json"
-        rows={16}
-        spellcheck={false}
-        readOnly={readOnly}
-        value={text}
-        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
-        class="json"
-      />
+      <p class="label" id="rule-editor-json-label">
+        JSON (Ctrl+Mellanslag föreslår fält)
+      </p>
+      <JsonEditor value={text} readOnly={readOnly} onChange={setText} />
+      {/* The draft as text, for assistive tools and the tests (the editor renders only what is visible). */}
+      <input type="hidden" id="rule-editor-json-value" value={text} />
       <p id="rule-editor-live" class={live.ok ? 'hint' : 'result error'} role="status">
         {live.ok
           ? 'Inga fel.'
