@@ -54,14 +54,25 @@ const settle = (page: Page) =>
 const count = (page: Page, selector: string) => page.$$eval(selector, (els) => els.length);
 
 /** One scripted session; returns the main thread's task time per phase (ms). */
-async function session(withExtension: boolean, dropInRows: number, profile?: string): Promise<Record<Phase, number>> {
+async function session(
+  withExtension: boolean,
+  dropInRows: number,
+  options: { profile?: string; dropInOnly?: boolean } = {},
+): Promise<Record<Phase, number>> {
+  const { profile, dropInOnly = false } = options;
   const sim = await startClinicSim({ seed: 'pagework', clock: SCENARIO_CLOCK });
   const { browser, close } = await launch(withExtension);
   try {
     sim.control.scenario('default');
     const visit = sim.control.createCase({ patientKey: 'adult', priority: 3, state: 'ongoing' }).id;
-    sim.control.addBulkMessages(visit, 2000);
+    if (!dropInOnly) sim.control.addBulkMessages(visit, 2000);
     const other = sim.control.createCase({ patientKey: 'adult2', priority: 2, state: 'ongoing' }).id;
+    // The Drop in rows exist from the start: creating them later would redraw the open visit
+    // once per case in both runs and drown what is measured.
+    const waiting = sim.control.getState().cases.filter((c) => c.state === 'waiting').length;
+    for (let i = waiting; i < dropInRows; i++) {
+      sim.control.createCase({ patientKey: KEYS[i % KEYS.length]!, priority: ((i % 5) + 1) as 1 | 2 | 3 | 4 | 5 });
+    }
     const page = await browser.newPage();
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
@@ -76,46 +87,48 @@ async function session(withExtension: boolean, dropInRows: number, profile?: str
       await settle(page);
       out[name] = ((await taskSeconds(cdp)) - before) * 1000;
     };
-    await phase('load the visit', async () => {
-      await page.goto(`${sim.url}/besok/${visit}`);
-      await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length >= 2000, {
-        timeout: 60_000,
+    if (dropInOnly) {
+      await page.goto(`${sim.url}/`);
+      await settle(page);
+    } else {
+      await phase('load the visit', async () => {
+        await page.goto(`${sim.url}/besok/${visit}`);
+        await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length >= 2000, {
+          timeout: 60_000,
+        });
       });
-    });
-    await phase('scroll', async () => {
-      await page.evaluate(async () => {
-        // Through the whole chat, top to bottom, one step per frame.
-        const log = document.querySelector('[role="log"]')!;
-        for (let i = 0; i <= 20; i++) {
-          log.children[Math.min(log.children.length - 1, Math.floor((i / 20) * log.children.length))]?.scrollIntoView();
-          await new Promise((r) => requestAnimationFrame(r));
+      await phase('scroll', async () => {
+        await page.evaluate(async () => {
+          // Through the whole chat, top to bottom, one step per frame.
+          const log = document.querySelector('[role="log"]')!;
+          for (let i = 0; i <= 20; i++) {
+            log.children[
+              Math.min(log.children.length - 1, Math.floor((i / 20) * log.children.length))
+            ]?.scrollIntoView();
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+        });
+      });
+      await phase('type', async () => {
+        await page.type('textarea[aria-label="Skriv ett meddelande"]', 'Hej! '.repeat(40), { delay: 5 });
+      });
+      await phase('50 incoming messages', async () => {
+        for (let i = 0; i < 50; i++) {
+          const before = await count(page, '[role="log"] > li');
+          sim.control.addMessage(visit, { author: 'patient', text: `Svar nummer ${i + 1}: det gör fortfarande ont.` });
+          await page.waitForFunction((n) => document.querySelectorAll('[role="log"] > li').length > n, {}, before);
         }
       });
-    });
-    await phase('type', async () => {
-      await page.type('textarea[aria-label="Skriv ett meddelande"]', 'Hej! '.repeat(40), { delay: 5 });
-    });
-    await phase('50 incoming messages', async () => {
-      for (let i = 0; i < 50; i++) {
-        const before = await count(page, '[role="log"] > li');
-        sim.control.addMessage(visit, { author: 'patient', text: `Svar nummer ${i + 1}: det gör fortfarande ont.` });
-        await page.waitForFunction((n) => document.querySelectorAll('[role="log"] > li').length > n, {}, before);
-      }
-    });
-    await phase('navigate away and back', async () => {
-      await page.evaluate((url) => {
-        history.pushState({}, '', url);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, `/besok/${other}`);
-      await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length < 100);
-      await page.evaluate(() => history.back());
-      await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length >= 2000);
-    });
-    const waiting = sim.control.getState().cases.filter((c) => c.state === 'waiting').length;
-    for (let i = waiting; i < dropInRows; i++) {
-      sim.control.createCase({ patientKey: KEYS[i % KEYS.length]!, priority: ((i % 5) + 1) as 1 | 2 | 3 | 4 | 5 });
+      await phase('navigate away and back', async () => {
+        await page.evaluate((url) => {
+          history.pushState({}, '', url);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, `/besok/${other}`);
+        await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length < 100);
+        await page.evaluate(() => history.back());
+        await page.waitForFunction(() => document.querySelectorAll('[role="log"] > li').length >= 2000);
+      });
     }
-    await settle(page);
     await phase('Drop in', async () => {
       await page.click('a[href="/drop-in"]');
       await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length >= n, {}, dropInRows);
@@ -177,9 +190,11 @@ const suite: BenchSuite = async () => {
       budget: 2,
     },
   ];
+  // Drop in alone (Startsida → Drop in), one pair per size: linear in rows?
   for (const rows of [50, 100, 200, 400]) {
-    const withExt = await session(true, rows);
-    const without = await session(false, rows);
+    const withExt = await session(true, rows, { dropInOnly: true });
+    const without = await session(false, rows, { dropInOnly: true });
+    console.log(`  Drop in, ${rows} rows: ${withExt['Drop in'].toFixed(0)} / ${without['Drop in'].toFixed(0)} ms`);
     results.push({
       name: `Drop in with ${rows} rows: page work ratio (1 pair)`,
       value: withExt['Drop in'] / without['Drop in'],
@@ -188,7 +203,7 @@ const suite: BenchSuite = async () => {
       budget: rows === 200 ? 1.25 : null,
     });
   }
-  if (process.env.PAGE_WORK_PROFILE) await session(true, 200, 'bench-output/page-work.cpuprofile');
+  if (process.env.PAGE_WORK_PROFILE) await session(true, 200, { profile: 'bench-output/page-work.cpuprofile' });
   return results;
 };
 
