@@ -3,6 +3,7 @@
 export { type ComposerInsert, insertIntoComposer, locateField } from './composer';
 export { COMPANION_HOST_ATTR } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
+export { type HandoverDialog, readHandoverDialog } from './handover-dialog';
 export { FIELD_NAMES, type PageHealth, pageHealth } from './health';
 export { observeClinic } from './observer';
 export { type QueueRowPlace, waitingQueuePlaces } from './queue-rows';

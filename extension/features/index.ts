@@ -2,6 +2,7 @@ import bridgeStatus from './bridge-status';
 import copyPatientId from './copy-patient-id';
 import type { Feature } from './feature';
 import firstLoginSettings from './first-login-settings';
+import handoverGuard from './handover-guard';
 import journalPanel from './journal-panel';
 import noReplyTimer from './no-reply-timer';
 import pageHealth from './page-health';
@@ -22,6 +23,7 @@ export const FEATURES: readonly Feature[] = [
   bridgeStatus,
   noReplyTimer,
   queueDeadlines,
+  handoverGuard,
   shiftEnd,
   firstLoginSettings,
   pageHealth,

@@ -87,6 +87,12 @@ export const POLICY_FEATURES = [
     titleEn: 'Copy support information on a fault',
     rules: ['R-SUP-1'],
   },
+  {
+    id: 'handover-guard',
+    title: 'Lämna över till en roll och berätta för patienten',
+    titleEn: 'Hand over to a role and tell the patient',
+    rules: ['R-HO-1', 'R-HO-2', 'R-HO-3'],
+  },
 ] as const satisfies readonly PolicyFeature[];
 
 export type PolicyFeatureId = (typeof POLICY_FEATURES)[number]['id'];

@@ -136,6 +136,11 @@ export const UNIT_ROLE_CHOICES: ReadonlyArray<{ unit: string; role: string }> = 
   { unit: 'Testviken hälsocentral', role: 'Sjuksköterska' },
   { unit: 'Testviken hälsocentral', role: 'Läkare' },
 ];
+/** Colleagues in the own unit, offered by name in "Välj resurs" (R-HO-1 says: prefer a role). */
+export const COLLEAGUES: ReadonlyArray<{ name: string; role: string }> = [
+  { name: 'Lars Läkarsson', role: 'Läkare' },
+  { name: 'Petra Psykologsson', role: 'Psykolog' },
+];
 export const SHIFT_TYPES = ['Primärjour', 'Sekundärjour', 'Bakjour', 'Koordinator'] as const;
 
 export const DEFAULT_PROFILE: SimProfile = {

@@ -8,6 +8,7 @@ import {
   ALL_SKINS,
   type CallKind,
   type CaseState,
+  COLLEAGUES,
   clinicianName,
   DEFAULT_PROFILE,
   FORMS,
@@ -632,10 +633,13 @@ export class SimStore implements SimControl {
     this.requireLoggedIn();
     const c = this.find(id);
     if (c.state !== 'accepted' && c.state !== 'ongoing') throw new SimError(409, 'the visit is not open');
-    if (!(ROLES as readonly string[]).includes(toRole)) throw new SimError(400, `unknown role ${toRole}`);
-    c.handover = { toRole, message, at: this.nowIso() };
-    c.role = toRole;
-    this.pushMessage(c, { author: 'system', text: `Besöket har lämnats över till ${toRole}.` });
+    // "person:<name>": handed over to one colleague by name (the console allows it; R-HO-1 advises against).
+    const person = toRole.startsWith('person:') ? COLLEAGUES.find((p) => `person:${p.name}` === toRole) : undefined;
+    if (!person && !(ROLES as readonly string[]).includes(toRole)) throw new SimError(400, `unknown role ${toRole}`);
+    const to = person ? person.name : toRole;
+    c.handover = { toRole: to, message, at: this.nowIso() };
+    if (!person) c.role = toRole;
+    this.pushMessage(c, { author: 'system', text: `Besöket har lämnats över till ${to}.` });
     this.changed();
   }
 

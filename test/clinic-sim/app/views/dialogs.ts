@@ -1,5 +1,5 @@
 /** The page's dialogs (Logga ut, Avsluta besök, Lämna över besök): the same in every skin. */
-import { ASYNC_CHOICES, ROLES } from '../../model';
+import { ASYNC_CHOICES, COLLEAGUES, ROLES } from '../../model';
 import { actionForm, type Ctx, dialog } from '../context';
 import { type Html, html, raw } from '../html';
 
@@ -66,10 +66,12 @@ ${ASYNC_CHOICES.map(
         html`<p ${x.k('dialog-text')}>Lämna över till en roll i den egna vårdenheten. Undvik att lämna över till en specifik person.</p>
 <label ${x.k('label')} for="${unitId}">Vårdenhet</label>
 <input ${x.k('input')} id="${unitId}" type="text" value="${x.s.session.unit ?? c.unit}" readonly>
-<label ${x.k('label')} for="${roleId}">Roll</label>
-<select ${x.k('select')} id="${roleId}" name="role">${ROLES.map(
+<label ${x.k('label')} for="${roleId}">Välj resurs</label>
+<select ${x.k('select')} id="${roleId}" name="role"><optgroup label="Roll">${ROLES.map(
           (r) => html`<option value="${r}"${r === 'Läkare' ? raw(' selected') : ''}>${r}</option>`,
-        )}</select>
+        )}</optgroup><optgroup label="Person">${COLLEAGUES.map(
+          (p) => html`<option value="person:${p.name}">${p.name} (${p.role})</option>`,
+        )}</optgroup></select>
 <label ${x.k('label')} for="${messageId}">Meddelande</label>
 <textarea ${x.k('textarea')} id="${messageId}" name="message" rows="3"></textarea>
 <div ${x.k('dialog-buttons')}>

@@ -1,0 +1,40 @@
+/**
+ * R-HO-1..3, pure: what to say while the clinician fills in "Lämna över besök". A receiver the
+ * page did not let us read is unknown (no warning and no reassurance built on it).
+ */
+export type Receiver = { kind: 'role' | 'person'; name: string };
+
+export interface HandoverAdvice {
+  /** R-HO-1: a specific person was chosen. */
+  personWarning: string | null;
+  /** R-HO-1: the receiver could not be read. */
+  unknownReceiver: string | null;
+  /** R-HO-2: what to tell the patient (paused or handed over). */
+  tellPatient: { text: string; phrases: string[] };
+  /** R-HO-3: when nobody in the role is on duty. */
+  nobodyOnDuty: string;
+  /** R-HO-1: ownership until accepted. */
+  ownership: string;
+}
+
+export function handoverAdvice(
+  receiver: Receiver | null,
+  phrases: { handoverNotice: string; pauseNotice: string },
+): HandoverAdvice {
+  return {
+    personWarning:
+      receiver?.kind === 'person'
+        ? `Du lämnar över till en person (${receiver.name}), inte till en roll. Lämna hellre över till en roll i den egna vårdenheten, så att den som är i tjänst kan ta emot ärendet (R-HO-1).`
+        : null,
+    unknownReceiver:
+      receiver === null ? 'Mottagaren kunde inte läsas: kontrollera själv att du väljer en roll (R-HO-1).' : null,
+    tellPatient: {
+      text: 'Berätta för patienten i chatten att ärendet lämnas över eller pausas (R-HO-2):',
+      phrases: [phrases.handoverNotice, phrases.pauseNotice],
+    },
+    nobodyOnDuty:
+      'Finns ingen kollega i rollen i tjänst och kan ärendet inte avslutas i dag: avsluta det i 1177 direkt och boka patienten en tid i Cosmic (R-HO-3).',
+    ownership:
+      'Ärendet är ditt tills mottagaren har tagit emot det: det står som "väntar på mottagare" till dess (R-HO-1).',
+  };
+}

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { readHandoverDialog, registryFor, SELECTORS } from '../../extension/clinic';
+import { ALL_SKINS, FOREIGN_SKIN, type SkinName } from '../clinic-sim/model';
+import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
+import { FOREIGN_PATCH } from '../fixtures/foreign-patch';
+
+/** R-HO-1: the "Lämna över besök" dialog's receiver on every skin, and the simulator's handover to a person. */
+const { store, cases } = scenarioState('handover');
+
+function load(skin: SkinName, choose?: string) {
+  const html = renderPageHtml(store.getState(), `/besok/${cases.adult}`, 'handover', {
+    skin,
+    ui: { dialog: 'handover' },
+  });
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  const select = document.querySelector<HTMLSelectElement>('[role="dialog"] select')!;
+  for (const option of select.options)
+    option.selected = choose ? option.value === choose : option.hasAttribute('selected');
+  return readHandoverDialog(document, skin === FOREIGN_SKIN ? registryFor(FOREIGN_PATCH) : SELECTORS);
+}
+
+describe.each(ALL_SKINS)('skin %s', (skin) => {
+  it('R-HO-1: the preselected role is read as a role', () => {
+    expect(load(skin)).toEqual({ receiver: { kind: 'role', name: 'Läkare' } });
+  });
+  it('R-HO-1: a colleague by name is read as a person', () => {
+    expect(load(skin, 'person:Lars Läkarsson')).toEqual({ receiver: { kind: 'person', name: 'Lars Läkarsson' } });
+  });
+});
+
+describe('the simulator', () => {
+  it('R-HO-1: a visit handed over to a person names them and waits for that receiver', () => {
+    const local = scenarioState('handover-person');
+    local.store.handover(local.cases.adult, 'person:Lars Läkarsson', '');
+    const c = local.store.getState().cases.find((k) => k.id === local.cases.adult)!;
+    expect(c.handover?.toRole).toBe('Lars Läkarsson');
+    expect(() => local.store.handover(local.cases.adult2, 'person:Okänd Person', '')).toThrow();
+  });
+  it('no dialog → nothing read', () => {
+    const html = renderPageHtml(store.getState(), `/besok/${cases.adult}`, 'x', { skin: 'dl' });
+    document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '');
+    expect(readHandoverDialog(document, SELECTORS)).toBeNull();
+  });
+});
