@@ -1,55 +1,38 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resolveRules } from '../../extension/background/rules';
 import { registerVisitFacts, saveVisitFacts, sweepClosedTabs } from '../../extension/background/visit-facts';
 import { exportPdf } from '../../extension/entrypoints/sidepanel/export-pdf';
 import { buildPanelNote, emptyDraft } from '../../extension/lib/journal-draft';
 import { isPlausibleFacts, type JournalVisitFacts, journalFactsKey } from '../../extension/lib/journal-facts';
-import { EFFECTIVE_RULES_KEY, type EffectiveRules, LOCAL_RULES_KEY } from '../../extension/lib/rules';
+import type { Sender } from '../../extension/lib/messages';
+import { EFFECTIVE_RULES_KEY, LOCAL_RULES_KEY } from '../../extension/lib/rules';
 import { defaultRuleSet } from '../../shared/rules';
 
-/** Just enough of `browser` (webextension-polyfill) for the background modules: storage, tabs, runtime. */
-function fakeBrowser() {
-  const area = () => {
-    const data: Record<string, unknown> = {};
-    return {
-      data,
-      async get(keys: string | string[] | null) {
-        if (keys === null) return structuredClone(data);
-        const list = Array.isArray(keys) ? keys : [keys];
-        return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
-      },
-      async set(items: Record<string, unknown>) {
-        Object.assign(data, structuredClone(items));
-      },
-      async remove(keys: string | string[]) {
-        for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
-      },
-    };
-  };
-  const listeners = { message: [] as ((m: unknown, s: unknown) => unknown)[], removed: [] as ((id: number) => void)[] };
-  const tabs = new Set<number>([1, 2]);
-  return {
-    listeners,
-    tabs,
-    storage: { local: area(), session: area(), managed: area(), onChanged: { addListener() {}, removeListener() {} } },
-    runtime: {
-      id: 'ext',
-      onMessage: { addListener: (l: (m: unknown, s: unknown) => unknown) => listeners.message.push(l) },
-      sendMessage: vi.fn(async () => undefined as unknown),
-    },
-  };
-}
-
-let fake: ReturnType<typeof fakeBrowser>;
-beforeEach(() => {
-  fake = fakeBrowser();
-  const tabs = {
-    query: async () => [...fake.tabs].map((id) => ({ id })),
-    onRemoved: { addListener: (l: (id: number) => void) => fake.listeners.removed.push(l) },
-  };
-  vi.stubGlobal('browser', { storage: fake.storage, runtime: fake.runtime, tabs });
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.stubGlobal('browser', fakeBrowser);
+  // Two console tabs are open (ids 1 and 2; the fake browser's own tab 0 too).
+  await fakeBrowser.tabs.create({ url: 'https://clinic.example/besok/1' });
+  await fakeBrowser.tabs.create({ url: 'https://clinic.example/besok/2' });
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+const session = async () => fakeBrowser.storage.session.get(null);
+/** The listener a module registered, called as Chrome calls it (its synchronous return is the answer). */
+function registeredListener(register: () => void) {
+  const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+  register();
+  const listener = add.mock.calls[0]![0];
+  add.mockRestore();
+  // The fake browser's tabs lack two fields of Chrome's Tab type; the module reads only the id.
+  const call = listener as (message: unknown, sender: Sender, respond: () => void) => unknown;
+  return (message: unknown, sender: Sender) => call(message, sender, () => {});
+}
+const EXT = fakeBrowser.runtime.id;
 
 const FACTS: JournalVisitFacts = {
   visitKey: '/besok/abc',
@@ -65,10 +48,12 @@ const FACTS: JournalVisitFacts = {
 describe('background rules: a superuser rule set (issue 3)', () => {
   it('a malformed superuser rule set is refused with every error; the last good stays in force', async () => {
     const lastGood = { ...defaultRuleSet, meta: { ...defaultRuleSet.meta, version: '1.1.0' } };
-    await fake.storage.local.set({ [LOCAL_RULES_KEY]: lastGood });
+    await fakeBrowser.storage.local.set({ [LOCAL_RULES_KEY]: lastGood });
     expect((await resolveRules()).source).toBe('superuser');
 
-    await fake.storage.local.set({ [LOCAL_RULES_KEY]: { schemaVersion: 3, channelPrecedence: ['fax'], timers: 'x' } });
+    await fakeBrowser.storage.local.set({
+      [LOCAL_RULES_KEY]: { schemaVersion: 3, channelPrecedence: ['fax'], timers: 'x' },
+    });
     const effective = await resolveRules();
     expect(effective.source).toBe('last-good');
     expect(effective.rules.meta.version).toBe('1.1.0');
@@ -77,21 +62,22 @@ describe('background rules: a superuser rule set (issue 3)', () => {
     expect(paths).toEqual(expect.arrayContaining(['meta', 'timers']));
     expect(paths.some((p) => p.startsWith('channelPrecedence'))).toBe(true);
     // What the side panel and the options page read.
-    expect((fake.storage.local.data[EFFECTIVE_RULES_KEY] as EffectiveRules).refused[0]?.source).toBe('superuser');
+    const stored = (await fakeBrowser.storage.local.get(EFFECTIVE_RULES_KEY))[EFFECTIVE_RULES_KEY];
+    expect(stored).toMatchObject({ refused: [{ source: 'superuser' }] });
   });
 });
 
 describe('background visit facts per tab (journal panel)', () => {
   it('a content script in a tab publishes; the facts land in session storage under its tab', async () => {
-    registerVisitFacts();
-    const [listener] = fake.listeners.message;
-    const reply = await listener!({ type: 'journal-facts', facts: FACTS }, { id: 'ext', tab: { id: 2 } });
+    const listener = registeredListener(registerVisitFacts);
+    const tab = { id: 2 };
+    const reply = await listener({ type: 'journal-facts', facts: FACTS }, { id: EXT, tab });
     expect(reply).toEqual({ ok: true });
-    expect(fake.storage.session.data[journalFactsKey(2)]).toMatchObject({ tabId: 2, facts: FACTS });
+    expect((await session())[journalFactsKey(2)]).toMatchObject({ tabId: 2, facts: FACTS });
     // Other senders and other messages are not answered here.
-    expect(listener!({ type: 'journal-facts', facts: FACTS }, { id: 'other', tab: { id: 2 } })).toBeUndefined();
-    expect(listener!({ type: 'journal-facts', facts: FACTS }, { id: 'ext' })).toBeUndefined();
-    expect(listener!({ type: 'bridge-export-pdf' }, { id: 'ext', tab: { id: 2 } })).toBeUndefined();
+    expect(listener({ type: 'journal-facts', facts: FACTS }, { id: 'other', tab })).toBeUndefined();
+    expect(listener({ type: 'journal-facts', facts: FACTS }, { id: EXT })).toBeUndefined();
+    expect(listener({ type: 'bridge-export-pdf' }, { id: EXT, tab })).toBeUndefined();
   });
 
   it('closing the tab removes its facts; a start-up sweep removes those of tabs closed meanwhile', async () => {
@@ -99,11 +85,12 @@ describe('background visit facts per tab (journal panel)', () => {
     await saveVisitFacts(1, FACTS);
     await saveVisitFacts(2, null);
     await saveVisitFacts(9, FACTS);
-    fake.listeners.removed[0]!(1);
+    // Chrome tells the worker a tab closed (the fake's tabs.remove() cannot: it looks up a window by tab id).
+    await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 0, isWindowClosing: false });
     await new Promise((r) => setTimeout(r, 0));
-    expect(journalFactsKey(1) in fake.storage.session.data).toBe(false);
+    expect(journalFactsKey(1) in (await session())).toBe(false);
     expect(await sweepClosedTabs()).toBe(1);
-    expect(Object.keys(fake.storage.session.data)).toEqual([journalFactsKey(2)]);
+    expect(Object.keys(await session())).toEqual([journalFactsKey(2)]);
   });
 
   it('implausible facts are refused (the page is not ours)', async () => {
@@ -119,18 +106,18 @@ describe('"Exportera PDF" from the side panel (bridge issue slot)', () => {
   const panel = buildPanelNote(FACTS, emptyDraft(), defaultRuleSet);
 
   it('no answer from the background → "Bryggan svarar inte", in Swedish', async () => {
-    fake.runtime.sendMessage.mockResolvedValueOnce(undefined);
+    const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    sendMessage.mockResolvedValueOnce(undefined);
     expect(await exportPdf(panel, FACTS)).toEqual({ ok: false, error: expect.stringMatching(/^Bryggan svarar inte/) });
-    fake.runtime.sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist'));
+    sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist'));
     expect(await exportPdf(panel, FACTS)).toEqual({ ok: false, error: expect.stringMatching(/^Bryggan svarar inte/) });
   });
 
   it('the bridge answer is shown as it is; the request carries the note as edited', async () => {
-    fake.runtime.sendMessage.mockResolvedValueOnce({ ok: true, fileName: 'journal-0930.pdf' });
+    const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    sendMessage.mockResolvedValueOnce({ ok: true, fileName: 'journal-0930.pdf' });
     expect(await exportPdf(panel, FACTS)).toEqual({ ok: true, fileName: 'journal-0930.pdf' });
-    const [message] = fake.runtime.sendMessage.mock.calls[0] as unknown as [
-      { type: string; request: { note: { text: string } } },
-    ];
+    const [message] = sendMessage.mock.calls[0] as unknown as [{ type: string; request: { note: { text: string } } }];
     expect(message.type).toBe('bridge-export-pdf');
     expect(message.request.note.text).toBe(panel.text);
   });
