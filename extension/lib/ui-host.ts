@@ -117,7 +117,7 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
         inlineHost.setAttribute(COMPANION_HOST_ATTR, featureId);
         inlineHost.style.cssText = 'position:fixed;z-index:2147482000;transform:translateY(-50%);';
         const shadow = inlineHost.attachShadow({ mode: 'open' });
-        shadow.innerHTML = `<style>${PANEL_CSS}</style>`;
+        adoptPanelStyles(shadow);
         const container = doc.createElement('span');
         shadow.append(container);
         doc.body.append(inlineHost);
@@ -149,6 +149,34 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
       for (const { host: h } of inlineHosts.values()) h.remove();
     },
   };
+}
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/**
+ * One parsed stylesheet shared by every inline host (200 queue badges would otherwise parse the
+ * panel's CSS 200 times); a `<style>` where constructed sheets are not available.
+ */
+function adoptPanelStyles(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(PANEL_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  try {
+    if (sharedSheet) {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    }
+  } catch {
+    // A sheet made for another document: fall back below.
+  }
+  const style = shadow.ownerDocument.createElement('style');
+  style.textContent = PANEL_CSS;
+  shadow.append(style);
 }
 
 interface InlineEntry {
