@@ -6,6 +6,8 @@ export { type Field, known, unknown, unknownText } from './field';
 export { type HandoverDialog, readHandoverDialog } from './handover-dialog';
 export { FIELD_NAMES, type PageHealth, pageHealth } from './health';
 export { observeClinic } from './observer';
+export { revealOriginalAnswers } from './original-answers';
+export { readPatientOnline } from './presence';
 export { type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
 export { registryFor, SELECTORS, type SelectorEntry, type SelectorRegistry } from './selectors';
 export { readSettingsFacts } from './settings-facts';

@@ -12,6 +12,7 @@ import samePatientGuard from './same-patient-guard';
 import shiftEnd from './shift-end';
 import shiftGuard from './shift-guard';
 import supportInfo from './support-info';
+import visitRoutine from './visit-routine';
 
 /** Every feature of the content script, in the order their UI appears in the panel. */
 export const FEATURES: readonly Feature[] = [
@@ -26,6 +27,7 @@ export const FEATURES: readonly Feature[] = [
   handoverGuard,
   shiftEnd,
   firstLoginSettings,
+  visitRoutine,
   pageHealth,
   supportInfo,
 ];

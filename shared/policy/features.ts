@@ -93,6 +93,12 @@ export const POLICY_FEATURES = [
     titleEn: 'Hand over to a role and tell the patient',
     rules: ['R-HO-1', 'R-HO-2', 'R-HO-3'],
   },
+  {
+    id: 'visit-routine',
+    title: 'Besökets rutin: prioritet, samtal, kommunikation och inbjuden kollega',
+    titleEn: "The visit's routine: priority, calls, communication and an invited colleague",
+    rules: ['R-Q-2', 'R-V-1', 'R-V-2', 'R-C-1'],
+  },
 ] as const satisfies readonly PolicyFeature[];
 
 export type PolicyFeatureId = (typeof POLICY_FEATURES)[number]['id'];

@@ -1,0 +1,57 @@
+/**
+ * The visit's routine end to end (R-Q-2, R-V-1, R-V-2, R-C-1) in Chromium over the simulator:
+ * the priority check, Originalsvar one click away, presence before a call (the simulator's
+ * control turns the patient offline), the fee and communication phrases, the colleague reminder.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PATIENT_FEE_PHRASE } from '../../shared/routine/visit';
+import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { type Stack, startStack } from './stack';
+
+const unavailable = browserTestsUnavailable();
+const BOX = '[data-clinic-companion="panel"] >>> [data-visit-routine="priority-checked"]';
+
+describe.skipIf(unavailable)('visit-routine: the routine of a visit (R-Q-2, R-V-1, R-V-2, R-C-1)', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('R-Q-2: one click marks the priority checked; "Visa originalsvar" brings the answers into view', async () => {
+    const page = await stack.openVisit(stack.cases.adult);
+    await waitFor(async () => (await panelText(page)).includes('prioritet 3 stämmer med patientens svar'));
+    await (await page.waitForSelector(BOX))!.click();
+    await waitFor(async () => (await panelText(page)).includes('Prioritet kontrollerad mot svaren (prioritet 3).'));
+    const inView = () =>
+      page.evaluate(() => {
+        const heading = [...document.querySelectorAll('h1, h2, h3, p, summary')].find(
+          (el) => el.textContent?.trim() === 'Originalsvar',
+        );
+        const box = heading?.getBoundingClientRect();
+        return !!box && box.top >= 0 && box.top < window.innerHeight;
+      });
+    await page.setViewport({ width: 1000, height: 400 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await inView()).toBe(false);
+    await (await page.waitForSelector('[data-clinic-companion="panel"] >>> [data-visit-routine="original"]'))!.click();
+    await waitFor(inView);
+    await page.close();
+  });
+
+  it('R-V-1: online → the fee phrase before a call; offline → calls do not work now; R-V-2 and R-C-1 shown', async () => {
+    const page = await stack.openVisit(stack.cases.adult);
+    await waitFor(async () => (await panelText(page)).includes('video- och ljudsamtal går att starta'));
+    const text = await panelText(page);
+    expect(text).toContain(PATIENT_FEE_PHRASE);
+    expect(text).toContain('hänvisa till den fysiska mottagningen');
+    expect(text).toContain('utom att avsluta');
+    stack.sim.control.setOnline(stack.cases.adult, false);
+    await waitFor(async () => (await panelText(page)).includes('Patienten är inte online'));
+    stack.sim.control.setOnline(stack.cases.adult, true);
+    await waitFor(async () => (await panelText(page)).includes('video- och ljudsamtal går att starta'));
+    await page.close();
+  });
+});
