@@ -3,6 +3,7 @@ import { ChatCache, type ClinicSnapshot, observeClinic, readSnapshot, registryFo
 import type { Feature, FeatureContext } from '../features/feature';
 import { startFeatures } from './feature-loader';
 import { logError } from './log';
+import { fromUs, handle } from './messages';
 import { type EffectiveRules, onEffectiveRulesChanged } from './rules';
 import { createUiHost } from './ui-host';
 
@@ -60,6 +61,13 @@ export function startCompanion(
     chatCache.clear();
     refresh();
   }, lifetime.signal);
+  // The rule editor's selector health (issue 13): only our own extension pages may ask.
+  handle(
+    'selector-health',
+    (_message, sender) =>
+      fromUs(sender) && !sender.tab ? { route: snapshot.route, health: { ...snapshot.health } } : undefined,
+    lifetime.signal,
+  );
   return {
     snapshot: () => snapshot,
     stop() {

@@ -11,6 +11,7 @@
  */
 import type { CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
 import type { NoReplyEvent } from '../../shared/no-reply';
+import type { ClinicField } from '../../shared/selector-strategy';
 import type { CosmicPatient } from './cosmic-patient-record';
 import type { ErrorCode } from './error-words';
 import type { JournalVisitFacts } from './journal-facts';
@@ -87,6 +88,14 @@ export interface ToTab {
   'journal-facts-request': { data: Record<never, never>; reply: undefined };
   /** An allow-listed session value changed (null: removed). */
   'session-changed': { data: { key: SharedSessionKey; value: unknown }; reply: undefined };
+  /** Options page (rule editor): how each selector reads this console page now (names only, no values). */
+  'selector-health': {
+    data: Record<never, never>;
+    reply: {
+      route: string;
+      health: Partial<Record<ClinicField, 'found' | 'missing' | 'ambiguous' | 'not-applicable'>>;
+    };
+  };
 }
 
 type All = ToBackground & ToTab;

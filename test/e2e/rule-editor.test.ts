@@ -136,6 +136,32 @@ describeInBrowser('rule editor (issue 13), options page in real Chromium', () =>
     await page.close();
   });
 
+  it('selector overrides show their health on an open console tab: broken → red, fixed → green', async () => {
+    const visit = await stack.openVisit(stack.cases.adult);
+    const page = await options();
+    const health = (field: string) =>
+      page
+        .$eval(`#selector-health li[data-field="${field}"]`, (el) => (el as HTMLElement).dataset.health ?? null)
+        .catch(() => null);
+    await waitFor(async () => (await health('chatLog')) === 'found', 10_000);
+
+    const apply = async (selectorOverrides: unknown) => {
+      const draft = JSON.parse(await jsonView(page)) as Record<string, unknown>;
+      await typeJson(page, JSON.stringify({ ...draft, selectorOverrides }, null, 2));
+      await page.click('#rule-editor-check-button');
+      await page.waitForSelector('#rule-editor-check.ok');
+      await page.click('#rule-editor-apply-button');
+      await waitFor(async () => (await text(page, '#rule-editor-status')).startsWith('Tillämpad'));
+    };
+    await apply({ chatLog: [{ kind: 'label', label: 'Etikett som inte finns' }] });
+    await waitFor(async () => (await health('chatLog')) === 'missing', 10_000);
+    expect(await text(page, '#selector-health li[data-field="chatLog"]')).toContain('åsidosatt i regeluppsättningen');
+    await apply({});
+    await waitFor(async () => (await health('chatLog')) === 'found', 10_000);
+    await page.close();
+    await visit.close();
+  });
+
   it('an older file is migrated and says so; an invalid file is refused whole with every error', async () => {
     const page = await options();
     const before = await inForce();

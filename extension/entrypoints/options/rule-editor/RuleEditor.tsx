@@ -26,6 +26,7 @@ import { History } from './history';
 import { JsonEditor } from './json-editor';
 import './rule-editor.css';
 import { SchemaForm, setAt } from './schema-form';
+import { SelectorHealth } from './selector-health';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 const SOURCE_WORD = { policy: LOCKED_BY_POLICY, superuser: 'superanvändare', default: 'standard' } as const;
@@ -209,6 +210,7 @@ export function RuleEditor() {
       <p id="rule-editor-status" role="status" aria-live="polite">
         {status}
       </p>
+      <SelectorHealth overridden={Object.keys(effective.rules.selectorOverrides ?? {})} />
       <ExportForIt rules={effective.rules} />
       <History history={history} current={effective.rules} disabled={readOnly} onRollback={(r) => void rollback(r)} />
     </section>
