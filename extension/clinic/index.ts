@@ -1,6 +1,7 @@
 /** The page adapter: the only code that knows the Clinic console's DOM. */
 
 export { type ComposerInsert, insertIntoComposer, locateField } from './composer';
+export { type DateFilterView, readDateFilter } from './date-filter';
 export { COMPANION_HOST_ATTR } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
 export { type HandoverDialog, readHandoverDialog } from './handover-dialog';

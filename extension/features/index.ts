@@ -1,5 +1,6 @@
 import bridgeStatus from './bridge-status';
 import copyPatientId from './copy-patient-id';
+import dateFilterRefresh from './date-filter-refresh';
 import type { Feature } from './feature';
 import firstLoginSettings from './first-login-settings';
 import handoverGuard from './handover-guard';
@@ -28,6 +29,7 @@ export const FEATURES: readonly Feature[] = [
   shiftEnd,
   firstLoginSettings,
   visitRoutine,
+  dateFilterRefresh,
   pageHealth,
   supportInfo,
 ];

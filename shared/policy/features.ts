@@ -99,6 +99,12 @@ export const POLICY_FEATURES = [
     titleEn: "The visit's routine: priority, calls, communication and an invited colleague",
     rules: ['R-Q-2', 'R-V-1', 'R-V-2', 'R-C-1'],
   },
+  {
+    id: 'date-filter-refresh',
+    title: 'Visa hur gammal en datumfiltrerad vy är',
+    titleEn: 'Show how old a date-filtered view is',
+    rules: ['R-D-1'],
+  },
 ] as const satisfies readonly PolicyFeature[];
 
 export type PolicyFeatureId = (typeof POLICY_FEATURES)[number]['id'];

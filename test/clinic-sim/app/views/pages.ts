@@ -35,12 +35,27 @@ ${
 </div>`;
 }
 
+/**
+ * R-D-1: the view's date filter (the manual: such views do not refresh by themselves). The
+ * date is the simulator clock's day; "Uppdatera" reloads the view.
+ */
+function dateFilter(x: Ctx): Html {
+  const id = x.id('date-filter');
+  const day = x.s.now.slice(0, 10);
+  return html`<form ${x.k('filter')} method="get" action="">
+<label ${x.k('label')} for="${id}">Datum</label>
+<input ${x.k('input')} id="${id}" type="date" name="datum" value="${day}">
+<button type="submit" ${x.k('btn-secondary')}>Uppdatera</button>
+</form>`;
+}
+
 export function asyncView(x: Ctx, tab: AsyncTab): Html {
   const items = ASYNC_TABS.map((t) => ({ ...t, count: asyncCases(x, t.tab).length }));
   const current = ASYNC_TABS.find((t) => t.tab === tab)!;
   const rows = asyncCases(x, tab);
   return html`<div ${x.k('page')}>
 <h1 ${x.k('h1')}>Asynkrona</h1>
+${dateFilter(x)}
 ${tabs(x, 'async', 'Asynkrona', items, tab)}
 <div role="tabpanel" id="${x.id('async-panel')}" aria-labelledby="${x.id(`async-tab-${tab}`)}" ${x.k('tabpanel')}>
 <table ${x.k('table')} aria-label="${current.label}">
