@@ -132,7 +132,16 @@ describeInBrowser('rule editor (issue 13), options page in real Chromium', () =>
     const offered = await page.$$eval('.cm-tooltip-autocomplete li', (els) => els.map((el) => el.textContent));
     expect(offered).toContain('"replyWindowMinutes"');
     expect(offered).not.toContain('"units"');
+    // Unsaved changes: leaving asks first; after Återställ it does not.
+    const leavingAsks = () =>
+      page.evaluate(() => {
+        const event = new Event('beforeunload', { cancelable: true });
+        dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+    expect(await leavingAsks()).toBe(true);
     await page.click('#rule-editor-reset-button');
+    await waitFor(async () => !(await leavingAsks()));
     await page.close();
   });
 
