@@ -15,10 +15,11 @@
  */
 import type { CardStatus } from '../../shared/bridge-protocol';
 import type { BridgeEndpoint } from '../lib/bridge-settings';
-import { MANAGED_BRIDGE_PORT_KEY, MANAGED_BRIDGE_TOKEN_KEY } from '../lib/bridge-settings';
+import { policyPortItem, policyTokenItem } from '../lib/bridge-settings';
+import type { BridgeStatus } from '../lib/bridge-status-record';
 import { logError } from '../lib/log';
-import { BRIDGE_STATUS_KEY, type BridgeStatus, isBridgeMessage } from '../lib/messages';
-import { exportPdf, pair, unpair } from './bridge-actions';
+import { fromUs, handle } from '../lib/messages';
+import { SHARED_ITEMS } from '../lib/session-shared';
 import {
   checkHealth,
   type FetchLike,
@@ -101,7 +102,7 @@ export async function publish(next: PublishedStatus, force = false): Promise<voi
   if (!force && key === lastPublished) return;
   lastPublished = key;
   const status: BridgeStatus = { ...next, checkedAt: new Date().toISOString() };
-  await browser.storage.session.set({ [BRIDGE_STATUS_KEY]: status });
+  await SHARED_ITEMS.bridgeStatus.set(status);
 }
 
 function keepAwake(): void {
@@ -227,46 +228,21 @@ async function refresh(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-type Sender = { id?: string; url?: string; origin?: string };
-
 /**
- * One of our own pages (side panel, options, popup), never a content script: a content script
- * runs inside the console's page, and its `url` and `origin` are the page's, which it cannot fake.
+ * The pages' refresh (a console tab wakes the worker this way; it reveals nothing, so any of our
+ * contexts may ask). Export and pairing are our pages' own requests: bridge-actions.ts.
  */
-export function isExtensionPage(sender: Sender, extensionId: string, baseUrl: string): boolean {
-  if (sender.id !== extensionId || !sender.url?.startsWith(baseUrl)) return false;
-  return sender.origin === undefined || `${sender.origin}/` === baseUrl;
-}
-
-/** The bridge messages' answers; undefined: refused or not ours (no answer at all). */
-export function handleBridgeMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
-  if (!isBridgeMessage(message) || sender.id !== browser.runtime.id) return undefined;
-  const fromPage = isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'));
-  switch (message.type) {
-    case 'bridge-refresh':
-      // Any of our contexts may ask (a console tab wakes the worker this way): it reveals nothing.
-      return refresh().then(() => true);
-    case 'bridge-export-pdf':
-      // Patient data out to a file, stamped with a clinician: only from our own pages.
-      return fromPage ? exportPdf(message) : undefined;
-    case 'bridge-pair':
-      return fromPage ? pair(message) : undefined;
-    case 'bridge-unpair':
-      return fromPage ? unpair() : undefined;
-  }
-}
-
 export function registerBridgeClient(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => handleBridgeMessage(message, sender));
+  handle('bridge-refresh', (_message, sender) => (fromUs(sender) ? refresh().then(() => true) : undefined));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BRIDGE_ALARM) void refresh();
   });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' && (MANAGED_BRIDGE_TOKEN_KEY in changes || MANAGED_BRIDGE_PORT_KEY in changes)) {
-      attempt = 0;
-      void reconnect(true);
-    }
-  });
+  const policyChanged = () => {
+    attempt = 0;
+    void reconnect(true);
+  };
+  policyTokenItem.watch(policyChanged);
+  policyPortItem.watch(policyChanged);
   void dropLegacyStorage();
   // Alarms do not always survive an update or a browser restart: re-create at every start-up.
   // Created only when missing: re-creating at every worker start would restart its period.

@@ -6,18 +6,21 @@
  * cannot open. storage.local, which they can read and write, never holds it.
  */
 import {
-  BRIDGE_PAIRING_INFO_KEY,
   type BridgeEndpoint,
   type BridgePairing,
   type BridgePairingInfo,
   LEGACY_LOCAL_KEYS,
+  legacyRecords,
   MANAGED_BRIDGE_PORT_KEY,
   MANAGED_BRIDGE_TOKEN_KEY,
-  NATIVE_ENDPOINT_KEY,
   NATIVE_HOST_NAME,
   nativeEndpoint,
+  nativeEndpointItem,
   pairingEndpoint,
+  pairingInfoItem,
   policyEndpoint,
+  policyPortItem,
+  policyTokenItem,
 } from '../lib/bridge-settings';
 
 /** The host answers in a few tens of milliseconds; a hung one must not stall pairing. */
@@ -81,7 +84,7 @@ export async function discoverNative(): Promise<BridgeEndpoint | null> {
     const endpoint = nativeEndpoint(reply);
     nativeHostAnswered = reply !== null && typeof reply === 'object';
     // Kept for the next worker start; not awaited: proving the bridge need not wait for it.
-    if (endpoint) void browser.storage.session.set({ [NATIVE_ENDPOINT_KEY]: endpoint }).catch(() => {});
+    if (endpoint) void nativeEndpointItem.set(endpoint).catch(() => {});
     return endpoint;
   } catch {
     // Not installed for this user (or not allowed for this extension): the fallbacks apply.
@@ -94,23 +97,21 @@ export async function discoverNative(): Promise<BridgeEndpoint | null> {
 
 /** The endpoint the native host gave last (this browser session), without starting it again. */
 export async function cachedNative(): Promise<BridgeEndpoint | null> {
-  const stored = (await browser.storage.session.get(NATIVE_ENDPOINT_KEY))[NATIVE_ENDPOINT_KEY];
-  return nativeEndpoint({ ok: true, ...(stored as object | undefined) });
+  return nativeEndpointItem.get();
 }
 
 // ---------------------------------------------------------------------------------------------
 // The fallbacks
 
 export async function fallbackEndpoints(): Promise<BridgeEndpoint[]> {
-  const [managed, pairing] = await Promise.all([
-    browser.storage.managed
-      .get([MANAGED_BRIDGE_TOKEN_KEY, MANAGED_BRIDGE_PORT_KEY])
-      .catch(() => ({}) as Record<string, unknown>),
+  // No policy configured (or no managed storage at all) reads as none.
+  const [token, port, pairing] = await Promise.all([
+    policyTokenItem.get().catch(() => undefined),
+    policyPortItem.get().catch(() => undefined),
     readPairing().catch(() => undefined),
   ]);
-  return [policyEndpoint(managed as Record<string, unknown>), pairingEndpoint(pairing)].filter(
-    (e): e is BridgeEndpoint => e !== null,
-  );
+  const managed = { [MANAGED_BRIDGE_TOKEN_KEY]: token, [MANAGED_BRIDGE_PORT_KEY]: port };
+  return [policyEndpoint(managed), pairingEndpoint(pairing)].filter((e): e is BridgeEndpoint => e !== null);
 }
 
 /** What the options page shows (no token), in trusted-only session storage. */
@@ -127,10 +128,10 @@ export async function publishPairingInfo(
     provenAfterStartMs: proven?.at,
     findingStartedAfterStartMs: proven?.started,
   };
-  await browser.storage.session.set({ [BRIDGE_PAIRING_INFO_KEY]: info });
+  await pairingInfoItem.set(info);
 }
 
 /** Older versions kept a pasted token in storage.local, where content scripts reach it. */
 export async function dropLegacyStorage(): Promise<void> {
-  await browser.storage.local.remove([...LEGACY_LOCAL_KEYS]).catch(() => {});
+  await legacyRecords.remove([...LEGACY_LOCAL_KEYS]).catch(() => {});
 }

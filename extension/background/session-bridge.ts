@@ -1,5 +1,18 @@
-import { ensureSessionKey, isCosmicPatient } from '../lib/cosmic-patient';
-import { isSharedSessionKey, SHARED_SESSION_KEYS, type SharedSessionKey } from '../lib/messages';
+import { ensureSessionKey } from '../lib/cosmic-patient';
+import { isCosmicPatient } from '../lib/cosmic-patient-record';
+import {
+  fromConsoleTab,
+  fromUs,
+  handle,
+  isSharedSessionKey,
+  type MessageReply,
+  REFUSED,
+  type Sender,
+  type SharedSessionKey,
+  sendToTab,
+} from '../lib/messages';
+import { SHARED_ITEMS } from '../lib/session-shared';
+import { isObject, keepSessionTrustedOnly } from '../lib/storage';
 
 /**
  * Session storage is trusted-only (Chrome's default, set again here): it holds every tab's
@@ -11,42 +24,37 @@ import { isSharedSessionKey, SHARED_SESSION_KEYS, type SharedSessionKey } from '
  * itself (bridge status, shift end) happens while it is awake, so the forward is never missed.
  */
 export function registerSessionBridge(): void {
-  void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-  browser.runtime.onMessage.addListener((message: unknown, sender) => handleSessionMessage(message, sender));
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'session') return;
-    for (const key of SHARED_SESSION_KEYS) {
-      // The key itself is never broadcast: a tab asks for it when it needs to hash.
-      if (key in changes && key !== 'cosmicKey') void forward(key, changes[key]!.newValue ?? null);
-    }
-  });
+  void keepSessionTrustedOnly();
+  handle('session-read', answerSessionRead);
+  handle('cosmic-patient-save', answerCosmicPatientSave);
+  // The key itself is never broadcast: a tab asks for it when it needs to hash.
+  SHARED_ITEMS.cosmicPatient.watch((value) => void forward('cosmicPatient', value));
+  SHARED_ITEMS.bridgeStatus.watch((value) => void forward('bridgeStatus', value));
 }
 
-type Sender = { id?: string; tab?: { id?: number } };
+/**
+ * One allow-listed session value (null when unset); anything else (journalFacts:<tab>, the
+ * timers' stats, the bridge's endpoint…) is refused with null. undefined: not our extension.
+ * Takes the message as it came: a content script runs in a page we do not control.
+ */
+export function answerSessionRead(message: unknown, sender: Sender): Promise<MessageReply<'session-read'>> | undefined {
+  if (!fromUs(sender)) return undefined;
+  const key = isObject(message) && message.type === 'session-read' ? message.key : undefined;
+  if (!isSharedSessionKey(key))
+    return isObject(message) && message.type === 'session-read' ? Promise.resolve(null) : undefined;
+  return key === 'cosmicKey' ? ensureSessionKey() : SHARED_ITEMS[key].get();
+}
 
-/** undefined: not ours to answer (another listener may); a promise: the reply. */
-export function handleSessionMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
-  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  if (type !== 'session-read' && type !== 'cosmic-patient-save') return undefined;
-  if (sender.id !== browser.runtime.id) return undefined;
-  if (type === 'session-read') {
-    const key = (message as { key?: unknown }).key;
-    // Anything else (journalFacts:<tab>, timers' stats…) is refused: no answer but null.
-    if (!isSharedSessionKey(key)) return Promise.resolve(null);
-    return readAllowed(key);
-  }
-  // Only a content script, in a tab, saves what it copied; pages write storage themselves.
-  const patient = (message as { patient?: unknown }).patient;
-  if (sender.tab?.id === undefined || !isCosmicPatient(patient)) return Promise.resolve({ ok: false });
+/** Only a content script, in a tab, saves what it copied (pages write storage themselves). */
+export function answerCosmicPatientSave(
+  message: unknown,
+  sender: Sender,
+): Promise<MessageReply<'cosmic-patient-save'>> | undefined {
+  if (!fromUs(sender) || !isObject(message) || message.type !== 'cosmic-patient-save') return undefined;
+  const patient = message.patient;
+  if (!fromConsoleTab(sender) || !isCosmicPatient(patient)) return Promise.resolve(REFUSED);
   const { idHash, masked, initials, copiedAt } = patient;
-  return browser.storage.session
-    .set({ cosmicPatient: { idHash, masked, initials, copiedAt } })
-    .then(() => ({ ok: true }));
-}
-
-async function readAllowed(key: SharedSessionKey): Promise<unknown> {
-  if (key === 'cosmicKey') return ensureSessionKey();
-  return (await browser.storage.session.get(key))[key] ?? null;
+  return SHARED_ITEMS.cosmicPatient.set({ idHash, masked, initials, copiedAt }).then(() => ({ ok: true }));
 }
 
 async function forward(key: SharedSessionKey, value: unknown): Promise<void> {
@@ -56,7 +64,7 @@ async function forward(key: SharedSessionKey, value: unknown): Promise<void> {
       tab.id === undefined
         ? undefined
         : // Tabs without our content script (other sites) refuse: nothing to tell them.
-          browser.tabs.sendMessage(tab.id, { type: 'session-changed', key, value }).catch(() => {}),
+          sendToTab(tab.id, 'session-changed', { key, value }).catch(() => {}),
     ),
   );
 }

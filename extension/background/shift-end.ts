@@ -1,6 +1,6 @@
-import { cosmicKeyItem, cosmicPatientItem } from '../lib/cosmic-patient';
 import { journalFactsRecords } from '../lib/journal-facts';
 import { fromConsoleTab, handle } from '../lib/messages';
+import { SHARED_ITEMS } from '../lib/session-shared';
 import { purgeVisits } from '../lib/visit-store';
 
 /** Shift end purges all per-visit data at once (retention 0) and forgets the Cosmic patient. */
@@ -15,5 +15,9 @@ export async function purgeShift(): Promise<void> {
   await purgeVisits(0);
   // The open visits' facts (name, number, anamnesis for the journal panel) go too.
   const facts = (await journalFactsRecords.all()).map(([key]) => key);
-  await Promise.all([cosmicPatientItem.remove(), cosmicKeyItem.remove(), journalFactsRecords.remove(facts)]);
+  await Promise.all([
+    SHARED_ITEMS.cosmicPatient.remove(),
+    SHARED_ITEMS.cosmicKey.remove(),
+    journalFactsRecords.remove(facts),
+  ]);
 }

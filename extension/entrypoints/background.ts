@@ -1,3 +1,4 @@
+import { registerBridgeActions } from '../background/bridge-actions';
 import { registerBridgeClient } from '../background/bridge-client';
 import { registerCopyCommand } from '../background/copy-command';
 import { registerJournalPanel } from '../background/journal-panel';
@@ -30,6 +31,7 @@ export default defineBackground(() => {
   registerNoReplyTimers();
   registerQueueDeadlines();
   registerBridgeClient();
+  registerBridgeActions();
   watchRuleSources();
   void resolveRules().then(purgeExpiredVisits);
   // The per-session key behind the Cosmic chip's identity hash (R-ID-2): made here, in the one

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { type Indicator, indicatorFor, loadBridgeStatus, onBridgeStatusChanged } from '../lib/bridge-status';
-import type { BridgeStatus } from '../lib/messages';
+import type { BridgeStatus } from '../lib/bridge-status-record';
+import { send } from '../lib/messages';
 import type { Feature } from './feature';
 
 /**
@@ -69,7 +70,7 @@ const bridgeStatus: Feature = {
     const stored = await loadBridgeStatus();
     if (!changed) draw(stored);
     // Wakes the worker if it slept, so a change made meanwhile reaches this page now.
-    browser.runtime.sendMessage({ type: 'bridge-refresh' }).catch(() => {});
+    send('bridge-refresh').catch(() => {});
   },
 };
 

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { ClinicSnapshot } from '../clinic';
-import { type CosmicPatient, identityHash, loadCosmicPatient, onCosmicPatientChanged } from '../lib/cosmic-patient';
+import { identityHash, loadCosmicPatient, onCosmicPatientChanged } from '../lib/cosmic-patient';
+import type { CosmicPatient } from '../lib/cosmic-patient-record';
 import type { Feature } from './feature';
 
 /** R-ID-2: how the visit in view relates to the patient last copied for Cosmic. */

@@ -13,7 +13,7 @@ import {
 } from '../../shared/shift';
 import { readShiftFacts, watchLogoutChoice } from '../clinic';
 import { loadBridgeStatus, onBridgeStatusChanged } from '../lib/bridge-status';
-import type { BridgeStatus } from '../lib/messages';
+import type { BridgeStatus } from '../lib/bridge-status-record';
 import { send } from '../lib/messages';
 import type { Feature } from './feature';
 

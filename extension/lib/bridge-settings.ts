@@ -14,6 +14,7 @@
  * `bridgeBurnt` there are what older versions kept, removed at start-up and never read.
  */
 import { BRIDGE_DEFAULT_PORT } from '../../shared/extension-identity';
+import { defineItem, defineRecordSet, isObject } from './storage';
 
 export const MANAGED_BRIDGE_TOKEN_KEY = 'bridgeToken';
 export const MANAGED_BRIDGE_PORT_KEY = 'bridgePort';
@@ -84,15 +85,59 @@ export function policyEndpoint(managed: Record<string, unknown>): BridgeEndpoint
 
 /** A stored pasted pairing, or null when it is missing or malformed. */
 export function pairingEndpoint(pairing: unknown): BridgeEndpoint | null {
-  const p = pairing as Partial<BridgePairing> | null | undefined;
-  if (!p || !isBridgeToken(p.token)) return null;
-  return { token: p.token, port: parsePort(p.port) ?? BRIDGE_DEFAULT_PORT, source: 'pairing' };
+  if (!isObject(pairing) || !isBridgeToken(pairing.token)) return null;
+  return { token: pairing.token, port: parsePort(pairing.port) ?? BRIDGE_DEFAULT_PORT, source: 'pairing' };
 }
 
 /** The native host's answer `{ ok: true, port, token }`, checked; null for anything else. */
 export function nativeEndpoint(reply: unknown): BridgeEndpoint | null {
-  const r = reply as { ok?: unknown; port?: unknown; token?: unknown } | null | undefined;
-  if (r?.ok !== true || !isBridgeToken(r.token)) return null;
-  const port = parsePort(r.port);
-  return port === null ? null : { token: r.token, port, source: 'native' };
+  if (!isObject(reply) || reply.ok !== true || !isBridgeToken(reply.token)) return null;
+  const port = parsePort(reply.port);
+  return port === null ? null : { token: reply.token, port, source: 'native' };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Where each is kept (lib/storage.ts)
+
+/** IT's policy (managed storage, read-only here); checked by policyEndpoint. */
+export const policyTokenItem = defineItem<unknown>('managed', MANAGED_BRIDGE_TOKEN_KEY, {
+  fallback: undefined,
+  parse: (raw) => raw,
+});
+export const policyPortItem = defineItem<unknown>('managed', MANAGED_BRIDGE_PORT_KEY, {
+  fallback: undefined,
+  parse: (raw) => raw,
+});
+
+/** The endpoint the native host gave last, this browser session (trusted-only session storage). */
+export const nativeEndpointItem = defineItem<BridgeEndpoint | null>('session', NATIVE_ENDPOINT_KEY, {
+  fallback: null,
+  parse: (raw) => nativeEndpoint(isObject(raw) ? { ...raw, ok: true } : null),
+});
+
+const SOURCES: readonly unknown[] = ['native', 'policy', 'pairing', null];
+const numberOrNull = (v: unknown) => (typeof v === 'number' ? v : null);
+/** What the options page shows about the pairing in force (no token). */
+export const pairingInfoItem = defineItem<BridgePairingInfo | null>('session', BRIDGE_PAIRING_INFO_KEY, {
+  fallback: null,
+  parse: (raw) =>
+    isObject(raw) && SOURCES.includes(raw.source)
+      ? {
+          source: raw.source === 'native' || raw.source === 'policy' || raw.source === 'pairing' ? raw.source : null,
+          port: numberOrNull(raw.port),
+          pairedAt: typeof raw.pairedAt === 'string' ? raw.pairedAt : null,
+          nativeHost: raw.nativeHost === true,
+          ...(typeof raw.provenAfterStartMs === 'number' ? { provenAfterStartMs: raw.provenAfterStartMs } : {}),
+          ...(typeof raw.findingStartedAfterStartMs === 'number'
+            ? { findingStartedAfterStartMs: raw.findingStartedAfterStartMs }
+            : {}),
+        }
+      : null,
+});
+
+/** What older versions kept in storage.local (a pasted token, the burnt list): removed, never read. */
+export const legacyRecords = defineRecordSet<never>(
+  'local',
+  (key) => LEGACY_LOCAL_KEYS.some((k) => k === key),
+  () => null,
+);

@@ -2,8 +2,9 @@
  * What the clinician's bridge indicator says (issue 5), from the BridgeStatus the background
  * keeps in session storage. Pure and schema-free: runs in the content script and the options page.
  */
-import type { BridgeErrorCode, CardStatus, NotVerifiedReason } from '../../shared/bridge-protocol';
-import { BRIDGE_STATUS_KEY, type BridgeStatus } from './messages';
+import type { CardStatus, NotVerifiedReason } from '../../shared/bridge-protocol';
+import type { BridgeStatus } from './bridge-status-record';
+import { NOT_PAIRED } from './error-words';
 import { onSharedChanged, readShared } from './session-shared';
 
 export type IndicatorTone = 'ok' | 'warning' | 'error' | 'neutral';
@@ -18,31 +19,6 @@ export interface Indicator {
 
 const REPAIR_POLICY = 'Kontakta IT: bryggan på den här datorn och tillägget har inte samma nyckel.';
 const REPAIR_LOCAL = 'Nyckeln skickades inte dit. Kontrollera parkopplingen under Inställningar.';
-
-/** The bridge's error codes in the clinician's words (every code has one: the type says so). */
-const BRIDGE_ERROR_TEXT: Record<BridgeErrorCode, string> = {
-  bad_request: 'Bryggan förstod inte begäran. Uppdatera tillägget och bryggan och försök igen.',
-  invalid_json: 'Bryggan förstod inte begäran. Uppdatera tillägget och bryggan och försök igen.',
-  validation_failed: 'Bryggan godtog inte journalanteckningen.',
-  invalid_file_name: 'Filnamnet godtogs inte (inget personnummer, inga namn, inga mappar). Välj ett annat namn.',
-  unauthorized: 'Bryggan godtar inte nyckeln. Kontrollera parkopplingen under Inställningar.',
-  too_many_attempts:
-    'Bryggan tar inte emot fler felaktiga nycklar just nu. Kontrollera parkopplingen under Inställningar.',
-  too_many_streams:
-    'Bryggan har för många öppna anslutningar. Stäng andra fönster med Clinic Companion och försök igen.',
-  not_found: 'Bryggan känner inte igen begäran. Uppdatera bryggan och försök igen.',
-  method_not_allowed: 'Bryggan känner inte igen begäran. Uppdatera bryggan och försök igen.',
-  unsupported_media_type: 'Bryggan förstod inte begäran. Uppdatera tillägget och bryggan och försök igen.',
-  payload_too_large: 'Journalanteckningen är för stor för att exporteras.',
-  export_failed: 'Bryggan kunde inte spara PDF-filen. Kontrollera exportmappen och försök igen.',
-  export_folder_refused:
-    'Bryggan använder inte exportmappen: den tillhör en annan användare eller kan inte skyddas. Kontakta IT.',
-  internal_error: 'Bryggan kunde inte spara PDF-filen. Kontrollera exportmappen och försök igen.',
-};
-
-export function bridgeErrorText(code: BridgeErrorCode): string {
-  return BRIDGE_ERROR_TEXT[code];
-}
 
 /** Why the card's certificate is not verified, in the clinician's words. */
 const NOT_VERIFIED: Record<NotVerifiedReason, string> = {
@@ -94,8 +70,7 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
       return {
         tone: 'warning',
         label: 'Ej parkopplad',
-        detail:
-          'Ingen brygga hittades för den här användaren. Kontrollera att bryggan är installerad, eller klistra in bryggans nyckel under Inställningar.',
+        detail: NOT_PAIRED,
       };
     case 'unreachable':
       return {
@@ -128,10 +103,10 @@ export function indicatorFor(status: BridgeStatus | null): Indicator {
  * The status as stored by the background (session storage), or null before its first check.
  * Extension pages read it directly; a content script asks the background (trusted-only storage).
  */
-export async function loadBridgeStatus(): Promise<BridgeStatus | null> {
-  return readShared<BridgeStatus>(BRIDGE_STATUS_KEY);
+export function loadBridgeStatus(): Promise<BridgeStatus | null> {
+  return readShared('bridgeStatus');
 }
 
 export function onBridgeStatusChanged(listener: (status: BridgeStatus | null) => void, signal: AbortSignal): void {
-  onSharedChanged<BridgeStatus>(BRIDGE_STATUS_KEY, listener, signal);
+  onSharedChanged('bridgeStatus', listener, signal);
 }

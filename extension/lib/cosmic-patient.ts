@@ -1,9 +1,8 @@
 import { maskPersonnummer } from '../../shared/personnummer';
 import { fromHex, hmacSha256Hex, randomHex } from '../../shared/web-crypto';
-import { type CosmicPatient, isCosmicPatient } from './cosmic-patient-record';
+import type { CosmicPatient } from './cosmic-patient-record';
 import { send } from './messages';
-import { isTrustedContext, onSharedChanged, readShared } from './session-shared';
-import { defineItem } from './storage';
+import { isTrustedContext, onSharedChanged, readShared, SHARED_ITEMS } from './session-shared';
 
 /**
  * R-ID-2: the patient last copied for Cosmic, shared by every console tab. Kept in session
@@ -12,21 +11,6 @@ import { defineItem } from './storage';
  * session: a plain hash beside a mask that shows all but two digits would be reversed in a
  * hundred tries.
  */
-// The session bridge checks what a content script stores with the record's own guard.
-export { type CosmicPatient, isCosmicPatient } from './cosmic-patient-record';
-
-const KEY = 'cosmicPatient';
-const KEY_NAME = 'cosmicKey';
-
-/** Trusted contexts only (session storage): content scripts go through the background. */
-export const cosmicPatientItem = /* @__PURE__ */ defineItem<CosmicPatient | null>('session', KEY, {
-  fallback: null,
-  parse: (raw) => (isCosmicPatient(raw) ? raw : null),
-});
-export const cosmicKeyItem = /* @__PURE__ */ defineItem<string | null>('session', KEY_NAME, {
-  fallback: null,
-  parse: (raw) => (typeof raw === 'string' && /^[0-9a-f]{64}$/u.test(raw) ? raw : null),
-});
 
 export async function cosmicPatientFor(normalized: string, name: string | null, at: Date): Promise<CosmicPatient> {
   return {
@@ -43,8 +27,8 @@ export async function cosmicPatientFor(normalized: string, name: string | null, 
  */
 async function sessionKey(): Promise<string> {
   if (isTrustedContext()) return ensureSessionKey();
-  const stored = await readShared<string>(KEY_NAME);
-  if (typeof stored !== 'string') throw new Error('no identity key');
+  const stored = await readShared('cosmicKey');
+  if (stored === null) throw new Error('no identity key');
   return stored;
 }
 
@@ -57,10 +41,10 @@ export async function identityHash(normalized: string): Promise<string> {
 
 /** Trusted contexts (the background, extension pages): the session's key, created when missing. */
 export async function ensureSessionKey(): Promise<string> {
-  const stored = await cosmicKeyItem.get();
+  const stored = await SHARED_ITEMS.cosmicKey.get();
   if (stored !== null) return stored;
   const key = randomHex(32);
-  await cosmicKeyItem.set(key);
+  await SHARED_ITEMS.cosmicKey.set(key);
   return key;
 }
 
@@ -76,18 +60,17 @@ export function initialsOf(name: string | null): string {
 /** A content script's record goes through the background, which checks its shape. */
 export async function saveCosmicPatient(patient: CosmicPatient): Promise<void> {
   if (isTrustedContext()) {
-    await cosmicPatientItem.set(patient);
+    await SHARED_ITEMS.cosmicPatient.set(patient);
     return;
   }
   const reply = await send('cosmic-patient-save', { patient });
   if (!reply?.ok) throw new Error('Cosmic patient not saved');
 }
 
-export async function loadCosmicPatient(): Promise<CosmicPatient | null> {
-  const stored = await readShared<unknown>(KEY);
-  return isCosmicPatient(stored) ? stored : null;
+export function loadCosmicPatient(): Promise<CosmicPatient | null> {
+  return readShared('cosmicPatient');
 }
 
 export function onCosmicPatientChanged(listener: (patient: CosmicPatient | null) => void, signal: AbortSignal): void {
-  onSharedChanged<unknown>(KEY, (value) => listener(isCosmicPatient(value) ? value : null), signal);
+  onSharedChanged('cosmicPatient', listener, signal);
 }

@@ -9,11 +9,12 @@
  * shows it does (error-words.ts). `undefined` from `send`: no context answered (refused, or not
  * running yet).
  */
-import type { CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
+import type { JournalPdfRequest } from '../../shared/bridge-protocol';
 import type { NoReplyEvent } from '../../shared/no-reply';
 import type { ClinicField } from '../../shared/selector-strategy';
+import type { BridgeStatus } from './bridge-status-record';
 import type { CosmicPatient } from './cosmic-patient-record';
-import type { ErrorCode } from './error-words';
+import type { BridgeFailure, ErrorCode } from './error-words';
 import type { JournalVisitFacts } from './journal-facts';
 
 export type Done = { ok: true };
@@ -72,10 +73,13 @@ export interface ToBackground {
   'cosmic-patient-save': { data: { patient: CosmicPatient }; reply: Done | Failed<'refused'> };
   /** Re-check the bridge now (also wakes the worker). */
   'bridge-refresh': { data: Record<never, never>; reply: true };
-  /** "Exportera PDF" (side panel only). */
-  'bridge-export-pdf': { data: { request: JournalPdfRequest }; reply: BridgeExportPdfReply };
+  /** "Exportera PDF" (side panel only): the saved file's name (no personnummer, no name) or why not. */
+  'bridge-export-pdf': { data: { request: JournalPdfRequest }; reply: { ok: true; fileName: string } | BridgeFailure };
   /** Options page: prove a token and port with a fresh challenge; `save` keeps a proven pairing. */
-  'bridge-pair': { data: { token?: string; port?: number; save: boolean }; reply: BridgePairReply };
+  'bridge-pair': {
+    data: { token?: string; port?: number; save: boolean };
+    reply: { ok: true; version: string; port: number } | BridgeFailure;
+  };
   /** Options page: forget the local pairing. */
   'bridge-unpair': { data: Record<never, never>; reply: true };
 }
@@ -167,46 +171,21 @@ export function fromUs(sender: Sender): boolean {
   return sender.id === browser.runtime.id;
 }
 
+/**
+ * One of our own pages (side panel, options, popup), never a content script: a content script
+ * runs inside the console's page, and its `url` and `origin` are the page's, which it cannot fake.
+ */
+export function fromExtensionPage(sender: Sender): boolean {
+  return isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'));
+}
+export function isExtensionPage(sender: Sender, extensionId: string, baseUrl: string): boolean {
+  if (sender.id !== extensionId || !sender.url?.startsWith(baseUrl)) return false;
+  return sender.origin === undefined || `${sender.origin}/` === baseUrl;
+}
+
 /** Our own content script, in a tab. */
 export function fromConsoleTab(sender: Sender): sender is Sender & { tab: SenderTab & { id: number } } {
   return fromUs(sender) && sender.tab?.id !== undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Bridge and session shapes the bridge client and the session bridge still use directly (they
-// move to send/handle with the bridge's pairing work).
-
-/** The answer to "Exportera PDF": the saved file's name (no personnummer, no name) or a reason. */
-export type BridgeExportPdfReply = { ok: true; fileName: string } | { ok: false; error: string };
-export type BridgeExportPdfMessage = Message<'bridge-export-pdf'>;
-export type BridgePairMessage = Message<'bridge-pair'>;
-export type BridgePairReply = { ok: true; version: string; port: number } | { ok: false; error: string };
-
-export function isBridgeMessage(
-  message: unknown,
-): message is Message<'bridge-export-pdf' | 'bridge-refresh' | 'bridge-pair' | 'bridge-unpair'> {
-  return (
-    isMessage(message, 'bridge-export-pdf') ||
-    isMessage(message, 'bridge-refresh') ||
-    isMessage(message, 'bridge-pair') ||
-    isMessage(message, 'bridge-unpair')
-  );
-}
-
-/**
- * What the clinician's status indicator shows, kept in session storage by the background's
- * bridge client ('bridgeStatus'), so pages see it even while the worker sleeps.
- */
-export const BRIDGE_STATUS_KEY = 'bridgeStatus';
-export interface BridgeStatus {
-  /** not-paired: no token; unreachable: nothing answers; untrusted: the proof failed (a squatter?). */
-  bridge: 'not-paired' | 'unreachable' | 'untrusted' | 'ok';
-  card: CardStatus | null;
-  checkedAt: string;
-  /** Where the token came from (native host, IT's policy or the options page), when there is one. */
-  source?: 'native' | 'policy' | 'pairing';
-  /** Why, as a code (never a value): rejected = 401, refused = 403, locked-out = 429. */
-  detail?: 'proof-failed' | 'rejected' | 'refused' | 'burnt' | 'locked-out' | 'timeout' | 'no-answer';
 }
 
 /**
@@ -218,7 +197,4 @@ export const SHARED_SESSION_KEYS = ['cosmicPatient', 'cosmicKey', 'bridgeStatus'
 export type SharedSessionKey = (typeof SHARED_SESSION_KEYS)[number];
 export function isSharedSessionKey(key: unknown): key is SharedSessionKey {
   return SHARED_SESSION_KEYS.some((k) => k === key);
-}
-export function isSessionChangedMessage(message: unknown): message is Message<'session-changed'> {
-  return isMessage(message, 'session-changed') && isSharedSessionKey(message.key);
 }

@@ -1,4 +1,7 @@
-import { isSessionChangedMessage, type SharedSessionKey } from './messages';
+import { type BridgeStatus, isBridgeStatus } from './bridge-status-record';
+import { type CosmicPatient, isCosmicPatient } from './cosmic-patient-record';
+import { handle, type SharedSessionKey, send } from './messages';
+import { defineItem, type Item } from './storage';
 
 /**
  * The few session values content scripts may see (SHARED_SESSION_KEYS), read the same way from
@@ -6,37 +9,57 @@ import { isSessionChangedMessage, type SharedSessionKey } from './messages';
  * the worker read it directly; a content script asks the background, which answers only for the
  * allow-listed keys and forwards their changes to every tab (background/session-bridge.ts).
  */
+export interface SharedValues {
+  /** R-ID-2: the patient last copied for Cosmic (hash, mask, initials). */
+  cosmicPatient: CosmicPatient | null;
+  /** The session's key behind that hash; made by the background, never broadcast. */
+  cosmicKey: string | null;
+  bridgeStatus: BridgeStatus | null;
+}
+
+export const SHARED_ITEMS: { [K in SharedSessionKey]: Item<SharedValues[K]> } = {
+  cosmicPatient: defineItem('session', 'cosmicPatient', {
+    fallback: null,
+    parse: (raw) => (isCosmicPatient(raw) ? raw : null),
+  }),
+  cosmicKey: defineItem('session', 'cosmicKey', {
+    fallback: null,
+    parse: (raw) => (typeof raw === 'string' && /^[0-9a-f]{64}$/u.test(raw) ? raw : null),
+  }),
+  bridgeStatus: defineItem('session', 'bridgeStatus', {
+    fallback: null,
+    parse: (raw) => (isBridgeStatus(raw) ? raw : null),
+  }),
+};
+
 export function isTrustedContext(): boolean {
   const origin = globalThis.location?.origin;
   return typeof origin === 'string' && origin !== 'null' && browser.runtime.getURL('/').startsWith(origin);
 }
 
-export async function readShared<T>(key: SharedSessionKey): Promise<T | null> {
-  if (isTrustedContext()) {
-    const stored = await browser.storage.session.get(key);
-    return (stored[key] as T | undefined) ?? null;
-  }
-  const value: unknown = await browser.runtime.sendMessage({ type: 'session-read', key });
-  return (value as T | undefined) ?? null;
+export async function readShared<K extends SharedSessionKey>(key: K): Promise<SharedValues[K]> {
+  const item: Item<SharedValues[K]> = SHARED_ITEMS[key];
+  if (isTrustedContext()) return item.get();
+  // The background's answer is checked like a stored value: what it sent is not trusted blindly.
+  return item.read(await send('session-read', { key }));
 }
 
-export function onSharedChanged<T>(
-  key: SharedSessionKey,
-  listener: (value: T | null) => void,
+export function onSharedChanged<K extends SharedSessionKey>(
+  key: K,
+  listener: (value: SharedValues[K]) => void,
   signal: AbortSignal,
 ): void {
+  const item: Item<SharedValues[K]> = SHARED_ITEMS[key];
   if (isTrustedContext()) {
-    const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && key in changes) listener((changes[key]!.newValue as T | undefined) ?? null);
-    };
-    browser.storage.onChanged.addListener(handler);
-    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
+    item.watch(listener, signal);
     return;
   }
-  const handler = (message: unknown): undefined => {
-    if (isSessionChangedMessage(message) && message.key === key) listener((message.value as T | undefined) ?? null);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(handler);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(handler));
+  handle(
+    'session-changed',
+    (message) => {
+      if (message.key === key) listener(item.read(message.value));
+      return undefined;
+    },
+    signal,
+  );
 }

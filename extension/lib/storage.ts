@@ -21,6 +21,8 @@ export interface Item<T> {
   readonly key: string;
   /** The value, or the fallback when there is none (or it is unreadable). */
   get(): Promise<T>;
+  /** A value of this record that came another way (a message from the background), checked the same way. */
+  read(raw: unknown): T;
   set(value: T): Promise<void>;
   remove(): Promise<void>;
   /** Called with every change (the fallback on removal) until `signal` aborts (the worker: for good). */
@@ -55,6 +57,7 @@ export function defineItem<T>(area: Area, key: string, options: ItemOptions<T>):
     async get() {
       return read((await areaOf(area).get(key))[key]);
     },
+    read,
     async set(value) {
       await areaOf(area).set({ [key]: value });
     },
@@ -120,6 +123,14 @@ export function defineRecordSet<T>(area: Area, owns: (key: string) => boolean, p
       );
     },
   };
+}
+
+/**
+ * Session storage stays trusted-only (Chrome's default, set again at every start): it holds every
+ * tab's journal facts and the bridge's endpoint, which a content script must never read.
+ */
+export function keepSessionTrustedOnly(): Promise<void> {
+  return chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
 
 /** A plain object (not null, not an array): what a stored record is before its fields are checked. */

@@ -145,20 +145,20 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     expect(fileName).not.toContain(PATIENTS.adult.personnummer.slice(0, 8));
     expect(fileName.toLowerCase()).not.toContain(PATIENTS.adult.name.split(' ')[0]!.toLowerCase());
 
-    // A request that fails validation: a Swedish reason naming the field, never its value.
+    // A request that fails validation: a code naming the field, never its value (the panel words it).
     const bad = journalRequest();
     bad.patient.personnummer = '19900101-2386';
     const refused = await sendFrom(page, { type: 'bridge-export-pdf', request: bad });
-    expect(refused.ok).toBe(false);
-    expect(refused.error).toContain('patient.personnummer');
-    expect(refused.error).not.toContain('19900101');
+    expect(refused).toMatchObject({ ok: false, code: 'export-invalid' });
+    expect(refused.fields).toContain('patient.personnummer');
+    expect(JSON.stringify(refused)).not.toContain('19900101');
 
     // No clinician in the request and no card → refused with the card reason, nothing written.
     fake.remove(READER);
     await waitFor(async () => (await panelText(console1)).includes('Inget kort'));
     const before = readdirSync(exportDir).length;
     const noCard = await sendFrom(page, { type: 'bridge-export-pdf', request: journalRequest() });
-    expect(noCard).toEqual({ ok: false, error: expect.stringContaining('Inget SITHS-kort') });
+    expect(noCard).toEqual({ ok: false, code: 'card-required' });
     expect(readdirSync(exportDir).length).toBe(before);
     // With the clinician named in the request the card is not required.
     const withClinician = await sendFrom(page, {
@@ -242,7 +242,7 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
       const page = await optionsPage();
       const reply = await sendFrom(page, { type: 'bridge-export-pdf', request: journalRequest() });
       expect(reply.ok).toBe(false);
-      expect(reply.error).toContain('Okänd brygga');
+      expect(reply).toMatchObject({ ok: false, code: expect.stringMatching(/^bridge-untrusted-/) });
       await page.close();
       // Prove, then trust: it saw health challenges and nothing else, and never the token.
       expect(seen.length).toBeGreaterThan(0);

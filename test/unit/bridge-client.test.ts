@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeServer } from '../../bridge/http/server';
-import { exportErrorText, issuePaths } from '../../extension/background/bridge-actions';
+import { exportFailure, issuePaths } from '../../extension/background/bridge-actions';
 import {
   bridgeInit,
   bridgeUrl,
@@ -22,7 +22,8 @@ import {
 } from '../../extension/background/bridge-api';
 import { nativeEndpoint, pairingEndpoint, parsePort, policyEndpoint } from '../../extension/lib/bridge-settings';
 import { indicatorFor } from '../../extension/lib/bridge-status';
-import type { BridgeStatus } from '../../extension/lib/messages';
+import type { BridgeStatus } from '../../extension/lib/bridge-status-record';
+import { bridgeErrorWords } from '../../extension/lib/error-words';
 import { BridgeErrorCode, type CardStatus, JournalPdfRequest } from '../../shared/bridge-protocol';
 import { journalRequest } from '../bridge/fixtures';
 import { ORIGIN, type StubCard, startStubBridge, TEST_TOKEN } from '../bridge/http-helpers';
@@ -197,8 +198,11 @@ describe('against the real bridge server (stub services)', () => {
     const refused = await postJournal(endpoint(), bad, workerFetch);
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
-    const text = exportErrorText(refused);
+    const failure = exportFailure(refused);
+    expect(failure).toMatchObject({ ok: false, code: 'validation_failed' });
+    const text = bridgeErrorWords(failure);
     expect(text).toContain('patient.personnummer');
+    expect(JSON.stringify(failure)).not.toContain('19900101');
     expect(text).not.toContain('19900101');
   });
 });
@@ -362,9 +366,9 @@ describe('validation messages name fields, never values', () => {
     expect(text).toContain('patient.personnummer');
     expect(text).not.toContain('19900101');
   });
-  it('exportErrorText per refusal', () => {
+  it('the bridge’s refusals as codes, worded per code (error-words.ts)', () => {
     const refusal = (code: BridgeErrorCode, status = 400) =>
-      exportErrorText({ ok: false, status, body: { ok: false, code, message: 'An English message' } });
+      bridgeErrorWords(exportFailure({ ok: false, status, body: { ok: false, code, message: 'An English message' } }));
     expect(refusal('invalid_file_name')).toContain('Filnamnet');
     expect(refusal('export_failed', 500)).toContain('exportmappen');
     // Every code the bridge can send has words of its own, never the English message.
@@ -372,6 +376,10 @@ describe('validation messages name fields, never values', () => {
       expect(refusal(code)).toMatch(/^[A-ZÅÄÖ].*\.$/);
       expect(refusal(code)).not.toContain('English');
     }
-    expect(exportErrorText({ ok: false, status: 0, body: null, timeout: true })).toContain('i tid');
+    expect(exportFailure({ ok: false, status: 0, body: null, timeout: true })).toEqual({
+      ok: false,
+      code: 'bridge-timeout',
+    });
+    expect(bridgeErrorWords(exportFailure({ ok: false, status: 0, body: null, timeout: true }))).toContain('i tid');
   });
 });

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resolveRules } from '../../extension/background/rules';
 import { registerVisitFacts, saveVisitFacts, sweepClosedTabs } from '../../extension/background/visit-facts';
 import { exportPdf } from '../../extension/entrypoints/sidepanel/export-pdf';
+import { bridgeErrorWords } from '../../extension/lib/error-words';
 import { buildPanelNote, emptyDraft } from '../../extension/lib/journal-draft';
 import { isPlausibleFacts, type JournalVisitFacts, journalFactsKey } from '../../extension/lib/journal-facts';
 import type { Sender } from '../../extension/lib/messages';
@@ -108,9 +109,10 @@ describe('"Exportera PDF" from the side panel (bridge issue slot)', () => {
   it('no answer from the background → "Bryggan svarar inte", in Swedish', async () => {
     const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     sendMessage.mockResolvedValueOnce(undefined);
-    expect(await exportPdf(panel, FACTS)).toEqual({ ok: false, error: expect.stringMatching(/^Bryggan svarar inte/) });
+    expect(await exportPdf(panel, FACTS)).toEqual({ ok: false, code: 'no-answer' });
     sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist'));
-    expect(await exportPdf(panel, FACTS)).toEqual({ ok: false, error: expect.stringMatching(/^Bryggan svarar inte/) });
+    expect(await exportPdf(panel, FACTS)).toEqual({ ok: false, code: 'no-answer' });
+    expect(bridgeErrorWords({ code: 'no-answer' })).toMatch(/^Bryggan svarar inte/);
   });
 
   it('the bridge answer is shown as it is; the request carries the note as edited', async () => {

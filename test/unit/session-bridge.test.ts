@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleSessionMessage, registerSessionBridge } from '../../extension/background/session-bridge';
+import {
+  answerCosmicPatientSave,
+  answerSessionRead,
+  registerSessionBridge,
+} from '../../extension/background/session-bridge';
 import { BRIDGE_PAIRING_INFO_KEY, NATIVE_ENDPOINT_KEY } from '../../extension/lib/bridge-settings';
-import { type CosmicPatient, isCosmicPatient } from '../../extension/lib/cosmic-patient';
+import { type CosmicPatient, isCosmicPatient } from '../../extension/lib/cosmic-patient-record';
 import { journalFactsKey } from '../../extension/lib/journal-facts';
 
 let setAccessLevel: ReturnType<typeof vi.fn>;
@@ -49,10 +53,10 @@ describe('session bridge: content scripts see only the allow-listed session keys
       [journalFactsKey(1)]: { tabId: 1, facts: { patient: { name: 'Tolvan Tolvansson' } } },
       noReplyRestore: { restored: 1 },
     });
-    expect(await handleSessionMessage({ type: 'session-read', key: journalFactsKey(1) }, TAB)).toBeNull();
-    expect(await handleSessionMessage({ type: 'session-read', key: 'noReplyRestore' }, TAB)).toBeNull();
-    expect(await handleSessionMessage({ type: 'session-read', key: null }, TAB)).toBeNull();
-    expect(await handleSessionMessage({ type: 'session-read', key: ['cosmicPatient'] }, TAB)).toBeNull();
+    expect(await answerSessionRead({ type: 'session-read', key: journalFactsKey(1) }, TAB)).toBeNull();
+    expect(await answerSessionRead({ type: 'session-read', key: 'noReplyRestore' }, TAB)).toBeNull();
+    expect(await answerSessionRead({ type: 'session-read', key: null }, TAB)).toBeNull();
+    expect(await answerSessionRead({ type: 'session-read', key: ['cosmicPatient'] }, TAB)).toBeNull();
   });
 
   it('issue 11: never hands a content script the bridge token (the native endpoint) or the pairing info', async () => {
@@ -62,33 +66,35 @@ describe('session bridge: content scripts see only the allow-listed session keys
       [NATIVE_ENDPOINT_KEY]: { token, port: 47121, source: 'native' },
       [BRIDGE_PAIRING_INFO_KEY]: { source: 'native', port: 47121 },
     });
-    expect(await handleSessionMessage({ type: 'session-read', key: NATIVE_ENDPOINT_KEY }, TAB)).toBeNull();
-    expect(await handleSessionMessage({ type: 'session-read', key: BRIDGE_PAIRING_INFO_KEY }, TAB)).toBeNull();
+    expect(await answerSessionRead({ type: 'session-read', key: NATIVE_ENDPOINT_KEY }, TAB)).toBeNull();
+    expect(await answerSessionRead({ type: 'session-read', key: BRIDGE_PAIRING_INFO_KEY }, TAB)).toBeNull();
     await new Promise((r) => setTimeout(r, 0));
     expect(JSON.stringify(sendMessage.mock.calls)).not.toContain(token);
   });
 
   it('answers the allow-listed keys, and creates the identity key when missing', async () => {
     await session.set({ cosmicPatient: PATIENT, bridgeStatus: { bridge: 'ok', card: null, checkedAt: 'x' } });
-    expect(await handleSessionMessage({ type: 'session-read', key: 'cosmicPatient' }, TAB)).toEqual(PATIENT);
-    expect(await handleSessionMessage({ type: 'session-read', key: 'bridgeStatus' }, TAB)).toMatchObject({
+    expect(await answerSessionRead({ type: 'session-read', key: 'cosmicPatient' }, TAB)).toEqual(PATIENT);
+    expect(await answerSessionRead({ type: 'session-read', key: 'bridgeStatus' }, TAB)).toMatchObject({
       bridge: 'ok',
     });
-    const key = await handleSessionMessage({ type: 'session-read', key: 'cosmicKey' }, TAB);
+    const key = await answerSessionRead({ type: 'session-read', key: 'cosmicKey' }, TAB);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(await handleSessionMessage({ type: 'session-read', key: 'cosmicKey' }, TAB)).toBe(key);
+    expect(await answerSessionRead({ type: 'session-read', key: 'cosmicKey' }, TAB)).toBe(key);
   });
 
   it('ignores messages from elsewhere and messages that are not its own', () => {
     expect(
-      handleSessionMessage({ type: 'session-read', key: 'cosmicPatient' }, { id: 'another-extension', tab: { id: 1 } }),
+      answerSessionRead({ type: 'session-read', key: 'cosmicPatient' }, { id: 'another-extension', tab: { id: 1 } }),
     ).toBe(undefined);
-    expect(handleSessionMessage({ type: 'journal-facts' }, TAB)).toBeUndefined();
-    expect(handleSessionMessage(null, TAB)).toBeUndefined();
+    for (const answer of [answerSessionRead, answerCosmicPatientSave]) {
+      expect(answer({ type: 'journal-facts' }, TAB)).toBeUndefined();
+      expect(answer(null, TAB)).toBeUndefined();
+    }
   });
 
   it('stores a well-formed Cosmic patient from a tab, refuses anything else', async () => {
-    expect(await handleSessionMessage({ type: 'cosmic-patient-save', patient: PATIENT }, TAB)).toEqual({ ok: true });
+    expect(await answerCosmicPatientSave({ type: 'cosmic-patient-save', patient: PATIENT }, TAB)).toEqual({ ok: true });
     expect(await stored('cosmicPatient')).toEqual(PATIENT);
     await session.remove('cosmicPatient');
     const bad = [
@@ -101,14 +107,15 @@ describe('session bridge: content scripts see only the allow-listed session keys
       'cosmicPatient',
     ];
     for (const patient of bad) {
-      expect(await handleSessionMessage({ type: 'cosmic-patient-save', patient }, TAB)).toEqual({ ok: false });
+      expect(await answerCosmicPatientSave({ type: 'cosmic-patient-save', patient }, TAB)).toEqual({
+        ok: false,
+        code: 'refused',
+      });
     }
     // Not from a tab (an extension page writes storage itself).
     expect(
-      await handleSessionMessage({ type: 'cosmic-patient-save', patient: PATIENT }, { id: fakeBrowser.runtime.id }),
-    ).toEqual({
-      ok: false,
-    });
+      await answerCosmicPatientSave({ type: 'cosmic-patient-save', patient: PATIENT }, { id: fakeBrowser.runtime.id }),
+    ).toEqual({ ok: false, code: 'refused' });
     expect(await stored('cosmicPatient')).toBeUndefined();
     expect(isCosmicPatient(PATIENT)).toBe(true);
   });

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BRIDGE_PORT_RANGE } from '../../../shared/bridge-protocol';
 import { BRIDGE_DEFAULT_PORT } from '../../../shared/extension-identity';
-import { BRIDGE_PAIRING_INFO_KEY, type BridgePairingInfo, parsePort } from '../../lib/bridge-settings';
+import { type BridgePairingInfo, pairingInfoItem, parsePort } from '../../lib/bridge-settings';
 import { indicatorFor, loadBridgeStatus, onBridgeStatusChanged } from '../../lib/bridge-status';
-import type { BridgePairMessage, BridgePairReply, BridgeStatus } from '../../lib/messages';
+import type { BridgeStatus } from '../../lib/bridge-status-record';
+import { bridgeErrorWords } from '../../lib/error-words';
+import { type MessageData, send } from '../../lib/messages';
 
 type Result = { ok: boolean; text: string } | null;
 
@@ -26,25 +28,20 @@ export function BridgePairing() {
     void loadBridgeStatus().then(setStatus);
     onBridgeStatusChanged(setStatus, controller.signal);
     // An extension page reads trusted-only session storage directly.
-    const apply = (value: unknown) => {
-      const next = (value as BridgePairingInfo | undefined) ?? null;
+    const apply = (next: BridgePairingInfo | null) => {
       setInfo(next);
       if (next?.source === 'pairing' && next.port) setPort(String(next.port));
     };
-    void browser.storage.session.get(BRIDGE_PAIRING_INFO_KEY).then((s) => apply(s[BRIDGE_PAIRING_INFO_KEY]));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && BRIDGE_PAIRING_INFO_KEY in changes) apply(changes[BRIDGE_PAIRING_INFO_KEY]!.newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    controller.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+    void pairingInfoItem.get().then(apply);
+    pairingInfoItem.watch(apply, controller.signal);
     return () => controller.abort();
   }, []);
 
-  const send = async (message: BridgePairMessage) => {
+  const pair = async (message: MessageData<'bridge-pair'>) => {
     setBusy(true);
     setResult(null);
     try {
-      const reply = (await browser.runtime.sendMessage(message)) as BridgePairReply | undefined;
+      const reply = await send('bridge-pair', message);
       if (!reply) setResult({ ok: false, text: 'Ingen kontakt med tilläggets bakgrund. Försök igen.' });
       else if (reply.ok) {
         setResult({
@@ -54,7 +51,7 @@ export function BridgePairing() {
           }`,
         });
         if (message.save) setToken('');
-      } else setResult({ ok: false, text: reply.error });
+      } else setResult({ ok: false, text: bridgeErrorWords(reply) });
     } finally {
       setBusy(false);
     }
@@ -80,7 +77,7 @@ export function BridgePairing() {
           return;
         }
       }
-      await send({ type: 'bridge-pair', token: token.trim(), port: p, save: true });
+      await pair({ token: token.trim(), port: p, save: true });
     })();
   };
 
@@ -148,9 +145,7 @@ export function BridgePairing() {
                   id="bridge-unpair"
                   disabled={busy}
                   onClick={() =>
-                    void browser.runtime
-                      .sendMessage({ type: 'bridge-unpair' })
-                      .then(() => setResult({ ok: true, text: 'Parkopplingen är borttagen.' }))
+                    void send('bridge-unpair').then(() => setResult({ ok: true, text: 'Parkopplingen är borttagen.' }))
                   }
                 >
                   Ta bort parkoppling
@@ -167,7 +162,7 @@ export function BridgePairing() {
             class="secondary"
             id="bridge-test"
             disabled={busy}
-            onClick={() => void send({ type: 'bridge-pair', save: false })}
+            onClick={() => void pair({ save: false })}
           >
             Testa anslutningen
           </button>
