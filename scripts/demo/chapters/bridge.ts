@@ -117,8 +117,8 @@ export const bridge: DemoChapter = {
         const reply = (await page.evaluate(
           (request) => chrome.runtime.sendMessage({ type: 'bridge-export-pdf', request }),
           journalRequest(),
-        )) as { ok: boolean; fileName?: string; error?: string };
-        expect(reply.ok === true && !!reply.fileName, `exporten misslyckades: ${reply.error ?? ''}`);
+        )) as { ok: boolean; fileName?: string; code?: string };
+        expect(reply.ok === true && !!reply.fileName, `exporten misslyckades: ${reply.code ?? ''}`);
         const file = path.join(exportDir, reply.fileName!);
         expect(existsSync(file), 'filen finns inte i exportmappen');
         expect(!/\d{6,}/.test(reply.fileName!), 'filnamnet innehåller en sifferföljd');
