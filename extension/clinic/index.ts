@@ -1,5 +1,6 @@
 /** The page adapter: the only code that knows the Clinic console's DOM. */
 
+export { readCloseDialog } from './close-dialog';
 export { type ComposerInsert, insertIntoComposer, locateField } from './composer';
 export { type DateFilterView, readDateFilter } from './date-filter';
 export { COMPANION_HOST_ATTR } from './dom-query';

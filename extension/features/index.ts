@@ -1,4 +1,6 @@
+import acceptReminder from './accept-reminder';
 import bridgeStatus from './bridge-status';
+import closeVisitGuard from './close-visit-guard';
 import copyPatientId from './copy-patient-id';
 import dateFilterRefresh from './date-filter-refresh';
 import type { Feature } from './feature';
@@ -25,6 +27,8 @@ export const FEATURES: readonly Feature[] = [
   bridgeStatus,
   noReplyTimer,
   queueDeadlines,
+  acceptReminder,
+  closeVisitGuard,
   handoverGuard,
   shiftEnd,
   firstLoginSettings,

@@ -105,6 +105,18 @@ export const POLICY_FEATURES = [
     titleEn: 'Show how old a date-filtered view is',
     rules: ['R-D-1'],
   },
+  {
+    id: 'accept-reminder',
+    title: 'Påminn om att ta emot ärendet',
+    titleEn: 'Remind to accept the case',
+    rules: ['R-Q-3'],
+  },
+  {
+    id: 'close-visit-guard',
+    title: 'Välj den asynkrona perioden medvetet vid avslut',
+    titleEn: 'Choose the asynchronous period consciously when closing',
+    rules: ['R-A-1'],
+  },
 ] as const satisfies readonly PolicyFeature[];
 
 export type PolicyFeatureId = (typeof POLICY_FEATURES)[number]['id'];

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { readHandoverDialog, registryFor, SELECTORS } from '../../extension/clinic';
+import { readCloseDialog, readHandoverDialog, registryFor, SELECTORS } from '../../extension/clinic';
 import { ALL_SKINS, FOREIGN_SKIN, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { FOREIGN_PATCH } from '../fixtures/foreign-patch';
@@ -41,5 +41,22 @@ describe('the simulator', () => {
     const html = renderPageHtml(store.getState(), `/besok/${cases.adult}`, 'x', { skin: 'dl' });
     document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '');
     expect(readHandoverDialog(document, SELECTORS)).toBeNull();
+  });
+});
+
+describe.each(ALL_SKINS)('skin %s: Avsluta besök', (skin) => {
+  it('R-A-1: the checked asynchronous period is read from its label', () => {
+    const html = renderPageHtml(store.getState(), `/besok/${cases.adult}`, 'close', {
+      skin,
+      ui: { dialog: 'close-visit' },
+    });
+    document.documentElement.innerHTML = html
+      .replace(/^<!doctype html>/i, '')
+      .replace(/<script[\s\S]*?<\/script>/gi, '');
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[type="radio"]'))
+      r.checked = r.hasAttribute('checked');
+    expect(readCloseDialog(document)).toEqual({ choice: '3 dygn' });
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[type="radio"]')) r.checked = r.value === '14';
+    expect(readCloseDialog(document)).toEqual({ choice: '14 dygn' });
   });
 });

@@ -1,0 +1,48 @@
+import { render } from 'preact';
+import { asyncChoiceText } from '../../shared/routine/visit-state';
+import { readCloseDialog } from '../clinic';
+import type { Feature } from './feature';
+
+/**
+ * R-A-1: while "Avsluta besök" is open, the asynchronous period is named and asked for
+ * consciously: the console's default is not taken as the clinician's choice until they change it.
+ */
+const closeVisitGuard: Feature = {
+  id: 'close-visit-guard',
+  title: 'Välj den asynkrona perioden medvetet vid avslut',
+  rules: ['R-A-1'],
+  init(ctx, signal) {
+    let touched = false;
+    let last = '';
+    const draw = () => {
+      if (signal.aborted) return;
+      const dialog = readCloseDialog(document);
+      if (!dialog) touched = false;
+      const view = dialog ? asyncChoiceText(dialog.choice, touched) : null;
+      const key = JSON.stringify(view);
+      if (key === last) return;
+      last = key;
+      render(
+        view ? (
+          <p class={view.done ? 'alert info' : 'alert warning'} data-close-visit-guard="shown">
+            {view.text}
+          </p>
+        ) : null,
+        ctx.ui.slot('close-visit-guard'),
+      );
+    };
+    ctx.onSnapshot(draw, signal);
+    document.addEventListener(
+      'change',
+      (e) => {
+        if (e.target instanceof HTMLInputElement && e.target.type === 'radio' && readCloseDialog(document))
+          touched = true;
+        draw();
+      },
+      { signal, capture: true },
+    );
+    draw();
+  },
+};
+
+export default closeVisitGuard;
