@@ -81,7 +81,8 @@ const UNTRUSTED =
   'Okänd brygga: programmet på bryggans port kunde inte visa att det har bryggans nyckel, så inget skickades.';
 
 type Detail = Omit<BridgeFailure, 'ok' | 'code'>;
-const BRIDGE_WORDS: Record<BridgeFailureCode, string | ((d: Detail) => string)> = {
+// Built on call, not at load: a content script that never words a bridge failure carries none of it.
+const bridgeWords = (): Record<BridgeFailureCode, string | ((d: Detail) => string)> => ({
   'no-answer': 'Bryggan svarar inte – PDF kunde inte skapas. Kontrollera att Clinic Companion-bryggan är igång.',
   'export-failed': 'Exporten misslyckades oväntat. Försök igen.',
   'export-invalid': (d) =>
@@ -123,9 +124,9 @@ const BRIDGE_WORDS: Record<BridgeFailureCode, string | ((d: Detail) => string)> 
     `Programmet på port ${d.port} kunde inte visa att det har den här nyckeln. Kontrollera att hela nyckeln kom med och att porten stämmer. Nyckeln skickades inte dit.`,
   'no-bridge-on-port': (d) =>
     `Ingen brygga svarar på port ${d.port}. Kontrollera att bryggan är startad och att porten stämmer.`,
-};
+});
 
 export function bridgeErrorWords({ code, ...detail }: Omit<BridgeFailure, 'ok'>): string {
-  const words = BRIDGE_WORDS[code];
+  const words = bridgeWords()[code];
   return typeof words === 'string' ? words : words(detail);
 }
