@@ -72,6 +72,8 @@ export function Chip({
   const waitingForNotice = status.state === 'awaiting-patient' || status.state === 'notice-suggested';
   const prio = model.priority === null ? 'okänd prioritet' : `prioritet ${model.priority}`;
   const undoable = model.undoable ?? [];
+  // R-NR-5 is worded once, in the status's reasons (shared/no-reply.ts).
+  const smsReason = status.reasons.find((r) => r.startsWith('R-NR-5'));
   const lastLogged = undoable[undoable.length - 1];
   return (
     <section class="card no-reply" aria-label="Svarstid – inget svar från patienten">
@@ -129,12 +131,7 @@ export function Chip({
           Inget svar trots kontaktförsök: stäng ärendet och journalför en kort anteckning.
         </p>
       )}
-      {status.reasons.some((r) => r.startsWith('R-NR-5')) && (
-        <p class="alert info nr5">
-          R-NR-5: Patienten får inget SMS om nya chattmeddelanden om mobilnummer saknas i profilen eller hen inte har
-          lämnat tjänsten – ring hellre.
-        </p>
-      )}
+      {smsReason && <p class="alert info nr5">{smsReason} – ring hellre.</p>}
       {(model.unknownAuthors ?? 0) > 0 && (
         <p class="alert warning unknown-authors">
           {model.unknownAuthors} chattmeddelande{model.unknownAuthors === 1 ? '' : 'n'} med okänd avsändare räknas som
