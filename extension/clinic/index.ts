@@ -16,3 +16,4 @@ export { readSettingsFacts } from './settings-facts';
 export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';
 export { type LogoutChoice, readShiftFacts, type ShiftFacts, watchLogoutChoice } from './shift-facts';
 export * from './snapshot';
+export { readTicketDialog } from './ticket-dialog';

@@ -15,6 +15,7 @@ import samePatientGuard from './same-patient-guard';
 import shiftEnd from './shift-end';
 import shiftGuard from './shift-guard';
 import supportInfo from './support-info';
+import ticketGuard from './ticket-guard';
 import visitRoutine from './visit-routine';
 
 /** Every feature of the content script, in the order their UI appears in the panel. */
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   acceptReminder,
   closeVisitGuard,
   handoverGuard,
+  ticketGuard,
   shiftEnd,
   firstLoginSettings,
   visitRoutine,

@@ -117,6 +117,12 @@ export const POLICY_FEATURES = [
     titleEn: 'Choose the asynchronous period consciously when closing',
     rules: ['R-A-1'],
   },
+  {
+    id: 'ticket-guard',
+    title: 'Kontrollera biljetten till vårdcentralen',
+    titleEn: 'Check the ticket to the health centre',
+    rules: ['R-T-1'],
+  },
 ] as const satisfies readonly PolicyFeature[];
 
 export type PolicyFeatureId = (typeof POLICY_FEATURES)[number]['id'];

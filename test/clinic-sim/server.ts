@@ -324,6 +324,8 @@ export async function startClinicSim(options: ClinicSimOptions = {}): Promise<Cl
           if (!Number.isInteger(days) || days < 0 || days > 60) throw new SimError(400, 'asyncDays must be 0..60');
           return store.closeFromPage(caseId, days);
         }
+        case 'ticket':
+          return store.bookTicket(caseId, str(body, 'unit'), str(body, 'resource'));
         case 'handover':
           return store.handover(caseId, str(body, 'role'), typeof body.message === 'string' ? body.message : '');
         case 'priority': {

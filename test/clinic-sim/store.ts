@@ -628,6 +628,14 @@ export class SimStore implements SimControl {
     this.closeCase(id, asyncDays);
   }
 
+  /** "Boka biljett" (1177 på telefon, R-T-1): the console books whatever it is given. */
+  bookTicket(id: string, unit: string, resource: string): void {
+    this.requireLoggedIn();
+    const c = this.find(id);
+    this.pushMessage(c, { author: 'system', text: `Biljett bokad till ${unit}, ${resource}.` });
+    this.changed();
+  }
+
   /** "Lämna över besök" to a role in the own unit (R-HO-1). */
   handover(id: string, toRole: string, message: string): void {
     this.requireLoggedIn();

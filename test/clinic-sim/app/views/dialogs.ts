@@ -1,5 +1,5 @@
 /** The page's dialogs (Logga ut, Avsluta besök, Lämna över besök): the same in every skin. */
-import { ASYNC_CHOICES, COLLEAGUES, ROLES } from '../../model';
+import { ASYNC_CHOICES, COLLEAGUES, ROLES, UNITS } from '../../model';
 import { actionForm, type Ctx, dialog } from '../context';
 import { type Html, html, raw } from '../html';
 
@@ -52,6 +52,7 @@ ${ASYNC_CHOICES.map(
       ),
     );
   }
+  if (d === 'ticket') return ticketDialog(x, c);
   if (d === 'handover') {
     const roleId = x.id('handover-role');
     const messageId = x.id('handover-message');
@@ -83,4 +84,33 @@ ${ASYNC_CHOICES.map(
     );
   }
   return '';
+}
+
+/** "Boka biljett" (1177 på telefon, R-T-1): a drop-in ticket to another vårdcentral. */
+function ticketDialog(x: Ctx, c: { id: string }): Html {
+  const f = (key: string, label: string, control: (id: string) => Html) => {
+    const id = x.id(`ticket-${key}`);
+    return html`<label ${x.k('label')} for="${id}">${label}</label>${control(id)}`;
+  };
+  return dialog(
+    x,
+    'ticket',
+    'Boka biljett',
+    actionForm(
+      x,
+      `/api/cases/${encodeURIComponent(c.id)}/ticket`,
+      html`${f('unit', 'Vårdcentral', (id) => html`<select ${x.k('select')} id="${id}" name="unit">${UNITS.map((u) => html`<option value="${u}"${u === 'Testviken hälsocentral' ? raw(' selected') : ''}>${u}</option>`)}</select>`)}
+${f('resource', 'Resurs', (id) => html`<select ${x.k('select')} id="${id}" name="resource">${ROLES.map((r) => html`<option value="${r}"${r === 'Läkare' ? raw(' selected') : ''}>${r}</option>`)}</select>`)}
+<label ${x.k('radio-label')}><input type="checkbox" name="administrative" value="true"> Administrativ biljett</label>
+${f('reason', 'Sökorsak', (id) => html`<input ${x.k('input')} id="${id}" type="text" name="reason" value="">`)}
+${f('valid', 'Giltig till', (id) => html`<input ${x.k('input')} id="${id}" type="date" name="validUntil" value="">`)}
+${f('anamnesis', 'Anamnes (visas inte för patienten)', (id) => html`<textarea ${x.k('textarea')} id="${id}" name="anamnesis" rows="3"></textarea>`)}
+${f('info', 'Information till patienten', (id) => html`<textarea ${x.k('textarea')} id="${id}" name="info" rows="2"></textarea>`)}
+<div ${x.k('dialog-buttons')}>
+<button type="button" ${x.k('btn-secondary')} name="ui" value="close-dialog">Avbryt</button>
+<button type="submit" ${x.k('btn-primary')}>Boka</button>
+</div>`,
+      'dialog-form',
+    ),
+  );
 }

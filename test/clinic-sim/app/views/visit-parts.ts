@@ -80,7 +80,8 @@ ${
 ${
   open
     ? html`<button type="button" ${x.k('btn-danger')} name="ui" value="open-close-visit" aria-haspopup="dialog">Avsluta besök</button>
-<button type="button" ${x.k('btn-secondary')} name="ui" value="open-handover" aria-haspopup="dialog">Lämna över besök</button>`
+<button type="button" ${x.k('btn-secondary')} name="ui" value="open-handover" aria-haspopup="dialog">Lämna över besök</button>
+<button type="button" ${x.k('btn-secondary')} name="ui" value="open-ticket" aria-haspopup="dialog">Boka biljett</button>`
     : ''
 }
 </div>`;

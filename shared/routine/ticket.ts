@@ -1,0 +1,55 @@
+/**
+ * R-T-1, pure: a drop-in ticket (1177 på telefon) goes to *Sjuksköterska* at the vårdcentral, or
+ * to *Medicinsk admin* when administrative; it has a sökorsak, a validity and the anamnesis; the
+ * chat is closed before the patient can activate it. Undefined: not on the page; null: unreadable.
+ */
+export interface TicketFacts {
+  resource: string | null;
+  administrative: boolean | null;
+  reason?: string | null;
+  validUntil?: string | null;
+  anamnesis?: string | null;
+  /** The visit's chat is closed (null: unknown). */
+  chatClosed: boolean | null;
+}
+
+export interface TicketRemark {
+  rule: 'R-T-1';
+  field: 'resource' | 'reason' | 'validUntil' | 'anamnesis' | 'chat';
+  kind: 'wrong' | 'todo' | 'unknown';
+  text: string;
+}
+
+export function ticketRemarks(f: TicketFacts): TicketRemark[] {
+  const out: TicketRemark[] = [];
+  const say = (field: TicketRemark['field'], kind: TicketRemark['kind'], text: string) =>
+    out.push({ rule: 'R-T-1', field, kind, text });
+  const wanted = f.administrative === true ? 'Medicinsk admin' : 'Sjuksköterska';
+  if (f.resource === null || f.administrative === null)
+    say(
+      'resource',
+      'unknown',
+      'Resursen kunde inte läsas: kontrollera att den är Sjuksköterska (Medicinsk admin för administrativa biljetter).',
+    );
+  else if (f.resource !== wanted)
+    say(
+      'resource',
+      'wrong',
+      `Resursen ska vara ${wanted}${f.administrative ? ' för en administrativ biljett' : ' på vårdcentralen'} (nu: ${f.resource}).`,
+    );
+  const filled = (field: 'reason' | 'validUntil' | 'anamnesis', label: string) => {
+    const v = f[field];
+    if (v === null) say(field, 'unknown', `${label}: okänt – kontrollera själv.`);
+    else if (v !== undefined && v.trim() === '') say(field, 'todo', `${label} saknas.`);
+  };
+  filled('reason', 'Sökorsak');
+  filled('validUntil', 'Giltighetstid');
+  filled('anamnesis', 'Anamnes (klistras in, visas inte för patienten)');
+  if (f.chatClosed !== true)
+    say(
+      'chat',
+      f.chatClosed === null ? 'unknown' : 'todo',
+      'Avsluta chatten efter bokningen: patienten kan inte aktivera biljetten förrän chatten är stängd.',
+    );
+  return out;
+}
