@@ -1,4 +1,4 @@
-import { applyRuleSetUpdate, defaultRuleSet, type RuleSet, type RuleSetError } from '../../shared/rules';
+import { applyRuleSetUpdate, defaultRuleSet, type RuleSet, type RuleSetError, ruleSetDigest } from '../../shared/rules';
 import { type EffectiveRules, effectiveRulesItem, policyRulesItem, superuserRulesItem } from '../lib/rules';
 
 /**
@@ -39,7 +39,13 @@ export async function resolveRules(): Promise<EffectiveRules> {
     source = from;
     break;
   }
-  const effective: EffectiveRules = { rules, source, refused, resolvedAt: new Date().toISOString() };
+  const effective: EffectiveRules = {
+    rules,
+    source,
+    refused,
+    resolvedAt: new Date().toISOString(),
+    digest: ruleSetDigest(rules),
+  };
   await effectiveRulesItem.set(effective);
   return effective;
 }

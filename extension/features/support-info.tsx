@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { supportInfo } from '../../shared/routine/support-info';
-import { ruleSetDigest } from '../../shared/rules/digest';
 import { FIELD_NAMES, type FieldHealth, pageHealth } from '../clinic';
 import { loadBridgeStatus } from '../lib/bridge-status';
 import { copyText } from '../lib/clipboard';
+import { loadEffectiveRules } from '../lib/rules';
 import type { Feature } from './feature';
 
 /**
@@ -26,13 +26,15 @@ const supportInfoFeature: Feature = {
     const copy = async (button: HTMLButtonElement) => {
       const snapshot = ctx.snapshot();
       const rules = ctx.rules();
-      const status = await loadBridgeStatus();
+      // The digest comes from the background (no hashing in the content script).
+      const [status, effective] = await Promise.all([loadBridgeStatus(), loadEffectiveRules()]);
+      const digest = effective.rules.meta.version === rules.meta.version ? effective.digest : undefined;
       const text = supportInfo({
         url: location.href,
         extensionVersion: browser.runtime.getManifest().version,
         bridge: status ? `${status.bridge}${status.card ? `, kort: ${status.card.state}` : ''}` : 'okänd',
         bridgeVersion: null,
-        ruleSet: { name: rules.meta.name, version: rules.meta.version, digest: ruleSetDigest(rules) },
+        ruleSet: { name: rules.meta.name, version: rules.meta.version, digest: digest ?? 'okänd' },
         fields: Object.entries(snapshot.health).map(([field, health]) => ({
           name: FIELD_NAMES[field as keyof typeof FIELD_NAMES] ?? field,
           health: HEALTH_WORDS[health],

@@ -13,6 +13,11 @@ export interface EffectiveRules {
   /** Sources that were refused, with every error (shown to the user, never silently dropped). */
   refused: { source: 'policy' | 'superuser'; errors: RuleSetError[] }[];
   resolvedAt: string;
+  /**
+   * `ruleSetDigest(rules)`, computed by the background: content scripts read it and never hash
+   * (SHA-256 and canonical JSON stay out of the content-script bundle).
+   */
+  digest?: string;
 }
 
 const DEFAULT_EFFECTIVE: EffectiveRules = {
