@@ -12,6 +12,9 @@ import { type CardReader, PcscError, type ReaderStatus } from '../card/types';
 import type { Logger } from '../log';
 import type { CardChangeMeta, CardStatusSource } from './types';
 
+/** Passing read failures of one card retried (≈250 ms apart) before it counts as unreadable. */
+const TRANSIENT_RETRIES = 5;
+
 export interface CardServiceOptions {
   reader: CardReader;
   logger: Logger;
@@ -45,6 +48,8 @@ export class CardService implements CardStatusSource {
   private wake: (() => void) | null = null;
   /** Read results per inserted card (reader + ATR + pcsc-lite's event counter). */
   private readonly cache = new Map<string, ReadOutcome>();
+  /** Reads of a present card that failed for a passing reason, per card (see TRANSIENT_RETRIES). */
+  private readonly failedReads = new Map<string, number>();
   private firstState!: Promise<void>;
   private resolveFirst!: () => void;
   private readonly reader: CardReader;
@@ -222,6 +227,7 @@ export class CardService implements CardStatusSource {
     const withCard = statuses.filter((s) => s.present && readers.includes(s.name));
     const keys = new Set(withCard.map((s) => `${s.name}|${hex(s.atr)}|${(s.token ?? 0) >>> 16}`));
     for (const key of this.cache.keys()) if (!keys.has(key)) this.cache.delete(key);
+    for (const key of this.failedReads.keys()) if (!keys.has(key)) this.failedReads.delete(key);
     if (withCard.length === 0) {
       this.set({ state: 'NO_CARD', readers, since: this.now() }, detectedAt);
       return false;
@@ -229,6 +235,7 @@ export class CardService implements CardStatusSource {
 
     let unsupported: { reader: string; reason: string } | null = null;
     let gone = false;
+    let transient = false;
     for (const status of withCard) {
       const key = `${status.name}|${hex(status.atr)}|${(status.token ?? 0) >>> 16}`;
       let outcome = this.cache.get(key);
@@ -236,6 +243,14 @@ export class CardService implements CardStatusSource {
         outcome = status.mute
           ? { kind: 'unsupported', reason: 'card does not answer', cache: true }
           : await this.read(status.name);
+        // A read that failed for a passing reason (a busy reader, a slow machine) is tried
+        // again soon, a few times, before the card is taken as unreadable until it changes.
+        if (outcome.kind === 'unsupported' && !outcome.cache) {
+          const tries = (this.failedReads.get(key) ?? 0) + 1;
+          this.failedReads.set(key, tries);
+          if (tries < TRANSIENT_RETRIES) transient = true;
+          else outcome = { ...outcome, cache: true };
+        } else this.failedReads.delete(key);
         if (outcome.kind === 'identity' || (outcome.kind === 'unsupported' && outcome.cache))
           this.cache.set(key, outcome);
       }
@@ -251,7 +266,7 @@ export class CardService implements CardStatusSource {
     }
     if (unsupported) {
       this.set({ state: 'UNSUPPORTED_CARD', ...unsupported, since: this.now() }, detectedAt);
-      return gone;
+      return gone || transient;
     }
     // Every card went away while being read: the next status change (or a second look) says so.
     this.set({ state: 'NO_CARD', readers, since: this.now() }, detectedAt);

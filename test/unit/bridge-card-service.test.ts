@@ -295,6 +295,30 @@ describe('every PC/SC call can fail', () => {
     await until(s, 'CARD_PRESENT');
   });
 
+  it('a read that fails for a passing reason is tried again by itself: CARD_PRESENT without reinserting the card', async () => {
+    const fake = readerWithCard();
+    // Every attempt of the first read fails (a busy reader, a slow machine); the next one works.
+    fake.failOn('transmit', 'UNKNOWN', { times: 3 });
+    const { service: s, pushed } = start(fake);
+    await until(s, 'CARD_PRESENT');
+    expect(pushed.map((p) => p.state)).toContain('UNSUPPORTED_CARD');
+  });
+
+  it('a card whose reads keep failing is re-read only a few times, then left until it changes', async () => {
+    const fake = readerWithCard();
+    fake.failOn('transmit', 'UNKNOWN', { times: 1_000 });
+    const { service: s } = start(fake);
+    await until(s, 'UNSUPPORTED_CARD');
+    const transmits = () => fake.calls.filter((c) => c === 'transmit').length;
+    // Positive signal first: five reads of three attempts each have run …
+    for (const deadline = Date.now() + 5_000; transmits() < 5 * 3 && Date.now() < deadline; )
+      await new Promise((r) => setTimeout(r, 20));
+    expect(transmits()).toBe(5 * 3);
+    // … then nothing more while the card stays as it is.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(transmits()).toBe(5 * 3);
+  });
+
   it('a listener that throws does not stop the loop', async () => {
     const fake = readerWithCard();
     const s = new CardService({ reader: fake, logger: silentLogger, retryMs: 20, pollMs: 100 });
