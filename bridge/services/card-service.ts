@@ -5,11 +5,10 @@
  * by itself from pcscd restarts, reader unplugging and cards pulled mid-read.
  */
 import { performance } from 'node:perf_hooks';
-import type { CardStatus, ClinicianIdentity } from '../../shared/bridge-protocol';
-import { chooseIdentity } from '../card/identity';
-import { NotPkcs15Error, Pkcs15Reader } from '../card/pkcs15';
+import type { CardStatus } from '../../shared/bridge-protocol';
 import { type CardReader, PcscError, type ReaderStatus } from '../card/types';
 import type { Logger } from '../log';
+import { type ReadOutcome, readCard } from './card-read';
 import type { CardChangeMeta, CardStatusSource } from './types';
 
 /** Passing read failures of one card retried (≈250 ms apart) before it counts as unreadable. */
@@ -26,14 +25,7 @@ export interface CardServiceOptions {
   trustAnchors?: readonly Uint8Array[];
 }
 
-type ReadOutcome =
-  | { kind: 'identity'; identity: ClinicianIdentity }
-  | { kind: 'unsupported'; reason: string; cache: boolean }
-  | { kind: 'gone' };
-
 type Listener = (status: CardStatus, meta: CardChangeMeta) => void;
-
-const CARD_GONE = new Set(['REMOVED_CARD', 'NO_SMARTCARD', 'RESET_CARD', 'READER_UNAVAILABLE', 'UNKNOWN_READER']);
 
 function hex(bytes?: Uint8Array): string {
   return bytes ? Buffer.from(bytes).toString('hex') : '';
@@ -273,37 +265,12 @@ export class CardService implements CardStatusSource {
     return gone;
   }
 
-  /** Reads the identity of the card in `readerName`; rethrows only when the daemon is gone. */
-  private async read(readerName: string): Promise<ReadOutcome> {
-    const started = performance.now();
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      let connection: Awaited<ReturnType<CardReader['connect']>> | undefined;
-      try {
-        connection = await this.reader.connect(readerName);
-        const card = new Pkcs15Reader((apdu) => connection!.transmit(apdu));
-        const identity = await chooseIdentity(card.certificates(), this.trustAnchors);
-        this.logger.log('info', 'card.read', {
-          ms: Math.round(performance.now() - started),
-          count: card.sent.length,
-          code: identity ? (identity.verified ? 'identity_verified' : `identity_${identity.reason}`) : 'no_hsa_id',
-        });
-        return identity
-          ? { kind: 'identity', identity }
-          : { kind: 'unsupported', reason: 'no certificate with an HSA-id', cache: true };
-      } catch (err) {
-        if (err instanceof NotPkcs15Error) return { kind: 'unsupported', reason: err.message, cache: true };
-        const code = err instanceof PcscError ? err.code : 'UNKNOWN';
-        if (code === 'NO_SERVICE') throw err;
-        // Reset by another program: reconnect once before giving up.
-        if (code === 'RESET_CARD' && attempt === 1) continue;
-        if (CARD_GONE.has(code)) return { kind: 'gone' };
-        if (code === 'UNRESPONSIVE_CARD') return { kind: 'unsupported', reason: 'card does not answer', cache: true };
-        this.logger.log('warn', 'card.read_failed', { code, count: attempt });
-        if (attempt < 3) await this.sleep(code === 'SHARING_VIOLATION' ? 200 : 50);
-      } finally {
-        connection?.disconnect();
-      }
-    }
-    return { kind: 'unsupported', reason: 'card could not be read', cache: false };
+  private read(readerName: string): Promise<ReadOutcome> {
+    return readCard(readerName, {
+      reader: this.reader,
+      logger: this.logger,
+      trustAnchors: this.trustAnchors,
+      sleep: (ms) => this.sleep(ms),
+    });
   }
 }

@@ -1,104 +1,12 @@
 import type { SelectorStrategy } from '../../shared/selector-strategy';
+import { accessibleName, IMPLICIT_ROLES, roleOf } from './accessible-name';
+import { normalizeText } from './text';
+
+export { accessibleName, roleOf } from './accessible-name';
+export { normalizeText, spacedText } from './text';
 
 /** Our own UI inside the page: never read as if it were the console's. */
 export const COMPANION_HOST_ATTR = 'data-clinic-companion';
-
-const IMPLICIT_ROLES: Record<string, string> = {
-  nav: 'navigation',
-  main: 'main',
-  aside: 'complementary',
-  table: 'table',
-  dialog: 'dialog',
-  button: 'button',
-  textarea: 'textbox',
-  select: 'combobox',
-  ol: 'list',
-  ul: 'list',
-  li: 'listitem',
-  h1: 'heading',
-  h2: 'heading',
-  h3: 'heading',
-  h4: 'heading',
-  h5: 'heading',
-  h6: 'heading',
-  form: 'form',
-};
-
-export function normalizeText(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * An element's text with a space between separate text nodes: textContent glues adjacent
- * elements together ("19900101-2385" + "900101-2385" would read as one long digit run).
- */
-export function spacedText(el: Element): string {
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  const parts: string[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
-  return normalizeText(parts.join(' '));
-}
-
-export function roleOf(el: Element): string | null {
-  const explicit = el.getAttribute('role');
-  if (explicit) return explicit.split(/\s+/)[0] ?? null;
-  const tag = el.tagName.toLowerCase();
-  if (tag === 'section' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))) return 'region';
-  if (tag === 'a' && el.hasAttribute('href')) return 'link';
-  return IMPLICIT_ROLES[tag] ?? null;
-}
-
-/** A pragmatic accessible name: aria-labelledby, aria-label, <label>, <caption>, else none. */
-export function accessibleName(el: Element): string {
-  const doc = el.ownerDocument;
-  const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const text = labelledBy
-      .split(/\s+/)
-      .map((id) => doc.getElementById(id)?.textContent ?? '')
-      .join(' ');
-    if (normalizeText(text)) return normalizeText(text);
-  }
-  const ariaLabel = el.getAttribute('aria-label');
-  if (ariaLabel && normalizeText(ariaLabel)) return normalizeText(ariaLabel);
-  const tag = el.tagName.toLowerCase();
-  if (tag === 'input' || tag === 'select' || tag === 'textarea') {
-    const forLabel = labelNear(el);
-    const label = forLabel ?? el.closest('label');
-    if (label) return labelTextWithoutControls(label);
-  }
-  if (tag === 'table') {
-    const caption = el.querySelector(':scope > caption');
-    if (caption) return normalizeText(caption.textContent);
-  }
-  if (tag === 'button' || tag === 'a' || roleOf(el) === 'tab' || roleOf(el) === 'heading') {
-    return normalizeText(el.textContent);
-  }
-  return '';
-}
-
-/**
- * The `<label for>` of a control, looked for near it (up to four ancestors): a label sits beside
- * its control, and a document-wide query (or `control.labels`) walks the whole chat each time.
- */
-function labelNear(el: Element): Element | null {
-  const id = el.getAttribute('id');
-  if (!id) return null;
-  const selector = `label[for="${CSS.escape(id)}"]`;
-  let scope = el.parentElement;
-  for (let level = 0; scope && level < 4; level++, scope = scope.parentElement) {
-    const found = scope.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-function labelTextWithoutControls(label: Element): string {
-  const clone = label.cloneNode(true) as Element;
-  for (const control of clone.querySelectorAll('select, input, textarea, option')) control.remove();
-  return normalizeText(clone.textContent);
-}
 
 function textMatches(actual: string, wanted: string, exact: boolean | undefined): boolean {
   const a = actual.toLocaleLowerCase('sv');

@@ -9,14 +9,6 @@ export const known = <T>(value: T): Field<T> => ({ known: true, value });
 export const unknown = <T = never>(reason: UnknownReason, detail?: string): Field<T> =>
   detail === undefined ? { known: false, reason } : { known: false, reason, detail };
 
-export function valueOr<T, D>(field: Field<T>, fallback: D): T | D {
-  return field.known ? field.value : fallback;
-}
-
-export function mapField<T, U>(field: Field<T>, fn: (value: T) => U): Field<U> {
-  return field.known ? known(fn(field.value)) : field;
-}
-
 /** Swedish text for the UI when a field is unknown. */
 export function unknownText(field: { known: false; reason: UnknownReason }): string {
   switch (field.reason) {

@@ -16,6 +16,7 @@ import { priorityIn, stockholmDateTime } from './identity-text';
 import { type PatientIdentity, readPatientIdentity } from './patient-identity';
 import { readProtection } from './protection';
 import { type QueueRow, readQueue } from './queue-rows';
+import { type FieldHealth, healthOf, questionAnswerPairs, STATE_WORDS, type VisitState } from './sections';
 import { SELECTORS, type SelectorRegistry } from './selectors';
 
 export type { ChatAuthor, ChatMessage, VisitChannels } from './chat';
@@ -23,10 +24,9 @@ export { ChatCache, channelsOf } from './chat';
 export type { Guardian } from './guardians';
 export type { PatientIdentity } from './patient-identity';
 export type { QueueRow } from './queue-rows';
+export type { FieldHealth, VisitState } from './sections';
 
 export type Route = 'visit' | 'drop-in' | 'other';
-export type FieldHealth = 'found' | 'missing' | 'ambiguous' | 'not-applicable';
-export type VisitState = 'waiting' | 'accepted' | 'ongoing' | 'closed';
 
 export interface ClinicSnapshot {
   route: Route;
@@ -116,40 +116,6 @@ export function readSnapshot(
     health: reader.health,
   };
 }
-
-/**
- * Questions and answers however the page pairs them: <dt>/<dd>, a row header and its cell, a
- * sub-heading and the paragraph after it, or a label span and its value span.
- */
-function questionAnswerPairs(section: Element): string[] {
-  const pairs: string[] = [];
-  const pair = (q: Element, a: Element | null) => {
-    if (a) pairs.push(`${spacedText(q)}: ${spacedText(a)}`);
-  };
-  for (const dt of section.querySelectorAll('dt')) pair(dt, dt.nextElementSibling);
-  if (pairs.length > 0) return pairs;
-  for (const th of section.querySelectorAll('th[scope="row"], [role="rowheader"]')) pair(th, th.nextElementSibling);
-  if (pairs.length > 0) return pairs;
-  for (const h of section.querySelectorAll('h3, h4, h5, h6')) pair(h, h.nextElementSibling);
-  if (pairs.length > 0) return pairs;
-  for (const span of section.querySelectorAll('span')) {
-    const value = span.nextElementSibling;
-    if (span.childElementCount === 0 && value?.tagName === 'SPAN' && span.previousElementSibling === null)
-      pair(span, value);
-  }
-  return pairs;
-}
-
-function healthOf(field: Field<unknown>): FieldHealth {
-  return field.known ? 'found' : field.reason === 'ambiguous' ? 'ambiguous' : 'missing';
-}
-
-const STATE_WORDS: [RegExp, VisitState][] = [
-  [/(?<![\p{L}])Avslutat?(?![\p{L}])/iu, 'closed'],
-  [/(?<![\p{L}])Pågående(?![\p{L}])/iu, 'ongoing'],
-  [/(?<![\p{L}])Mottagen(?![\p{L}])/iu, 'accepted'],
-  [/(?<![\p{L}])Väntar i kö(?![\p{L}])/iu, 'waiting'],
-];
 
 class Reader {
   readonly health: Partial<Record<ClinicField, FieldHealth>> = {};
