@@ -18,10 +18,14 @@ const isRoot = process.getuid?.() === 0;
 const unavailable = browserTestsUnavailable() ?? (isRoot ? null : 'writing machine policy needs root');
 if (unavailable && process.env.CI === 'true') throw new Error(unavailable);
 
-const inForce = async (ext: ExtensionBrowser) =>
-  (await ext.worker()).evaluate(
+/** The rules in force, asked of the worker; an evaluate on a worker Chrome just stopped never
+ * settles, so it is bounded (undefined → the caller's waitFor asks a fresh worker again). */
+const inForce = async (ext: ExtensionBrowser): Promise<{ source: string; rules: RuleSet } | undefined> => {
+  const ask = (await ext.worker()).evaluate(
     async () => (await chrome.storage.local.get('effectiveRuleSet')).effectiveRuleSet as unknown,
   ) as Promise<{ source: string; rules: RuleSet } | undefined>;
+  return Promise.race([ask, new Promise<undefined>((r) => setTimeout(() => r(undefined), 3_000))]);
+};
 
 async function options(ext: ExtensionBrowser): Promise<Page> {
   const page = await ext.browser.newPage();
