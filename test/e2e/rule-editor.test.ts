@@ -115,6 +115,28 @@ describeInBrowser('rule editor (issue 13), options page in real Chromium', () =>
     await page.close();
   });
 
+  it('two edits in the form between two paints: the draft keeps the last one and the page stays responsive', async () => {
+    const page = await options();
+    // Both inputs land before the next paint, so the first render's effect is still pending when
+    // the second render starts (a clinician typing fast on a slow PC). This froze the page.
+    const edit = page.evaluate(async (selector) => {
+      const input = document.querySelector<HTMLInputElement>(selector)!;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      input.value = '45';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, REPLY);
+    const frozen = new Promise<'frozen'>((resolve) => setTimeout(() => resolve('frozen'), 10_000));
+    expect(await Promise.race([edit.then(() => 'done'), frozen])).toBe('done');
+    const answered = page.evaluate(() => new Promise((r) => setTimeout(() => r('answered'), 500)));
+    expect(await Promise.race([answered, frozen])).toBe('answered');
+    expect(await jsonView(page)).toContain('"replyWindowMinutes": 45');
+    expect(await page.$eval(REPLY, (el) => (el as HTMLInputElement).value)).toBe('45');
+    await page.click('#rule-editor-reset-button');
+    await page.close();
+  });
+
   it('the JSON editor: the form follows it, errors show inline at their path, the schema completes field names', async () => {
     const page = await options();
     const draft = structuredClone(defaultRuleSet) as unknown as { timers: Record<string, unknown> };

@@ -5,7 +5,7 @@ import { autocompletion, type CompletionContext } from '@codemirror/autocomplete
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
-import { Compartment, EditorState } from '@codemirror/state';
+import { Annotation, Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'preact/hooks';
 import { checkDraft } from '../../../../shared/rules/editor';
@@ -37,6 +37,14 @@ const schemaLinter = linter(
   { delay: 300 },
 );
 
+/**
+ * Marks the view's own follow-the-draft transactions. They are not edits: reporting them back made
+ * a ping-pong with Preact, which flushes a render's pending effect (with its older value) when the
+ * next render starts, so a keystroke before the next paint swapped two drafts forever and froze
+ * the page.
+ */
+const followsDraft = Annotation.define<boolean>();
+
 export function JsonEditor(props: { value: string; readOnly: boolean; onChange(text: string): void }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -59,7 +67,8 @@ export function JsonEditor(props: { value: string; readOnly: boolean; onChange(t
           EditorView.lineWrapping,
           editable.current.of([EditorState.readOnly.of(props.readOnly), EditorView.editable.of(!props.readOnly)]),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) onChange.current(u.state.doc.toString());
+            if (u.docChanged && !u.transactions.some((t) => t.annotation(followsDraft)))
+              onChange.current(u.state.doc.toString());
           }),
           EditorView.contentAttributes.of({ 'aria-label': 'Regeluppsättning (JSON)' }),
         ],
@@ -73,7 +82,10 @@ export function JsonEditor(props: { value: string; readOnly: boolean; onChange(t
   useEffect(() => {
     const v = view.current;
     if (v && v.state.doc.toString() !== props.value)
-      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: props.value } });
+      v.dispatch({
+        changes: { from: 0, to: v.state.doc.length, insert: props.value },
+        annotations: followsDraft.of(true),
+      });
   }, [props.value]);
 
   useEffect(() => {
