@@ -76,7 +76,38 @@ function structureOf(doc: Document, cache: QueryCache): Element[] {
 }
 
 /** All elements under `scope` that a strategy designates (possibly none, possibly several). */
-export function locateAll(scope: ParentNode, strategy: SelectorStrategy, cache?: QueryCache): Element[] {
+/**
+ * The query cache of the read under way: the companion reads the snapshot and runs every
+ * feature's listener in one task, so the readers features call then share the snapshot's
+ * structure index instead of each walking the whole (long) chat again.
+ */
+let ambient: QueryCache | undefined;
+
+export function withQueryCache<T>(cache: QueryCache, run: () => T): T {
+  const previous = ambient;
+  ambient = cache;
+  try {
+    return run();
+  } finally {
+    ambient = previous;
+  }
+}
+
+export function ambientQueryCache(): QueryCache | undefined {
+  return ambient;
+}
+
+/** Elements under `scope` matching `selector`: from the read's structure index when one is under way. */
+export function elementsIn(scope: Element, selector: string): Element[] {
+  const cache = ambient;
+  if (!cache) return Array.from(scope.querySelectorAll(selector));
+  return structureOf(scope.ownerDocument, cache).filter(
+    (el) => el !== scope && scope.contains(el) && el.matches(selector),
+  );
+}
+
+export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explicitCache?: QueryCache): Element[] {
+  const cache = explicitCache ?? ambient;
   const all = (selector: string): Element[] => {
     // Cached per read, and answered from one walk of the page's structure for every scope: a
     // visit's fields search the same few selectors, and a query of the whole document would

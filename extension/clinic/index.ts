@@ -3,7 +3,7 @@
 export { readCloseDialog } from './close-dialog';
 export { type ComposerInsert, insertIntoComposer, locateField } from './composer';
 export { type DateFilterView, readDateFilter } from './date-filter';
-export { COMPANION_HOST_ATTR } from './dom-query';
+export { ambientQueryCache, COMPANION_HOST_ATTR, elementsIn, withQueryCache } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
 export { type HandoverDialog, readHandoverDialog } from './handover-dialog';
 export { FIELD_NAMES, type PageHealth, pageHealth } from './health';

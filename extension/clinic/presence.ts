@@ -1,4 +1,4 @@
-import { locate, normalizeText } from './dom-query';
+import { elementsIn, locate, normalizeText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 
@@ -14,7 +14,7 @@ export function readPatientOnline(doc: Document, registry: SelectorRegistry): Fi
   if (view.status !== 'found') return unknown(view.status === 'ambiguous' ? 'ambiguous' : 'missing');
   let on = false;
   let off = false;
-  for (const el of view.element.querySelectorAll('p, span, div')) {
+  for (const el of elementsIn(view.element, 'p, span, div')) {
     if (el.childElementCount > 1) continue;
     const text = normalizeText(el.textContent);
     if (text.length > 40) continue;

@@ -9,7 +9,7 @@ import {
   type VisitChannels,
 } from './chat';
 import { readClinician } from './clinician';
-import { locate, normalizeText, type QueryCache, spacedText } from './dom-query';
+import { ambientQueryCache, locate, normalizeText, type QueryCache, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { type Guardian, readGuardians } from './guardians';
 import { priorityIn, stockholmDateTime } from './identity-text';
@@ -120,7 +120,7 @@ export function readSnapshot(
 class Reader {
   readonly health: Partial<Record<ClinicField, FieldHealth>> = {};
   private readonly cache = new Map<ClinicField, Element | null>();
-  private readonly queries: QueryCache = new Map();
+  private readonly queries: QueryCache = ambientQueryCache() ?? new Map();
 
   constructor(
     private readonly doc: Document,

@@ -1,5 +1,5 @@
 import type { RuleSet } from '../../shared/rules';
-import { ChatCache, type ClinicSnapshot, observeClinic, readSnapshot, registryFor } from '../clinic';
+import { ChatCache, type ClinicSnapshot, observeClinic, readSnapshot, registryFor, withQueryCache } from '../clinic';
 import type { Feature, FeatureContext } from '../features/feature';
 import { startFeatures } from './feature-loader';
 import { logError } from './log';
@@ -49,10 +49,13 @@ export function startCompanion(
   });
 
   const running = startFeatures(features, contextFor, disabled);
-  const refresh = () => {
-    snapshot = readNow();
-    for (const listener of listeners) listener(snapshot);
-  };
+  // One read of the page per change: the snapshot and every listener's own adapter reads share
+  // one structure index (a 2,000-message chat is walked once, not once per feature).
+  const refresh = () =>
+    withQueryCache(new Map(), () => {
+      snapshot = readNow();
+      for (const listener of listeners) listener(snapshot);
+    });
   observeClinic(doc, refresh, lifetime.signal, (records) => chatCache.invalidate(records));
   // A superuser's new selectors or markers apply at once, without a release or a reload.
   onEffectiveRulesChanged((next) => {
