@@ -78,24 +78,41 @@ function minutesText(waited: number): string {
   return Number.isNaN(waited) ? '? min' : `${Math.floor(waited)} min`;
 }
 
+/** A Swedish ordinal as text: 1:a, 2:a, 3:e … 11:e, 12:e … 21:a (the turn, never a digit in a circle). */
+export function ordinalText(n: number): string {
+  const last = n % 10;
+  const lastTwo = n % 100;
+  return `${n}:${(last === 1 || last === 2) && lastTwo !== 11 && lastTwo !== 12 ? 'a' : 'e'}`;
+}
+
+/** The priority as its coloured digit, named for screen readers ("Prioritet 2"). */
+export function PriorityDigit({ priority }: { priority: number | null }) {
+  const name = priority === null ? 'Prioritet saknas' : `Prioritet ${priority}`;
+  return (
+    <span class={`prio prio-${priority ?? 'none'}`} role="img" aria-label={name} title={name}>
+      {priority ?? '–'}
+    </span>
+  );
+}
+
 export function Badge({ view, thresholds }: { view: QueueView; thresholds: QueueThresholds }) {
   const over =
     view.urgency === 'red'
-      ? `, över ${thresholds.redAfterMinutes} minuter (R-Q-1)`
+      ? `, över ${thresholds.redAfterMinutes} minuter`
       : view.urgency === 'amber'
         ? `, över ${thresholds.amberAfterMinutes} minuter`
         : '';
+  const turn = ordinalText(view.order);
   return (
     <span
       class={`qbadge ${view.urgency}`}
       role="img"
       data-urgency={view.urgency}
       data-order={view.order}
-      title="Nummer i tur: högst prioritet först, sedan ankomsttid (R-Q-1). Väntetid sedan ankomst."
-      aria-label={`Nummer ${view.order} i tur, väntat ${minutesText(view.waited)}${over}`}
+      title="I tur: högst prioritet först, sedan ankomsttid. Väntetid sedan ankomst."
+      aria-label={`${turn} i tur, väntat ${minutesText(view.waited)}${over}`}
     >
-      <b>{view.order}</b>
-      <span>{minutesText(view.waited)}</span>
+      <span class="turn">{turn} i tur</span> <span>{minutesText(view.waited)}</span>
     </span>
   );
 }
@@ -123,8 +140,9 @@ export function Summary({
       <NotifyLine state={notify} />
       <ol class="queue-order">
         {ordered.map((v) => (
-          <li key={v.item.key} class={v.urgency} data-urgency={v.urgency}>
-            Prio {v.item.priority ?? '–'} · {v.item.patientName || 'okänd'} · {minutesText(v.waited)}
+          <li key={v.item.key} class={v.urgency} data-urgency={v.urgency} data-order={v.order}>
+            <span class="turn">{ordinalText(v.order)}</span> <PriorityDigit priority={v.item.priority} />{' '}
+            {v.item.patientName || 'okänd'} · {minutesText(v.waited)}
             {v.urgency !== 'ok' && <span class="sr"> ({urgencyText(v.urgency, thresholds)})</span>}
           </li>
         ))}
@@ -134,21 +152,30 @@ export function Summary({
 }
 
 export const BADGE_STYLE = `
-.qbadge { display: inline-flex; align-items: center; gap: 4px; padding: 1px 7px 1px 2px; border-radius: 999px;
+.qbadge { display: inline-flex; align-items: center; gap: 6px; padding: 1px 7px; border-radius: 999px;
   font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; border: 1px solid #8aa3b8; background: #eef4f9; color: #0b3559; white-space: nowrap; }
-.qbadge b { display: inline-grid; place-items: center; min-width: 18px; height: 18px; border-radius: 999px; background: #0b3559; color: #fff; font-size: 11px; }
-.qbadge.amber { background: #fff4e5; border-color: #b35c00; color: #5c2f00; }
-.qbadge.amber b { background: #8a4600; }
-.qbadge.red { background: #fdecea; border-color: #b3261e; color: #5f1410; }
-.qbadge.red b { background: #b3261e; }
+.qbadge .turn { font-weight: 700; }
+.qbadge.amber { background: #fff4e5; border-color: #b35c00; color: #5c2f00; border-style: dashed; }
+.qbadge.red { background: #fdecea; border-color: #b3261e; color: #5f1410; border-width: 2px; }
+@media (forced-colors: active) { .qbadge { border-color: CanvasText; } .qbadge.red { border-width: 3px; } }
+`;
+/** The priority colours of 1177's triage (1 red … 5 grey-blue); the digit carries the meaning, colour repeats it. */
+export const PRIORITY_STYLE = `
+.prio { display: inline-grid; place-items: center; min-width: 18px; height: 18px; border-radius: 999px; font-weight: 700;
+  font-size: 11px; color: #fff; background: #5f6b78; border: 1px solid transparent; }
+.prio-1 { background: #b3261e; } .prio-2 { background: #a84300; } .prio-3 { background: #f2b705; color: #3b2a00; }
+.prio-4 { background: #2e6b31; } .prio-5 { background: #4a5f6a; }
+@media (forced-colors: active) { .prio { border-color: CanvasText; } }
 `;
 export const PANEL_STYLE = `
 .queue p { margin: 0 0 6px; }
 .queue-order { margin: 0; padding-left: 22px; }
+.queue-order:not(.handed-over) { padding-left: 0; list-style: none; }
+.queue-order .turn { display: inline-block; min-width: 2.6em; font-weight: 600; }
 .queue-order li.amber { color: #5c2f00; font-weight: 600; }
 .queue-order li.red { color: #b3261e; font-weight: 700; }
 .queue .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-`;
+${PRIORITY_STYLE}`;
 
 /** A handed-over case (R-Q-4) as the adapter will read it from Startsida → *Mina aktuella*. */
 export type HandedOverRow = Pick<QueueRow, 'priority' | 'patientName' | 'arrivedAt'>;

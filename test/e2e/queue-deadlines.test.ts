@@ -93,7 +93,9 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     let shown = await badges(page, 3);
     expect(shown.map((b) => b.order)).toEqual([2, 3, 1]);
     expect(shown.map((b) => b.urgency)).toEqual(['amber', 'ok', 'ok']);
-    expect(shown[0]!.text).toBe('21 min'); // order 2, waited 1 min
+    // The turn as text ("2:a i tur"), never a digit in a circle beside the console's priority digit.
+    expect(shown.map((b) => b.text.replace(/ \d+ min$/, ''))).toEqual(['2:a i tur', '3:e i tur', '1:a i tur']);
+    expect(shown[0]!.text).toBe('2:a i tur 1 min');
 
     // ok → amber (late), amber → red (early).
     await waitFor(async () => (await badges(page, 3))[1]!.urgency === 'amber', 15_000);
@@ -108,6 +110,20 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     );
     expect(summary).toContain('1 över 2 min');
     expect(summary.indexOf('Lars Åldersson')).toBeLessThan(summary.indexOf('Anna Testsson'));
+    // In the summary the turn is text and the priority its coloured digit, named for screen readers.
+    const rows = await page.$eval('[data-clinic-companion="panel"]', (h) =>
+      [...(h.shadowRoot?.querySelectorAll('[data-feature="queue-deadlines"] .queue-order li') ?? [])].map((li) => ({
+        turn: li.querySelector('.turn')?.textContent,
+        prio: li.querySelector('[role="img"]')?.getAttribute('aria-label'),
+        digit: li.querySelector('[role="img"]')?.textContent,
+      })),
+    );
+    expect(rows.map((r) => r.turn)).toEqual(['1:a', '2:a', '3:e']);
+    expect(rows.map((r) => [r.prio, r.digit])).toEqual([
+      ['Prioritet 1', '1'],
+      ['Prioritet 3', '3'],
+      ['Prioritet 3', '3'],
+    ]);
 
     // R-S-4: no shift → no notification, even though a case is red. Positive signal first: the
     // feature rendered the red case and decided "no shift" (said in the panel), then none came.
