@@ -16,7 +16,7 @@ import { CARD_PULLED_BANNER } from '../shared/shift';
 import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../test/bridge/fake-reader';
 import { testConfig } from '../test/bridge/http-helpers';
 import { createTestChain } from '../test/bridge/test-certs';
-import { browserTestsUnavailable, panelText, waitFor } from '../test/e2e/harness';
+import { bridgeState, browserTestsUnavailable, panelText, waitFor } from '../test/e2e/harness';
 import { startStack } from '../test/e2e/stack';
 import { type BenchResult, type BenchSuite, percentile } from './types';
 
@@ -50,7 +50,7 @@ const suite: BenchSuite = async () => {
     const visit = await stack.openVisit(stack.cases.adult);
     const start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
     await start.waitForSelector('[data-clinic-companion="panel"]');
-    await waitFor(async () => (await panelText(visit)).includes('SITHS-kort isatt'));
+    await waitFor(async () => (await bridgeState(visit)) === 'card-present');
     const shown = async (page: Page) => (await panelText(page)).includes(CARD_PULLED_BANNER);
 
     const pulled: number[] = [];

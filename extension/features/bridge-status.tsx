@@ -8,6 +8,10 @@ import type { Feature } from './feature';
  * The bridge and SITHS-card indicator in our panel (issue 5). It reads what the background's
  * bridge client keeps in session storage and follows its changes, so a card pulled while this
  * tab was in the background, or while the worker slept, still shows. No schema library here.
+ * Issue 14: shown only when something is wrong (a bridge that does not answer or cannot be
+ * trusted, a card problem, R-S-2's pulled card); all well, or not paired at all, shows nothing:
+ * pairing is IT's business (the options page), and the export says the bridge's refusal itself.
+ * The slot's `data-bridge` names the state either way (what tests wait on).
  */
 
 /** R-S-2: pulling the card does not end the shift; say so when the card goes. */
@@ -35,6 +39,21 @@ function BridgeIndicator({ indicator, pulled }: { indicator: Indicator; pulled: 
   );
 }
 
+/** The state in one word, for the slot's `data-bridge`. */
+export function bridgeStateOf(status: BridgeStatus | null): string {
+  if (!status) return 'checking';
+  if (status.bridge !== 'ok') return status.bridge;
+  const card = status.card;
+  if (card?.state === 'CARD_PRESENT') return card.identity.verified ? 'card-present' : 'card-unverified';
+  return (card?.state ?? 'card-unknown').toLowerCase().replaceAll('_', '-');
+}
+
+/** Whether the clinician needs to see it: something is wrong, never "not paired" on every visit. */
+export function bridgeWorthShowing(status: BridgeStatus | null, indicator: Indicator, pulled: boolean): boolean {
+  if (pulled || indicator.tone === 'error') return true;
+  return indicator.tone === 'warning' && status?.bridge !== 'not-paired';
+}
+
 const bridgeStatus: Feature = {
   id: 'bridge-status',
   title: 'Visa bryggans och SITHS-kortets status',
@@ -53,9 +72,14 @@ const bridgeStatus: Feature = {
       else if (wasPresent && status?.bridge === 'ok' && status.card?.state === 'NO_CARD') pulled = true;
       else if (status?.bridge !== 'ok') pulled = false;
       const before = indicatorFor(previous).label;
+      const shownBefore = bridgeWorthShowing(previous, indicatorFor(previous), false);
       previous = status;
-      render(<BridgeIndicator indicator={indicator} pulled={pulled} />, ctx.ui.slot('bridge-status'));
-      if (!firstDraw && indicator.label !== before) {
+      const slot = ctx.ui.slot('bridge-status');
+      slot.dataset.bridge = bridgeStateOf(status);
+      const show = bridgeWorthShowing(status, indicator, pulled);
+      render(show ? <BridgeIndicator indicator={indicator} pulled={pulled} /> : null, slot);
+      // Said aloud when it is shown, or when a shown problem went away.
+      if (!firstDraw && indicator.label !== before && (show || shownBefore)) {
         const urgent = indicator.tone === 'error';
         ctx.ui.announce(pulled ? CARD_PULLED_REMINDER : `Brygga: ${indicator.label}`, urgent ? 'assertive' : 'polite');
       }

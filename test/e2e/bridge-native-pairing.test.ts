@@ -23,6 +23,7 @@ import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID } from '../bridge/tes
 import { type ClinicSim, startClinicSim } from '../clinic-sim/server';
 import { SCENARIO_CLOCK } from '../fixtures/patients';
 import {
+  bridgeState,
   browserTestsUnavailable,
   type ExtensionBrowser,
   launchWithExtension,
@@ -98,9 +99,11 @@ describe.skipIf(unavailable)(
       const { cases } = sim.control.scenario('default');
       visit = await ext.newConsolePage(`${sim.url}/besok/${encodeURIComponent(cases.adult!)}`);
       await visit.waitForSelector('[data-clinic-companion="panel"]');
-      await waitFor(async () => (await panelText(visit)).includes(PRESENT), 15_000);
+      await waitFor(async () => (await bridgeState(visit)) === 'card-present', 15_000);
       const options = await extensionPage();
       await options.waitForSelector('#bridge-native');
+      // All well: the visit says nothing about the bridge (issue 14); the options page names the card.
+      await options.waitForFunction((text) => document.body.textContent?.includes(text), {}, PRESENT);
       expect(await options.$eval('#bridge-native', (el) => el.textContent)).toContain(`port ${bridge.server.port}`);
       expect(await options.evaluate(() => document.body.innerHTML)).not.toContain(token);
       // Start-up pairing, measured in the worker: its start → the bridge proven through the host.
@@ -117,7 +120,7 @@ describe.skipIf(unavailable)(
       await waitFor(async () => (await panelText(visit)).includes('Brygga saknas'), 15_000);
       bridge = await startRealBridge();
       expect(bridge.server.port).not.toBe(before);
-      await waitFor(async () => (await panelText(visit)).includes(PRESENT), 40_000);
+      await waitFor(async () => (await bridgeState(visit)) === 'card-present', 40_000);
     });
 
     describe('the console page’s content script', () => {

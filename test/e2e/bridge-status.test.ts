@@ -21,7 +21,7 @@ import { journalRequest } from '../bridge/fixtures';
 import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID, type TestChain } from '../bridge/test-certs';
 import { PATIENTS } from '../fixtures/patients';
-import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { bridgeState, browserTestsUnavailable, panelText, waitFor } from './harness';
 import { type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
@@ -81,15 +81,34 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     rmSync(exportDir, { recursive: true, force: true });
   });
 
-  it('not paired → "Ej parkopplad" in the panel', async () => {
+  /** What the page shows of the bridge (empty when all is well or not paired, issue 14). */
+  const bridgeText = (page: Page) =>
+    page.$eval(
+      '[data-clinic-companion="panel"]',
+      (h) => h.shadowRoot?.querySelector('[data-feature="bridge-status"]')?.textContent ?? '',
+    );
+
+  it('issue 14: not paired → nothing about the bridge on the visit (pairing is in the options page)', async () => {
     console1 = await stack.openVisit(stack.cases.adult);
-    await waitFor(async () => (await panelText(console1)).includes('Ej parkopplad'));
+    // Positive signal: the indicator received the status, and chose to show nothing.
+    await waitFor(async () => (await bridgeState(console1)) === 'not-paired');
+    expect(await bridgeText(console1)).toBe('');
+    const text = await panelText(console1);
+    expect(text).not.toContain('Ej parkopplad');
+    expect(text).not.toContain('bryggans nyckel');
+    const page = await optionsPage();
+    await page.waitForFunction(() => document.body.textContent?.includes('Ej parkopplad'));
+    await page.close();
   });
 
-  it('paired (token pasted in the options page) → card present shows the clinician’s name and HSA-id', async () => {
+  it('paired, card present (all well) → nothing shown on the visit; the options page names the clinician', async () => {
     fake.insert(READER, sithsCard());
     await setPairing({ token, port });
-    await waitFor(async () => (await panelText(console1)).includes(PRESENT));
+    await waitFor(async () => (await bridgeState(console1)) === 'card-present');
+    expect(await bridgeText(console1)).toBe('');
+    const page = await optionsPage();
+    await page.waitForFunction((text) => document.body.textContent?.includes(text), {}, PRESENT);
+    await page.close();
   });
 
   it('issue 11: a card whose certificate is self-made → "läst från kortet, ej verifierat", never "SITHS-kort"', async () => {
@@ -102,7 +121,8 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     fake.remove(READER);
     await waitFor(async () => (await panelText(console1)).includes('Inget kort'));
     fake.insert(READER, sithsCard());
-    await waitFor(async () => (await panelText(console1)).includes(`${PRESENT} (verifierat)`));
+    await waitFor(async () => (await bridgeState(console1)) === 'card-present');
+    expect(await bridgeText(console1)).toBe('');
   });
 
   it('R-S-2: card pulled → "Inget kort" pushed to the page, with the shift-still-running reminder', async () => {
@@ -125,8 +145,8 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     fake.insert(READER, sithsCard());
     // A console tab opened meanwhile wakes the worker (the indicator asks for a refresh).
     const console2 = await stack.openVisit(stack.cases.adult2);
-    await waitFor(async () => (await panelText(console2)).includes(PRESENT));
-    await waitFor(async () => (await panelText(console1)).includes(PRESENT));
+    await waitFor(async () => (await bridgeState(console2)) === 'card-present');
+    await waitFor(async () => (await bridgeState(console1)) === 'card-present');
     // The one-minute alarm that re-reads the card is re-created at every start-up.
     const worker = await stack.ext.worker();
     const alarm = await worker.evaluate(() => chrome.alarms.get('bridge-card-refresh'));
@@ -173,7 +193,7 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
   it('options page: pairing with the pasted token is proven, saved, and the indicator follows', async () => {
     const page = await optionsPage();
     await setPairing(null);
-    await waitFor(async () => (await panelText(console1)).includes('Ej parkopplad'));
+    await waitFor(async () => (await bridgeState(console1)) === 'not-paired');
     await page.type('#bridge-token', token);
     await page.$eval('#bridge-port', (el) => {
       (el as HTMLInputElement).value = '';
@@ -184,7 +204,7 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
       () => document.querySelector('#bridge-result')?.textContent?.includes('visade att den har nyckeln'),
       { timeout: 10_000 },
     );
-    await waitFor(async () => (await panelText(console1)).includes(PRESENT));
+    await waitFor(async () => (await bridgeState(console1)) === 'card-present');
     await page.waitForFunction((text) => document.body.textContent?.includes(text), {}, PRESENT);
     // The token is not shown back.
     expect(await page.$eval('#bridge-token', (el) => (el as HTMLInputElement).value)).toBe('');
@@ -202,7 +222,7 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     expect(await panelText(console1)).not.toContain(TEST_HSA_ID);
     bridge = await startRealBridge(port);
     // Reconnect backoff is at most a few seconds after a short outage.
-    await waitFor(async () => (await panelText(console1)).includes(PRESENT), 20_000);
+    await waitFor(async () => (await bridgeState(console1)) === 'card-present', 20_000);
   });
 
   it('the bridge restarts and a squatter takes its port meanwhile → "Okänd brygga", no card data, no export, never the token', async () => {
@@ -257,6 +277,6 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     }
     // The squatter leaves, the bridge is back: the extension finds it again by itself (nothing burnt).
     bridge = await startRealBridge(port);
-    await waitFor(async () => (await panelText(console1)).includes(PRESENT), 40_000);
+    await waitFor(async () => (await bridgeState(console1)) === 'card-present', 40_000);
   });
 });

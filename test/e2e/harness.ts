@@ -162,6 +162,17 @@ export async function panelText(page: Page): Promise<string> {
   });
 }
 
+/**
+ * The bridge indicator's state as the page last received it (`data-bridge`: not-paired,
+ * card-present, no-card, unreachable …), shown or not (issue 14: only problems are shown).
+ */
+export async function bridgeState(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-clinic-companion="panel"]');
+    return host?.shadowRoot?.querySelector<HTMLElement>('[data-feature="bridge-status"]')?.dataset.bridge ?? null;
+  });
+}
+
 export async function readClipboard(page: Page): Promise<string> {
   await page.bringToFront();
   return page.evaluate(() => navigator.clipboard.readText());

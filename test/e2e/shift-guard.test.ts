@@ -15,7 +15,7 @@ import { CARD_PULLED_BANNER, OTHER_CARD_WARNING } from '../../shared/shift';
 import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../bridge/fake-reader';
 import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, type TestChain } from '../bridge/test-certs';
-import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { bridgeState, browserTestsUnavailable, panelText, waitFor } from './harness';
 import { type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
@@ -63,7 +63,7 @@ describe.skipIf(unavailable)('shift-guard: the shift ends only by "Avsluta skift
     visit = await stack.openVisit(stack.cases.adult);
     start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
     await start.waitForSelector('[data-clinic-companion="panel"]');
-    await waitFor(async () => (await panelText(visit)).includes('SITHS-kort isatt'));
+    await waitFor(async () => (await bridgeState(visit)) === 'card-present');
   });
   afterAll(async () => {
     await stack?.stop();
@@ -98,7 +98,7 @@ describe.skipIf(unavailable)('shift-guard: the shift ends only by "Avsluta skift
     expect(await bannerShown(visit)).toBe(false);
     fake.insert(READER, sithsCard());
     stack.sim.control.setSession({ shift: 'ongoing' });
-    await waitFor(async () => (await panelText(visit)).includes('SITHS-kort isatt'));
+    await waitFor(async () => (await bridgeState(visit)) === 'card-present');
     await waitFor(async () => !(await panelText(visit)).includes('Du får inte SMS om'));
   });
 

@@ -11,7 +11,7 @@ import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../../../test/
 import { journalRequest } from '../../../test/bridge/fixtures';
 import { testConfig } from '../../../test/bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID } from '../../../test/bridge/test-certs';
-import { panelText, waitFor } from '../../../test/e2e/harness';
+import { bridgeState, panelText, waitFor } from '../../../test/e2e/harness';
 import type { DemoChapter } from '../types';
 
 const READER = 'Virtual PCD 00 00';
@@ -60,10 +60,14 @@ export const bridge: DemoChapter = {
     try {
       const visit = await stack.openVisit(stack.cases.adult);
       pages.push(visit);
-      await step('Utan parkoppling visar panelen "Ej parkopplad"', async () => {
-        await waitFor(async () => (await panelText(visit)).includes('Ej parkopplad'));
-        await screenshot(visit, 'bridge-not-paired');
-      });
+      await step(
+        'Utan parkoppling säger besöket inget om bryggan: parkoppling hör till Inställningar (issue 14)',
+        async () => {
+          await waitFor(async () => (await bridgeState(visit)) === 'not-paired');
+          expect(!(await panelText(visit)).includes('Ej parkopplad'), 'panelen visar "Ej parkopplad" på besöket');
+          await screenshot(visit, 'bridge-not-paired');
+        },
+      );
 
       await step('Inställningar: klistra in bryggans nyckel – bryggan bevisar att den har den (HMAC)', async () => {
         const page = await options();
@@ -80,9 +84,12 @@ export const bridge: DemoChapter = {
         await screenshot(page, 'bridge-options-paired');
       });
 
-      await step('SITHS-kortet sätts i: panelen visar namn och HSA-id', async () => {
+      await step('SITHS-kortet sätts i: allt är i ordning, panelen säger inget om bryggan (issue 14)', async () => {
         fake.insert(READER, sithsCard());
-        await waitFor(async () => (await panelText(visit)).includes(PRESENT));
+        await waitFor(async () => (await bridgeState(visit)) === 'card-present');
+        const page = await options();
+        await page.waitForFunction((text) => document.body.textContent?.includes(text), {}, PRESENT);
+        await page.close();
         await screenshot(visit, 'bridge-card-present');
       });
 
@@ -95,7 +102,7 @@ export const bridge: DemoChapter = {
         await screenshot(visit, 'bridge-card-pulled');
         console.log(`    (kort uttaget → sidan visar det: ${ms} ms)`);
         fake.insert(READER, sithsCard());
-        await waitFor(async () => (await panelText(visit)).includes(PRESENT));
+        await waitFor(async () => (await bridgeState(visit)) === 'card-present');
       });
 
       await step(
@@ -108,7 +115,7 @@ export const bridge: DemoChapter = {
           await waitFor(async () => (await panelText(other)).includes('Inget kort'));
           await waitFor(async () => (await panelText(visit)).includes('Inget kort'));
           fake.insert(READER, sithsCard());
-          await waitFor(async () => (await panelText(visit)).includes(PRESENT));
+          await waitFor(async () => (await bridgeState(visit)) === 'card-present');
         },
       );
 
