@@ -20,9 +20,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode }) => ({
-    name: 'Clinic Companion',
-    description: 'Stöd för kliniker i 1177 direkt: rätt patient, skyddad identitet, journalmall och svarstider.',
-    default_locale: undefined,
+    // Issue 14: Swedish by default, English as fallback (extension/public/_locales; browser.i18n).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'sv',
     key: EXTENSION_PUBLIC_KEY,
     // No `tabs`: host permissions already give the console tabs' URLs; `tabs` would expose every
     // tab's URL and title. nativeMessaging: the bridge's host tells this user's port and token.
@@ -42,11 +43,11 @@ export default defineConfig({
     commands: {
       'copy-patient-id': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Kopiera patientens personnummer till Cosmic',
+        description: '__MSG_commandCopyPatientId__',
       },
       'journal-panel': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Öppna journalanteckningen (sidopanelen)',
+        description: '__MSG_commandJournalPanel__',
       },
     },
   }),

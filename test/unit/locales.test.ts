@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Issue 14, language (first step): the manifest's name, description and commands come from
+ * extension/public/_locales, Swedish by default, English beside it. Every key in every language,
+ * and every __MSG_…__ the manifest names exists, so no browser shows a raw key.
+ */
+const LOCALES = 'extension/public/_locales';
+type Messages = Record<string, { message: string; description?: string; placeholders?: Record<string, unknown> }>;
+const read = (locale: string): Messages =>
+  JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8'));
+const locales = readdirSync(LOCALES).sort();
+const config = readFileSync('wxt.config.ts', 'utf8');
+
+describe('_locales', () => {
+  it('Swedish is the default locale, and English is there too', () => {
+    expect(locales).toEqual(['en', 'sv']);
+    expect(config).toMatch(/default_locale: 'sv'/);
+  });
+
+  it('every language has the same keys, each with a non-empty message and the same placeholders', () => {
+    const sv = read('sv');
+    for (const locale of locales) {
+      const messages = read(locale);
+      expect(Object.keys(messages).sort(), locale).toEqual(Object.keys(sv).sort());
+      for (const [key, value] of Object.entries(messages)) {
+        expect(value.message.trim(), `${locale}.${key}`).not.toBe('');
+        expect(Object.keys(value.placeholders ?? {}).sort(), `${locale}.${key}`).toEqual(
+          Object.keys(sv[key]!.placeholders ?? {}).sort(),
+        );
+      }
+    }
+  });
+
+  it("the manifest's name, description and commands are localised, with keys that exist", () => {
+    const used = [...config.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+    expect(used).toEqual(
+      expect.arrayContaining(['extName', 'extDescription', 'commandCopyPatientId', 'commandJournalPanel']),
+    );
+    for (const key of used) expect(read('sv'), key).toHaveProperty(key);
+    expect(config).not.toMatch(/\bname: 'Clinic Companion'/);
+  });
+
+  it.skipIf(!existsSync('.output/chrome-mv3-test/manifest.json'))('the built extension carries them', () => {
+    const manifest = JSON.parse(readFileSync('.output/chrome-mv3-test/manifest.json', 'utf8'));
+    expect(manifest.default_locale).toBe('sv');
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.commands['copy-patient-id'].description).toBe('__MSG_commandCopyPatientId__');
+    for (const locale of locales)
+      expect(existsSync(`.output/chrome-mv3-test/_locales/${locale}/messages.json`)).toBe(true);
+  });
+});
