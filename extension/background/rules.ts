@@ -1,57 +1,53 @@
-import { applyRuleSetUpdate, defaultRuleSet, type RuleSet, type RuleSetError, ruleSetDigest } from '../../shared/rules';
-import { type EffectiveRules, effectiveRulesItem, policyRulesItem, superuserRulesItem } from '../lib/rules';
+import { effectivePolicy } from '../../shared/policy/effective';
+import { resolvePolicyRules } from '../../shared/policy/rules';
+import { ruleSetDigest } from '../../shared/rules';
+import { type EffectiveRules, effectiveRulesItem, superuserRulesItem } from '../lib/rules';
+import { onAreaChanged, readWholeArea } from '../lib/storage';
+import { createSerialQueue } from './serial';
+import { purgeExpiredVisits } from './visit-retention';
+
+/** One resolution at a time: two policy changes in a row must not store the older one last. */
+const serial = createSerialQueue('rules');
 
 /**
  * The rule set in force. Validated here, in the background, so content scripts get plain data
- * and no schema library. Order: IT's enterprise policy (managed storage), else the unit
- * superuser's imported rule set, else Region Uppsala's default. An invalid source is refused
- * with every error listed and the last good rule set stays in force: nothing is lost.
+ * and no schema library. Precedence (shared/policy resolvePolicyRules): IT's enterprise policy
+ * (managed storage) > the unit superuser's import (unless policy forbids imports) > Region
+ * Uppsala's default, then policy's override, selectors and retention on top. A refused source is
+ * listed with every error and the last good rule set stays in force: nothing is lost.
  */
-export async function resolveRules(): Promise<EffectiveRules> {
-  const [policy, superuser, stored] = await Promise.all([
-    // No policy configured (or no managed storage at all) reads as none.
-    policyRulesItem.get().catch(() => undefined),
-    superuserRulesItem.get(),
-    effectiveRulesItem.get(),
-  ]);
-  const lastGood = stored.rules;
-  const refused: { source: 'policy' | 'superuser'; errors: RuleSetError[] }[] = [];
-
-  let rules: RuleSet = defaultRuleSet;
-  let source: EffectiveRules['source'] = 'default';
-  const candidates: ['policy' | 'superuser', unknown][] = [
-    ['policy', policy],
-    ['superuser', superuser],
-  ];
-  for (const [from, input] of candidates) {
-    if (input === undefined) continue;
-    const update = applyRuleSetUpdate(lastGood, input);
-    if (update.refused) {
-      refused.push({ source: from, errors: update.refused });
-      // Keep what was in force rather than dropping to the default.
-      if (source === 'default') {
-        rules = lastGood;
-        source = 'last-good';
-      }
-      continue;
-    }
-    rules = update.rules;
-    source = from;
-    break;
-  }
-  const effective: EffectiveRules = {
-    rules,
-    source,
-    refused,
-    resolvedAt: new Date().toISOString(),
-    digest: ruleSetDigest(rules),
-  };
-  await effectiveRulesItem.set(effective);
-  return effective;
+export function resolveRules(): Promise<EffectiveRules> {
+  return serial(async () => {
+    const [managed, superuser, stored] = await Promise.all([
+      readWholeArea('managed'),
+      superuserRulesItem.get(),
+      effectiveRulesItem.get(),
+    ]);
+    const resolved = resolvePolicyRules({
+      policy: effectivePolicy(managed),
+      superuserRuleSet: superuser,
+      lastGood: stored.rules,
+    });
+    const { rules, source, refused, adjustedBy, ignored, defaultUnit, defaultRole } = resolved;
+    const effective: EffectiveRules = {
+      rules,
+      source,
+      refused,
+      adjustedBy,
+      ignored,
+      resolvedAt: new Date().toISOString(),
+      digest: ruleSetDigest(rules),
+    };
+    if (defaultUnit !== undefined) effective.defaultUnit = defaultUnit;
+    if (defaultRole !== undefined) effective.defaultRole = defaultRole;
+    await effectiveRulesItem.set(effective);
+    return effective;
+  });
 }
 
-/** Re-resolves whenever IT's policy or the superuser's rule set changes. */
+/** Re-resolves whenever IT's policy (any key) or the superuser's rule set changes. */
 export function watchRuleSources(): void {
-  policyRulesItem.watch(() => void resolveRules());
+  // A shorter retention from policy purges at once, not at the next alarm.
+  onAreaChanged('managed', () => void resolveRules().then(purgeExpiredVisits));
   superuserRulesItem.watch(() => void resolveRules());
 }

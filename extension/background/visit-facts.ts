@@ -1,5 +1,6 @@
 import { isPlausibleFacts, type JournalVisitFacts, journalFactsKey, journalFactsRecords } from '../lib/journal-facts';
 import { fromConsoleTab, handle, REFUSED } from '../lib/messages';
+import { type EffectiveRules, effectiveRulesItem } from '../lib/rules';
 
 /**
  * The latest visit facts per tab, for the journal panel (R-J-2..R-J-8). In session storage:
@@ -19,10 +20,25 @@ export function registerVisitFacts(): void {
   void sweepClosedTabs();
 }
 
-export async function saveVisitFacts(tabId: number, facts: JournalVisitFacts | null): Promise<boolean> {
-  if (facts !== null && !isPlausibleFacts(facts)) return false;
+export async function saveVisitFacts(tabId: number, read: JournalVisitFacts | null): Promise<boolean> {
+  if (read !== null && !isPlausibleFacts(read)) return false;
+  const facts = read && withPolicyDefaults(read, await effectiveRulesItem.get());
   await journalFactsRecords.set(journalFactsKey(tabId), { tabId, facts, updatedAt: new Date().toISOString() });
   return true;
+}
+
+/**
+ * IT's defaultUnit/defaultRole (R-J-5), only where the page does not show the clinician's own:
+ * what the console shows always wins. The background checked them against the rule set's units
+ * and roles (shared/policy resolvePolicyRules).
+ */
+export function withPolicyDefaults(
+  facts: JournalVisitFacts,
+  { defaultUnit, defaultRole }: Pick<EffectiveRules, 'defaultUnit' | 'defaultRole'>,
+): JournalVisitFacts {
+  const { unit, role } = facts.clinician;
+  if ((unit !== null || !defaultUnit) && (role !== null || !defaultRole)) return facts;
+  return { ...facts, clinician: { unit: unit ?? defaultUnit ?? null, role: role ?? defaultRole ?? null } };
 }
 
 export async function sweepClosedTabs(): Promise<number> {

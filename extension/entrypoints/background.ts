@@ -3,6 +3,7 @@ import { registerBridgeClient } from '../background/bridge-client';
 import { registerCopyCommand } from '../background/copy-command';
 import { registerJournalPanel } from '../background/journal-panel';
 import { registerNoReplyTimers } from '../background/no-reply-timers';
+import { registerPolicy } from '../background/policy';
 import { registerQueueDeadlines } from '../background/queue-deadlines';
 import { resolveRules, watchRuleSources } from '../background/rules';
 import { registerSessionBridge } from '../background/session-bridge';
@@ -32,6 +33,7 @@ export default defineBackground(() => {
   registerQueueDeadlines();
   registerBridgeClient();
   registerBridgeActions();
+  registerPolicy();
   watchRuleSources();
   void resolveRules().then(purgeExpiredVisits);
   // The per-session key behind the Cosmic chip's identity hash (R-ID-2): made here, in the one

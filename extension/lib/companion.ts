@@ -14,7 +14,7 @@ import { createUiHost } from './ui-host';
 export function startCompanion(
   doc: Document,
   features: readonly Feature[],
-  disabled: ReadonlySet<string>,
+  enabled: ReadonlySet<string>,
   initialRules: EffectiveRules,
 ) {
   let rules: RuleSet = initialRules.rules;
@@ -48,7 +48,7 @@ export function startCompanion(
     registry: () => registry,
   });
 
-  const running = startFeatures(features, contextFor, disabled);
+  const running = startFeatures(features, contextFor, enabled, (feature) => ui.release(feature.id));
   // One read of the page per change: the snapshot and every listener's own adapter reads share
   // one structure index (a 2,000-message chat is walked once, not once per feature).
   const refresh = () =>
@@ -73,6 +73,8 @@ export function startCompanion(
   );
   return {
     snapshot: () => snapshot,
+    /** IT's policy or the clinician's switch changed: start and stop features without a reload. */
+    setEnabled: (ids: ReadonlySet<string>) => running.set(ids),
     stop() {
       lifetime.abort();
       running.stop();

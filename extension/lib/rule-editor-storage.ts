@@ -15,12 +15,3 @@ export const ruleHistoryItem = defineItem<AppliedVersion[]>('local', RULE_HISTOR
   // An unreadable entry is dropped, never half-read.
   parse: (raw) => (Array.isArray(raw) ? raw.filter(isAppliedVersion) : null),
 });
-
-/**
- * IT's `allowRuleImport` (managed storage). Not set → allowed: on an unmanaged machine the
- * superuser edits; IT turns it off where only policy may set the rules (README, "Vem får ändra").
- */
-export const allowRuleImportItem = defineItem<boolean>('managed', 'allowRuleImport', {
-  fallback: true,
-  parse: (raw) => (typeof raw === 'boolean' ? raw : null),
-});

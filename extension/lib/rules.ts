@@ -1,9 +1,10 @@
+import type { PolicyIssue } from '../../shared/policy/effective';
+import type { RefusedSource } from '../../shared/policy/rules';
 import type { RuleSet, RuleSetError } from '../../shared/rules';
 import { defaultRuleSet } from '../../shared/rules/default';
 import { defineItem, isObject } from './storage';
 
 /** Storage keys of the rule set's sources and of the validated result the background writes. */
-export const MANAGED_RULES_KEY = 'ruleSet';
 export const LOCAL_RULES_KEY = 'superuserRuleSet';
 export const EFFECTIVE_RULES_KEY = 'effectiveRuleSet';
 
@@ -11,7 +12,14 @@ export interface EffectiveRules {
   rules: RuleSet;
   source: 'policy' | 'superuser' | 'default' | 'last-good';
   /** Sources that were refused, with every error (shown to the user, never silently dropped). */
-  refused: { source: 'policy' | 'superuser'; errors: RuleSetError[] }[];
+  refused: { source: RefusedSource; errors: RuleSetError[] }[];
+  /** Policy keys applied on top of the base rule set (override, selectors, retention). */
+  adjustedBy?: string[];
+  /** Policy values not used with the rules in force (a default unit the rules do not know, …). */
+  ignored?: PolicyIssue[];
+  /** Policy's default unit and role, for when the page does not show them (R-J-5). */
+  defaultUnit?: string;
+  defaultRole?: string;
   resolvedAt: string;
   /**
    * `ruleSetDigest(rules)`, computed by the background: content scripts read it and never hash
@@ -54,10 +62,6 @@ export const effectiveRulesItem = defineItem('local', EFFECTIVE_RULES_KEY, {
 /** The sources as written (a superuser's import, IT's policy): unchecked JSON, validated by the background. */
 const asWritten = (raw: unknown): unknown => raw;
 export const superuserRulesItem = defineItem<unknown>('local', LOCAL_RULES_KEY, {
-  fallback: undefined,
-  parse: asWritten,
-});
-export const policyRulesItem = defineItem<unknown>('managed', MANAGED_RULES_KEY, {
   fallback: undefined,
   parse: asWritten,
 });

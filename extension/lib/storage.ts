@@ -49,6 +49,18 @@ export function onAreaChanged(area: Area, listener: (changes: Changes) => void, 
   signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
 }
 
+/**
+ * Every value of an area at once (IT's whole policy, from managed storage); undefined when the
+ * area cannot be read (no managed storage on this machine or browser).
+ */
+export async function readWholeArea(area: Area): Promise<Record<string, unknown> | undefined> {
+  try {
+    return await areaOf(area).get(null);
+  } catch {
+    return undefined;
+  }
+}
+
 export function defineItem<T>(area: Area, key: string, options: ItemOptions<T>): Item<T> {
   const read = (raw: unknown): T => (raw == null ? null : options.parse(raw)) ?? options.fallback;
   return {

@@ -18,6 +18,8 @@ export interface UiHost {
    */
   inline(featureId: string, anchor: Element, alignRightIn?: Element): HTMLElement;
   announce(text: string, urgency?: 'polite' | 'assertive'): void;
+  /** A feature was stopped: its slot is emptied (a fresh one for a restart) and its inline hosts go. */
+  release(featureId: string): void;
   destroy(): void;
 }
 
@@ -139,6 +141,21 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
       setTimeout(() => {
         region.textContent = text;
       }, 50);
+    },
+    release(featureId) {
+      const old = slots.get(featureId);
+      if (old) {
+        // A fresh element: a UI library's state for the old one must not be reused on restart.
+        const fresh = doc.createElement('div');
+        fresh.dataset.feature = featureId;
+        old.replaceWith(fresh);
+        slots.set(featureId, fresh);
+      }
+      for (const [key, entry] of inlineHosts) {
+        if (key !== featureId && !key.startsWith(`${featureId}-`)) continue;
+        entry.host.remove();
+        inlineHosts.delete(key);
+      }
     },
     destroy() {
       win.removeEventListener('scroll', schedulePlace, { capture: true });

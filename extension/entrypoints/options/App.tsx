@@ -1,5 +1,6 @@
 import { BridgePairing } from './BridgePairing';
 import { FeatureSwitches } from './FeatureSwitches';
+import { PolicyStatus } from './PolicyStatus';
 import { RuleSetImport } from './RuleSetImport';
 import { RuleEditor } from './rule-editor/RuleEditor';
 
@@ -12,6 +13,7 @@ export function App() {
   return (
     <>
       <h1>Clinic Companion – Inställningar</h1>
+      <PolicyStatus />
       <BridgePairing />
       <FeatureSwitches />
       <RuleSetImport />

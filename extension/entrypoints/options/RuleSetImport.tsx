@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LOCKED_BY_POLICY } from '../../../shared/policy/effective';
 import type { RuleSetError } from '../../../shared/rules';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged, superuserRulesItem } from '../../lib/rules';
+import { usePolicy } from './use-policy';
 
 /** The background re-resolves within milliseconds of the write; past this, show what is in force. */
 const RESOLVE_WAIT_MS = 5_000;
@@ -41,6 +43,8 @@ export function RuleSetImport() {
   const [effective, setEffective] = useState<EffectiveRules | null>(null);
   const [input, setInput] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // IT's allowRuleImport: false locks the import (and an earlier import is not used).
+  const locked = usePolicy()?.allowRuleImport === false;
 
   useEffect(() => {
     const life = new AbortController();
@@ -96,6 +100,11 @@ export function RuleSetImport() {
         Enhetens regler för journalmall, vårdkontakt, fraser och tider. Klistra in eller ladda upp en JSON-fil. En
         felaktig fil avvisas med alla fel; reglerna som gäller nu fortsätter då att gälla.
       </p>
+      {locked && (
+        <p class="locked" id="rule-set-import-locked">
+          {LOCKED_BY_POLICY}: import av regler är inte tillåten.
+        </p>
+      )}
       {effective && (
         <p id="rules-in-force">
           <span class="chip">
@@ -109,6 +118,7 @@ export function RuleSetImport() {
         id="rule-set-json"
         rows={10}
         spellcheck={false}
+        disabled={locked}
         value={input}
         onInput={(e) => setInput((e.currentTarget as HTMLTextAreaElement).value)}
         style="width:100%;box-sizing:border-box;font:13px/1.4 ui-monospace,monospace"
@@ -118,13 +128,20 @@ export function RuleSetImport() {
         id="rule-set-file"
         type="file"
         accept="application/json,.json"
+        disabled={locked}
         onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])}
       />
       <div class="row">
-        <button type="button" id="rule-set-import-button" onClick={() => importText(input)}>
+        <button type="button" id="rule-set-import-button" disabled={locked} onClick={() => importText(input)}>
           Importera
         </button>
-        <button type="button" class="secondary" id="rule-set-remove-button" onClick={() => void submit(undefined)}>
+        <button
+          type="button"
+          class="secondary"
+          id="rule-set-remove-button"
+          disabled={locked}
+          onClick={() => void submit(undefined)}
+        >
           Ta bort import (åter till standard)
         </button>
       </div>

@@ -13,7 +13,7 @@ import {
   partSources,
   pushHistory,
 } from '../../../../shared/rules/editor';
-import { allowRuleImportItem, ruleHistoryItem } from '../../../lib/rule-editor-storage';
+import { ruleHistoryItem } from '../../../lib/rule-editor-storage';
 import {
   type EffectiveRules,
   loadEffectiveRules,
@@ -25,6 +25,7 @@ import { ExportForIt } from './export-for-it';
 import { History } from './history';
 import { JsonEditor } from './json-editor';
 import './rule-editor.css';
+import { usePolicy } from '../use-policy';
 import { SchemaForm, setAt } from './schema-form';
 import { SelectorHealth } from './selector-health';
 
@@ -49,7 +50,8 @@ async function store(rules: RuleSet): Promise<EffectiveRules> {
 
 export function RuleEditor() {
   const [effective, setEffective] = useState<EffectiveRules | null>(null);
-  const [allowed, setAllowed] = useState(true);
+  // IT's allowRuleImport (resolved by the background, live): false makes the editor read-only.
+  const allowed = usePolicy()?.allowRuleImport !== false;
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<{ text: string; result: DraftCheck } | null>(null);
   const [status, setStatus] = useState('');
@@ -63,7 +65,6 @@ export function RuleEditor() {
       setText(pretty(r.rules));
     });
     onEffectiveRulesChanged(setEffective, life.signal);
-    void allowRuleImportItem.get().then(setAllowed, () => setAllowed(true));
     void ruleHistoryItem.get().then(setHistory);
     ruleHistoryItem.watch(setHistory, life.signal);
     return () => life.abort();

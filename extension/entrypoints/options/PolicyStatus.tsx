@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LOCKED_BY_POLICY, type PolicyIssue } from '../../../shared/policy/effective';
+import { POLICY_KEYS } from '../../../shared/policy/schema';
+import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
+import { usePolicy } from './use-policy';
+
+const REFUSED_LABEL: Record<string, string> = {
+  policy: 'IT-policyns regeluppsättning',
+  ruleSetOverride: 'IT-policyns ändringar i regeluppsättningen',
+  selectorOverrides: 'IT-policyns Clinic-selektorer',
+};
+
+const titleOf = (key: string) => {
+  const top = key.split('.')[0] ?? key;
+  const title = POLICY_KEYS.find((k) => k.key === top)?.title;
+  return title ? `${title} (${key})` : key || 'policyn';
+};
+
+/**
+ * What IT's policy sets on this browser (issue 12), and every value it could not use, with the
+ * reason in Swedish: a value that passed Chrome's schema but not ours is ignored visibly, and a
+ * refused rule set leaves the last good one in force.
+ */
+export function PolicyStatus() {
+  const policy = usePolicy();
+  const [rules, setRules] = useState<EffectiveRules | null>(null);
+  useEffect(() => {
+    const life = new AbortController();
+    void loadEffectiveRules().then((r) => !life.signal.aborted && setRules(r));
+    onEffectiveRulesChanged(setRules, life.signal);
+    return () => life.abort();
+  }, []);
+  if (!policy) return null;
+
+  const ignored: PolicyIssue[] = [...policy.ignored, ...(rules?.ignored ?? [])];
+  const refused = (rules?.refused ?? []).filter((r) => r.source !== 'superuser');
+  const managed = policy.managedKeys;
+  return (
+    <section class="box" aria-labelledby="policy-heading" id="policy-status">
+      <h2 id="policy-heading">Din organisations policy</h2>
+      {managed.length === 0 && ignored.length === 0 && refused.length === 0 ? (
+        <p class="hint">Ingen policy är satt för tillägget på den här datorn.</p>
+      ) : (
+        <p id="policy-managed">
+          <span class="locked">{LOCKED_BY_POLICY}:</span>{' '}
+          {managed.length > 0 ? managed.map(titleOf).join(', ') : 'inga giltiga värden'}.
+        </p>
+      )}
+      {ignored.length > 0 && (
+        <div class="result error" role="alert" id="policy-ignored">
+          <p style="margin:0">Policyvärden som inte används:</p>
+          <ul>
+            {ignored.map((i) => (
+              <li key={`${i.key}:${i.reason}`} data-key={i.key}>
+                <code>{titleOf(i.key)}</code>: {i.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {refused.map((r) => (
+        <div class="result error" role="alert" key={r.source} data-refused={r.source}>
+          <p style="margin:0">
+            {REFUSED_LABEL[r.source] ?? r.source} avvisades med {r.errors.length} fel. Fortfarande i kraft:{' '}
+            {rules?.rules.meta.name} version {rules?.rules.meta.version}.
+          </p>
+          <ul>
+            {r.errors.map((e) => (
+              <li key={`${e.path}:${e.message}`}>
+                <code>{e.path || '(hela texten)'}</code>: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
