@@ -5,12 +5,15 @@ export { type ComposerInsert, insertIntoComposer, locateField } from './composer
 export { type DateFilterView, readDateFilter } from './date-filter';
 export { ambientQueryCache, COMPANION_HOST_ATTR, elementsIn, withQueryCache } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
+export type { Guardian } from './guardians';
+export { HANDED_OVER_LIST, type HandedOverRow, readHandedOver } from './handed-over';
 export { type HandoverDialog, readHandoverDialog } from './handover-dialog';
 export { FIELD_NAMES, type PageHealth, pageHealth } from './health';
 export { observeClinic } from './observer';
 export { revealOriginalAnswers } from './original-answers';
+export type { PatientIdentity } from './patient-identity';
 export { readPatientOnline } from './presence';
-export { type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
+export { type QueueRow, type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
 export { registryFor, SELECTORS, type SelectorEntry, type SelectorRegistry } from './selectors';
 export { readSettingsFacts } from './settings-facts';
 export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';

@@ -12,6 +12,7 @@ import { readClinician } from './clinician';
 import { ambientQueryCache, locate, normalizeText, type QueryCache, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { type Guardian, readGuardians } from './guardians';
+import { type HandedOverRow, readHandedOver } from './handed-over';
 import { priorityIn, stockholmDateTime } from './identity-text';
 import { type PatientIdentity, readPatientIdentity } from './patient-identity';
 import { readProtection } from './protection';
@@ -21,9 +22,6 @@ import { SELECTORS, type SelectorRegistry } from './selectors';
 
 export type { ChatAuthor, ChatMessage, VisitChannels } from './chat';
 export { ChatCache, channelsOf } from './chat';
-export type { Guardian } from './guardians';
-export type { PatientIdentity } from './patient-identity';
-export type { QueueRow } from './queue-rows';
 export type { FieldHealth, VisitState } from './sections';
 
 export type Route = 'visit' | 'drop-in' | 'other';
@@ -56,6 +54,8 @@ export interface ClinicSnapshot {
   filter: { unit: Field<string>; role: Field<string> };
   shift: Field<'ongoing' | 'none'>;
   queue: Field<QueueRow[]>;
+  /** Startsida → *Mina aktuella*: cases handed over to me, not yet accepted (R-Q-4). */
+  handedOver: Field<HandedOverRow[]>;
   health: Partial<Record<ClinicField, FieldHealth>>;
 }
 
@@ -113,6 +113,7 @@ export function readSnapshot(
     filter: { unit: reader.filterValue('Vårdenhet'), role: reader.filterValue('Vårdroll') },
     shift: reader.shift(),
     queue: route === 'drop-in' ? readQueue(doc, registry, now) : unknown('missing'),
+    handedOver: readHandedOver(doc, registry, now),
     health: reader.health,
   };
 }

@@ -1,13 +1,11 @@
 import { render } from 'preact';
-import { type ClinicSnapshot, type QueueRowPlace, waitingQueuePlaces } from '../clinic';
+import { type ClinicSnapshot, type HandedOverRow, type QueueRowPlace, waitingQueuePlaces } from '../clinic';
+import { HandedOver, type HandedOverView, handedOverRows, handedOverView } from '../lib/handed-over-view';
 import { logError } from '../lib/log';
 import { type OverdueCase, send } from '../lib/messages';
 import {
   BADGE_STYLE,
   Badge,
-  HandedOver,
-  type HandedOverRow,
-  handedOverRows,
   NotifyLine,
   notifyStateOf,
   PANEL_STYLE,
@@ -23,8 +21,9 @@ import type { Feature } from './feature';
  * worked in (highest priority first, then arrival) and its waiting time, amber and red by the
  * rule set (red = acceptWithinMinutes); a summary in the panel; and, while the clinician is on
  * shift, one system notification per case that passes the red mark unaccepted (the background
- * deduplicates). An unreadable shift turns notifications off, and the panel says so. R-Q-4: the
- * handed-over cases in their order, once the adapter reads them. The badges float over the page
+ * deduplicates). An unreadable shift turns notifications off, and the panel says so. R-Q-4: on
+ * Startsida → *Mina aktuella*, the cases handed over to the clinician in the order to take them,
+ * each with its wait for a receiver against the accept limit. The badges float over the page
  * (ui.inline): the console's renderer owns its table.
  */
 const queueDeadlines: Feature = {
@@ -49,6 +48,16 @@ const queueDeadlines: Feature = {
     let lastRed = 0;
 
     const thresholds = () => thresholdsFrom(ctx.rules().timers);
+
+    let lastHandedRed = 0;
+    /** A handover that passes the accept limit is said once (R-Q-1, R-Q-4). */
+    const announceHanded = (views: HandedOverView[] | null) => {
+      const red = views?.filter((v) => v.urgency === 'red').length ?? 0;
+      if (red > lastHandedRed) {
+        ctx.ui.announce(`${red} överlämnat ärende${red === 1 ? '' : 'n'} har väntat för länge på mottagare.`, 'polite');
+      }
+      lastHandedRed = red;
+    };
 
     /** Once per change: the same report twice in a row is not sent again. */
     const report = (signature: string, sending: () => Promise<unknown>) => {
@@ -82,6 +91,7 @@ const queueDeadlines: Feature = {
         render(<Badge view={view} thresholds={t} />, container);
       }
       const notify = notifyStateOf(shift);
+      const handed = handedOver && handedOverView(handedOver, ctx.now(), t);
       render(
         <>
           {views.length > 0 ? (
@@ -89,7 +99,7 @@ const queueDeadlines: Feature = {
           ) : (
             onDropIn && notify === 'off-unknown' && <NotifyLine state={notify} />
           )}
-          {handedOver && <HandedOver rows={handedOver} />}
+          {handed && <HandedOver views={handed} thresholds={t} />}
         </>,
         mount,
       );
@@ -102,6 +112,7 @@ const queueDeadlines: Feature = {
         );
       }
       lastRed = red.length;
+      announceHanded(handed);
       // R-Q-1: notify while on shift only (R-S-4: no notifications without an ongoing shift); an
       // unreadable shift sends nothing, and the panel says the check is off (NotifyLine).
       if (notify === 'on' && items.length > 0) {

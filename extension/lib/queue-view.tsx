@@ -1,8 +1,6 @@
-// The queue views of the queue-deadlines feature (R-Q-1, R-Q-4): pure helpers and the Preact
-// parts it renders, apart so the feature file stays the wiring (snapshot → badges, summary, messages).
-import { parseIsoTime } from '../../shared/iso-time';
+// The queue views of the queue-deadlines feature (R-Q-1; the handed-over cases: handed-over-view.tsx):
+// pure helpers and the Preact parts it renders, apart so the feature file stays the wiring.
 import {
-  orderHandedOver,
   orderQueue,
   type QueueThresholds,
   type QueueUrgency,
@@ -10,8 +8,7 @@ import {
   queueUrgency,
   waitingMinutes,
 } from '../../shared/queue';
-import { stockholmTimeText } from '../../shared/stockholm-time';
-import type { ClinicSnapshot, Field, QueueRow } from '../clinic';
+import type { ClinicSnapshot } from '../clinic';
 
 /** One row of *Väntar i kö* as this feature sees it. */
 export interface QueueItem {
@@ -176,37 +173,3 @@ export const PANEL_STYLE = `
 .queue-order li.red { color: #b3261e; font-weight: 700; }
 .queue .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 ${PRIORITY_STYLE}`;
-
-/** A handed-over case (R-Q-4) as the adapter will read it from Startsida → *Mina aktuella*. */
-export type HandedOverRow = Pick<QueueRow, 'priority' | 'patientName' | 'arrivedAt'>;
-
-/**
- * The handed-over cases, when the snapshot carries them (`handedOver`, status *Synk
- * Överlämning*). The adapter does not read that list yet: until it does this is null and nothing
- * is shown (never an empty list that would read as "none handed over").
- */
-export function handedOverRows(snapshot: ClinicSnapshot): HandedOverRow[] | null {
-  const field = (snapshot as { handedOver?: Field<HandedOverRow[]> }).handedOver;
-  return field?.known ? field.value : null;
-}
-
-/** R-Q-4: handed-over cases in the order to take them: priority first, then when the case came in. */
-export function HandedOver({ rows }: { rows: HandedOverRow[] }) {
-  const ordered = orderHandedOver(rows.map((r) => ({ ...r, arrivedAt: r.arrivedAt ?? '' })));
-  return (
-    <section class="card queue" aria-label="Överlämnade ärenden – i tur">
-      <h2>Överlämnade till dig</h2>
-      <p>Ta hand om dem efter prioritet, i andra hand efter när ärendet inkom (R-Q-4).</p>
-      <ol class="queue-order handed-over">
-        {ordered.map((r, i) => (
-          <li key={`${i}:${r.arrivedAt}`}>
-            Prio {r.priority ?? '–'} · {r.patientName || 'okänd'} · inkom{' '}
-            {r.arrivedAt && !Number.isNaN(parseIsoTime(r.arrivedAt))
-              ? stockholmTimeText(new Date(parseIsoTime(r.arrivedAt)))
-              : 'okänt'}
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-}

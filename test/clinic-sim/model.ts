@@ -84,7 +84,10 @@ export interface SimCase {
   messages: SimMessage[];
   /** A video/audio call in progress, started from the page. */
   call: { kind: CallKind; startedAt: string } | null;
-  /** R-HO-1: handed over to a role in the own unit, waiting for a receiver. */
+  /**
+   * R-HO-1: handed over to a role in the own unit (or a colleague by name), waiting for a receiver;
+   * `assignedTo` (the one who handed over) owns the case until then.
+   */
   handover: { toRole: string; message: string; at: string } | null;
 }
 

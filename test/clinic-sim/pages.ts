@@ -56,7 +56,7 @@ export function routeToPath(route: Route): string {
     case 'login':
       return '/login';
     case 'start':
-      return '/';
+      return route.filter === 'mine' ? '/startsida/mina-aktuella' : '/';
     case 'dropin':
       return route.tab === 'waiting'
         ? '/drop-in'

@@ -106,6 +106,7 @@ const schemas = {
       protected: z.boolean().optional(),
       asyncDays: z.number().int().min(0).max(60).optional(),
       assignedTo: z.string().optional(),
+      handover: z.object({ toRole: z.string().min(1), message: z.string().optional(), at: iso.optional() }).optional(),
     })
     .refine((v) => v.patientKey !== undefined || v.patient !== undefined, 'patientKey or patient is required'),
   updateCase: z.object({

@@ -69,6 +69,12 @@ export interface NewCaseInput {
   asyncDays?: number;
   /** Who accepted it (accepted/ongoing/closed); default: the logged-in clinician. */
   assignedTo?: string;
+  /**
+   * Handed over by `assignedTo` (accepted/ongoing) to a role of the case's unit or a colleague by
+   * name, waiting for a receiver (R-HO-1); `at` default: now. The receiver sees it on Startsida →
+   * *Mina aktuella* with status *Synk Överlämning* (R-Q-4).
+   */
+  handover?: { toRole: string; message?: string; at?: string };
 }
 
 export interface NewMessageInput {
@@ -354,7 +360,14 @@ export class SimStore implements SimControl {
       headerVariant: input.headerVariant ?? 'normal',
       messages: [],
       call: null,
-      handover: null,
+      handover:
+        input.handover && accepted && state !== 'closed'
+          ? {
+              toRole: input.handover.toRole,
+              message: input.handover.message ?? '',
+              at: at(input.handover.at, now),
+            }
+          : null,
     };
     this.state.cases.push(c);
     this.changed();

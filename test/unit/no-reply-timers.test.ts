@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClinicSnapshot } from '../../extension/clinic';
 import type { ChatMessage } from '../../extension/clinic/snapshot';
+import { handedOverRows } from '../../extension/lib/handed-over-view';
 import { chatEvents, noticePhraseOf } from '../../extension/lib/no-reply-chat';
 import { chipText } from '../../extension/lib/no-reply-chip';
 import {
@@ -14,7 +15,7 @@ import {
   settingsFrom,
   timerIdOfKey,
 } from '../../extension/lib/no-reply-timers';
-import { handedOverRows, notifyStateOf, queueView, thresholdsFrom } from '../../extension/lib/queue-view';
+import { notifyStateOf, queueView, thresholdsFrom } from '../../extension/lib/queue-view';
 import type { NoReplyEvent, NoReplyEventType } from '../../shared/no-reply';
 import { defaultRuleSet } from '../../shared/rules/default';
 
@@ -249,11 +250,9 @@ describe('queue notifications and the shift (R-Q-1, R-S-4)', () => {
   });
 
   it('R-Q-4: the handed-over list is shown only when the snapshot carries it (unknown is not "none")', () => {
-    const base = { handedOver: undefined } as unknown as ClinicSnapshot;
-    expect(handedOverRows(base)).toBeNull();
     const unread = { handedOver: { known: false, reason: 'missing' } } as unknown as ClinicSnapshot;
     expect(handedOverRows(unread)).toBeNull();
-    const rows = [{ priority: 2, patientName: 'A', arrivedAt: '2024-06-03T07:00:00Z' }];
+    const rows = [{ priority: 2, patientName: 'A', arrivedAt: '2024-06-03T07:00:00Z', handedOverAt: null }];
     expect(handedOverRows({ handedOver: { known: true, value: rows } } as unknown as ClinicSnapshot)).toEqual(rows);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from '../model';
 import { type ClassNamer, hash53 } from '../names';
 import { type Html, html, type Part, raw } from './html';
-import type { AsyncTab, DropInTab, Route } from './routes';
+import type { AsyncTab, DropInTab, Route, StartFilter } from './routes';
 
 export type DialogName = 'logout' | 'close-visit' | 'handover' | 'ticket';
 
@@ -161,6 +161,31 @@ export function myCases(x: Ctx): SimCase[] {
   return x.s.cases
     .filter((c) => c.assignedTo === me && (c.state === 'accepted' || c.state === 'ongoing'))
     .sort((a, b) => (a.arrivedAt < b.arrivedAt ? -1 : 1));
+}
+
+/**
+ * Handed over to me and not yet accepted (R-HO-1, R-Q-4): by a colleague to my role in my unit,
+ * or to me by name. The colleague who handed over still owns it (`assignedTo`).
+ */
+export function handedOverToMe(x: Ctx, c: SimCase): boolean {
+  const me = myName(x);
+  const s = x.s.session;
+  if (!c.handover || c.state === 'closed' || c.assignedTo === me) return false;
+  return c.handover.toRole === me || (c.handover.toRole === s.role && c.unit === s.unit);
+}
+
+/**
+ * Startsida's patient list: *Alla aktuella* = every open case in the filter's queue; *Mina
+ * aktuella* = my own open cases and those handed over to me, in arrival order.
+ */
+export function patientListCases(x: Ctx, filter: StartFilter): SimCase[] {
+  const me = myName(x);
+  const list = x.s.cases.filter((c) =>
+    filter === 'mine'
+      ? (c.assignedTo === me && (c.state === 'accepted' || c.state === 'ongoing')) || handedOverToMe(x, c)
+      : inQueueOf(x, c) && c.state !== 'closed',
+  );
+  return list.sort((a, b) => (a.arrivedAt < b.arrivedAt ? -1 : a.arrivedAt > b.arrivedAt ? 1 : 0));
 }
 
 export function asyncCases(x: Ctx, tab: AsyncTab): SimCase[] {

@@ -45,6 +45,7 @@ function view(x: Ctx): Html {
   const r = x.route;
   switch (r.name) {
     case 'start':
+      return startView(x, r.filter);
     case 'login':
       return startView(x);
     case 'dropin':

@@ -4,10 +4,12 @@ import type { SimState } from '../model';
 export type DropInTab = 'waiting' | 'accepted' | 'closed';
 export type AsyncTab = 'inbox' | 'done';
 export type SettingsTab = 'profile' | 'hardware' | 'shift';
+/** Startsida's patient list (patientliggaren): every open case, or the filter *Mina aktuella*. */
+export type StartFilter = 'all' | 'mine';
 
 export type Route =
   | { name: 'login' }
-  | { name: 'start' }
+  | { name: 'start'; filter?: StartFilter }
   | { name: 'dropin'; tab: DropInTab }
   | { name: 'async'; tab: AsyncTab }
   | { name: 'settings'; tab: SettingsTab }
@@ -18,6 +20,10 @@ export const DROPIN_TABS: ReadonlyArray<{ tab: DropInTab; label: string; path: s
   { tab: 'waiting', label: 'Väntar i kö', path: '/drop-in' },
   { tab: 'accepted', label: 'Mottagna', path: '/drop-in/mottagna' },
   { tab: 'closed', label: 'Avslutade', path: '/drop-in/avslutade' },
+];
+export const START_FILTERS: ReadonlyArray<{ tab: StartFilter; label: string; path: string }> = [
+  { tab: 'all', label: 'Alla aktuella', path: '/' },
+  { tab: 'mine', label: 'Mina aktuella', path: '/startsida/mina-aktuella' },
 ];
 export const ASYNC_TABS: ReadonlyArray<{ tab: AsyncTab; label: string; path: string }> = [
   { tab: 'inbox', label: 'Inkorg', path: '/asynkrona' },
@@ -33,6 +39,7 @@ export function parseRoute(path: string): Route {
   const p = (path.split(/[?#]/)[0] ?? '/').replace(/\/+$/, '') || '/';
   if (p === '/login') return { name: 'login' };
   if (p === '/' || p === '/startsida') return { name: 'start' };
+  if (p === '/startsida/mina-aktuella') return { name: 'start', filter: 'mine' };
   for (const t of DROPIN_TABS) if (p === t.path) return { name: 'dropin', tab: t.tab };
   for (const t of ASYNC_TABS) if (p === t.path) return { name: 'async', tab: t.tab };
   for (const t of SETTINGS_TABS) if (p === t.path) return { name: 'settings', tab: t.tab };

@@ -1,11 +1,23 @@
 /** Startsida, Asynkrona and Inställningar: pages the adapter does not read, the same in every skin. */
-import { CASE_STATE_TEXT } from '../../model';
-import { actionForm, asyncCases, type Ctx, caseUrl, dropInCases, myCases, priorityBadge, tabs, time } from '../context';
-import { type Html, html } from '../html';
-import { ASYNC_TABS, type AsyncTab, SETTINGS_TABS, type SettingsTab } from '../routes';
+import { CASE_STATE_TEXT, type SimCase } from '../../model';
+import {
+  actionForm,
+  asyncCases,
+  type Ctx,
+  caseUrl,
+  dropInCases,
+  handedOverToMe,
+  myCases,
+  patientListCases,
+  priorityBadge,
+  tabs,
+  time,
+} from '../context';
+import { type Html, html, raw } from '../html';
+import { ASYNC_TABS, type AsyncTab, SETTINGS_TABS, type SettingsTab, START_FILTERS, type StartFilter } from '../routes';
 import { loadBalancerSwitch, shiftTypeSelect } from './login';
 
-export function startView(x: Ctx): Html {
+export function startView(x: Ctx, filter: StartFilter = 'all'): Html {
   const mine = myCases(x);
   const waiting = dropInCases(x, 'waiting').length;
   const accepted = dropInCases(x, 'accepted').length;
@@ -31,7 +43,47 @@ ${
 <li ${x.k('card')}><a ${x.k('card-link')} href="/drop-in/mottagna"><span ${x.k('card-number')}>${accepted}</span> Mottagna</a></li>
 <li ${x.k('card')}><a ${x.k('card-link')} href="/asynkrona"><span ${x.k('card-number')}>${asyncCases(x, 'inbox').length}</span> Asynkrona i inkorgen</a></li>
 </ul>
+${patientList(x, filter)}
 </section>
+</div>`;
+}
+
+/** A handed-over case's status: *Synk Överlämning* for the receiver; the giver sees to whom. */
+function statusText(x: Ctx, c: SimCase): string {
+  if (!c.handover) return CASE_STATE_TEXT[c.state];
+  return handedOverToMe(x, c) ? 'Synk Överlämning' : `Synk Överlämning – lämnat över till ${c.handover.toRole}`;
+}
+
+/**
+ * The patient list (patientliggaren) under its filters (manual: the receiver of a handover
+ * chooses *Mina aktuella* and finds the case with status *Synk Överlämning*).
+ */
+function patientList(x: Ctx, filter: StartFilter): Html {
+  const current = START_FILTERS.find((f) => f.tab === filter)!;
+  const rows = patientListCases(x, filter);
+  const th = (text: string) => html`<th scope="col" ${x.k('th')}>${text}</th>`;
+  // Filter links, not tabs: a table in a tab panel is what Drop in's queue looks like.
+  return html`<nav aria-label="Filter" ${x.k('filter-links')}>${START_FILTERS.map(
+    (f) =>
+      html`<a ${x.k('filter-link')} href="${f.path}"${f.tab === filter ? raw(' aria-current="page"') : ''}>${f.label}</a>`,
+  )}</nav>
+<div ${x.k('patient-list')}>
+<table ${x.k('table')} aria-label="${current.label}">
+<thead ${x.k('thead')}><tr ${x.k('tr-head')}>${th('Prioritet')}${th('Patient')}${th('Status')}${th('Sökorsak')}${th('Ankomst')}${th('Överlämnat')}</tr></thead>
+<tbody ${x.k('tbody')}>${
+    rows.length === 0
+      ? html`<tr ${x.k('tr')}><td ${x.k('td-empty')} colspan="6">Inga ärenden</td></tr>`
+      : rows.map(
+          (c) =>
+            html`<tr ${x.k('tr')}><td ${x.k('td')}>${priorityBadge(x, c.priority)}</td><td ${x.k('td')}><a ${x.k('row-link')} href="${caseUrl(
+              c,
+            )}">${c.patient.name}</a></td><td ${x.k('td')}>${statusText(x, c)}</td><td ${x.k('td')}>${c.reason}</td><td ${x.k('td')}>${time(
+              x,
+              c.arrivedAt,
+            )}</td><td ${x.k('td')}>${c.handover ? time(x, c.handover.at) : ''}</td></tr>`,
+        )
+  }</tbody>
+</table>
 </div>`;
 }
 
