@@ -67,6 +67,11 @@ export interface ToBackground {
   'shift-card-pulled': { data: { pulled: boolean }; reply: Done };
   /** "Avsluta skift" (R-S-2): purge every visit's data and the Cosmic patient. */
   'shift-ended': { data: Record<never, never>; reply: Done };
+  /**
+   * The unit the console shows the clinician working in: a unit other than the shift's ends
+   * that shift (the manual: changing vårdenhet ends it), so the old unit's visit data is purged.
+   */
+  'shift-unit': { data: { unit: string }; reply: { ok: true; changed: boolean } };
   /** A content script reads one allow-listed session value (null when unset). */
   'session-read': { data: { key: SharedSessionKey }; reply: string | CosmicPatient | BridgeStatus | null };
   /** A content script stores the patient just copied for Cosmic (R-ID-2), checked there. */

@@ -532,6 +532,11 @@ export class SimStore implements SimControl {
     if (s.stage !== 'choose-unit') throw new SimError(409, 'not choosing a unit');
     const found = UNIT_ROLE_CHOICES.find((c) => `${c.unit}, ${c.role}` === choice);
     if (!found) throw new SimError(400, `unknown unit and role: ${choice}`);
+    // The manual: the shift ends by "Avsluta skift" or by changing vårdenhet; a new one starts.
+    if (s.unit !== null && s.unit !== found.unit && s.shift === 'ongoing') {
+      s.shift = 'none';
+      s.shiftStartedAt = null;
+    }
     s.unit = found.unit;
     s.role = found.role;
     this.state.filter = { unit: found.unit, role: found.role };

@@ -91,6 +91,46 @@ describe.skipIf(unavailable)('shift end purges per-visit data (R-S-2), real Chro
     await page.close();
   });
 
+  it('R-S-2: changing vårdenhet ends the shift: logging in again to the same unit keeps the data, to another purges it', async () => {
+    const { cases } = stack.sim.control.scenario('default');
+    const page = await stack.openVisit(cases.adult);
+    await clickCopy(page);
+    await waitFor(async () => (await stored()).cosmic && (await stored()).facts > 0);
+    const shiftUnit = async () =>
+      (await stack.ext.worker()).evaluate(async () => (await chrome.storage.local.get('shiftUnit')).shiftUnit ?? null);
+    await waitFor(async () => (await shiftUnit()) === '1177 direkt Uppsala län');
+
+    /** Out without ending the shift, then in again with the console's "Vårdenhet och roll". */
+    const relogin = async (choice: string) => {
+      await (await page.waitForSelector('::-p-aria(Logga ut[role="button"])'))!.click();
+      await (await page.waitForSelector('::-p-aria(Logga ut utan att avsluta skift[role="button"])'))!.click();
+      await (await page.waitForSelector('::-p-aria(Logga in med SITHS-kort[role="button"])'))!.click();
+      const select = await page.waitForSelector('::-p-aria(Vårdenhet och roll)');
+      await select!.select(choice);
+      await (await page.waitForSelector('::-p-aria(Bekräfta[role="button"])'))!.click();
+      await page.waitForSelector('::-p-aria(Startsida[role="heading"])');
+    };
+
+    // The same unit: the shift goes on, and so does its data (this tab had reported that unit).
+    await relogin('1177 direkt Uppsala län, Sjuksköterska');
+    await new Promise((r) => setTimeout(r, 750));
+    expect((await stored()).cosmic).toBe(true);
+    expect(await panelText(page)).not.toContain('Du har bytt vårdenhet');
+
+    // Another unit: the manual says the old shift ends; its visit data goes as at "Avsluta skift".
+    await relogin('Testviken hälsocentral, Sjuksköterska');
+    await waitFor(async () => {
+      const s = await stored();
+      return !s.cosmic && s.facts === 0 && s.visits === 0;
+    });
+    expect(await shiftUnit()).toBe('Testviken hälsocentral');
+    await waitFor(async () => (await panelText(page)).includes('Du har bytt vårdenhet'));
+    // Back to the scenario's unit (a shift change too), settled before the next test copies.
+    await relogin('1177 direkt Uppsala län, Sjuksköterska');
+    await waitFor(async () => (await shiftUnit()) === '1177 direkt Uppsala län');
+    await page.close();
+  });
+
   it('"Logga ut utan att avsluta skift" keeps the shift and its data', async () => {
     const { cases } = stack.sim.control.scenario('default');
     const page = await stack.openVisit(cases.adult2);
