@@ -12,7 +12,7 @@ import type { Feature } from './feature';
  */
 const shiftEnd: Feature = {
   id: 'shift-end',
-  title: 'Rensa besöksdata när skiftet avslutas eller vårdenheten byts',
+  title: 'Rensa besöksdata när skiftet avslutas',
   rules: ['R-S-2'],
   init(ctx, signal) {
     watchShiftEnd(
