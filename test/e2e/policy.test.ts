@@ -127,6 +127,11 @@ describe.skipIf(unavailable)('IT policy in the running extension, real Chromium 
     expect(safety).toMatchObject({ checked: true, disabled: true });
     expect(safety.text).toContain('Patientsäkerhet (R-ID-2)');
     expect(await switchState(options, 'queue-deadlines')).toMatchObject({ checked: true, disabled: false });
+    // The clinician's own switch is an explicit choice, applied by the background at once.
+    await options.click('input[data-feature="queue-deadlines"]');
+    await waitFor(async () => (await policyOf(stack.ext))?.features['queue-deadlines']?.enabled === false);
+    expect(await switchState(options, 'queue-deadlines')).toMatchObject({ checked: false, disabled: false });
+    expect(await stored(stack.ext, 'featureChoices')).toEqual({ 'queue-deadlines': false });
   });
 
   it('a schema-invalid value is not exposed and is listed as ignored, with the reason', async () => {
