@@ -1,5 +1,5 @@
 import type { SettingsFacts } from '../../shared/routine/settings';
-import { accessibleName, locateAll, normalizeText, type QueryCache, spacedText } from './dom-query';
+import { accessibleName, ambientQueryCache, locateAll, normalizeText, type QueryCache, spacedText } from './dom-query';
 
 /**
  * R-S-1: the values of the first-login dialog and *Inställningar* (Profil, Hårdvara, Skifttyp),
@@ -7,7 +7,8 @@ import { accessibleName, locateAll, normalizeText, type QueryCache, spacedText }
  * unreadable (two candidates, an odd control) is null.
  */
 export function readSettingsFacts(doc: Document): SettingsFacts {
-  const cache: QueryCache = new Map();
+  // The refresh's shared index when one is under way (dom-query's withQueryCache), else its own.
+  const cache: QueryCache = ambientQueryCache() ?? new Map();
   const controls = (label: string) =>
     locateAll(doc, { kind: 'label', label, exact: true }, cache).filter((el) =>
       ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName),

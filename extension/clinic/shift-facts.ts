@@ -1,4 +1,12 @@
-import { accessibleName, locate, locateAll, normalizeText, type QueryCache, spacedText } from './dom-query';
+import {
+  accessibleName,
+  ambientQueryCache,
+  locate,
+  locateAll,
+  normalizeText,
+  type QueryCache,
+  spacedText,
+} from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 
@@ -26,7 +34,8 @@ const EMPTY_LIST = /(?<![\p{L}])(inga|saknas)(?![\p{L}])/iu;
 const MENU_PAGES = new Set(['startsida', 'drop in', 'asynkrona', 'inställningar', 'logga ut']);
 
 export function readShiftFacts(doc: Document, registry: SelectorRegistry): ShiftFacts {
-  const cache: QueryCache = new Map();
+  // The refresh's shared index when one is under way (dom-query's withQueryCache), else its own.
+  const cache: QueryCache = ambientQueryCache() ?? new Map();
   const button = (name: string) =>
     locateAll(doc, { kind: 'role', role: 'button', name }, cache).filter((b) => accessibleName(b) === name).length;
   const dialogs = locateAll(doc, { kind: 'role', role: 'dialog' }, cache);
