@@ -1,5 +1,6 @@
 import { parseIsoTime } from '../../shared/iso-time';
 import type { NoReplyEvent, NoReplySettings } from '../../shared/no-reply';
+import { condenseNoReplyEvents } from '../../shared/no-reply-condense';
 import type { RuleSet } from '../../shared/rules';
 import type { ClinicSnapshot, SelectorRegistry } from '../clinic';
 import { undoablePhoneAttempts } from './no-reply-actions';
@@ -38,9 +39,23 @@ export function pageFactsOf(snapshot: ClinicSnapshot, rules: RuleSet, registry: 
     : { events: [], untimed: 0, unsure: [], unknownAuthors: 0 };
   return {
     ...read,
+    // Only what the reading needs is kept, merged, synced and compared (a long chat's tail).
+    events: condenseNoReplyEvents(read.events),
     priority: snapshot.priority.known ? snapshot.priority.value : null,
     closed: snapshot.visitState.known && snapshot.visitState.value === 'closed',
   };
+}
+
+/** A record's log condensed once per stored version (the chip redraws every second). */
+const condensed = new WeakMap<NoReplyTimer, NoReplyEvent[]>();
+function condensedRecord(record: NoReplyTimer | null): NoReplyEvent[] {
+  if (!record) return [];
+  let events = condensed.get(record);
+  if (!events) {
+    events = condenseNoReplyEvents(record.events);
+    condensed.set(record, events);
+  }
+  return events;
 }
 
 export function chipModel(
@@ -50,7 +65,7 @@ export function chipModel(
   settings: NoReplySettings,
 ): ChipModel {
   const closed: NoReplyEvent[] = page.closed ? [{ type: 'visit-closed', at: now.toISOString() }] : [];
-  const events = mergeEvents(page.events, record?.events ?? [], closed);
+  const events = mergeEvents(page.events, condensedRecord(record), closed);
   const reading = readTimer({ events, priority: page.priority }, now, settings);
   const { status, lastPatientMs } = reading;
   // A message already counted as the notice (matched or marked) is not offered again.
