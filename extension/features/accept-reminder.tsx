@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { acceptReminder } from '../../shared/routine/visit-state';
+import { RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /** R-Q-3: on a visit not yet accepted, remind to choose "Ta emot" (owner visible, patient SMS). */
@@ -18,7 +19,7 @@ const acceptReminderFeature: Feature = {
       render(
         text ? (
           <p class="alert warning" data-accept-reminder="shown">
-            {text}
+            <RuleText text={text} />
           </p>
         ) : null,
         ctx.ui.slot('accept-reminder'),

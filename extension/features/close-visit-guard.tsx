@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { asyncChoiceText } from '../../shared/routine/visit-state';
 import { readCloseDialog } from '../clinic';
+import { RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /**
@@ -25,7 +26,7 @@ const closeVisitGuard: Feature = {
       render(
         view ? (
           <p class={view.done ? 'alert info' : 'alert warning'} data-close-visit-guard="shown">
-            {view.text}
+            <RuleText text={view.text} />
           </p>
         ) : null,
         ctx.ui.slot('close-visit-guard'),

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { freshness } from '../../shared/routine/date-filter';
 import { readDateFilter } from '../clinic';
+import { RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /**
@@ -31,7 +32,9 @@ const dateFilterRefresh: Feature = {
       last = f.text;
       render(
         <section class="card" aria-label="Datumfiltrerad vy" data-date-filter-refresh="card">
-          <p class={f.stale ? 'alert warning' : ''}>{f.text}</p>
+          <p class={f.stale ? 'alert warning' : ''}>
+            <RuleText text={f.text} />
+          </p>
           <button
             type="button"
             onClick={() => {

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { type SettingsRemark, settingsRemarks } from '../../shared/routine/settings';
 import { readSettingsFacts } from '../clinic';
+import { RuleRef, RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /**
@@ -12,14 +13,17 @@ function Remarks({ remarks }: { remarks: SettingsRemark[] }) {
   if (remarks.length === 0) return null;
   return (
     <section class="card" aria-label="Inställningar att kontrollera">
-      <h2>Inställningar (R-S-1)</h2>
+      <h2>Inställningar</h2>
       <ul data-first-login-settings="remarks">
         {remarks.map((r) => (
           <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'} data-field={r.field}>
-            <strong>{r.label}</strong> {r.text}
+            <strong>{r.label}</strong> <RuleText text={r.text} />
           </li>
         ))}
       </ul>
+      <p class="rule-line">
+        <RuleRef ids={['R-S-1']} />
+      </p>
     </section>
   );
 }

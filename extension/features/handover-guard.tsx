@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { type HandoverAdvice, handoverAdvice } from '../../shared/routine/handover';
 import { readHandoverDialog } from '../clinic';
 import { copyText } from '../lib/clipboard';
+import { RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /**
@@ -13,9 +14,19 @@ function Advice({ advice }: { advice: HandoverAdvice }) {
   return (
     <section class="card" aria-label="Lämna över besök" data-handover-guard="advice">
       <h2>Lämna över besök</h2>
-      {advice.personWarning && <p class="alert warning">{advice.personWarning}</p>}
-      {advice.unknownReceiver && <p class="alert warning">{advice.unknownReceiver}</p>}
-      <p>{advice.tellPatient.text}</p>
+      {advice.personWarning && (
+        <p class="alert warning">
+          <RuleText text={advice.personWarning} />
+        </p>
+      )}
+      {advice.unknownReceiver && (
+        <p class="alert warning">
+          <RuleText text={advice.unknownReceiver} />
+        </p>
+      )}
+      <p>
+        <RuleText text={advice.tellPatient.text} />
+      </p>
       <ul class="items">
         {advice.tellPatient.phrases.map((phrase) => (
           <li key={phrase}>
@@ -26,8 +37,12 @@ function Advice({ advice }: { advice: HandoverAdvice }) {
           </li>
         ))}
       </ul>
-      <p>{advice.ownership}</p>
-      <p class="alert info">{advice.nobodyOnDuty}</p>
+      <p>
+        <RuleText text={advice.ownership} />
+      </p>
+      <p class="alert info">
+        <RuleText text={advice.nobodyOnDuty} />
+      </p>
     </section>
   );
 }

@@ -11,9 +11,9 @@ import type { Feature } from './feature';
 
 /** What the screen reader hears when the chip reaches a stage (once per stage). */
 const ANNOUNCE: Partial<Record<string, [string, 'polite' | 'assertive']>> = {
-  'notice-suggested': ['Patienten har inte svarat: skicka meddelandet om svarstid (R-NR-1).', 'polite'],
+  'notice-suggested': ['Patienten har inte svarat: skicka meddelandet om svarstid.', 'polite'],
   'deadline-passed': ['Svarstiden har gått ut.', 'assertive'],
-  'ready-to-close': ['Klart att stänga ärendet med en anteckning om uteblivet svar (R-NR-4).', 'assertive'],
+  'ready-to-close': ['Klart att stänga ärendet med en anteckning om uteblivet svar.', 'assertive'],
 };
 
 /**

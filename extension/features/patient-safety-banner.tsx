@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { parseIsoTime } from '../../shared/iso-time';
 import { evaluatePatientSafety, type SafetyResult } from '../../shared/patient-safety';
 import type { ClinicSnapshot } from '../clinic';
+import { RuleRef } from '../lib/rule-ref';
 import { loadVisit, updateVisit, visitStorageKey } from '../lib/visit-store';
 import type { Feature } from './feature';
 
@@ -55,21 +56,21 @@ function Banner({
         {result.alerts.map((alert) => (
           <li key={`${alert.ruleId}-${alert.title}`} class={`alert ${alert.level === 'danger' ? '' : alert.level}`}>
             <strong>{alert.title}</strong>
-            {alert.detail} <small>({alert.ruleId})</small>
+            {alert.detail} <RuleRef ids={[alert.ruleId]} />
           </li>
         ))}
         {result.checks.map((check) => (
-          <li key={check.id}>
+          <li key={check.id} class="check-line">
             <label class="check">
               <input
                 type="checkbox"
                 checked={checked[check.id] === true}
                 onChange={(e) => onToggle(check.id, (e.currentTarget as HTMLInputElement).checked)}
               />
-              <span>
-                {check.label} <small>({check.ruleId})</small>
-              </span>
+              <span>{check.label}</span>
             </label>
+            {/* Outside the label: opening the rule must not tick the check. */}
+            <RuleRef ids={[check.ruleId]} />
           </li>
         ))}
       </ul>

@@ -15,6 +15,7 @@ import { readShiftFacts, watchLogoutChoice } from '../clinic';
 import { loadBridgeStatus, onBridgeStatusChanged } from '../lib/bridge-status';
 import type { BridgeStatus } from '../lib/bridge-status-record';
 import { send } from '../lib/messages';
+import { RuleRef, RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /**
@@ -49,12 +50,12 @@ function ShiftGuard({ view }: { view: View }) {
       {view.otherCard && <p class="alert warning">{OTHER_CARD_WARNING}</p>}
       {view.checklist && (
         <div data-shift-guard="checklist">
-          <h2>Innan du avslutar skiftet (R-S-3)</h2>
+          <h2>Innan du avslutar skiftet</h2>
           <ul>
             {view.checklist.map((item) => (
               <li key={item.text}>
                 {item.done === true ? '✓ ' : item.done === false ? '☐ ' : '? '}
-                {item.text}
+                <RuleText text={item.text} />
                 {item.details.length > 0 && (
                   <ul>
                     {item.details.map((d) => (
@@ -65,6 +66,9 @@ function ShiftGuard({ view }: { view: View }) {
               </li>
             ))}
           </ul>
+          <p class="rule-line">
+            <RuleRef ids={['R-S-3']} />
+          </p>
           {view.ownSeenAt && <p>Mina ärenden lästes på Startsida {view.ownSeenAt}.</p>}
           <p class="alert warning">{LOGOUT_KEEPS_SHIFT_WARNING}</p>
         </div>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { ticketRemarks } from '../../shared/routine/ticket';
 import { readTicketDialog } from '../clinic';
+import { RuleRef, RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /** R-T-1 while "Boka biljett" is open: the resource, the required fields and the chat to close after. */
@@ -23,14 +24,17 @@ const ticketGuard: Feature = {
       render(
         remarks ? (
           <section class="card" aria-label="Boka biljett" data-ticket-guard="remarks">
-            <h2>Biljett (R-T-1)</h2>
+            <h2>Biljett</h2>
             <ul class="items">
               {remarks.map((r) => (
                 <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'}>
-                  {r.text}
+                  <RuleText text={r.text} />
                 </li>
               ))}
             </ul>
+            <p class="rule-line">
+              <RuleRef ids={['R-T-1']} />
+            </p>
           </section>
         ) : null,
         ctx.ui.slot('ticket-guard'),

@@ -8,6 +8,7 @@ import {
 } from '../../shared/routine/visit';
 import { readPatientOnline, revealOriginalAnswers } from '../clinic';
 import { copyText } from '../lib/clipboard';
+import { RuleRef, RuleText, splitRuleIds } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /**
@@ -60,22 +61,27 @@ const visitRoutine: Feature = {
       if (id === last) return;
       last = id;
       const call = callReadiness(view.online);
+      const priorityText = splitRuleIds(priorityCheckText(view.priority, view.checked));
       render(
         <section class="card" aria-label="Besökets rutin" data-visit-routine="card">
           <h2>Besökets rutin</h2>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={view.checked}
-              data-visit-routine="priority-checked"
-              onChange={(e) => {
-                if (e.currentTarget.checked) checked.add(key);
-                else checked.delete(key);
-                draw();
-              }}
-            />
-            <span>{priorityCheckText(view.priority, view.checked)}</span>
-          </label>
+          <div class="check-line">
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={view.checked}
+                data-visit-routine="priority-checked"
+                onChange={(e) => {
+                  if (e.currentTarget.checked) checked.add(key);
+                  else checked.delete(key);
+                  draw();
+                }}
+              />
+              <span>{priorityText.text}</span>
+            </label>
+            {/* Outside the label: opening the rule must not tick the check. */}
+            <RuleRef ids={priorityText.ids} />
+          </div>
           <button
             type="button"
             class="secondary"
@@ -88,12 +94,16 @@ const visitRoutine: Feature = {
             Visa originalsvar
           </button>
           <p class={view.online === true ? '' : 'alert warning'} data-visit-routine="call">
-            {call.text}
+            <RuleText text={call.text} />
           </p>
           <Phrase text={call.phrase} />
-          <p>{COMMUNICATION_ROUTINE}</p>
+          <p>
+            <RuleText text={COMMUNICATION_ROUTINE} />
+          </p>
           <Phrase text={COMMUNICATION_PHRASE} />
-          <p>{COLLEAGUE_REMINDER}</p>
+          <p>
+            <RuleText text={COLLEAGUE_REMINDER} />
+          </p>
         </section>,
         slot,
       );

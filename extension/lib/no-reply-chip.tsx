@@ -5,6 +5,7 @@ import { durationText } from '../../shared/rules/phrases';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import { copyText } from './clipboard';
 import { STATE_TEXT, timeLeftText } from './no-reply-timers';
+import { RuleRef, RuleText, splitRuleIds } from './rule-ref';
 
 export type Feedback = { ok: boolean; text: string; copy?: string } | null;
 
@@ -55,6 +56,12 @@ export function chipText(model: ChipModel): string {
 
 const timeOf = (iso: string) => stockholmTimeText(new Date(iso));
 
+/** The status's reasons ("R-NR-2: …") as sentences, their rules behind one toggle. */
+function Reasons({ reasons }: { reasons: string[] }) {
+  const split = reasons.map(splitRuleIds);
+  return <RuleText text={split.map((r) => r.text).join('. ')} ids={split.flatMap((r) => r.ids)} />;
+}
+
 export function Chip({
   model,
   feedback,
@@ -83,11 +90,11 @@ export function Chip({
       </span>
       <ul class="facts">
         <li>
-          Kontaktförsök i chatten: {status.attempts} av minst {settings.minAttempts} (R-NR-2)
+          Kontaktförsök i chatten: {status.attempts} av minst {settings.minAttempts} <RuleRef ids={['R-NR-2']} />
         </li>
         {status.phoneRequired && (
           <li>
-            Telefon krävs vid {prio}: {model.phoneLogged ? 'ringt ✔' : 'inte ringt ännu'} (R-NR-3)
+            Telefon krävs vid {prio}: {model.phoneLogged ? 'ringt ✔' : 'inte ringt ännu'} <RuleRef ids={['R-NR-3']} />
           </li>
         )}
         {lastLogged && (
@@ -103,7 +110,7 @@ export function Chip({
         <p class="alert warning" role="alert">
           <strong>Patienten har inte svarat</strong>
           Skicka meddelandet att patienten måste svara inom {durationText(settings.replyWindowMinutes)}, annars stängs
-          ärendet (R-NR-1).
+          ärendet. <RuleRef ids={['R-NR-1']} />
         </p>
       )}
       {waitingForNotice && model.unsureNotice && (
@@ -122,16 +129,20 @@ export function Chip({
       {status.state === 'deadline-passed' && (
         <p class="alert warning">
           <strong>Svarstiden har gått ut</strong>
-          {status.reasons.filter((r) => r.startsWith('R-NR-2') || r.startsWith('R-NR-3: ')).join(' ')}
+          <Reasons reasons={status.reasons.filter((r) => r.startsWith('R-NR-2') || r.startsWith('R-NR-3: '))} />
         </p>
       )}
       {status.state === 'ready-to-close' && (
         <p class="alert info" role="status">
-          <strong>Klart att stänga (R-NR-4)</strong>
-          Inget svar trots kontaktförsök: stäng ärendet och journalför en kort anteckning.
+          <strong>Klart att stänga</strong>
+          Inget svar trots kontaktförsök: stäng ärendet och journalför en kort anteckning. <RuleRef ids={['R-NR-4']} />
         </p>
       )}
-      {smsReason && <p class="alert info nr5">{smsReason} – ring hellre.</p>}
+      {smsReason && (
+        <p class="alert info nr5">
+          <RuleText text={`${smsReason} – ring hellre.`} />
+        </p>
+      )}
       {(model.unknownAuthors ?? 0) > 0 && (
         <p class="alert warning unknown-authors">
           {model.unknownAuthors} chattmeddelande{model.unknownAuthors === 1 ? '' : 'n'} med okänd avsändare räknas som
@@ -166,7 +177,7 @@ export function Chip({
       </div>
       {feedback && (
         <p class={`feedback-line ${feedback.ok ? 'ok' : 'error'}`} role={feedback.ok ? 'status' : 'alert'}>
-          {feedback.text}
+          <RuleText text={feedback.text} />
           {feedback.copy && (
             <button type="button" class="secondary" onClick={() => void copyText(feedback.copy!)}>
               Kopiera texten

@@ -9,6 +9,7 @@ import {
   waitingMinutes,
 } from '../../shared/queue';
 import type { ClinicSnapshot } from '../clinic';
+import { RuleRef, RuleText } from './rule-ref';
 
 /** One row of *Väntar i kö* as this feature sees it. */
 export interface QueueItem {
@@ -52,7 +53,7 @@ export const NOTIFY_TEXT: Record<NotifyState, string> = {
 export function NotifyLine({ state }: { state: NotifyState }) {
   return (
     <p class={state === 'off-unknown' ? 'alert warning notify' : 'notify'} data-notify={state} role="status">
-      {NOTIFY_TEXT[state]}
+      <RuleText text={NOTIFY_TEXT[state]} />
     </p>
   );
 }
@@ -131,8 +132,8 @@ export function Summary({
       <h2>Väntar i kö</h2>
       <p>
         {views.length} ärende{views.length === 1 ? '' : 'n'}: {red} över {thresholds.redAfterMinutes} min, {amber} över{' '}
-        {thresholds.amberAfterMinutes} min. Ta emot inom {thresholds.redAfterMinutes} minuter, högst prioritet först
-        (R-Q-1).
+        {thresholds.amberAfterMinutes} min. Ta emot inom {thresholds.redAfterMinutes} minuter, högst prioritet först.{' '}
+        <RuleRef ids={['R-Q-1']} />
       </p>
       <NotifyLine state={notify} />
       <ol class="queue-order">

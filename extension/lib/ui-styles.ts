@@ -22,6 +22,7 @@ export const PANEL_CSS = `
 .alert strong { display: block; }
 ul.items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 label.check { display: flex; gap: 8px; align-items: flex-start; }
+li.check-line, div.check-line { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; }
 button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #005ca9; background: #005ca9; color: #fff; padding: 4px 10px; }
 button.secondary { background: #fff; color: #005ca9; }
 button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
@@ -33,4 +34,14 @@ button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid 
 .feedback.error { color: #b3261e; }
 .feedback.ok { color: #1d5234; }
 a { color: #005ca9; }
+/* Rule IDs on demand (issue 14, lib/rule-ref.tsx): a small "Regel" toggle, the IDs when opened. */
+.rule-ref { display: inline; font-size: 0.85em; font-weight: normal; }
+.rule-ref::details-content { display: inline; }
+.rule-ref:not([open])::details-content { display: none; } /* inline boxes ignore content-visibility */
+.rule-ref > summary { display: inline; cursor: pointer; list-style: none; color: #4a5560; text-decoration: underline dotted; }
+.rule-ref > summary::-webkit-details-marker { display: none; }
+.rule-ref > summary:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.rule-ref[open] > summary { font-weight: 600; }
+.rule-line { margin: 6px 0 0; text-align: right; }
+.rule-ref .rule-id { color: #3d4a57; font-family: ui-monospace, monospace; }
 `;

@@ -7,6 +7,10 @@ import { type Stack, startStack } from './stack';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '').catch(() => '');
+/** The text as rendered: rule IDs sit behind a closed "Regel" toggle (issue 14), so they are not in it. */
+const shown = (page: Page, selector: string) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is the point.
+  page.$eval(selector, (el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
 const keywords = (page: Page) =>
   page.$$eval('.keyword', (els) =>
     els.map((el) => ({
@@ -58,8 +62,11 @@ describeInBrowser('journal panel (R-J-2..R-J-8), side panel page over the simula
     const visit = await stack.openVisit(id);
     const panel = await openJournalPanel(stack, visit);
     expect(await text(panel, '#kontaktsatt')).toContain('chatt');
-    expect(await text(panel, '#vardkontakt')).toBe('Skriftlig kontakt kvalificerad utan ekonomi (chatt) R-J-3');
-    expect(await text(panel, '#vardtjanst')).toBe('ingen R-J-3');
+    expect(await shown(panel, '#vardkontakt')).toBe('Skriftlig kontakt kvalificerad utan ekonomi (chatt) Regel');
+    expect(await shown(panel, '#vardtjanst')).toBe('ingen Regel');
+    // The rule behind it on demand (issue 14): the "Regel" toggle opens to R-J-3.
+    await panel.click('#vardkontakt .rule-ref > summary');
+    expect(await shown(panel, '#vardkontakt')).toBe('Skriftlig kontakt kvalificerad utan ekonomi (chatt) Regel R-J-3');
     const sections = await keywords(panel);
     expect(sections.map((s) => s.keyword)).toEqual([
       'Kontaktsätt',
@@ -92,7 +99,8 @@ describeInBrowser('journal panel (R-J-2..R-J-8), side panel page over the simula
     expect(violations).toContain('Föreslås i stället: Telefonkontakt');
     // What happened stays true; only the vårdkontakt is restricted, with the reason.
     expect(await text(panel, '#kontaktsatt')).toBe('video (från besöket)');
-    expect(await text(panel, '#vardkontakt')).toBe('Telefonkontakt R-J-5');
+    expect(await shown(panel, '#vardkontakt')).toBe('Telefonkontakt Regel');
+    expect(await panel.$eval('#vardkontakt .rule-ref', (el) => el.getAttribute('data-rules'))).toBe('R-J-5');
     expect(await text(panel, '#allowed-kontaktsatt')).toBe(
       'Telefonkontakt, Skriftlig kontakt kvalificerad utan ekonomi (chatt)',
     );
@@ -125,9 +133,10 @@ describeInBrowser('journal panel (R-J-2..R-J-8), side panel page over the simula
     expect(await keywordText(panel, 'Fotodokumentation')).toBe(
       'Patienten har skickat 2 bilder i 1177 direkt. Bilderna sparas inte i journalen.',
     );
-    expect(await text(panel, '.keyword[data-keyword="Fotodokumentation"] .hint')).toContain(
-      'ska inte lagras i Cosmic (R-J-6)',
+    expect(await shown(panel, '.keyword[data-keyword="Fotodokumentation"] .hint')).toContain(
+      'ska inte lagras i Cosmic. Regel',
     );
+    expect(await text(panel, '.keyword[data-keyword="Fotodokumentation"] .hint')).toContain('R-J-6');
     await panel.close();
     await visit.close();
   });

@@ -10,6 +10,7 @@ import {
   STATE_TEXT,
   timeLeftText,
 } from '../../lib/no-reply-timers';
+import { RuleRef } from '../../lib/rule-ref';
 import './style.css';
 
 /**
@@ -82,7 +83,10 @@ function Overview() {
           ))}
         </ol>
       )}
-      <p class="hint">Klicka för att gå till besöket. Tiderna följer R-NR-1–R-NR-4.</p>
+      <p class="hint">
+        Klicka för att gå till besöket. Tiderna följer enhetens regler för svarstid.{' '}
+        <RuleRef ids={['R-NR-1', 'R-NR-2', 'R-NR-3', 'R-NR-4']} />
+      </p>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { RuleFinding } from '../../../shared/journal';
 import type { Kontaktsatt } from '../../../shared/rules';
 import type { JournalDraft, PanelNote } from '../../lib/journal-draft';
 import type { JournalVisitFacts } from '../../lib/journal-facts';
+import { RuleRef, RuleText } from '../../lib/rule-ref';
 
 /** Everything the clinician can do in the note; the container saves the draft and copies. */
 export interface NoteActions {
@@ -18,14 +19,6 @@ export interface NoteActions {
 
 const KONTAKTSATT_LABEL: Record<Kontaktsatt, string> = { chatt: 'chatt', telefon: 'telefon', video: 'video' };
 
-function Rule({ id }: { id: string }) {
-  return (
-    <span class="rule" title={`Regel ${id} (RULES.md)`}>
-      {id}
-    </span>
-  );
-}
-
 function Findings({ items, kind, title }: { items: RuleFinding[]; kind: 'violation' | 'notice'; title: string }) {
   if (items.length === 0) return null;
   return (
@@ -34,7 +27,7 @@ function Findings({ items, kind, title }: { items: RuleFinding[]; kind: 'violati
       <ul>
         {items.map((f) => (
           <li key={`${f.ruleId}:${f.message}`} class={kind === 'violation' ? 'alert' : 'alert info'}>
-            <Rule id={f.ruleId} /> {f.message}
+            <RuleText text={f.message} ids={[f.ruleId]} />
           </li>
         ))}
       </ul>
@@ -104,7 +97,7 @@ function Contact({ panel, actions }: { panel: PanelNote; actions: NoteActions })
         <div>
           <dt>Vårdkontakt</dt>
           <dd id="vardkontakt">
-            {unknown ? <em>väntar på kontaktsätt</em> : note.vardkontakt} <Rule id={note.ruleBasis.vardkontakt} />
+            {unknown ? <em>väntar på kontaktsätt</em> : note.vardkontakt} <RuleRef ids={[note.ruleBasis.vardkontakt]} />
           </dd>
         </div>
         <div>
@@ -130,7 +123,7 @@ function Contact({ panel, actions }: { panel: PanelNote; actions: NoteActions })
             ) : (
               (panel.vardtjanst ?? '–')
             )}{' '}
-            <Rule id={note.ruleBasis.vardtjanst} />
+            <RuleRef ids={[note.ruleBasis.vardtjanst]} />
           </dd>
         </div>
         {note.vardkontaktChoices.length > 0 && (
@@ -161,17 +154,20 @@ export function NoteView({
       <Contact panel={panel} actions={actions} />
       <Findings items={panel.violations} kind="violation" title="Att åtgärda innan du signerar" />
       <Findings items={panel.notices} kind="notice" title="Påminnelser" />
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          id="no-reply"
-          checked={draft.noReply}
-          aria-checked={draft.noReply ? 'true' : 'false'}
-          onChange={(e) => actions.setNoReply((e.currentTarget as HTMLInputElement).checked)}
-        />{' '}
-        Patienten svarade inte – kort anteckning <Rule id="R-NR-4" /> <Rule id="R-J-8" />
-      </label>
+      <div class="switch-line">
+        <label class="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            id="no-reply"
+            checked={draft.noReply}
+            aria-checked={draft.noReply ? 'true' : 'false'}
+            onChange={(e) => actions.setNoReply((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          Patienten svarade inte – kort anteckning
+        </label>{' '}
+        <RuleRef ids={['R-NR-4', 'R-J-8']} />
+      </div>
       <section aria-labelledby="keywords-heading">
         <h2 id="keywords-heading">Sökord {facts.priority !== null && <small>· prioritet {facts.priority}</small>}</h2>
         {panel.sections.map((s, i) => (
@@ -179,7 +175,7 @@ export function NoteView({
             <div class="keyword-head">
               <label for={`kw-${i}`}>{s.keyword}</label>
               {s.regionToConfirm && (
-                <small class="to-confirm" title="Sökordet står inte i manualen: regionen ska bekräfta det (R-J-6)">
+                <small class="to-confirm" title="Sökordet står inte i manualen: regionen ska bekräfta det">
                   sökord ej fastställt av regionen
                 </small>
               )}
@@ -213,7 +209,7 @@ export function NoteView({
             />
             {s.hint && (
               <p class="hint" id={`kw-${i}-hint`}>
-                {s.hint}
+                <RuleText text={s.hint} />
               </p>
             )}
           </div>
