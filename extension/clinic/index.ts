@@ -14,6 +14,12 @@ export { revealOriginalAnswers } from './original-answers';
 export type { PatientIdentity } from './patient-identity';
 export { readPatientOnline } from './presence';
 export { type QueueRow, type QueueRowPlace, waitingQueuePlaces } from './queue-rows';
+export {
+  readTicketVisit,
+  readVidimering,
+  type TicketVisit,
+  type VidimeringState,
+} from './receiving-unit';
 export { registryFor, SELECTORS, type SelectorEntry, type SelectorRegistry } from './selectors';
 export { readSettingsFacts } from './settings-facts';
 export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';

@@ -16,6 +16,7 @@ import shiftEnd from './shift-end';
 import shiftGuard from './shift-guard';
 import supportInfo from './support-info';
 import ticketGuard from './ticket-guard';
+import ticketReceiving from './ticket-receiving';
 import visitRoutine from './visit-routine';
 
 /** Every feature of the content script, in the order their UI appears in the panel. */
@@ -32,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   closeVisitGuard,
   handoverGuard,
   ticketGuard,
+  ticketReceiving,
   shiftEnd,
   firstLoginSettings,
   visitRoutine,

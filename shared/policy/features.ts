@@ -123,6 +123,12 @@ export const POLICY_FEATURES = [
     titleEn: 'Check the ticket to the health centre',
     rules: ['R-T-1'],
   },
+  {
+    id: 'ticket-receiving',
+    title: 'Biljetter hos mottagande vårdenhet: vidimering och posttriagesvar',
+    titleEn: 'Tickets at the receiving unit: confirming unused tickets and post-triage answers',
+    rules: ['R-T-2', 'R-J-7'],
+  },
 ] as const satisfies readonly PolicyFeature[];
 
 export type PolicyFeatureId = (typeof POLICY_FEATURES)[number]['id'];

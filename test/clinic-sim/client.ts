@@ -4,7 +4,7 @@
  */
 import type { ScenarioPatientKey } from '../fixtures/patients';
 import type { CallKind, SimState, SkinName } from './model';
-import type { CaseUpdate, ClockInput, NewCaseInput, NewMessageInput, SessionInput } from './store';
+import type { CaseUpdate, ClockInput, NewCaseInput, NewMessageInput, NewVidimeringInput, SessionInput } from './store';
 
 export class SimClientError extends Error {
   constructor(
@@ -89,6 +89,11 @@ export class SimClient {
 
   acceptHandover(id: string, receiverName?: string): Promise<{ ok: true }> {
     return this.request('POST', this.caseUrl(id, 'handover-accept'), receiverName ? { receiverName } : {});
+  }
+
+  /** An unused ticket's vidimeringspost (R-T-2). */
+  createVidimering(input: NewVidimeringInput): Promise<{ id: string }> {
+    return this.request('POST', 'vidimering', input);
   }
 
   /** {advanceMinutes} moves the clock; {set} freezes it at an instant; {real: true} follows real time. */

@@ -84,11 +84,45 @@ export interface SimCase {
   messages: SimMessage[];
   /** A video/audio call in progress, started from the page. */
   call: { kind: CallKind; startedAt: string } | null;
+  /** Came by a ticket from another unit (null: an ordinary drop-in visit). */
+  ticket: SimTicket | null;
   /**
    * R-HO-1: handed over to a role in the own unit (or a colleague by name), waiting for a receiver;
    * `assignedTo` (the one who handed over) owns the case until then.
    */
   handover: { toRole: string; message: string; at: string } | null;
+}
+
+/** A note in Clinic (the receiving unit sees the patient's post-triage answers as notes, R-J-7). */
+export interface SimNote {
+  title: string;
+  at: string;
+  answers: QA[];
+}
+
+/**
+ * A visit that came by a ticket from another unit (1177 på telefon, R-T-1): the receiving unit
+ * sees no triage results or chat history from the sender, and the post-triage answers as notes.
+ */
+export interface SimTicket {
+  fromUnit: string;
+  notes: SimNote[];
+}
+
+/**
+ * An unused ticket's *vidimeringspost* at the unit and role it was issued to (R-T-2): confirmed
+ * with *Vidimera*, never followed up.
+ */
+export interface SimVidimering {
+  id: string;
+  patient: { name: string; personnummer: string };
+  fromUnit: string;
+  unit: string;
+  role: string;
+  reason: string;
+  validUntil: string;
+  vidimeradAt: string | null;
+  vidimeradBy: string | null;
 }
 
 export type SessionStage = 'logged-out' | 'choose-unit' | 'choose-shift-type' | 'in';
@@ -126,6 +160,8 @@ export interface SimState {
   /** The global filter (Vårdenhet, Vårdroll). */
   filter: { unit: string; role: string };
   cases: SimCase[];
+  /** Unused tickets' vidimeringsposter (R-T-2), at the unit and role they were issued to. */
+  vidimeringar: SimVidimering[];
   /** Which markup the page is drawn in (the same facts in every skin). */
   skin: SkinName;
 }

@@ -73,6 +73,8 @@ export function routeToPath(route: Route): string {
           : '/installningar/skifttyp';
     case 'visit':
       return `/besok/${encodeURIComponent(route.id)}`;
+    case 'vidimering':
+      return `/vidimering/${encodeURIComponent(route.id)}`;
     default:
       return route.path;
   }

@@ -82,6 +82,14 @@ const patient = z.object({
 });
 
 const schemas = {
+  vidimering: z.object({
+    patientKey: z.string().min(1),
+    fromUnit: z.string().optional(),
+    unit: z.string().optional(),
+    role: z.string().optional(),
+    reason: z.string().optional(),
+    validUntil: iso.optional(),
+  }),
   reset: z.object({ seed: z.string().min(1).optional(), clock: iso.optional(), skin: skin.optional() }),
   skin: z.object({ skin }),
   scenario: z.object({ name: z.literal('default').default('default') }),
@@ -107,6 +115,14 @@ const schemas = {
       asyncDays: z.number().int().min(0).max(60).optional(),
       assignedTo: z.string().optional(),
       handover: z.object({ toRole: z.string().min(1), message: z.string().optional(), at: iso.optional() }).optional(),
+      ticket: z
+        .object({
+          fromUnit: z.string().min(1),
+          notes: z
+            .array(z.object({ title: z.string().optional(), at: iso.optional(), answers: z.array(qa) }))
+            .optional(),
+        })
+        .optional(),
     })
     .refine((v) => v.patientKey !== undefined || v.patient !== undefined, 'patientKey or patient is required'),
   updateCase: z.object({
@@ -249,6 +265,7 @@ export async function startClinicSim(options: ClinicSimOptions = {}): Promise<Cl
       store.setSession(parse(schemas.session, body));
       return { ok: true };
     }
+    if (head === 'vidimering' && parts.length === 1) return store.createVidimering(parse(schemas.vidimering, body));
     if (head !== 'cases') throw new SimError(404, `unknown control route /__sim/${parts.join('/')}`);
     if (!id) return store.createCase(parse(schemas.createCase, body));
     const caseId = decodeURIComponent(id);
@@ -309,6 +326,7 @@ export async function startClinicSim(options: ClinicSimOptions = {}): Promise<Cl
           });
       }
     }
+    if (head === 'vidimering' && id && parts.length === 2) return store.vidimera(decodeURIComponent(id));
     if (head === 'cases' && id) {
       const caseId = decodeURIComponent(id);
       const key = sub ? `${action}/${sub}` : action;

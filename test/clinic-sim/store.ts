@@ -25,6 +25,7 @@ import {
   type SimProfile,
   type SimSession,
   type SimState,
+  type SimVidimering,
   type SkinName,
   SYSTEM_AUTHOR,
   UNIT_ROLE_CHOICES,
@@ -75,6 +76,19 @@ export interface NewCaseInput {
    * *Mina aktuella* with status *Synk Överlämning* (R-Q-4).
    */
   handover?: { toRole: string; message?: string; at?: string };
+  /** Came by a ticket from `fromUnit`; `notes` are the post-triage answers (R-J-7), `at` default now. */
+  ticket?: { fromUnit: string; notes?: Array<{ title?: string; at?: string; answers: QA[] }> };
+}
+
+export interface NewVidimeringInput {
+  patientKey: string;
+  fromUnit?: string;
+  /** The unit and role the ticket was issued to; default: the session's. */
+  unit?: string;
+  role?: string;
+  reason?: string;
+  /** When the ticket expired unused; default: yesterday. */
+  validUntil?: string;
 }
 
 export interface NewMessageInput {
@@ -130,6 +144,8 @@ export interface SimControl {
   closeCase(id: string, asyncDays?: number): void;
   /** A colleague (of the handover's target role) accepts a handed-over case. */
   acceptHandover(id: string, receiverName?: string): void;
+  /** An unused ticket's vidimeringspost at its unit and role (R-T-2). */
+  createVidimering(input: NewVidimeringInput): { id: string };
   setClock(input: ClockInput): { now: string };
   setSession(input: SessionInput): void;
   /** Draws the page in another skin (same state, same routes); the open page re-renders. */
@@ -159,6 +175,7 @@ function emptyState(seed: string, skin: SkinName): SimState {
     profile: { ...DEFAULT_PROFILE },
     filter: { unit: UNITS[0], role: ROLES[0] },
     cases: [],
+    vidimeringar: [],
     skin,
   };
 }
@@ -360,6 +377,16 @@ export class SimStore implements SimControl {
       headerVariant: input.headerVariant ?? 'normal',
       messages: [],
       call: null,
+      ticket: input.ticket
+        ? {
+            fromUnit: input.ticket.fromUnit,
+            notes: (input.ticket.notes ?? []).map((n) => ({
+              title: n.title ?? 'Posttriage',
+              at: at(n.at, now),
+              answers: n.answers.map((a) => ({ ...a })),
+            })),
+          }
+        : null,
       handover:
         input.handover && accepted && state !== 'closed'
           ? {
@@ -468,6 +495,39 @@ export class SimStore implements SimControl {
     c.handover = null;
     c.state = c.startedAt ? 'ongoing' : 'accepted';
     this.pushMessage(c, { author: 'system', text: `${receiverName} har tagit emot överlämningen.` });
+    this.changed();
+  }
+
+  createVidimering(input: NewVidimeringInput): { id: string } {
+    const known = (PATIENTS as Record<string, SimPatient>)[input.patientKey];
+    if (!known) throw new SimError(400, `unknown patientKey ${input.patientKey}`);
+    const s = this.state.session;
+    const v: SimVidimering = {
+      id: this.nextId(),
+      patient: { name: known.name, personnummer: known.personnummer },
+      fromUnit: input.fromUnit ?? '1177 direkt Uppsala län',
+      unit: input.unit ?? s.unit ?? UNITS[1],
+      role: input.role ?? s.role ?? ROLES[0],
+      reason: input.reason ?? 'Övrigt',
+      validUntil: input.validUntil
+        ? new Date(parseInstant(input.validUntil, 'validUntil')).toISOString()
+        : new Date(this.nowMs() - DAY).toISOString(),
+      vidimeradAt: null,
+      vidimeradBy: null,
+    };
+    this.state.vidimeringar.push(v);
+    this.changed();
+    return { id: v.id };
+  }
+
+  /** "Vidimera" on a vidimeringspost (R-T-2): confirmed, no follow-up. */
+  vidimera(id: string): void {
+    this.requireLoggedIn();
+    const v = this.state.vidimeringar.find((x) => x.id === id);
+    if (!v) throw new SimError(404, `no vidimeringspost ${id}`);
+    if (v.vidimeradAt) throw new SimError(409, 'already vidimerad');
+    v.vidimeradAt = this.nowIso();
+    v.vidimeradBy = this.me();
     this.changed();
   }
 

@@ -24,6 +24,7 @@ import {
 import { SKIN_VIEWS } from './skins';
 import { loginView } from './views/login';
 import { asyncView, settingsView, startView } from './views/pages';
+import { vidimeringView } from './views/receiving';
 import { findCase, visitNotFound } from './views/visit-parts';
 
 export { type DialogName, defaultUi, imageDataUrl, type UiState } from './context';
@@ -56,6 +57,8 @@ function view(x: Ctx): Html {
       return settingsView(x, r.tab);
     case 'visit':
       return visitView(x, r.id);
+    case 'vidimering':
+      return vidimeringView(x, r.id);
     default:
       return html`<div ${x.k('page')}><h1 ${x.k('h1')}>Sidan hittades inte</h1><p><a ${x.k('link')} href="/">Till startsidan</a></p></div>`;
   }

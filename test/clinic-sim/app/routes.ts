@@ -14,6 +14,7 @@ export type Route =
   | { name: 'async'; tab: AsyncTab }
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'visit'; id: string }
+  | { name: 'vidimering'; id: string }
   | { name: 'notfound'; path: string };
 
 export const DROPIN_TABS: ReadonlyArray<{ tab: DropInTab; label: string; path: string }> = [
@@ -45,6 +46,8 @@ export function parseRoute(path: string): Route {
   for (const t of SETTINGS_TABS) if (p === t.path) return { name: 'settings', tab: t.tab };
   const visit = /^\/besok\/([^/]+)$/.exec(p);
   if (visit) return { name: 'visit', id: decodeURIComponent(visit[1]!) };
+  const vidimering = /^\/vidimering\/([^/]+)$/.exec(p);
+  if (vidimering) return { name: 'vidimering', id: decodeURIComponent(vidimering[1]!) };
   return { name: 'notfound', path: p };
 }
 

@@ -29,6 +29,7 @@ import {
 import { type Html, html, raw } from '../html';
 import { DROPIN_TABS, type DropInTab } from '../routes';
 import { pageDialog } from '../views/dialogs';
+import { ticketNotes } from '../views/receiving';
 import { alerts, logoutButton, navList, roleOptions, shiftDetail, unitOptions } from '../views/shell-parts';
 import {
   acceptButton,
@@ -198,7 +199,7 @@ ${composer(x, c, { attr: raw('aria-label="Skriv ett meddelande"') })}
   return html`<div ${x.k('visit')}>
 <div ${x.k('visit-left')}>
 ${header}
-${status}
+${status}${ticketNotes(x, c)}
 ${triage}
 ${anamnesis}
 ${original}

@@ -21,6 +21,7 @@ import {
 import { type Html, html, type Part, raw } from '../html';
 import type { DropInTab } from '../routes';
 import { pageDialog } from '../views/dialogs';
+import { ticketNotes } from '../views/receiving';
 import {
   alerts,
   logoutButton,
@@ -197,7 +198,7 @@ ${composer(x, c, { attr: raw('aria-label="Svar till invånaren"'), placeholder: 
   return html`<div ${x.k('visit')}>
 <div ${x.k('visit-left')}>
 ${header}
-${facts}
+${facts}${ticketNotes(x, c)}
 ${triage}
 ${section(x, 'anamnesis', 'Frågeformulär', answers(c.anamnesis))}
 ${section(x, 'original', 'Alla svar', originalDetails(x, c, answers))}

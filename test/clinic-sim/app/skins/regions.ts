@@ -23,6 +23,7 @@ import {
 import { type Html, html, type Part, raw } from '../html';
 import { DROPIN_TABS, type DropInTab } from '../routes';
 import { pageDialog } from '../views/dialogs';
+import { ticketNotes } from '../views/receiving';
 import {
   alerts,
   logoutButton,
@@ -243,7 +244,7 @@ ${composer(x, c, { attr: raw('aria-label="Skriv ett meddelande"') })}
   return html`<div ${x.k('visit')}>
 <div ${x.k('visit-left')}>
 ${header(x, c)}
-${facts}
+${facts}${ticketNotes(x, c)}
 ${triage}
 ${region(x, 'anamnesis', 'Anamnes', answers(c.anamnesis))}
 ${region(x, 'original', 'Originalsvar', originalDetails(x, c, answers))}

@@ -29,6 +29,7 @@ import {
 import { type Html, html, type Part, raw } from '../html';
 import { DROPIN_TABS, type DropInTab } from '../routes';
 import { pageDialog } from '../views/dialogs';
+import { ticketNotes } from '../views/receiving';
 import { alerts, logoutButton, navList, roleOptions, shiftOngoing, unitOptions } from '../views/shell-parts';
 import {
   acceptButton,
@@ -233,7 +234,7 @@ ${composer(x, c, {
   return html`<div ${x.k('visit')}>
 <div ${x.k('visit-left')}>
 ${patientTable(x, c)}
-${facts}
+${facts}${ticketNotes(x, c)}
 ${triage}
 ${section(x, 'anamnesis', 'Anamnes', answers(c.anamnesis))}
 ${section(x, 'original', 'Originalsvar', originalDetails(x, c, answers))}

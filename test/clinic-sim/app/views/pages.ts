@@ -16,6 +16,7 @@ import {
 import { type Html, html, raw } from '../html';
 import { ASYNC_TABS, type AsyncTab, SETTINGS_TABS, type SettingsTab, START_FILTERS, type StartFilter } from '../routes';
 import { loadBalancerSwitch, shiftTypeSelect } from './login';
+import { vidimeringList } from './receiving';
 
 export function startView(x: Ctx, filter: StartFilter = 'all'): Html {
   const mine = myCases(x);
@@ -44,6 +45,7 @@ ${
 <li ${x.k('card')}><a ${x.k('card-link')} href="/asynkrona"><span ${x.k('card-number')}>${asyncCases(x, 'inbox').length}</span> Asynkrona i inkorgen</a></li>
 </ul>
 ${patientList(x, filter)}
+${vidimeringList(x)}
 </section>
 </div>`;
 }
