@@ -41,6 +41,8 @@ const queueDeadlines: Feature = {
     let items: QueueItem[] = [];
     let places: QueueRowPlace[] = [];
     const containers: HTMLElement[] = [];
+    /** What each badge shows and where it is anchored: an unchanged badge is not drawn again. */
+    const drawn: ({ anchor: Element; shows: string } | undefined)[] = [];
     let shift: ClinicSnapshot['shift'] = ctx.snapshot().shift;
     let onDropIn = false;
     let handedOver: HandedOverRow[] | null = null;
@@ -78,9 +80,15 @@ const queueDeadlines: Feature = {
         const place = places[i];
         if (!view || !place) {
           // Fewer rows than before (or another tab): the spare badges go blank.
-          if (containers[i]) render(null, containers[i]!);
+          if (containers[i] && drawn[i]) render(null, containers[i]!);
+          drawn[i] = undefined;
           continue;
         }
+        // The 1 s tick and most page changes change no badge (order, priority, minutes, colour).
+        const { amberAfterMinutes: amber, redAfterMinutes: red } = t;
+        const shows = `${view.order}|${view.item.priority}|${view.urgency}|${Math.floor(view.waited)}|${amber}|${red}`;
+        if (drawn[i]?.anchor === place.anchor && drawn[i]?.shows === shows) continue;
+        drawn[i] = { anchor: place.anchor, shows };
         const container = ctx.ui.inline(`queue-deadlines-${i}`, place.anchor);
         if (!containers[i]) {
           const badgeStyle = document.createElement('style');

@@ -55,6 +55,9 @@ export function startCompanion(
     withQueryCache(new Map(), () => {
       snapshot = readNow();
       for (const listener of listeners) listener(snapshot);
+      // Features redraw an inline container only when its content changed; the page's own
+      // changes (a row inserted above, a panel opened) still move the anchors.
+      ui.reposition();
     });
   observeClinic(doc, refresh, lifetime.signal, (records) => chatCache.invalidate(records));
   // A superuser's new selectors or markers apply at once, without a release or a reload.

@@ -18,6 +18,8 @@ export interface UiHost {
    */
   inline(featureId: string, anchor: Element, alignRightIn?: Element): HTMLElement;
   announce(text: string, urgency?: 'polite' | 'assertive'): void;
+  /** The page changed: every inline container follows its anchor (one batched placement). */
+  reposition(): void;
   /** A feature was stopped: its slot is emptied (a fresh one for a restart) and its inline hosts go. */
   release(featureId: string): void;
   destroy(): void;
@@ -89,15 +91,19 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
     }
     for (const { entry, rect, box, width } of reads) {
       entry.width = width;
+      // Inside a box (the header card): at its right edge on the anchor's line, covering no text.
+      const left = rect && Math.round(box ? Math.max(rect.right + 8, box.right - width - 12) : rect.right + 8);
+      const at = rect ? `${Math.round(rect.top + rect.height / 2)},${left}` : 'hidden';
+      // Only what moved is written: a write invalidates the page's style, even with equal values.
+      if (at === entry.at) continue;
+      entry.at = at;
       if (!rect) {
         entry.host.style.display = 'none';
         continue;
       }
       entry.host.style.display = '';
       entry.host.style.top = `${Math.round(rect.top + rect.height / 2)}px`;
-      // Inside a box (the header card): at its right edge on the anchor's line, covering no text.
-      const left = box ? Math.max(rect.right + 8, box.right - width - 12) : rect.right + 8;
-      entry.host.style.left = `${Math.round(left)}px`;
+      entry.host.style.left = `${left}px`;
     }
   };
   const schedulePlace = () => {
@@ -133,6 +139,7 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
       schedulePlace();
       return entry.container;
     },
+    reposition: schedulePlace,
     announce(text, urgency = 'polite') {
       if (urgency === 'assertive') setCollapsed(false, false);
       const region = urgency === 'assertive' ? assertive : polite;
@@ -201,6 +208,8 @@ interface InlineEntry {
   container: HTMLElement;
   anchor: Element | null;
   box: Element | null;
+  /** Where it was last put ("top,left" or "hidden"), so an unmoved host is not written again. */
+  at?: string;
   /** The host's width once measured (its content changes only through `inline()`). */
   width?: number;
 }
