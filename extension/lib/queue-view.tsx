@@ -155,7 +155,9 @@ export const BADGE_STYLE = `
 .qbadge .turn { font-weight: 700; }
 .qbadge.amber { background: #fff4e5; border-color: #b35c00; color: #5c2f00; border-style: dashed; }
 .qbadge.red { background: #fdecea; border-color: #b3261e; color: #5f1410; border-width: 2px; }
-@media (forced-colors: active) { .qbadge { border-color: CanvasText; } .qbadge.red { border-width: 3px; } }
+/* Forced colours: urgency by sign and border, not colour (issue 14). */
+@media (forced-colors: active) { .qbadge { border-color: CanvasText; } .qbadge.red { border-width: 3px; border-style: double; }
+  .qbadge.amber::before { content: "!"; font-weight: 700; } .qbadge.red::before { content: "‼"; font-weight: 700; } }
 `;
 /** The priority colours of 1177's triage (1 red … 5 grey-blue); the digit carries the meaning, colour repeats it. */
 export const PRIORITY_STYLE = `

@@ -25,7 +25,8 @@ label.check { display: flex; gap: 8px; align-items: flex-start; }
 li.check-line, div.check-line { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; }
 button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #005ca9; background: #005ca9; color: #fff; padding: 4px 10px; }
 button.secondary { background: #fff; color: #005ca9; }
-button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+button:focus-visible, input:focus-visible, a:focus-visible, select:focus-visible, textarea:focus-visible,
+summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; box-shadow: 0 0 0 5px #0b3559; }
 .copy { font-size: 13px; }
 .copy[aria-disabled="true"] { background: #6b7680; border-color: #6b7680; }
 .inline { position: relative; display: inline-block; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
@@ -43,5 +44,21 @@ a { color: #005ca9; }
 .rule-ref > summary:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
 .rule-ref[open] > summary { font-weight: 600; }
 .rule-line { margin: 6px 0 0; text-align: right; }
+/* Windows high contrast (forced-colors): backgrounds and colours go, so every chip and alert
+   says its kind with a sign and a border of its own (issue 14), never by colour alone. */
+@media (forced-colors: active) {
+  .chip, .alert, .card, .qbadge, .prio { border: 1px solid CanvasText; }
+  .alert { border-left: 6px solid CanvasText; }
+  .alert::before, .chip.warning::before, .chip.match::before { font-weight: 700; }
+  .alert:not(.warning):not(.info)::before { content: "⛔ Fara: "; }
+  .alert.warning::before { content: "⚠ Varning: "; }
+  .alert.info::before { content: "ℹ "; }
+  .alert.info { border-left-style: dotted; }
+  .alert.warning { border-left-style: dashed; }
+  .chip.warning::before { content: "⚠ "; }
+  .chip.match::before { content: "✓ "; }
+  .chip.warning { border-style: dashed; }
+  .chip.match { border-width: 2px; }
+}
 .rule-ref .rule-id { color: #3d4a57; font-family: ui-monospace, monospace; }
 `;
