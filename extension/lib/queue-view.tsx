@@ -110,7 +110,7 @@ export function Badge({ view, thresholds }: { view: QueueView; thresholds: Queue
       title="I tur: högst prioritet först, sedan ankomsttid. Väntetid sedan ankomst."
       aria-label={`${turn} i tur, väntat ${minutesText(view.waited)}${over}`}
     >
-      <span class="turn">{turn} i tur</span> <span>{minutesText(view.waited)}</span>
+      <span class="turn">{turn}</span> <span>{minutesText(view.waited)}</span>
     </span>
   );
 }
