@@ -24,6 +24,7 @@ import {
   checkHealth,
   type FetchLike,
   fetchCard,
+  fetchVersion,
   type HealthOutcome,
   reconnectDelayMs,
   streamCardEvents,
@@ -105,6 +106,15 @@ export async function publish(next: PublishedStatus, force = false): Promise<voi
   await SHARED_ITEMS.bridgeStatus.set(status);
 }
 
+/** The proven bridge's version, read once per connection (undefined: it did not say). */
+let bridgeVersion: string | undefined;
+
+function okStatus(endpoint: BridgeEndpoint, card: CardStatus | null): PublishedStatus {
+  return bridgeVersion === undefined
+    ? { bridge: 'ok', card, source: endpoint.source }
+    : { bridge: 'ok', card, source: endpoint.source, version: bridgeVersion };
+}
+
 function keepAwake(): void {
   // Chrome resets the worker's idle timer on extension API calls: while the bridge streams card
   // events (a keep-alive every 15 s) the worker stays up, so pulls reach the pages at once.
@@ -166,9 +176,11 @@ async function connectOnce(force: boolean): Promise<void> {
     scheduleReconnect(gen);
     return;
   }
-  const card = await fetchCard(endpoint, fetchImpl);
+  // The version once per proven connection, for the support info (R-SUP-1); absent when not said.
+  const [card, version] = await Promise.all([fetchCard(endpoint, fetchImpl), fetchVersion(endpoint, fetchImpl)]);
   if (gen !== generation) return;
-  await publish({ bridge: 'ok', card, source: endpoint.source }, force);
+  bridgeVersion = version ?? undefined;
+  await publish(okStatus(endpoint, card), force);
   openStream(endpoint, gen);
 }
 
@@ -197,7 +209,7 @@ function openStream(endpoint: BridgeEndpoint, gen: number): void {
       onChunk: keepAwake,
       onStatus: (status) => {
         card = status;
-        if (gen === generation) void publish({ bridge: 'ok', card, source: endpoint.source });
+        if (gen === generation) void publish(okStatus(endpoint, card));
       },
     },
     controller.signal,
@@ -219,7 +231,7 @@ async function refresh(): Promise<void> {
     const card = await fetchCard(endpoint, fetchImpl);
     if (gen !== generation) return;
     if (card) {
-      await publish({ bridge: 'ok', card, source: endpoint.source }, true);
+      await publish(okStatus(endpoint, card), true);
       return;
     }
   }

@@ -1,15 +1,17 @@
 import { render } from 'preact';
 import { supportInfo } from '../../shared/routine/support-info';
-import { FIELD_NAMES, type FieldHealth, pageHealth } from '../clinic';
+import { type ClinicSnapshot, FIELD_NAMES, type FieldHealth, pageHealth } from '../clinic';
 import { loadBridgeStatus } from '../lib/bridge-status';
 import { copyText } from '../lib/clipboard';
+import { featureStates } from '../lib/feature-status';
 import { loadEffectiveRules } from '../lib/rules';
 import type { Feature } from './feature';
 
 /**
  * R-SUP-1 "Kopiera supportinfo": on a fault the manual asks for the page's URL. One click copies
- * it (query and identifying path parts removed) with the versions, the rule set's digest, how
- * each field of the page was read and the support chain — never a value read from the page.
+ * it (query and identifying path parts removed) with the versions (the bridge's as it reports
+ * it), the rule set's digest, how each field of the page was read, each feature's state (running,
+ * failed, off) and the support chain — never a value read from the page.
  */
 const HEALTH_WORDS: Record<FieldHealth, string> = {
   found: 'hittades',
@@ -17,6 +19,11 @@ const HEALTH_WORDS: Record<FieldHealth, string> = {
   ambiguous: 'flera kandidater',
   'not-applicable': 'inte på den här sidan',
 };
+
+function pageReading(snapshot: ClinicSnapshot): string {
+  if (snapshot.route === 'other') return 'ingen besöks- eller kösida';
+  return pageHealth(snapshot).status === 'ok' ? 'sidan läses' : 'sidan läses delvis';
+}
 
 const supportInfoFeature: Feature = {
   id: 'support-info',
@@ -33,23 +40,15 @@ const supportInfoFeature: Feature = {
         url: location.href,
         extensionVersion: browser.runtime.getManifest().version,
         bridge: status ? `${status.bridge}${status.card ? `, kort: ${status.card.state}` : ''}` : 'okänd',
-        bridgeVersion: null,
+        bridgeVersion: status?.bridge === 'ok' ? (status.version ?? null) : null,
         ruleSet: { name: rules.meta.name, version: rules.meta.version, digest: digest ?? 'okänd' },
         fields: Object.entries(snapshot.health).map(([field, health]) => ({
           name: FIELD_NAMES[field as keyof typeof FIELD_NAMES] ?? field,
           health: HEALTH_WORDS[health],
         })),
-        features: [
-          {
-            id: 'page-health',
-            state:
-              snapshot.route === 'other'
-                ? 'ingen besöks- eller kösida'
-                : pageHealth(snapshot).status === 'ok'
-                  ? 'sidan läses'
-                  : 'sidan läses delvis',
-          },
-        ],
+        features: featureStates().map((f) =>
+          f.id === 'page-health' && f.state === 'running' ? { ...f, detail: pageReading(snapshot) } : f,
+        ),
         at: new Date(),
       });
       const ok = await copyText(text);

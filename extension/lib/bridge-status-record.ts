@@ -18,6 +18,8 @@ export interface BridgeStatus {
   source?: 'native' | 'policy' | 'pairing';
   /** Why, as a code (never a value): rejected = 401, refused = 403, locked-out = 429. */
   detail?: 'proof-failed' | 'rejected' | 'refused' | 'burnt' | 'locked-out' | 'timeout' | 'no-answer';
+  /** The proven bridge's own version (`GET /v1/health`), for the support info; absent when unknown. */
+  version?: string;
 }
 
 const STATES: readonly unknown[] = ['not-paired', 'unreachable', 'untrusted', 'ok'];
@@ -28,6 +30,7 @@ export function isBridgeStatus(v: unknown): v is BridgeStatus {
     isObject(v) &&
     STATES.includes(v.bridge) &&
     (v.card === null || (isObject(v.card) && typeof v.card.state === 'string')) &&
-    typeof v.checkedAt === 'string'
+    typeof v.checkedAt === 'string' &&
+    (v.version === undefined || (typeof v.version === 'string' && v.version.length <= 100))
   );
 }

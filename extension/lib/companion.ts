@@ -2,6 +2,7 @@ import type { RuleSet } from '../../shared/rules';
 import { ChatCache, type ClinicSnapshot, observeClinic, readSnapshot, registryFor, withQueryCache } from '../clinic';
 import type { Feature, FeatureContext } from '../features/feature';
 import { startFeatures } from './feature-loader';
+import { markFeature, trackFeatures } from './feature-status';
 import { logError } from './log';
 import { fromUs, handle } from './messages';
 import { type EffectiveRules, onEffectiveRulesChanged } from './rules';
@@ -36,6 +37,7 @@ export function startCompanion(
         try {
           listener(s);
         } catch (error) {
+          markFeature(feature.id, 'failed');
           logError(`feature ${feature.id} failed`, error);
         }
       };
@@ -48,7 +50,8 @@ export function startCompanion(
     registry: () => registry,
   });
 
-  const running = startFeatures(features, contextFor, enabled, (feature) => ui.release(feature.id));
+  // Each feature's state (running, failed, off) is recorded for the support info (R-SUP-1).
+  const running = startFeatures(trackFeatures(features), contextFor, enabled, (feature) => ui.release(feature.id));
   // One read of the page per change: the snapshot and every listener's own adapter reads share
   // one structure index (a 2,000-message chat is walked once, not once per feature).
   const refresh = () =>

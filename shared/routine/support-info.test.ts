@@ -14,14 +14,19 @@ const info = (url: string) =>
     url,
     extensionVersion: '0.2.0',
     bridge: 'ok, kort: CARD_PRESENT',
-    bridgeVersion: null,
+    bridgeVersion: '0.3.1',
     ruleSet: {
       name: defaultRuleSet.meta.name,
       version: defaultRuleSet.meta.version,
       digest,
     },
     fields: [{ name: 'personnummer', health: 'hittades' }],
-    features: [{ id: 'page-health', state: 'sidan läses' }],
+    features: [
+      { id: 'page-health', state: 'running', detail: 'sidan läses' },
+      { id: 'ticket-guard', state: 'failed' },
+      { id: 'journal-panel', state: 'off' },
+      { id: 'copy-patient-id', state: 'not-applicable' },
+    ],
     at: new Date('2024-06-03T07:00:00Z'),
   });
 
@@ -39,11 +44,17 @@ describe('R-SUP-1: Kopiera supportinfo', () => {
     const text = info('http://127.0.0.1:4000/besok/abc123');
     expect(text).toContain('Sida: http://127.0.0.1:4000/besok/…');
     expect(text).toContain('Tillägg: version 0.2.0');
-    expect(text).toContain('Brygga: ok, kort: CARD_PRESENT, version okänd');
+    expect(text).toContain('Brygga: ok, kort: CARD_PRESENT, version 0.3.1');
     expect(text).toContain(ruleSetDigest(defaultRuleSet));
     expect(text).toContain('personnummer: hittades');
     expect(text.indexOf(SUPPORT_CHAIN[0]!)).toBeGreaterThan(0);
     expect(text.indexOf('Superanvändare')).toBeLessThan(text.indexOf('Resurscentrum'));
+  });
+
+  it('R-SUP-1: every feature with its state: running, failed, off, not applicable here', () => {
+    const text = info('http://127.0.0.1:4000/drop-in');
+    expect(text).toContain('Funktioner:\n  page-health: körs (sidan läses)\n  ticket-guard: FEL – stoppad');
+    expect(text).toContain('  journal-panel: av\n  copy-patient-id: gäller inte den här sidan\n');
   });
 
   it(`R-SUP-1: no patient data — every test number (${pins.length + coords.length}) and every test name in the URL is gone`, () => {

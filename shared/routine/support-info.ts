@@ -1,8 +1,9 @@
 /**
  * R-SUP-1: "Kopiera supportinfo" — what a fault report needs (the manual: copy the page's URL
  * and send it), and nothing about a patient: the URL without its query, fragment or any path
- * part that is not a plain route word, versions, the rule set's name, version and digest, how
- * each field of the page was read, and whom to contact, in the manual's order.
+ * part that is not a plain route word, versions (the extension's and the bridge's own), the rule
+ * set's name, version and digest, how each field of the page was read, what each feature is doing
+ * (running, failed, off), and whom to contact, in the manual's order.
  */
 
 /** The manual's support chain (1177 direkt, Region Uppsala), superanvändare first. */
@@ -36,6 +37,16 @@ export function supportUrl(url: string): string {
   return `${parsed.origin}/${parts.join('/')}`;
 }
 
+/** A feature's state on the page (the content script's loader records it). */
+export type FeatureRunState = 'running' | 'not-applicable' | 'failed' | 'off';
+
+export const FEATURE_STATE_WORDS: Record<FeatureRunState, string> = {
+  running: 'körs',
+  'not-applicable': 'gäller inte den här sidan',
+  failed: 'FEL – stoppad',
+  off: 'av',
+};
+
 export interface SupportInput {
   url: string;
   extensionVersion: string;
@@ -45,8 +56,8 @@ export interface SupportInput {
   ruleSet: { name: string; version: string; digest: string } | null;
   /** Field name (the clinician's word) → how it was read ("hittades", "hittades inte", …). */
   fields: ReadonlyArray<{ name: string; health: string }>;
-  /** Feature id → its state. */
-  features: ReadonlyArray<{ id: string; state: string }>;
+  /** Every feature of the page with its state, and a detail where one helps ("sidan läses delvis"). */
+  features: ReadonlyArray<{ id: string; state: FeatureRunState; detail?: string }>;
   at: Date;
 }
 
@@ -65,7 +76,7 @@ export function supportInfo(input: SupportInput): string {
       ? input.fields.map((f) => `  ${f.name}: ${f.health}`)
       : ['  (inget läst på den här sidan)']),
     'Funktioner:',
-    ...input.features.map((f) => `  ${f.id}: ${f.state}`),
+    ...input.features.map((f) => `  ${f.id}: ${FEATURE_STATE_WORDS[f.state]}${f.detail ? ` (${f.detail})` : ''}`),
     'Kontakta support i den här ordningen:',
     ...SUPPORT_CHAIN.map((s) => `  ${s}`),
   ];

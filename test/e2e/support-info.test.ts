@@ -3,11 +3,18 @@
  * the visit's ID, the versions, the rule set's digest, the page's field health and the support
  * chain — and none of the scenario's personnummer (any form) or names.
  */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge } from '../../bridge/app';
+import { silentLogger } from '../../bridge/log';
+import { POLICY_FEATURES } from '../../shared/policy';
 import { defaultRuleSet } from '../../shared/rules/default';
 import { ruleSetDigest } from '../../shared/rules/digest';
+import { FakeCardReader } from '../bridge/fake-reader';
+import { testConfig } from '../bridge/http-helpers';
 import { PATIENTS, type ScenarioPatient } from '../fixtures/patients';
-import { browserTestsUnavailable, readClipboard, waitFor } from './harness';
+import { bridgeState, browserTestsUnavailable, readClipboard, waitFor } from './harness';
 import { type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
@@ -49,6 +56,53 @@ describe.skipIf(unavailable)('support-info: Kopiera supportinfo (R-SUP-1)', () =
         expect(all).not.toContain(form);
       for (const part of p.name.split(' ')) expect(all).not.toContain(part);
       for (const g of p.guardians ?? []) for (const part of g.name.split(' ')) expect(all).not.toContain(part);
+    }
+  });
+
+  it("R-SUP-1: every feature's state and the paired bridge's own version", async () => {
+    const token = randomBytes(32).toString('base64url');
+    const reader = new FakeCardReader();
+    reader.plugReader('Virtual PCD 00 00');
+    const bridge = await startBridge(testConfig({ port: 0, token }), silentLogger, {
+      reader,
+      retryMs: 50,
+      pollMs: 100,
+    });
+    try {
+      const options = await stack.ext.browser.newPage();
+      await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
+      const reply = await options.evaluate((m) => chrome.runtime.sendMessage(m), {
+        type: 'bridge-pair',
+        token,
+        port: bridge.server.port,
+        save: true,
+      });
+      expect(reply).toMatchObject({ ok: true });
+      await options.close();
+      const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+
+      const page = await stack.openVisit(stack.cases.adult);
+      await waitFor(async () => (await bridgeState(page)) === 'no-card', 10_000);
+      await page.waitForSelector('[data-clinic-companion="copy-patient-id"]');
+      await (await page.waitForSelector(BUTTON))!.click();
+      let text = '';
+      await waitFor(async () => {
+        text = await readClipboard(page);
+        return text.includes(`Brygga: ok, kort: NO_CARD, version ${version}`);
+      });
+      const lines = text.split('\n');
+      const features = lines.slice(
+        lines.indexOf('Funktioner:') + 1,
+        lines.indexOf('Kontakta support i den här ordningen:'),
+      );
+      // One line per feature of the page, each with its state; these run on every visit page.
+      expect(features).toHaveLength(POLICY_FEATURES.length);
+      for (const id of ['copy-patient-id', 'shift-guard', 'ticket-receiving', 'support-info'])
+        expect(features).toContain(`  ${id}: körs`);
+      expect(features).toContain('  page-health: körs (sidan läses)');
+      await page.close();
+    } finally {
+      await bridge.stop();
     }
   });
 });
