@@ -75,39 +75,54 @@ function structureOf(doc: Document, cache: QueryCache): Element[] {
   return out;
 }
 
-/** All elements under `scope` that a strategy designates (possibly none, possibly several). */
 /**
  * The query cache of the read under way: the companion reads the snapshot and runs every
  * feature's listener in one task, so the readers features call then share the snapshot's
- * structure index instead of each walking the whole (long) chat again.
+ * structure index instead of each walking the whole (long) chat again. A nested call shares the
+ * outer read's cache.
  */
 let ambient: QueryCache | undefined;
 
 export function withQueryCache<T>(cache: QueryCache, run: () => T): T {
-  const previous = ambient;
+  if (ambient) return run();
   ambient = cache;
   try {
     return run();
   } finally {
-    ambient = previous;
+    ambient = undefined;
   }
 }
 
-export function ambientQueryCache(): QueryCache | undefined {
-  return ambient;
+/**
+ * The last read's cache, kept for reads between two console changes (a keystroke, a 1 s tick:
+ * typing in a field changes no markup, so 200 keystrokes would otherwise walk the chat 200
+ * times). `fresh` says whether the console is unchanged since (the observer's pending records).
+ */
+let standing: { doc: Document; cache: QueryCache; fresh(): boolean } | undefined;
+
+export function keepQueryCache(doc: Document, cache: QueryCache, fresh: () => boolean): void {
+  standing = { doc, cache, fresh };
+}
+
+/** The cache a read of `doc` may use: the read under way's, else the standing one if still fresh. */
+export function ambientQueryCache(doc: Document): QueryCache | undefined {
+  if (ambient) return ambient;
+  if (standing && !standing.fresh()) standing = undefined;
+  return standing?.doc === doc ? standing.cache : undefined;
 }
 
 /** Elements under `scope` matching `selector`: from the read's structure index when one is under way. */
 export function elementsIn(scope: Element, selector: string): Element[] {
-  const cache = ambient;
+  const cache = ambientQueryCache(scope.ownerDocument);
   if (!cache) return Array.from(scope.querySelectorAll(selector));
   return structureOf(scope.ownerDocument, cache).filter(
     (el) => el !== scope && scope.contains(el) && el.matches(selector),
   );
 }
 
+/** All elements under `scope` that a strategy designates (possibly none, possibly several). */
 export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explicitCache?: QueryCache): Element[] {
-  const cache = explicitCache ?? ambient;
+  const cache = explicitCache ?? ambientQueryCache((scope as Node).ownerDocument ?? (scope as Document));
   const all = (selector: string): Element[] => {
     // Cached per read, and answered from one walk of the page's structure for every scope: a
     // visit's fields search the same few selectors, and a query of the whole document would

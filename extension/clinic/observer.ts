@@ -1,4 +1,4 @@
-import { isOurs } from './dom-query';
+import { isOurs, keepQueryCache, type QueryCache, withQueryCache } from './dom-query';
 
 /**
  * The one observer of the console SPA: DOM changes and History-API navigation, coalesced so a
@@ -9,6 +9,13 @@ import { isOurs } from './dom-query';
  * there too).
  */
 const FRAME_MS = 16;
+
+function isOurRecord(record: MutationRecord): boolean {
+  if (isOurs(record.target)) return true;
+  if (record.type !== 'childList') return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every(isOurs);
+}
 
 export function observeClinic(
   doc: Document,
@@ -23,7 +30,11 @@ export function observeClinic(
   const flush = () => {
     scheduled = false;
     lastRead = win.performance.now();
-    if (!signal.aborted) onChange();
+    if (signal.aborted) return;
+    // One structure index per console change, kept for the reads until the next change.
+    const cache: QueryCache = new Map();
+    withQueryCache(cache, onChange);
+    keepQueryCache(doc, cache, unchanged);
   };
   const schedule = () => {
     if (scheduled || signal.aborted) return;
@@ -33,12 +44,17 @@ export function observeClinic(
     else win.requestAnimationFrame(flush);
   };
 
-  const observer = new MutationObserver((records) => {
-    // Our own UI's changes are not the console's.
-    if (records.every((r) => isOurs(r.target))) return;
+  /** Records of the console's own changes start a read; false when there were any. */
+  const changed = (records: MutationRecord[]): boolean => {
+    // Our own UI's changes are not the console's (inside it, or our hosts added to the page).
+    if (records.every(isOurRecord)) return false;
     onRecords?.(records);
     schedule();
-  });
+    return true;
+  };
+  const observer = new MutationObserver(changed);
+  // A read between a change and its (asynchronous) observer callback must not use the old index.
+  const unchanged = () => !signal.aborted && !changed(observer.takeRecords());
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
 
   win.addEventListener('popstate', schedule);

@@ -8,7 +8,7 @@ import { accessibleName, ambientQueryCache, locateAll, normalizeText, type Query
  */
 export function readSettingsFacts(doc: Document): SettingsFacts {
   // The refresh's shared index when one is under way (dom-query's withQueryCache), else its own.
-  const cache: QueryCache = ambientQueryCache() ?? new Map();
+  const cache: QueryCache = ambientQueryCache(doc) ?? new Map();
   const controls = (label: string) =>
     locateAll(doc, { kind: 'label', label, exact: true }, cache).filter((el) =>
       ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName),

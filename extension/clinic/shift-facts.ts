@@ -35,7 +35,7 @@ const MENU_PAGES = new Set(['startsida', 'drop in', 'asynkrona', 'inställningar
 
 export function readShiftFacts(doc: Document, registry: SelectorRegistry): ShiftFacts {
   // The refresh's shared index when one is under way (dom-query's withQueryCache), else its own.
-  const cache: QueryCache = ambientQueryCache() ?? new Map();
+  const cache: QueryCache = ambientQueryCache(doc) ?? new Map();
   const button = (name: string) =>
     locateAll(doc, { kind: 'role', role: 'button', name }, cache).filter((b) => accessibleName(b) === name).length;
   const dialogs = locateAll(doc, { kind: 'role', role: 'dialog' }, cache);
