@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { ClinicSnapshot } from '../clinic';
+import { type ClinicSnapshot, readTicketVisit } from '../clinic';
 import { errorWords } from '../lib/error-words';
 import { journalFactsFor } from '../lib/journal-facts';
 import { logError } from '../lib/log';
@@ -58,11 +58,20 @@ const journalPanel: Feature = {
       draw(ctx.snapshot());
     };
 
+    /** R-J-7: the ticket the visit came by (its post-triage answers are notes in Clinic already). */
+    const ticketOf = (snapshot: ClinicSnapshot) => {
+      if (snapshot.route !== 'visit') return null;
+      const read = readTicketVisit(document, ctx.registry());
+      if (!read.known || !read.value) return null;
+      const notes = read.value.postTriageNotes;
+      return { fromUnit: read.value.fromUnit, postTriageNotes: notes.known ? notes.value : null };
+    };
+
     const publish = (snapshot: ClinicSnapshot, now = false) => {
       clearTimeout(timer);
       const publishNow = () => {
         if (signal.aborted) return;
-        const facts = journalFactsFor(snapshot);
+        const facts = journalFactsFor(snapshot, ticketOf(snapshot));
         const serialized = JSON.stringify(facts);
         // Only when changed: most console mutations (timers, presence) change no fact.
         if (serialized === published) return;

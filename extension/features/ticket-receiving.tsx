@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ticketVisitNotice } from '../../shared/routine/ticket';
 import { type Field, readTicketVisit, readVidimering, type TicketVisit, type VidimeringState } from '../clinic';
 import { RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
@@ -15,12 +16,6 @@ export const VIDIMERING_TEXT: Record<VidimeringState | 'unknown', string> = {
   unknown:
     'Vidimeringspostens status kunde inte läsas: vidimera den om det inte redan är gjort. Den ska inte följas upp (R-T-2).',
 };
-
-export function ticketVisitText(ticket: TicketVisit): string {
-  const notes = ticket.postTriageNotes;
-  const count = notes.known ? ` (${notes.value} st)` : '';
-  return `Besöket kom via biljett från ${ticket.fromUnit}. Patientens svar på posttriagefrågorna finns som anteckningar i Clinic${count}: dokumentera dem inte dubbelt i Cosmic (R-J-7).`;
-}
 
 function View({ vidimering, ticket }: { vidimering: Field<VidimeringState> | null; ticket: TicketVisit | null }) {
   if (vidimering) {
@@ -39,7 +34,9 @@ function View({ vidimering, ticket }: { vidimering: Field<VidimeringState> | nul
     <section class="card" aria-label="Besök via biljett" data-ticket-receiving="ticket-visit">
       <h2>Besök via biljett</h2>
       <p class="alert info">
-        <RuleText text={ticketVisitText(ticket)} />
+        <RuleText
+          text={ticketVisitNotice(ticket.fromUnit, ticket.postTriageNotes.known ? ticket.postTriageNotes.value : null)}
+        />
       </p>
     </section>
   );

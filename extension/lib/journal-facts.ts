@@ -25,6 +25,11 @@ export interface JournalVisitFacts {
   visitStartedAt: string | null;
   /** The visit's state in Clinic (R-J-1: the note is written after closing); null = unreadable. */
   visitState?: 'waiting' | 'accepted' | 'ongoing' | 'closed' | null;
+  /**
+   * R-J-7: the visit came by a ticket from another unit; the patient's post-triage answers are
+   * notes in Clinic (their count, null when unreadable). Absent or null: no ticket seen.
+   */
+  ticket?: { fromUnit: string; postTriageNotes: number | null } | null;
 }
 
 /** What the background keeps per tab in storage.session (null facts: the tab shows no visit). */
@@ -63,6 +68,11 @@ export function isPlausibleFacts(f: unknown): f is JournalVisitFacts {
     isStringOrNull(f.patient.personnummer) &&
     boolOrNull(f.patient.protectedIdentity) &&
     isStringOrNull(f.visitStartedAt) &&
+    (f.ticket === undefined ||
+      f.ticket === null ||
+      (isObject(f.ticket) &&
+        isString(f.ticket.fromUnit) &&
+        (f.ticket.postTriageNotes === null || typeof f.ticket.postTriageNotes === 'number'))) &&
     JSON.stringify(f).length <= MAX_FACTS_CHARS
   );
 }
@@ -81,7 +91,10 @@ export const journalFactsRecords = /* @__PURE__ */ defineRecordSet(
 );
 
 /** The visit's facts from a snapshot; null when the page shows no visit. */
-export function journalFactsFor(snapshot: ClinicSnapshot): JournalVisitFacts | null {
+export function journalFactsFor(
+  snapshot: ClinicSnapshot,
+  ticket: JournalVisitFacts['ticket'] = null,
+): JournalVisitFacts | null {
   if (snapshot.route !== 'visit' || !snapshot.visitKey) return null;
   const value = <T>(field: { known: true; value: T } | { known: false }): T | null =>
     field.known ? field.value : null;
@@ -101,6 +114,7 @@ export function journalFactsFor(snapshot: ClinicSnapshot): JournalVisitFacts | n
     },
     visitStartedAt: value(snapshot.visitStartedAt),
     visitState: value(snapshot.visitState),
+    ticket,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketRemarks } from './ticket';
+import { ticketRemarks, ticketVisitNotice } from './ticket';
 
 const right = {
   resource: 'Sjuksköterska',
@@ -37,5 +37,14 @@ describe('R-T-1: Boka biljett', () => {
       ['resource', 'unknown'],
       ['reason', 'unknown'],
     ]);
+  });
+});
+
+describe('R-J-7: a visit that came by a ticket', () => {
+  it('R-J-7: says the post-triage answers are notes in Clinic already, not to document twice; the count when read', () => {
+    expect(ticketVisitNotice('1177 direkt Uppsala län', 2)).toBe(
+      'Besöket kom via biljett från 1177 direkt Uppsala län. Patientens svar på posttriagefrågorna finns som anteckningar i Clinic (2 st): dokumentera dem inte dubbelt i Cosmic (R-J-7).',
+    );
+    expect(ticketVisitNotice('1177 direkt Uppsala län', null)).toContain('anteckningar i Clinic: dokumentera');
   });
 });

@@ -53,3 +53,13 @@ export function ticketRemarks(f: TicketFacts): TicketRemark[] {
     );
   return out;
 }
+
+/**
+ * R-J-7 at the receiving unit: a visit that came by a ticket has the patient's post-triage answers
+ * as notes in Clinic already, so the note in Cosmic must not document them twice. `notes`: how
+ * many such notes the page shows (null: unreadable).
+ */
+export function ticketVisitNotice(fromUnit: string, notes: number | null): string {
+  const count = notes === null ? '' : ` (${notes} st)`;
+  return `Besöket kom via biljett från ${fromUnit}. Patientens svar på posttriagefrågorna finns som anteckningar i Clinic${count}: dokumentera dem inte dubbelt i Cosmic (R-J-7).`;
+}

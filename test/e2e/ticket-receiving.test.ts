@@ -1,6 +1,7 @@
 /** R-J-7 and R-T-2 end to end: the receiving unit's ticket visit and an unused ticket's vidimeringspost. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, panelText, waitFor } from './harness';
+import { openJournalPanel } from './journal-panel-page';
 import { type Stack, startStack } from './stack';
 
 const NOT_TWICE = 'dokumentera dem inte dubbelt i Cosmic';
@@ -34,11 +35,22 @@ describeInBrowser('ticket-receiving: the receiving unit (R-J-7, R-T-2)', () => {
     const text = await panelText(page);
     expect(text).toContain('Besöket kom via biljett från 1177 direkt Uppsala län');
     expect(text).toContain('anteckningar i Clinic (2 st)');
+    // The journal panel, where the note for Cosmic is written, says it too.
+    const panel = await openJournalPanel(stack, page);
+    await waitFor(async () =>
+      ((await panel.$eval('[data-journal="ticket-notes"]', (p) => p.textContent).catch(() => '')) ?? '').includes(
+        NOT_TWICE,
+      ),
+    );
+    await panel.close();
 
     // An ordinary visit: no such note (positive signal first: the panel shows that visit).
     await page.goto(stack.visitUrl(stack.cases.adult), { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('[data-clinic-companion="copy-patient-id"]');
     await waitFor(async () => !(await panelText(page)).includes(NOT_TWICE));
+    const ordinary = await openJournalPanel(stack, page);
+    expect(await ordinary.$('[data-journal="ticket-notes"]')).toBeNull();
+    await ordinary.close();
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import type { RuleFinding } from '../../../shared/journal';
+import { ticketVisitNotice } from '../../../shared/routine/ticket';
 import type { Kontaktsatt } from '../../../shared/rules';
 import type { JournalDraft, PanelNote } from '../../lib/journal-draft';
 import type { JournalVisitFacts } from '../../lib/journal-facts';
@@ -154,6 +155,11 @@ export function NoteView({
       <Contact panel={panel} actions={actions} />
       <Findings items={panel.violations} kind="violation" title="Att åtgärda innan du signerar" />
       <Findings items={panel.notices} kind="notice" title="Påminnelser" />
+      {facts.ticket && (
+        <p class="alert info" data-journal="ticket-notes">
+          <RuleText text={ticketVisitNotice(facts.ticket.fromUnit, facts.ticket.postTriageNotes)} />
+        </p>
+      )}
       <div class="switch-line">
         <label class="switch">
           <input
