@@ -11,6 +11,7 @@ import {
 } from '../../shared/queue';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import type { ClinicSnapshot, HandedOverRow } from '../clinic';
+import { RuleText } from './rule-ref';
 
 /**
  * The handed-over cases, when the page shows them (Startsida → *Mina aktuella*, status *Synk
@@ -62,9 +63,13 @@ export function HandedOver({ views, thresholds }: { views: HandedOverView[]; thr
     <section class="card queue" aria-label="Överlämnade ärenden – i tur">
       <h2>Överlämnade till dig</h2>
       <p>
-        {views.length === 0
-          ? 'Inga ärenden väntar på att du tar emot överlämningen.'
-          : `Ta emot överlämningen efter prioritet, i andra hand efter när ärendet inkom (R-Q-4), inom ${thresholds.redAfterMinutes} minuter (R-Q-1)${red > 0 ? `: ${red} över tiden` : ''}.`}
+        <RuleText
+          text={
+            views.length === 0
+              ? 'Inga ärenden väntar på att du tar emot överlämningen (R-Q-4).'
+              : `Ta emot överlämningen efter prioritet, i andra hand efter när ärendet inkom, inom ${thresholds.redAfterMinutes} minuter${red > 0 ? `: ${red} över tiden` : ''} (R-Q-4, R-Q-1).`
+          }
+        />
       </p>
       <ol class="queue-order handed-over">
         {views.map((v) => (

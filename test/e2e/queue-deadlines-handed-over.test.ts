@@ -89,7 +89,8 @@ describeInBrowser('handed-over cases in Mina aktuella (R-Q-4), in real Chromium'
     expect(shown.rows.map((r) => r.text.split(' · ')[1])).toEqual(['Lars Åldersson', 'Filip Provander']);
     expect(shown.rows.map((r) => r.urgency)).toEqual(['ok', 'amber']);
     expect(shown.rows[0]!.text).toMatch(/^Prio 1 · Lars Åldersson · inkom \d\d:\d\d · väntat 0 min på mottagare$/);
-    expect(shown.text).toContain('inom 2 minuter (R-Q-1)');
+    expect(shown.text).toContain('inom 2 minuter');
+    expect(shown.text).toContain('R-Q-4, R-Q-1'); // behind the "Regel" toggle
     expect(shown.text).not.toContain('Cosmin');
 
     // The wait passes the accept limit: red, said in the summary.
