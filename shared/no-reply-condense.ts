@@ -24,7 +24,10 @@ export function condenseNoReplyEvents(events: readonly NoReplyEvent[]): NoReplyE
   return events.filter((e, i) => {
     const ms = times[i]!;
     if (Number.isNaN(ms) || !COUNTED_BY_TIME.has(e?.type)) return true;
-    if (e?.type === 'patient-message' && ms === lastPatientMs && !patientKept) return (patientKept = true);
+    if (e?.type === 'patient-message' && ms === lastPatientMs && !patientKept) {
+      patientKept = true;
+      return true;
+    }
     return ms > lastPatientMs;
   });
 }
