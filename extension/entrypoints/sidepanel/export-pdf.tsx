@@ -3,6 +3,7 @@ import { bridgeErrorWords } from '../../lib/error-words';
 import { type PanelNote, pdfRequestFor } from '../../lib/journal-draft';
 import type { JournalVisitFacts } from '../../lib/journal-facts';
 import { type MessageReply, send } from '../../lib/messages';
+import { BridgeLine } from './bridge-line';
 
 /** Generating a PDF on the bridge takes well under a second; past this, something is wrong. */
 // Longer than the background's own PDF timeout (30 s), so the panel never gives up on an export
@@ -56,6 +57,7 @@ export function ExportPdf({
   return (
     <section aria-labelledby="export-heading" class="export" id="export-pdf">
       <h2 id="export-heading">PDF</h2>
+      <BridgeLine />
       <button type="button" class="secondary" disabled={busy} aria-busy={busy} onClick={() => void run()}>
         {busy ? 'Exporterar…' : 'Exportera PDF'}
       </button>
