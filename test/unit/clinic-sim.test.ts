@@ -237,6 +237,55 @@ describe('clinic simulator server', () => {
     expect((await client.state()).session).toMatchObject({ stage: 'logged-out', shift: 'none' });
   });
 
+  it('changing vårdenhet at login ends the running shift and starts a new one (the manual)', async () => {
+    const post = (p: string, body: unknown = {}) =>
+      fetch(`${sim.url}/api/${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await client.scenario('default');
+    const before = (await client.state()).session.shiftStartedAt;
+    await post('logout', { endShift: 'false' });
+    await client.advanceClock(5);
+    await post('login');
+    await post('unit', { unitRole: '1177 direkt Uppsala län, Sjuksköterska' });
+    expect((await client.state()).session.shiftStartedAt).toBe(before);
+    await post('logout', { endShift: 'false' });
+    await post('login');
+    await post('unit', { unitRole: 'Testviken hälsocentral, Sjuksköterska' });
+    const after = (await client.state()).session;
+    expect(after).toMatchObject({ stage: 'in', shift: 'ongoing', unit: 'Testviken hälsocentral' });
+    expect(after.shiftStartedAt).not.toBe(before);
+  });
+
+  it('handed-over cases, ticket visits and vidimeringsposter through the control API; Vidimera on the page', async () => {
+    await client.scenario('default');
+    const { id } = await client.createCase({
+      patientKey: 'teen',
+      state: 'ongoing',
+      assignedTo: 'Lars Läkarsson',
+      handover: { toRole: 'Sjuksköterska' },
+      ticket: { fromUnit: '1177 direkt Uppsala län', notes: [{ answers: [{ question: 'Feber?', answer: 'Nej' }] }] },
+    });
+    const post = await client.createVidimering({ patientKey: 'elderly' });
+    const state = await client.state();
+    expect(state.cases.find((c) => c.id === id)).toMatchObject({
+      handover: { toRole: 'Sjuksköterska' },
+      ticket: { fromUnit: '1177 direkt Uppsala län', notes: [{ title: 'Posttriage' }] },
+    });
+    expect(state.vidimeringar).toMatchObject([{ id: post.id, vidimeradAt: null, unit: '1177 direkt Uppsala län' }]);
+    const mine = parse(await (await fetch(`${sim.url}/startsida/mina-aktuella`)).text());
+    expect(text(mine.querySelector('table[aria-label="Mina aktuella"]')!)).toContain('Synk Överlämning');
+    const done = await fetch(`${sim.url}/api/vidimering/${post.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(done.status).toBe(200);
+    expect((await client.state()).vidimeringar[0]!.vidimeradBy).toBe('Sara Sjuksköterska');
+  });
+
   it('adds 2,000 chat messages in one bulk call', async () => {
     await client.session({ loggedIn: true });
     const { id } = await client.createCase({ patientKey: 'adult', state: 'ongoing' });
