@@ -7,6 +7,7 @@ import { noticePhraseOf } from '../lib/no-reply-chat';
 import { CHIP_STYLE, Chip, type ChipActions, type Feedback } from '../lib/no-reply-chip';
 import { chipModel, type PageFacts, pageFactsOf } from '../lib/no-reply-model';
 import { type NoReplyTimer, noReplyKey, noReplyRecords, RUNNING_STATES, settingsFrom } from '../lib/no-reply-timers';
+import { splitRuleIds } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /** What the screen reader hears when the chip reaches a stage (once per stage). */
@@ -88,7 +89,8 @@ const noReplyTimer: Feature = {
         const reply = await send('no-reply-action', { action, ...visit, ...(at ? { at } : {}) });
         if (!reply?.ok) throw new Error(reply ? reply.code : 'no answer');
         show({ ok: true, text: done });
-        ctx.ui.announce(done, 'polite');
+        // Heard without its rule ID (issue 14): the chip's line keeps it behind "Regel".
+        ctx.ui.announce(splitRuleIds(done).text, 'polite');
       } catch (error) {
         logError(`no-reply ${action}`, error);
         show({ ok: false, text: failed });

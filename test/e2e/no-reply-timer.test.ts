@@ -173,6 +173,10 @@ describeInBrowser('no-reply timer (R-NR-1..5) over the simulator, in real Chromi
     await clickChipAction(page, 'phone-attempt');
     await waitFor(async () => (await chip(page)).text.includes('telefon ✔'), 10_000);
     expect((await chip(page)).text).toContain('Telefonförsök registrerat kl.');
+    // Heard without the rule ID (issue 14: rule IDs on demand, not read aloud).
+    const heard = () => page.$eval('[data-clinic-companion="live-polite"]', (el) => el.textContent ?? '');
+    await waitFor(async () => (await heard()).includes('Telefonförsök registrerat kl.'));
+    expect(await heard()).not.toContain('R-NR-3');
     await clickChipAction(page, 'undo-phone-attempt');
     await waitFor(async () => (await chip(page)).text.includes('telefon krävs'), 10_000);
     const stored = await worker.evaluate(
