@@ -121,15 +121,13 @@ export function readSnapshot(
 class Reader {
   readonly health: Partial<Record<ClinicField, FieldHealth>> = {};
   private readonly cache = new Map<ClinicField, Element | null>();
-  private readonly queries: QueryCache;
 
   constructor(
     private readonly doc: Document,
     private readonly registry: SelectorRegistry,
     private readonly chatCache?: ChatCache,
-  ) {
-    this.queries = ambientQueryCache(doc) ?? new Map();
-  }
+    private readonly queries: QueryCache = ambientQueryCache(doc) ?? new Map(),
+  ) {}
 
   /** The field's element, or null; records its health. Scoped by the registry's `within`. */
   element(field: ClinicField): Element | null {
