@@ -66,21 +66,28 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchWithExtension(
-  options: { userDataDir?: string; headless?: boolean } = {},
-): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  userDataDir?: string;
+  headless?: boolean;
+  /** Another build than the Chrome test build (the Edge one, issue 12); default TEST_EXTENSION_DIR. */
+  extensionDir?: string;
+  /** The ID that build gets; default the pinned one (a build without `key` gets one from its path). */
+  extensionId?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'cc-profile-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     pipe: true,
-    enableExtensions: [TEST_EXTENSION_DIR],
+    enableExtensions: [options.extensionDir ?? TEST_EXTENSION_DIR],
     userDataDir,
     // A clinician's laptop screen, not puppeteer's 800×600.
     defaultViewport: { width: 1440, height: 900 },
     args: QUIET_FLAGS,
   });
-  const extensionId = CHROME_EXTENSION_ID;
+  const extensionId = options.extensionId ?? CHROME_EXTENSION_ID;
 
   const workerTarget = async () => {
     const target = await browser.waitForTarget(

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { SkinName } from '../clinic-sim/model';
 import { type ClinicSim, startClinicSim } from '../clinic-sim/server';
 import { SCENARIO_CLOCK, type ScenarioPatientKey } from '../fixtures/patients';
-import { type ExtensionBrowser, launchWithExtension, randomSeed } from './harness';
+import { type ExtensionBrowser, type LaunchOptions, launchWithExtension, randomSeed } from './harness';
 
 /**
  * What most browser tests need: the simulator with a random class seed (so nothing may depend on
@@ -18,11 +18,17 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { headless?: boolean; skin?: SkinName } = {}): Promise<Stack> {
+export async function startStack(
+  options: { headless?: boolean; skin?: SkinName } & Pick<LaunchOptions, 'extensionDir' | 'extensionId'> = {},
+): Promise<Stack> {
   const seed = randomSeed();
   const sim = await startClinicSim({ seed, clock: SCENARIO_CLOCK, skin: options.skin });
   const { cases } = sim.control.scenario('default');
-  const ext = await launchWithExtension({ headless: options.headless ?? true });
+  const ext = await launchWithExtension({
+    headless: options.headless ?? true,
+    extensionDir: options.extensionDir,
+    extensionId: options.extensionId,
+  });
   await ext.worker();
   const visitUrl = (caseId: string) => `${sim.url}/besok/${encodeURIComponent(caseId)}`;
   return {
