@@ -1,3 +1,5 @@
+import RULE_REF_CSS from './rule-ref.css?raw';
+
 /** The panel's styles, scoped by its shadow root. Colours meet WCAG AA contrast on white. */
 export const PANEL_CSS = `
 :host { all: initial; }
@@ -35,14 +37,6 @@ summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffbf47; ou
 .feedback.error { color: #b3261e; }
 .feedback.ok { color: #1d5234; }
 a { color: #005ca9; }
-/* Rule IDs on demand (issue 14, lib/rule-ref.tsx): a small "Regel" toggle, the IDs when opened. */
-.rule-ref { display: inline; font-size: 0.85em; font-weight: normal; }
-.rule-ref::details-content { display: inline; }
-.rule-ref:not([open])::details-content { display: none; } /* inline boxes ignore content-visibility */
-.rule-ref > summary { display: inline; cursor: pointer; list-style: none; color: #4a5560; text-decoration: underline dotted; }
-.rule-ref > summary::-webkit-details-marker { display: none; }
-.rule-ref > summary:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
-.rule-ref[open] > summary { font-weight: 600; }
 .rule-line { margin: 6px 0 0; text-align: right; }
 /* Windows high contrast (forced-colors): backgrounds and colours go, so every chip and alert
    says its kind with a sign and a border of its own (issue 14), never by colour alone. */
@@ -60,5 +54,4 @@ a { color: #005ca9; }
   .chip.warning { border-style: dashed; }
   .chip.match { border-width: 2px; }
 }
-.rule-ref .rule-id { color: #3d4a57; font-family: ui-monospace, monospace; }
-`;
+${RULE_REF_CSS}`;

@@ -11,6 +11,7 @@ import {
   timeLeftText,
 } from '../../lib/no-reply-timers';
 import { RuleRef } from '../../lib/rule-ref';
+import '../../lib/rule-ref.css';
 import './style.css';
 
 /**

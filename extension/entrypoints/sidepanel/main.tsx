@@ -12,6 +12,7 @@ import { type NoteActions, NoteView } from './note-view';
 import { RefusedRules } from './refused-rules';
 import { RulesProvenance } from './rules-provenance';
 import { usePanelModeRequest, usePhoneAttempted } from './visit-signals';
+import '../../lib/rule-ref.css';
 import './style.css';
 
 /**
