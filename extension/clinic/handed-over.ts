@@ -32,6 +32,39 @@ const TABLE_LIKE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
  * list that would read as "none handed over"), and unknown when its columns cannot be told apart.
  */
 export function readHandedOver(doc: Document, registry: SelectorRegistry, now: Date): Field<HandedOverRow[]> {
+  const rows = readRows(doc, registry, now);
+  if (!rows.known) return rows;
+  return known(rows.value.filter((r) => HANDED_OVER_STATUS.test(r.status)).map(({ status: _, ...row }) => row));
+}
+
+/** A case the clinician handed over, still waiting for its receiver (R-HO-1: still theirs). */
+export interface HandedOverByMeRow extends HandedOverRow {
+  /** The role or colleague it waits for. */
+  receiver: string;
+}
+const BY_ME_STATUS = /^synk överlämning\s*[–—-]\s*lämnat över till\s+(.+)$/iu;
+
+/**
+ * The clinician's own handovers on *Mina aktuella* ("Synk Överlämning – lämnat över till
+ * Läkare"): the receiver has not accepted, so the case is still the clinician's. Unknown where
+ * the list is not shown.
+ */
+export function readHandedOverByMe(doc: Document, registry: SelectorRegistry, now: Date): Field<HandedOverByMeRow[]> {
+  const rows = readRows(doc, registry, now);
+  if (!rows.known) return rows;
+  const mine: HandedOverByMeRow[] = [];
+  for (const { status, ...row } of rows.value) {
+    const m = BY_ME_STATUS.exec(status);
+    if (m) mine.push({ ...row, receiver: m[1]!.trim() });
+  }
+  return known(mine);
+}
+
+function readRows(
+  doc: Document,
+  registry: SelectorRegistry,
+  now: Date,
+): Field<Array<HandedOverRow & { status: string }>> {
   const tables = new Set<Element>();
   const byName = [
     ...locateAll(doc, { kind: 'label', label: HANDED_OVER_LIST, exact: true }),
@@ -56,7 +89,7 @@ export function readHandedOver(doc: Document, registry: SelectorRegistry, now: D
   };
   if (index.patient < 0 || index.status < 0) return unknown('invalid', 'Kolumnen Patient eller Status saknas');
 
-  const rows: HandedOverRow[] = [];
+  const rows: Array<HandedOverRow & { status: string }> = [];
   for (const row of table.querySelectorAll('tr, [role="row"]')) {
     if (row.closest(TABLE_LIKE) !== table || row.closest('thead')) continue;
     const cells = cellsOf(row);
@@ -66,8 +99,8 @@ export function readHandedOver(doc: Document, registry: SelectorRegistry, now: D
     const text = (i: number) => (i >= 0 && cells[i] ? spacedText(cells[i]!) : '');
     const status = text(index.status);
     if (!status) return unknown('invalid', 'Ett ärende saknar status');
-    if (!HANDED_OVER_STATUS.test(status)) continue;
     rows.push({
+      status,
       priority: index.priority >= 0 ? priorityIn(text(index.priority)) : null,
       patientName: text(index.patient),
       arrivedAt: instantIn(cells[index.arrival], now),

@@ -6,7 +6,13 @@ export { type DateFilterView, readDateFilter } from './date-filter';
 export { ambientQueryCache, COMPANION_HOST_ATTR, elementsIn, withQueryCache } from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
 export type { Guardian } from './guardians';
-export { HANDED_OVER_LIST, type HandedOverRow, readHandedOver } from './handed-over';
+export {
+  HANDED_OVER_LIST,
+  type HandedOverByMeRow,
+  type HandedOverRow,
+  readHandedOver,
+  readHandedOverByMe,
+} from './handed-over';
 export { type HandoverDialog, readHandoverDialog } from './handover-dialog';
 export { FIELD_NAMES, type PageHealth, pageHealth } from './health';
 export { observeClinic } from './observer';
@@ -26,3 +32,4 @@ export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';
 export { type LogoutChoice, readShiftFacts, type ShiftFacts, watchLogoutChoice } from './shift-facts';
 export * from './snapshot';
 export { readTicketDialog } from './ticket-dialog';
+export { ownedByMe, readVisitPeople, sameName, type VisitPeople } from './visit-people';

@@ -44,7 +44,7 @@ export function readShiftFacts(doc: Document, registry: SelectorRegistry): Shift
   const login = button('Logga in med SITHS-kort') > 0;
   return {
     loggedIn: out !== login ? known(out) : unknown(out ? 'ambiguous' : 'missing'),
-    clinicianName: readName(doc, registry, cache),
+    clinicianName: readClinicianName(doc, registry, cache),
     ownOpenCases: readOwnCases(doc, cache),
     waitingDropIn: readWaiting(doc, cache),
     logoutDialogOpen,
@@ -55,7 +55,11 @@ export function readShiftFacts(doc: Document, registry: SelectorRegistry): Shift
  * The main menu's link that is not one of its pages and not the role/unit line: the clinician's
  * name (the first text inside it). Several candidates or none → unknown.
  */
-function readName(doc: Document, registry: SelectorRegistry, cache: QueryCache): Field<string> {
+export function readClinicianName(
+  doc: Document,
+  registry: SelectorRegistry,
+  cache: QueryCache = ambientQueryCache(doc) ?? new Map(),
+): Field<string> {
   const menu = locate(doc, registry.fields.clinicianIdentity.strategies, cache);
   if (menu.status !== 'found') return unknown(menu.status === 'ambiguous' ? 'ambiguous' : 'missing');
   const names = new Set<string>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRuleSet } from '../rules/default';
-import { handoverAdvice } from './handover';
+import { handoverAdvice, pendingHandoverText, pendingListText } from './handover';
 
 const phrases = defaultRuleSet.phrases;
 
@@ -30,5 +30,14 @@ describe('handover advice', () => {
     const text = handoverAdvice({ kind: 'role', name: 'Läkare' }, phrases).nobodyOnDuty;
     expect(text).toContain('avsluta det i 1177 direkt');
     expect(text).toContain('Cosmic');
+  });
+  it('R-HO-1: a pending handover of mine is still mine; unknown ownership never says "ditt"; another\'s names its owner', () => {
+    expect(pendingHandoverText('Läkare', true, 'Sara Sjuksköterska')).toMatch(
+      /^Väntar på mottagare – ärendet är ditt tills det tas emot.*Läkare/,
+    );
+    expect(pendingHandoverText('Läkare', null, null)).not.toContain('ditt');
+    expect(pendingHandoverText('Läkare', null, null)).toContain('kunde inte läsas');
+    expect(pendingHandoverText('Sjuksköterska', false, 'Lars Läkarsson')).toContain('Lars Läkarsson äger ärendet');
+    expect(pendingListText(2)).toContain('2 ärenden');
   });
 });

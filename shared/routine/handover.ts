@@ -38,3 +38,26 @@ export function handoverAdvice(
       'Ärendet är ditt tills mottagaren har tagit emot det: det står som "väntar på mottagare" till dess (R-HO-1).',
   };
 }
+
+/** R-HO-1: the headline while a handover waits for its receiver. */
+export const WAITING_FOR_RECEIVER = 'Väntar på mottagare – ärendet är ditt tills det tas emot';
+
+/**
+ * R-HO-1 on the visit while a handover waits: `mine` true (I handed it over) → it is still mine;
+ * null (the owner or my name unreadable) → whoever handed it over owns it, said without "ditt";
+ * false (someone else's) → who owns it until the receiver accepts.
+ */
+export function pendingHandoverText(receiver: string, mine: boolean | null, owner: string | null): string {
+  if (mine === true)
+    return `${WAITING_FOR_RECEIVER}. Lämnat över till ${receiver}: tills mottagaren väljer Ta emot äger du ärendet och chatten – svara patienten om hen skriver (R-HO-1).`;
+  if (mine === null)
+    return `Överlämnat till ${receiver}, väntar på mottagare. Den som lämnade över äger ärendet tills det tas emot; vem det är kunde inte läsas (R-HO-1).`;
+  return `Överlämnat till ${receiver}, väntar på mottagare. ${owner ?? 'Den som lämnade över'} äger ärendet tills det tas emot (R-HO-1).`;
+}
+
+/** R-HO-1 on *Mina aktuella*: the clinician's own handovers not yet accepted. */
+export function pendingListText(count: number): string {
+  return count === 1
+    ? `${WAITING_FOR_RECEIVER}: ett ärende du lämnat över är inte mottaget än (R-HO-1).`
+    : `${WAITING_FOR_RECEIVER}: ${count} ärenden du lämnat över är inte mottagna än (R-HO-1).`;
+}

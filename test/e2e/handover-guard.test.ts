@@ -38,4 +38,30 @@ describe.skipIf(unavailable)('handover-guard: Lämna över besök (R-HO-1, R-HO-
     await waitFor(async () => !(await panelText(page)).includes(defaultRuleSet.phrases.handoverNotice));
     await page.close();
   });
+
+  it('R-HO-1: after Slutför the visit says "väntar på mottagare – ärendet är ditt" (and Mina aktuella lists it) until the receiver accepts', async () => {
+    const WAITING = 'Väntar på mottagare – ärendet är ditt tills det tas emot';
+    const page = await stack.openVisit(stack.cases.adult);
+    expect(await panelText(page)).not.toContain(WAITING);
+    await (await page.waitForSelector('::-p-aria(Lämna över besök[role="button"])'))!.click();
+    await page.waitForSelector('[role="dialog"] select[name="role"]');
+    await page.select('[role="dialog"] select[name="role"]', 'Läkare');
+    await (await page.waitForSelector('::-p-aria(Slutför[role="button"])'))!.click();
+    await waitFor(async () => (await panelText(page)).includes(WAITING));
+    expect(await panelText(page)).toContain('Lämnat över till Läkare');
+
+    // On Startsida → Mina aktuella the same case, among my handovers.
+    await page.goto(`${stack.sim.url}/startsida/mina-aktuella`);
+    await waitFor(async () => (await panelText(page)).includes('ett ärende du lämnat över är inte mottaget'));
+    expect(await panelText(page)).toContain('Anna Testsson – lämnat över till Läkare');
+
+    // A colleague accepts: no longer waiting, no longer mine.
+    stack.sim.control.acceptHandover(stack.cases.adult, 'Lars Läkarsson');
+    await waitFor(async () => !(await panelText(page)).includes('Väntar på mottagare'));
+    await page.goto(stack.visitUrl(stack.cases.adult));
+    await page.waitForSelector('[data-clinic-companion="panel"]');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await panelText(page)).not.toContain('Väntar på mottagare');
+    await page.close();
+  });
 });
