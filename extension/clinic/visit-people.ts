@@ -20,7 +20,7 @@ export interface VisitPeople {
   invited: Field<string[]>;
 }
 
-const OWNER_TERMS = ['Mottagen av', 'Ansvarig', 'Handläggare'];
+const OWNER_TERMS = ['Mottagen av', 'Ansvarig'];
 const INVITED_TERMS = ['Inbjuden kollega', 'Inbjudna kollegor', 'Inbjuden', 'Gäst'];
 const PENDING = /lämnat över till\s+(.+?)\s*,?\s*väntar på mottagare/iu;
 const NOBODY = /^(?:–|-|—|ingen)?$/iu;

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import {
-  COLLEAGUE_REMINDER,
   COMMUNICATION_PHRASE,
   COMMUNICATION_ROUTINE,
   callReadiness,
+  colleagueReminder,
   priorityCheckText,
 } from '../../shared/routine/visit';
-import { readPatientOnline, revealOriginalAnswers } from '../clinic';
+import { ownedByMe, readPatientOnline, readVisitPeople, revealOriginalAnswers } from '../clinic';
 import { copyText } from '../lib/clipboard';
 import { RuleRef, RuleText, splitRuleIds } from '../lib/rule-ref';
 import type { Feature } from './feature';
@@ -14,12 +14,15 @@ import type { Feature } from './feature';
 /**
  * The visit's routine on every visit page: the priority checked against the answers with the
  * Originalsvar one click away (R-Q-2), presence and the patient fee before a call (R-V-1), what
- * to do with communication difficulties (R-V-2), and what an invited colleague may do (R-C-1).
+ * to do with communication difficulties (R-V-2), and, once a colleague is invited, that the case
+ * and the journal stay the inviter's and the guest can do all but close (R-C-1).
  */
 interface View {
   priority: number | null;
   checked: boolean;
   online: boolean | null;
+  /** R-C-1: said only when the page shows an invited colleague. */
+  colleague: string | null;
 }
 
 function Phrase({ text }: { text: string }) {
@@ -52,10 +55,20 @@ const visitRoutine: Feature = {
         return;
       }
       const online = readPatientOnline(document, ctx.registry());
+      const people = readVisitPeople(document, ctx.registry());
       const view: View = {
         priority: snapshot.priority.known ? snapshot.priority.value : null,
         checked: checked.has(key),
         online: online.known ? online.value : null,
+        colleague:
+          people?.invited.known === true
+            ? colleagueReminder({
+                invited: people.invited.value,
+                mine: ownedByMe(people),
+                owner: people.owner.known ? people.owner.value : null,
+                me: people.me.known ? people.me.value : null,
+              })
+            : null,
       };
       const id = JSON.stringify([key, view]);
       if (id === last) return;
@@ -101,9 +114,11 @@ const visitRoutine: Feature = {
             <RuleText text={COMMUNICATION_ROUTINE} />
           </p>
           <Phrase text={COMMUNICATION_PHRASE} />
-          <p>
-            <RuleText text={COLLEAGUE_REMINDER} />
-          </p>
+          {view.colleague && (
+            <p class="alert info" data-visit-routine="colleague">
+              <RuleText text={view.colleague} />
+            </p>
+          )}
         </section>,
         slot,
       );

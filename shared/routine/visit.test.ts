@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  COLLEAGUE_REMINDER,
   COMMUNICATION_PHRASE,
   COMMUNICATION_ROUTINE,
   callReadiness,
+  colleagueReminder,
   PATIENT_FEE_PHRASE,
   priorityCheckText,
 } from './visit';
@@ -30,7 +30,26 @@ describe('the visit routine', () => {
     expect(COMMUNICATION_PHRASE).toContain('ringer upp dig');
   });
   it('R-C-1: every function but closing; the case and the journal stay the inviter’s', () => {
-    expect(COLLEAGUE_REMINDER).toContain('utom att avsluta');
-    expect(COLLEAGUE_REMINDER).toContain('journalen är fortfarande dina');
+    const base = { owner: 'Sara Sjuksköterska', me: 'Sara Sjuksköterska' };
+    const inviter = colleagueReminder({ ...base, invited: ['Lars Läkarsson'], mine: true });
+    expect(inviter).toContain('Du har bjudit in Lars Läkarsson');
+    expect(inviter).toContain('utom att avsluta');
+    expect(inviter).toContain('journalen är fortfarande dina');
+    // The guest: the case is someone else's and my name is among the invited.
+    const guest = colleagueReminder({
+      invited: ['sara  sjuksköterska'],
+      mine: false,
+      owner: 'Lars Läkarsson',
+      me: 'Sara Sjuksköterska',
+    });
+    expect(guest).toContain('Du är inbjuden');
+    expect(guest).toContain('utom att avsluta');
+    expect(guest).toContain('Lars Läkarsson är fortsatt ansvarig');
+    // Whose case it is unreadable: neither "dina" nor "Du är inbjuden".
+    const unread = colleagueReminder({ invited: ['Lars Läkarsson'], mine: null, owner: null, me: null });
+    expect(unread).toContain('stannar hos den som bjöd in');
+    expect(unread).not.toContain('dina');
+    // Nobody invited: nothing to say.
+    expect(colleagueReminder({ ...base, invited: [], mine: true })).toBeNull();
   });
 });

@@ -39,6 +39,31 @@ export const COMMUNICATION_ROUTINE =
 export const COMMUNICATION_PHRASE =
   'Jag har svårt att förstå dig här i chatten. Jag ringer upp dig, eller så hjälper jag dig att få kontakt med din vårdcentral.';
 
-/** R-C-1: an invited colleague can do all but close; the case and the journal stay the inviter's. */
-export const COLLEAGUE_REMINDER =
-  'Bjuder du in en kollega kan kollegan använda alla funktioner utom att avsluta. Ärendet och journalen är fortfarande dina (R-C-1).';
+/** Who is in the visit, as read (R-C-1). `mine`: the case is mine (null: unreadable). */
+export interface ColleagueView {
+  invited: readonly string[];
+  mine: boolean | null;
+  owner: string | null;
+  me: string | null;
+}
+
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('sv') === b.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('sv');
+
+/**
+ * R-C-1: an invited colleague can do all but close; the case and the journal stay the inviter's.
+ * Said when someone is invited: to the inviter (still yours), to the guest (all but closing), and
+ * in neutral words when whose case it is could not be read. Nobody invited → nothing.
+ */
+export function colleagueReminder(view: ColleagueView): string | null {
+  const { invited, mine, owner, me } = view;
+  if (me && mine === false && invited.some((n) => sameName(n, me)))
+    return `Du är inbjuden i besöket: du kan använda alla funktioner utom att avsluta det. ${
+      owner ?? 'Den som bjöd in'
+    } är fortsatt ansvarig för ärendet och journalföringen (R-C-1).`;
+  if (invited.length === 0) return null;
+  const names = invited.join(', ');
+  if (mine === true)
+    return `Du har bjudit in ${names}. Kollegan kan använda alla funktioner utom att avsluta. Ärendet och journalen är fortfarande dina (R-C-1).`;
+  return `Inbjuden kollega: ${names}. En inbjuden kollega kan använda alla funktioner utom att avsluta; ärendet och journalen stannar hos den som bjöd in (R-C-1).`;
+}

@@ -91,6 +91,11 @@ export interface SimCase {
    * `assignedTo` (the one who handed over) owns the case until then.
    */
   handover: { toRole: string; message: string; at: string } | null;
+  /**
+   * R-C-1: colleagues invited to the visit (*Bjud in kollega*): they can use every function but
+   * closing; the case and the journal stay `assignedTo`'s.
+   */
+  invited: string[];
 }
 
 /** A note in Clinic (the receiving unit sees the patient's post-triage answers as notes, R-J-7). */

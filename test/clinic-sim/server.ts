@@ -115,6 +115,7 @@ const schemas = {
       asyncDays: z.number().int().min(0).max(60).optional(),
       assignedTo: z.string().optional(),
       handover: z.object({ toRole: z.string().min(1), message: z.string().optional(), at: iso.optional() }).optional(),
+      invited: z.array(z.string().min(1)).optional(),
       ticket: z
         .object({
           fromUnit: z.string().min(1),
@@ -345,6 +346,8 @@ export async function startClinicSim(options: ClinicSimOptions = {}): Promise<Cl
         }
         case 'ticket':
           return store.bookTicket(caseId, str(body, 'unit'), str(body, 'resource'));
+        case 'invite':
+          return store.invite(caseId, str(body, 'colleague'));
         case 'handover':
           return store.handover(caseId, str(body, 'role'), typeof body.message === 'string' ? body.message : '');
         case 'priority': {

@@ -78,6 +78,8 @@ export interface NewCaseInput {
   handover?: { toRole: string; message?: string; at?: string };
   /** Came by a ticket from `fromUnit`; `notes` are the post-triage answers (R-J-7), `at` default now. */
   ticket?: { fromUnit: string; notes?: Array<{ title?: string; at?: string; answers: QA[] }> };
+  /** Colleagues invited to the visit (R-C-1; names, e.g. the logged-in clinician as a guest). */
+  invited?: string[];
 }
 
 export interface NewVidimeringInput {
@@ -395,6 +397,7 @@ export class SimStore implements SimControl {
               at: at(input.handover.at, now),
             }
           : null,
+      invited: [...(input.invited ?? [])],
     };
     this.state.cases.push(c);
     this.changed();
@@ -703,6 +706,9 @@ export class SimStore implements SimControl {
     this.requireLoggedIn();
     const c = this.find(id);
     if (c.state !== 'accepted' && c.state !== 'ongoing') throw new SimError(409, 'the visit is not open');
+    // R-C-1: an invited colleague can do everything but close.
+    if (c.assignedTo !== this.me() && c.invited.includes(this.me()))
+      throw new SimError(409, 'En inbjuden kollega kan inte avsluta besöket');
     this.closeCase(id, asyncDays);
   }
 
@@ -711,6 +717,18 @@ export class SimStore implements SimControl {
     this.requireLoggedIn();
     const c = this.find(id);
     this.pushMessage(c, { author: 'system', text: `Biljett bokad till ${unit}, ${resource}.` });
+    this.changed();
+  }
+
+  /** "Bjud in kollega" (R-C-1): a colleague joins the visit as a guest. */
+  invite(id: string, name: string): void {
+    this.requireLoggedIn();
+    const c = this.find(id);
+    if (c.state !== 'accepted' && c.state !== 'ongoing') throw new SimError(409, 'the visit is not open');
+    if (!COLLEAGUES.some((p) => p.name === name)) throw new SimError(400, `unknown colleague ${name}`);
+    if (c.invited.includes(name)) throw new SimError(409, `${name} är redan inbjuden`);
+    c.invited.push(name);
+    this.pushMessage(c, { author: 'system', text: `${name} har bjudits in till besöket.` });
     this.changed();
   }
 

@@ -41,17 +41,45 @@ describe.skipIf(unavailable)('visit-routine: the routine of a visit (R-Q-2, R-V-
     await page.close();
   });
 
-  it('R-V-1: online → the fee phrase before a call; offline → calls do not work now; R-V-2 and R-C-1 shown', async () => {
+  it('R-V-1: online → the fee phrase before a call; offline → calls do not work now; R-V-2 shown; R-C-1 not until someone is invited', async () => {
     const page = await stack.openVisit(stack.cases.adult);
     await waitFor(async () => (await panelText(page)).includes('video- och ljudsamtal går att starta'));
     const text = await panelText(page);
     expect(text).toContain(PATIENT_FEE_PHRASE);
     expect(text).toContain('hänvisa till den fysiska mottagningen');
-    expect(text).toContain('utom att avsluta');
+    expect(text).not.toContain('utom att avsluta');
     stack.sim.control.setOnline(stack.cases.adult, false);
     await waitFor(async () => (await panelText(page)).includes('Patienten är inte online'));
     stack.sim.control.setOnline(stack.cases.adult, true);
     await waitFor(async () => (await panelText(page)).includes('video- och ljudsamtal går att starta'));
     await page.close();
+  });
+
+  it('R-C-1: Bjud in kollega → the inviter is told the case and the journal stay theirs; the guest that they can do all but close', async () => {
+    const page = await stack.openVisit(stack.cases.adult);
+    await waitFor(async () => (await panelText(page)).includes('Besökets rutin'));
+    expect(await panelText(page)).not.toContain('Du har bjudit in');
+    await (await page.waitForSelector('::-p-aria(Bjud in kollega[role="button"])'))!.click();
+    await page.waitForSelector('[role="dialog"] select[name="colleague"]');
+    await page.select('[role="dialog"] select[name="colleague"]', 'Lars Läkarsson');
+    await (await page.waitForSelector('::-p-aria(Bjud in[role="button"])'))!.click();
+    await waitFor(async () => (await panelText(page)).includes('Du har bjudit in Lars Läkarsson'));
+    expect(await panelText(page)).toContain('Ärendet och journalen är fortfarande dina');
+    await page.close();
+
+    // The guest's view: Lars's case, with me (Sara Sjuksköterska) invited.
+    const guestCase = stack.sim.control.createCase({
+      patientKey: 'adult2',
+      state: 'ongoing',
+      assignedTo: 'Lars Läkarsson',
+      invited: ['Sara Sjuksköterska'],
+    }).id;
+    const guest = await stack.openVisit(guestCase);
+    await waitFor(async () => (await panelText(guest)).includes('Du är inbjuden i besöket'));
+    const text = await panelText(guest);
+    expect(text).toContain('utom att avsluta det');
+    expect(text).toContain('Lars Läkarsson är fortsatt ansvarig för ärendet och journalföringen');
+    expect(text).not.toContain('Du har bjudit in');
+    await guest.close();
   });
 });

@@ -209,6 +209,35 @@ describe('clinic simulator server', () => {
     expect(Date.parse(after.asyncUntil!) - Date.parse(after.closedAt!)).toBe(7 * 24 * 3600_000);
   });
 
+  it('R-C-1: Bjud in kollega on the page; an invited guest cannot close', async () => {
+    const { cases } = await client.scenario('default');
+    const post = async (id: string, p: string, body: unknown = {}) => {
+      const res = await fetch(`${sim.url}/api/cases/${id}/${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as { state?: SimState; error?: string } };
+    };
+    expect((await post(cases.adult2, 'invite', { colleague: 'Lars Läkarsson' })).status).toBe(409); // waiting
+    const invited = await post(cases.adult, 'invite', { colleague: 'Lars Läkarsson' });
+    expect(invited.status).toBe(200);
+    const c = invited.json.state!.cases.find((x) => x.id === cases.adult)!;
+    expect(c.invited).toEqual(['Lars Läkarsson']);
+    expect(c.messages.at(-1)?.text).toBe('Lars Läkarsson har bjudits in till besöket.');
+    expect((await post(cases.adult, 'invite', { colleague: 'Lars Läkarsson' })).status).toBe(409);
+    expect((await post(cases.adult, 'invite', { colleague: 'Okänd Person' })).status).toBe(400);
+    const guest = await client.createCase({
+      patientKey: 'teen',
+      state: 'ongoing',
+      assignedTo: 'Lars Läkarsson',
+      invited: ['Sara Sjuksköterska'],
+    });
+    const refused = await post(guest.id, 'close', { asyncDays: '3' });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toContain('inbjuden kollega kan inte avsluta');
+  });
+
   it('logs in with unit and role, asks for the shift type the first time, and logs out with or without ending the shift', async () => {
     const post = (p: string, body: unknown = {}) =>
       fetch(`${sim.url}/api/${p}`, {
@@ -527,7 +556,7 @@ describe('clinic simulator pages', () => {
     }
   });
 
-  it('renders the dialogs: Avsluta besök, Lämna över besök, Logga ut', () => {
+  it('renders the dialogs: Avsluta besök, Lämna över besök, Bjud in kollega, Logga ut', () => {
     const dialog = (ui: Parameters<typeof renderPageHtml>[3]) =>
       parse(renderPageHtml(state, `/besok/${cases.adult}`, 'dialogs', ui)).querySelector('[role="dialog"]')!;
     const close = dialog({ ui: { dialog: 'close-visit' } });
@@ -535,6 +564,12 @@ describe('clinic simulator pages', () => {
     expect(close.querySelectorAll('input[type="radio"][name="asyncDays"]').length).toBe(5);
     const handover = dialog({ ui: { dialog: 'handover' } });
     expect(text(handover.querySelector('h2'))).toBe('Lämna över besök');
+    const invite = dialog({ ui: { dialog: 'invite' } });
+    expect(text(invite.querySelector('h2'))).toBe('Bjud in kollega');
+    expect([...invite.querySelectorAll('select[name="colleague"] option')].map((o) => text(o))).toEqual([
+      'Lars Läkarsson (Läkare)',
+      'Petra Psykologsson (Psykolog)',
+    ]);
     expect(handover.querySelector('select[name="role"]')).not.toBeNull();
     const logout = dialog({ ui: { dialog: 'logout' } });
     expect([...logout.querySelectorAll('button')].map((b) => text(b))).toEqual(

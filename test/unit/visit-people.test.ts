@@ -25,6 +25,14 @@ const toMe = store.createCase({
   handover: { toRole: 'Sjuksköterska' },
 }).id;
 
+const invitedByMe = store.createCase({ patientKey: 'child', state: 'ongoing', invited: ['Lars Läkarsson'] }).id;
+const asGuest = store.createCase({
+  patientKey: 'infant',
+  state: 'ongoing',
+  assignedTo: 'Lars Läkarsson',
+  invited: ['Petra Psykologsson', 'Sara Sjuksköterska'],
+}).id;
+
 function load(skin: SkinName, path: string) {
   const html = renderPageHtml(store.getState(), path, 'people', { skin });
   document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
@@ -47,12 +55,39 @@ describe.each(SKINS)('skin %s', (skin) => {
     expect(ownedByMe(people)).toBe(false);
   });
 
+  it('R-C-1: a colleague I invited is read, the case still mine', () => {
+    load(skin, `/besok/${invitedByMe}`);
+    const people = readVisitPeople(document, SELECTORS)!;
+    expect(people.invited).toEqual({ known: true, value: ['Lars Läkarsson'] });
+    expect(ownedByMe(people)).toBe(true);
+    expect(document.body.textContent).toContain('Bjud in kollega');
+  });
+
+  it("R-C-1: as a guest in a colleague's case: invited, not the owner, and no Avsluta besök", () => {
+    load(skin, `/besok/${asGuest}`);
+    const people = readVisitPeople(document, SELECTORS)!;
+    expect(people.invited).toEqual({ known: true, value: ['Petra Psykologsson', 'Sara Sjuksköterska'] });
+    expect(people.owner).toEqual({ known: true, value: 'Lars Läkarsson' });
+    expect(ownedByMe(people)).toBe(false);
+    const buttons = [...document.querySelectorAll('button')].map((b) => b.textContent?.trim());
+    expect(buttons).not.toContain('Avsluta besök');
+    expect(buttons).toContain('Lämna över besök');
+  });
+
   it('an ordinary visit shows no pending handover (known null)', () => {
     load(skin, `/besok/${cases.adult}`);
     const people = readVisitPeople(document, SELECTORS)!;
     expect(people.pendingHandoverTo).toEqual({ known: true, value: null });
     expect(ownedByMe(people)).toBe(true);
     expect(people.invited).toEqual({ known: true, value: [] });
+  });
+});
+
+describe("'foreign' (readable only with a rule set)", () => {
+  it('names the invited in words outside the default vocabulary: none seen, never a wrong name', () => {
+    load('foreign', `/besok/${invitedByMe}`);
+    expect(document.body.textContent).toContain('Medverkande');
+    expect(readVisitPeople(document, SELECTORS)?.invited).toEqual({ known: true, value: [] });
   });
 });
 

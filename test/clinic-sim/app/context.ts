@@ -16,7 +16,7 @@ import { type ClassNamer, hash53 } from '../names';
 import { type Html, html, type Part, raw } from './html';
 import type { AsyncTab, DropInTab, Route, StartFilter } from './routes';
 
-export type DialogName = 'logout' | 'close-visit' | 'handover' | 'ticket';
+export type DialogName = 'logout' | 'close-visit' | 'handover' | 'ticket' | 'invite';
 
 /** Page-local state (never on the server). */
 export interface UiState {

@@ -139,6 +139,7 @@ function onUiButton(button: HTMLButtonElement): void {
   else if (value === 'open-close-visit') ui.dialog = 'close-visit';
   else if (value === 'open-handover') ui.dialog = 'handover';
   else if (value === 'open-ticket') ui.dialog = 'ticket';
+  else if (value === 'open-invite') ui.dialog = 'invite';
   else if (value === 'close-dialog') ui.dialog = null;
   else if (value === 'toggle-load-balancer')
     ui.loadBalancer = !(ui.loadBalancer ?? state?.session.loadBalancer ?? false);
@@ -210,7 +211,7 @@ function onSubmit(event: SubmitEvent): void {
       if (area) area.value = '';
       if (visitId) delete ui.drafts[visitId];
     }
-    if (/\/(close|handover|ticket)$/.test(action) || action === '/api/logout') ui.dialog = null;
+    if (/\/(close|handover|ticket|invite)$/.test(action) || action === '/api/logout') ui.dialog = null;
     if (action === '/api/profile') ui.notice = 'Profilen har sparats.';
     if (action === '/api/shift-type') {
       ui.loadBalancer = null;

@@ -37,6 +37,7 @@ import {
   chatTop,
   composer,
   handoverNote,
+  INVITED_TERM,
   originalDetails,
   patientLink,
   priorityForm,
@@ -154,7 +155,7 @@ ${c.protected ? html`<p ${x.k('protected')} role="status">Skyddade personuppgift
 ${fact('Besöksstatus', CASE_STATE_TEXT[c.state])}
 ${fact('Ankomst', time(x, c.arrivedAt))}
 ${fact('Besöket startade', c.startedAt ? time(x, c.startedAt) : 'Ej startat')}
-${fact('Mottagen av', c.assignedTo ?? '–')}
+${fact('Mottagen av', c.assignedTo ?? '–')}${c.invited.length ? html`\n${fact(INVITED_TERM, c.invited.join(', '))}` : ''}
 ${fact('Vårdenhet', `${c.unit}, ${c.role}`)}
 </dl>
 ${handoverNote(x, c)}

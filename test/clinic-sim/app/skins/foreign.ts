@@ -162,7 +162,7 @@ ${c.protected ? html`<p ${x.k('protected')} role="status">Spärrmarkering</p>` :
     x,
     'Påbörjat',
     c.startedAt ? time(x, c.startedAt) : 'Ej påbörjat',
-  )}${term(x, 'Handläggare', c.assignedTo ?? '–')}${term(x, 'Enhet', `${c.unit}, ${c.role}`)}</dl>
+  )}${term(x, 'Handläggare', c.assignedTo ?? '–')}${c.invited.length ? term(x, 'Medverkande', c.invited.join(', ')) : ''}${term(x, 'Enhet', `${c.unit}, ${c.role}`)}</dl>
 ${handoverNote(x, c)}
 </section>`;
   const triage = section(

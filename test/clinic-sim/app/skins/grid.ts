@@ -29,6 +29,7 @@ import {
   chatTop,
   composer,
   handoverNote,
+  INVITED_TERM,
   originalDetails,
   patientLink,
   priorityForm,
@@ -185,7 +186,7 @@ function visit(x: Ctx, c: SimCase): Html {
 <ul ${x.k('facts')}>${fact('Status', CASE_STATE_TEXT[c.state])}${fact('Ankomst', clock(x, c.arrivedAt))}${fact(
     'Startad',
     c.startedAt ? clock(x, c.startedAt) : 'Ej startat',
-  )}${fact('Mottagen av', c.assignedTo ?? '–')}${fact('Vårdenhet', `${c.unit}, ${c.role}`)}</ul>
+  )}${fact('Mottagen av', c.assignedTo ?? '–')}${c.invited.length ? fact(INVITED_TERM, c.invited.join(', ')) : ''}${fact('Vårdenhet', `${c.unit}, ${c.role}`)}</ul>
 ${handoverNote(x, c)}
 </section>`;
   const answers = (list: SimCase['anamnesis']) =>

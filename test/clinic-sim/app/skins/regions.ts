@@ -39,6 +39,7 @@ import {
   chatTop,
   composer,
   handoverNote,
+  INVITED_TERM,
   originalDetails,
   patientLink,
   priorityForm,
@@ -190,7 +191,7 @@ function visit(x: Ctx, c: SimCase): Html {
       x,
       'Startad',
       c.startedAt ? time(x, c.startedAt) : 'Ej startat',
-    )}${pair(x, 'Mottagen av', c.assignedTo ?? '–')}${pair(x, 'Vårdenhet', `${c.unit}, ${c.role}`)}
+    )}${pair(x, 'Mottagen av', c.assignedTo ?? '–')}${c.invited.length ? pair(x, INVITED_TERM, c.invited.join(', ')) : ''}${pair(x, 'Vårdenhet', `${c.unit}, ${c.role}`)}
 ${handoverNote(x, c)}`,
     'visit-status',
   );

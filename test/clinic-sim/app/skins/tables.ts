@@ -37,6 +37,7 @@ import {
   chatTop,
   composer,
   handoverNote,
+  INVITED_TERM,
   originalDetails,
   patientLink,
   priorityForm,
@@ -184,6 +185,7 @@ function visit(x: Ctx, c: SimCase): Html {
       ['Ankomst', `${swedishDate(arrived)} ${formatClock(arrived, arrived)}`],
       ['Besöket startade', c.startedAt ? time(x, c.startedAt) : 'Ej startat'],
       ['Mottagen av', c.assignedTo ?? '–'],
+      ...(c.invited.length ? [[INVITED_TERM, c.invited.join(', ')] as [string, string]] : []),
       ['Vårdenhet', `${c.unit}, ${c.role}`],
     ])}
 ${handoverNote(x, c)}`,

@@ -1,4 +1,4 @@
-/** The page's dialogs (Logga ut, Avsluta besök, Lämna över besök): the same in every skin. */
+/** The page's dialogs (Logga ut, Avsluta besök, Lämna över besök, Bjud in kollega, Boka biljett): the same in every skin. */
 import { ASYNC_CHOICES, COLLEAGUES, ROLES, UNITS } from '../../model';
 import { actionForm, type Ctx, dialog } from '../context';
 import { type Html, html, raw } from '../html';
@@ -53,6 +53,7 @@ ${ASYNC_CHOICES.map(
     );
   }
   if (d === 'ticket') return ticketDialog(x, c);
+  if (d === 'invite') return inviteDialog(x, c);
   if (d === 'handover') {
     const roleId = x.id('handover-role');
     const messageId = x.id('handover-message');
@@ -109,6 +110,36 @@ ${f('info', 'Information till patienten', (id) => html`<textarea ${x.k('textarea
 <div ${x.k('dialog-buttons')}>
 <button type="button" ${x.k('btn-secondary')} name="ui" value="close-dialog">Avbryt</button>
 <button type="submit" ${x.k('btn-primary')}>Boka</button>
+</div>`,
+      'dialog-form',
+    ),
+  );
+}
+
+/**
+ * "Bjud in kollega" (manual: "Samarbeta med kollega i ett digitalt besök", R-C-1): a colleague
+ * joins for consultation or in the chat; the inviter stays responsible for the case and the journal.
+ */
+function inviteDialog(x: Ctx, c: { id: string; invited: string[] }): Html {
+  const colleagueId = x.id('invite-colleague');
+  const kindId = x.id('invite-kind');
+  return dialog(
+    x,
+    'invite',
+    'Bjud in kollega',
+    actionForm(
+      x,
+      `/api/cases/${encodeURIComponent(c.id)}/invite`,
+      html`<label ${x.k('label')} for="${colleagueId}">Kollega</label>
+<select ${x.k('select')} id="${colleagueId}" name="colleague">${COLLEAGUES.filter(
+        (p) => !c.invited.includes(p.name),
+      ).map((p) => html`<option value="${p.name}">${p.name} (${p.role})</option>`)}</select>
+<label ${x.k('label')} for="${kindId}">Inbjudan</label>
+<select ${x.k('select')} id="${kindId}" name="kind"><option value="chat">Delta i chatten med patienten</option><option value="consultation">Konsultation (vårdgivarchatt)</option></select>
+<p ${x.k('dialog-text')}>Den som bjuder in är fortsatt ansvarig för ärendet och för journaldokumentationen.</p>
+<div ${x.k('dialog-buttons')}>
+<button type="button" ${x.k('btn-secondary')} name="ui" value="close-dialog">Avbryt</button>
+<button type="submit" ${x.k('btn-primary')}>Bjud in</button>
 </div>`,
       'dialog-form',
     ),

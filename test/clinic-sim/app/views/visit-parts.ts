@@ -4,7 +4,7 @@
  * and the page's script finds their buttons and forms by name/value, never by markup.
  */
 import { type CallKind, FORMS, PHRASES, PRIORITY_TEXT, type SimCase } from '../../model';
-import { actionForm, type Ctx, caseUrl, ICON_PHONE, ICON_VIDEO, icon, qaList, time } from '../context';
+import { actionForm, type Ctx, caseUrl, ICON_PHONE, ICON_VIDEO, icon, myName, qaList, time } from '../context';
 import { type Html, html, raw } from '../html';
 
 export function findCase(x: Ctx, id: string): SimCase | undefined {
@@ -43,6 +43,15 @@ export function handoverNote(x: Ctx, c: SimCase): Html | '' {
   return html`<p ${x.k('tag')}>Synk Överlämning – lämnat över till ${c.handover.toRole}, väntar på mottagare</p>`;
 }
 
+/** The visit fact naming invited colleagues (R-C-1), shown only when someone is invited. */
+export const INVITED_TERM = 'Inbjuden kollega';
+
+/** The viewer is an invited guest, not the owner (R-C-1: every function but closing). */
+export function viewerIsGuest(x: Ctx, c: SimCase): boolean {
+  const me = myName(x);
+  return c.assignedTo !== me && c.invited.includes(me);
+}
+
 /** "Ändra prioritet" (not on closed visits). */
 export function priorityForm(x: Ctx, c: SimCase): Html | '' {
   if (c.state === 'closed') return '';
@@ -79,7 +88,13 @@ ${
 }
 ${
   open
-    ? html`<button type="button" ${x.k('btn-danger')} name="ui" value="open-close-visit" aria-haspopup="dialog">Avsluta besök</button>
+    ? html`${
+        // R-C-1: an invited colleague can use every function but closing.
+        viewerIsGuest(x, c)
+          ? ''
+          : html`<button type="button" ${x.k('btn-danger')} name="ui" value="open-close-visit" aria-haspopup="dialog">Avsluta besök</button>`
+      }
+<button type="button" ${x.k('btn-secondary')} name="ui" value="open-invite" aria-haspopup="dialog">Bjud in kollega</button>
 <button type="button" ${x.k('btn-secondary')} name="ui" value="open-handover" aria-haspopup="dialog">Lämna över besök</button>
 <button type="button" ${x.k('btn-secondary')} name="ui" value="open-ticket" aria-haspopup="dialog">Boka biljett</button>`
     : ''
