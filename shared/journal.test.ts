@@ -317,6 +317,29 @@ describe('buildJournalNote – after closing in Clinic (R-J-1)', () => {
     expect(note.notices).toContainEqual({ ruleId: 'R-J-1', message: expect.stringMatching(/Signera och exportera/) });
   });
 
+  it('R-J-1: once Signera och exportera is done in Clinic, the panel says so instead of asking for it', () => {
+    const signed = buildJournalNote(
+      visit({ visitState: 'closed', visitNote: 'signed' }),
+      doctorUppsala,
+      defaultRuleSet,
+    );
+    expect(signed.notices).toContainEqual({
+      ruleId: 'R-J-1',
+      message: expect.stringMatching(/är signerad och exporterad/),
+    });
+    expect(signed.notices.some((n) => /klicka på Signera/.test(n.message))).toBe(false);
+    for (const visitNote of ['unsigned', null] as const) {
+      const note = buildJournalNote(visit({ visitState: 'closed', visitNote }), doctorUppsala, defaultRuleSet);
+      expect(note.notices).toContainEqual({
+        ruleId: 'R-J-1',
+        message: expect.stringMatching(/klicka på Signera och exportera/),
+      });
+    }
+    // Not closed: a signed note read from the page changes nothing (document after closing).
+    const open = buildJournalNote(visit({ visitState: 'ongoing', visitNote: 'signed' }), doctorUppsala, defaultRuleSet);
+    expect(open.violations.some((v) => v.ruleId === 'R-J-1')).toBe(true);
+  });
+
   it('R-J-1: an unreadable visit state is said, with both steps', () => {
     const note = buildJournalNote(visit({ visitState: null }), doctorUppsala, defaultRuleSet);
     const r = note.notices.find((n) => n.ruleId === 'R-J-1');

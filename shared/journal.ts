@@ -28,6 +28,8 @@ export interface VisitFacts {
   phoneAttempted?: boolean;
   /** The visit's state in Clinic (R-J-1: document after closing); null = could not be read. */
   visitState?: 'waiting' | 'accepted' | 'ongoing' | 'closed' | null;
+  /** R-J-1: the visit note in Clinic, *Signera och exportera* done or not; null/absent = not read. */
+  visitNote?: 'unsigned' | 'signed' | null;
 }
 
 export interface JournalSection {
@@ -220,7 +222,12 @@ function closingReminders(visit: VisitFacts, violations: RuleFinding[]): RuleFin
   if (state === undefined) return [];
   if (state === 'closed')
     return [
-      { ruleId: 'R-J-1', message: 'Kontrollera besöksanteckningen i Clinic och klicka på Signera och exportera.' },
+      visit.visitNote === 'signed'
+        ? {
+            ruleId: 'R-J-1',
+            message: 'Besöksanteckningen i Clinic är signerad och exporterad (Signera och exportera).',
+          }
+        : { ruleId: 'R-J-1', message: 'Kontrollera besöksanteckningen i Clinic och klicka på Signera och exportera.' },
     ];
   if (state === null)
     return [

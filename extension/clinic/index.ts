@@ -1,6 +1,12 @@
 /** The page adapter: the only code that knows the Clinic console's DOM. */
 
 export { readCloseDialog } from './close-dialog';
+export {
+  type AsyncFollowUp,
+  type ClosedVisitFollowUps,
+  readClosedVisitFollowUps,
+  type VisitNoteState,
+} from './closed-visit';
 export { type ComposerInsert, insertIntoComposer, locateField } from './composer';
 export { type DateFilterView, readDateFilter } from './date-filter';
 export { ambientQueryCache, COMPANION_HOST_ATTR, elementsIn, withQueryCache } from './dom-query';

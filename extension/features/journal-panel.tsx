@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { type ClinicSnapshot, readTicketVisit } from '../clinic';
+import { type ClinicSnapshot, readClosedVisitFollowUps, readTicketVisit } from '../clinic';
 import { errorWords } from '../lib/error-words';
 import { journalFactsFor } from '../lib/journal-facts';
 import { logError } from '../lib/log';
@@ -67,11 +67,18 @@ const journalPanel: Feature = {
       return { fromUnit: read.value.fromUnit, postTriageNotes: notes.known ? notes.value : null };
     };
 
+    /** R-J-1: the visit note after closing, *Signera och exportera* done or not (null: not read). */
+    const visitNoteOf = (snapshot: ClinicSnapshot) => {
+      if (snapshot.route !== 'visit') return null;
+      const read = readClosedVisitFollowUps(document, ctx.registry())?.visitNote;
+      return read?.known ? read.value : null;
+    };
+
     const publish = (snapshot: ClinicSnapshot, now = false) => {
       clearTimeout(timer);
       const publishNow = () => {
         if (signal.aborted) return;
-        const facts = journalFactsFor(snapshot, ticketOf(snapshot));
+        const facts = journalFactsFor(snapshot, ticketOf(snapshot), visitNoteOf(snapshot));
         const serialized = JSON.stringify(facts);
         // Only when changed: most console mutations (timers, presence) change no fact.
         if (serialized === published) return;

@@ -30,6 +30,8 @@ export interface JournalVisitFacts {
    * notes in Clinic (their count, null when unreadable). Absent or null: no ticket seen.
    */
   ticket?: { fromUnit: string; postTriageNotes: number | null } | null;
+  /** R-J-1: the visit note in Clinic after closing (*Signera och exportera*); absent/null = not read. */
+  visitNote?: 'unsigned' | 'signed' | null;
 }
 
 /** What the background keeps per tab in storage.session (null facts: the tab shows no visit). */
@@ -73,6 +75,7 @@ export function isPlausibleFacts(f: unknown): f is JournalVisitFacts {
       (isObject(f.ticket) &&
         isString(f.ticket.fromUnit) &&
         (f.ticket.postTriageNotes === null || typeof f.ticket.postTriageNotes === 'number'))) &&
+    (f.visitNote === undefined || f.visitNote === null || f.visitNote === 'unsigned' || f.visitNote === 'signed') &&
     JSON.stringify(f).length <= MAX_FACTS_CHARS
   );
 }
@@ -94,6 +97,7 @@ export const journalFactsRecords = /* @__PURE__ */ defineRecordSet(
 export function journalFactsFor(
   snapshot: ClinicSnapshot,
   ticket: JournalVisitFacts['ticket'] = null,
+  visitNote: JournalVisitFacts['visitNote'] = null,
 ): JournalVisitFacts | null {
   if (snapshot.route !== 'visit' || !snapshot.visitKey) return null;
   const value = <T>(field: { known: true; value: T } | { known: false }): T | null =>
@@ -115,6 +119,7 @@ export function journalFactsFor(
     visitStartedAt: value(snapshot.visitStartedAt),
     visitState: value(snapshot.visitState),
     ticket,
+    visitNote,
   };
 }
 
@@ -144,5 +149,6 @@ export function visitFactsForBuilder(
     phoneAttempted: options.phoneAttempted === true,
     // Facts published before this field existed read as unknown, never as "closed".
     visitState: facts.visitState ?? null,
+    visitNote: facts.visitNote ?? null,
   };
 }

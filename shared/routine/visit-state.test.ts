@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptReminder, asyncChoiceText } from './visit-state';
+import { acceptReminder, asyncChoiceText, asyncFollowUpText } from './visit-state';
 
 describe('accepting and closing', () => {
   it('R-Q-3: a waiting visit reminds to accept (colleagues, SMS); any other or unknown state says nothing', () => {
@@ -15,5 +15,10 @@ describe('accepting and closing', () => {
   });
   it('R-A-1: an unreadable choice is never "chosen"', () => {
     expect(asyncChoiceText(null, true).done).toBe(false);
+  });
+  it('R-A-1: an answer in the asynchronous phase → answer, then Markera som klar; done → Kräver ingen åtgärd; unknown said', () => {
+    expect(asyncFollowUpText('answered')).toEqual({ text: expect.stringContaining('Markera som klar'), done: false });
+    expect(asyncFollowUpText('done')).toEqual({ text: expect.stringContaining('Kräver ingen åtgärd'), done: true });
+    expect(asyncFollowUpText(null)).toEqual({ text: expect.stringContaining('kunde inte läsas'), done: false });
   });
 });

@@ -21,3 +21,24 @@ export function asyncChoiceText(choice: string | null, touched: boolean): { text
         done: false,
       };
 }
+
+/**
+ * R-A-1 in Asynkrona: the patient answered a closed case in its asynchronous phase → answer, then
+ * *Markera som klar* (it moves to *Kräver ingen åtgärd*); done → where it is now. null: unreadable.
+ */
+export function asyncFollowUpText(state: 'answered' | 'done' | null): { text: string; done: boolean } {
+  if (state === 'answered')
+    return {
+      text: 'Patienten har svarat i den asynkrona fasen. Läs och svara, och välj Markera som klar när inget mer behövs – då flyttas ärendet till Kräver ingen åtgärd (R-A-1).',
+      done: false,
+    };
+  if (state === 'done')
+    return {
+      text: 'Markerad som klar: ärendet ligger under Kräver ingen åtgärd tills den asynkrona fasen är slut. Skriver patienten igen hamnar det i Inkorg (R-A-1).',
+      done: true,
+    };
+  return {
+    text: 'Om ärendet är markerat som klart kunde inte läsas: kontrollera i Asynkrona att det inte ligger kvar i Inkorg (R-A-1).',
+    done: false,
+  };
+}

@@ -96,6 +96,10 @@ export interface SimCase {
    * closing; the case and the journal stay `assignedTo`'s.
    */
   invited: string[];
+  /** R-A-1: *Markera som klar* in the asynchronous phase (→ *Kräver ingen åtgärd*); null: not done. */
+  asyncDoneAt: string | null;
+  /** R-J-1: the visit note checked and *Signera och exportera* clicked (closed visits); null: not yet. */
+  signedAt: string | null;
 }
 
 /** A note in Clinic (the receiving unit sees the patient's post-triage answers as notes, R-J-7). */

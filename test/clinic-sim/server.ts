@@ -346,6 +346,10 @@ export async function startClinicSim(options: ClinicSimOptions = {}): Promise<Cl
         }
         case 'ticket':
           return store.bookTicket(caseId, str(body, 'unit'), str(body, 'resource'));
+        case 'async-done':
+          return store.markAsyncDone(caseId);
+        case 'sign':
+          return store.signAndExport(caseId);
         case 'invite':
           return store.invite(caseId, str(body, 'colleague'));
         case 'handover':

@@ -398,6 +398,8 @@ export class SimStore implements SimControl {
             }
           : null,
       invited: [...(input.invited ?? [])],
+      asyncDoneAt: null,
+      signedAt: null,
     };
     this.state.cases.push(c);
     this.changed();
@@ -717,6 +719,26 @@ export class SimStore implements SimControl {
     this.requireLoggedIn();
     const c = this.find(id);
     this.pushMessage(c, { author: 'system', text: `Biljett bokad till ${unit}, ${resource}.` });
+    this.changed();
+  }
+
+  /** Asynkrona → *Markera som klar* (R-A-1): an answered case moves to *Kräver ingen åtgärd*. */
+  markAsyncDone(id: string): void {
+    this.requireLoggedIn();
+    const c = this.find(id);
+    if (c.state !== 'closed' || !c.asyncUntil || Date.parse(c.asyncUntil) <= this.nowMs())
+      throw new SimError(409, 'Besöket är inte i en asynkron fas');
+    c.asyncDoneAt = this.nowIso();
+    this.changed();
+  }
+
+  /** *Signera och exportera* the visit note of a closed visit (R-J-1). */
+  signAndExport(id: string): void {
+    this.requireLoggedIn();
+    const c = this.find(id);
+    if (c.state !== 'closed') throw new SimError(409, 'Besöket måste avslutas innan anteckningen signeras');
+    if (c.signedAt) throw new SimError(409, 'Besöksanteckningen är redan signerad');
+    c.signedAt = this.nowIso();
     this.changed();
   }
 

@@ -26,4 +26,19 @@ describe.skipIf(unavailable)('close-visit-guard: the asynchronous period at clos
     await waitFor(async () => !(await panelText(page)).includes('asynkron period'));
     await page.close();
   });
+
+  it('R-A-1: a patient answer in the asynchronous phase → answer, then Markera som klar; clicked on the page → Kräver ingen åtgärd', async () => {
+    const { id } = stack.sim.control.createCase({ patientKey: 'adult2', state: 'closed', asyncDays: 3 });
+    stack.sim.control.setClock({ advanceMinutes: 1 });
+    stack.sim.control.addMessage(id, { author: 'patient', text: 'Jag har fortfarande ont.' });
+    const page = await stack.openVisit(id);
+    await waitFor(async () => (await panelText(page)).includes('Patienten har svarat i den asynkrona fasen'));
+    expect(await panelText(page)).toContain('välj Markera som klar när inget mer behövs');
+    await (await page.waitForSelector('::-p-aria(Markera som klar[role="button"])'))!.click();
+    await waitFor(async () =>
+      (await panelText(page)).includes('Markerad som klar: ärendet ligger under Kräver ingen åtgärd'),
+    );
+    expect(await panelText(page)).not.toContain('Patienten har svarat i den asynkrona fasen');
+    await page.close();
+  });
 });

@@ -332,6 +332,23 @@ describeInBrowser('journal panel (R-J-2..R-J-8), side panel page over the simula
     await options.close();
   });
 
+  it('R-J-1: a closed visit asks for Signera och exportera in Clinic; once clicked on the page, the panel says it is done', async () => {
+    const id = ongoingVisit('child');
+    stack.sim.control.closeCase(id, 3);
+    const visit = await stack.openVisit(id);
+    const panel = await openJournalPanel(stack, visit);
+    await waitFor(async () => (await text(panel, 'main')).includes('klicka på Signera och exportera'));
+    expect(await text(panel, 'main')).not.toContain('är signerad och exporterad');
+    await visit.bringToFront();
+    await (await visit.waitForSelector('::-p-aria(Signera och exportera[role="button"])'))!.click();
+    await waitFor(async () =>
+      (await text(panel, 'main')).includes('Besöksanteckningen i Clinic är signerad och exporterad'),
+    );
+    expect(await text(panel, 'main')).not.toContain('klicka på Signera och exportera');
+    await panel.close();
+    await visit.close();
+  });
+
   it('the draft survives a browser restart (same profile; storage.local)', async () => {
     const id = ongoingVisit('centenarian');
     const visit = await stack.openVisit(id);

@@ -188,11 +188,20 @@ export function patientListCases(x: Ctx, filter: StartFilter): SimCase[] {
   return list.sort((a, b) => (a.arrivedAt < b.arrivedAt ? -1 : a.arrivedAt > b.arrivedAt ? 1 : 0));
 }
 
+/**
+ * R-A-1: the patient wrote after closing and after the last *Markera som klar*: the case is in
+ * Asynkrona's *Inkorg*; otherwise it *Kräver ingen åtgärd*.
+ */
+export function asyncAnswered(c: SimCase): boolean {
+  const last = c.messages[c.messages.length - 1];
+  if (!last || last.author !== 'patient' || c.closedAt === null || last.at <= c.closedAt) return false;
+  return c.asyncDoneAt === null || last.at > c.asyncDoneAt;
+}
+
 export function asyncCases(x: Ctx, tab: AsyncTab): SimCase[] {
   return x.s.cases.filter((c) => {
     if (c.state !== 'closed' || !c.asyncUntil || Date.parse(c.asyncUntil) <= x.now || !inQueueOf(x, c)) return false;
-    const last = c.messages[c.messages.length - 1];
-    const answered = last !== undefined && last.author === 'patient' && c.closedAt !== null && last.at > c.closedAt;
+    const answered = asyncAnswered(c);
     return tab === 'inbox' ? answered : !answered;
   });
 }

@@ -4,7 +4,18 @@
  * and the page's script finds their buttons and forms by name/value, never by markup.
  */
 import { type CallKind, FORMS, PHRASES, PRIORITY_TEXT, type SimCase } from '../../model';
-import { actionForm, type Ctx, caseUrl, ICON_PHONE, ICON_VIDEO, icon, myName, qaList, time } from '../context';
+import {
+  actionForm,
+  asyncAnswered,
+  type Ctx,
+  caseUrl,
+  ICON_PHONE,
+  ICON_VIDEO,
+  icon,
+  myName,
+  qaList,
+  time,
+} from '../context';
 import { type Html, html, raw } from '../html';
 
 export function findCase(x: Ctx, id: string): SimCase | undefined {
@@ -142,9 +153,47 @@ ${
         c.asyncUntil && Date.parse(c.asyncUntil) > x.now
           ? html`Besöket är avslutat. Patienten kan svara asynkront till ${time(x, c.asyncUntil)}.`
           : 'Besöket är avslutat. Uppföljningsperioden är slut.'
-      }</p>`
+      }</p>
+${asyncFollowUp(x, c)}
+${visitNote(x, c)}`
     : ''
 }`;
+}
+
+/**
+ * Asynkrona (manual: "Asynkron fas", R-A-1): a closed visit the patient answered in its
+ * asynchronous phase offers *Markera som klar*, which moves it to *Kräver ingen åtgärd*.
+ */
+function asyncFollowUp(x: Ctx, c: SimCase): Html | '' {
+  if (!c.asyncUntil || Date.parse(c.asyncUntil) <= x.now) return '';
+  if (asyncAnswered(c))
+    return html`<div ${x.k('async-follow-up')}><p ${x.k('chat-info')}>Patienten har svarat i den asynkrona fasen.</p>${actionForm(
+      x,
+      caseAction(c, 'async-done'),
+      html`<button type="submit" ${x.k('btn-secondary')}>Markera som klar</button>`,
+    )}</div>`;
+  return c.asyncDoneAt ? html`<p ${x.k('chat-info')}>Markerad som klar – Kräver ingen åtgärd</p>` : '';
+}
+
+/**
+ * The visit note in Clinic (manual: "Journalföring i Cosmic", R-J-1): after closing, checked and
+ * *Signera och exportera*; then "Signerad och exporterad" with the time.
+ */
+function visitNote(x: Ctx, c: SimCase): Html {
+  const titleId = x.id('visit-note-title');
+  return html`<section aria-labelledby="${titleId}" ${x.k('visit-note')}>
+<h3 ${x.k('h3')} id="${titleId}">Besöksanteckning</h3>
+<p ${x.k('note-text')}>Sökorsak: ${c.reason}. Digitalt besök via 1177 direkt${c.assignedTo ? `, ${c.assignedTo}` : ''}.</p>
+${
+  c.signedAt
+    ? html`<p ${x.k('chat-info')}>Signerad och exporterad ${time(x, c.signedAt)}</p>`
+    : actionForm(
+        x,
+        caseAction(c, 'sign'),
+        html`<button type="submit" ${x.k('btn-primary')}>Signera och exportera</button>`,
+      )
+}
+</section>`;
 }
 
 export interface ComposerLabel {
