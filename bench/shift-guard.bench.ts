@@ -17,7 +17,7 @@ import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../test/bridge
 import { testConfig } from '../test/bridge/http-helpers';
 import { createTestChain } from '../test/bridge/test-certs';
 import { bridgeState, browserTestsUnavailable, panelText, waitFor } from '../test/e2e/harness';
-import { startStack } from '../test/e2e/stack';
+import { pairThroughOptions, startStack } from '../test/e2e/stack';
 import { type BenchResult, type BenchSuite, percentile } from './types';
 
 const READER = 'Virtual PCD 00 00';
@@ -38,15 +38,7 @@ const suite: BenchSuite = async () => {
   });
   const stack = await startStack();
   try {
-    const options = await stack.ext.browser.newPage();
-    await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
-    await options.evaluate((m) => chrome.runtime.sendMessage(m), {
-      type: 'bridge-pair',
-      token,
-      port: bridge.server.port,
-      save: true,
-    });
-    await options.close();
+    await pairThroughOptions(stack.ext, token, bridge.server.port);
     const visit = await stack.openVisit(stack.cases.adult);
     const start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
     await start.waitForSelector('[data-clinic-companion="panel"]');

@@ -16,7 +16,7 @@ import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../bridge/fake
 import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, type TestChain } from '../bridge/test-certs';
 import { bridgeState, browserTestsUnavailable, panelText, waitFor } from './harness';
-import { type Stack, startStack } from './stack';
+import { pairThroughOptions, type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
 const READER = 'Virtual PCD 00 00';
@@ -50,16 +50,7 @@ describe.skipIf(unavailable)('shift-guard: the shift ends only by "Avsluta skift
     stack = await startStack();
     // The console's clinician is the card's holder (the default profile is someone else).
     stack.sim.control.setSession({ profile: { firstName: CARD_NAME[0]!, lastName: CARD_NAME.slice(1).join(' ') } });
-    const options = await stack.ext.browser.newPage();
-    await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
-    const reply = await options.evaluate((m) => chrome.runtime.sendMessage(m), {
-      type: 'bridge-pair',
-      token,
-      port: bridge.server.port,
-      save: true,
-    });
-    expect(reply).toMatchObject({ ok: true });
-    await options.close();
+    await pairThroughOptions(stack.ext, token, bridge.server.port);
     visit = await stack.openVisit(stack.cases.adult);
     start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
     await start.waitForSelector('[data-clinic-companion="panel"]');

@@ -56,3 +56,18 @@ export async function clickCopy(page: Page): Promise<void> {
   const button = await page.waitForSelector(COPY_BUTTON, { visible: true });
   await button!.click();
 }
+
+/** Pairs the extension with a bridge as the options page does: a message from an extension page. */
+export async function pairThroughOptions(ext: ExtensionBrowser, token: string, port: number): Promise<void> {
+  const options = await ext.browser.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const reply = await options.evaluate((m) => chrome.runtime.sendMessage(m), {
+    type: 'bridge-pair',
+    token,
+    port,
+    save: true,
+  });
+  await options.close();
+  if ((reply as { ok?: boolean } | undefined)?.ok !== true)
+    throw new Error(`pairing refused: ${JSON.stringify(reply)}`);
+}

@@ -15,7 +15,7 @@ import { FakeCardReader } from '../bridge/fake-reader';
 import { testConfig } from '../bridge/http-helpers';
 import { PATIENTS, type ScenarioPatient } from '../fixtures/patients';
 import { bridgeState, browserTestsUnavailable, readClipboard, waitFor } from './harness';
-import { type Stack, startStack } from './stack';
+import { pairThroughOptions, type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
 const BUTTON = '[data-clinic-companion="panel"] >>> [data-support-info="copy"]';
@@ -69,16 +69,7 @@ describe.skipIf(unavailable)('support-info: Kopiera supportinfo (R-SUP-1)', () =
       pollMs: 100,
     });
     try {
-      const options = await stack.ext.browser.newPage();
-      await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
-      const reply = await options.evaluate((m) => chrome.runtime.sendMessage(m), {
-        type: 'bridge-pair',
-        token,
-        port: bridge.server.port,
-        save: true,
-      });
-      expect(reply).toMatchObject({ ok: true });
-      await options.close();
+      await pairThroughOptions(stack.ext, token, bridge.server.port);
       const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
       const page = await stack.openVisit(stack.cases.adult);

@@ -17,7 +17,7 @@ import { CARD_PULLED_BANNER, OTHER_CARD_WARNING } from '../../shared/shift';
 import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, issueTestCertificate, TEST_CLINICIAN_NAME, type TestChain } from '../bridge/test-certs';
 import { bridgeState, describeInBrowser, panelText, waitFor } from '../e2e/harness';
-import { type Stack, startStack } from '../e2e/stack';
+import { pairThroughOptions, type Stack, startStack } from '../e2e/stack';
 import { PcscStack, pcscStackOrSkip } from './harness';
 
 const SUITE = 'shift-guard on the real card stack: pcscd + vpcd + virtual SITHS card (R-S-2)';
@@ -59,16 +59,7 @@ function suite(): void {
     stack = await startStack();
     // The console's clinician is the card's holder (the simulator's default profile is someone else).
     stack.sim.control.setSession({ profile: { firstName: CARD_NAME[0]!, lastName: CARD_NAME.slice(1).join(' ') } });
-    const options = await stack.ext.browser.newPage();
-    await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
-    const reply = await options.evaluate((m) => chrome.runtime.sendMessage(m), {
-      type: 'bridge-pair',
-      token,
-      port: bridge.server.port,
-      save: true,
-    });
-    expect(reply).toMatchObject({ ok: true });
-    await options.close();
+    await pairThroughOptions(stack.ext, token, bridge.server.port);
     visit = await stack.openVisit(stack.cases.adult);
     start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
     await start.waitForSelector('[data-clinic-companion="panel"]');
