@@ -1,4 +1,4 @@
-import { locate, normalizeText, roleOf } from './dom-query';
+import { elementsIn, locate, normalizeText, roleOf } from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 
@@ -35,12 +35,14 @@ function followUp<T extends string>(
   pending: T,
   done: T,
 ): Field<T> | null {
-  const button = Array.from(scope.querySelectorAll('button, [role="button"]')).some(
+  const button = elementsIn(scope, 'button, [role="button"]').some(
     (b) => roleOf(b) === 'button' && normalizeText(b.textContent) === buttonName,
   );
-  // The deepest element whose own text says it is done.
-  const said = Array.from(scope.querySelectorAll('p, span, div, li, dd, td, [role="status"]')).some(
+  // The deepest element whose own text says it is done. From the read's structure index (not the
+  // chat's lines), and never a container's whole text: a status line has a few inline parts at most.
+  const said = elementsIn(scope, 'p, span, div, li, dd, td, [role="status"]').some(
     (el) =>
+      el.childElementCount <= 3 &&
       doneText.test(normalizeText(el.textContent)) &&
       !Array.from(el.children).some((c) => doneText.test(normalizeText(c.textContent))),
   );
