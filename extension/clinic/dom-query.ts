@@ -183,7 +183,9 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explici
       );
     }
     case 'term':
-      return termValues(scope, strategy.term);
+      // From the read's structure index when there is one: a scope holding the chat (the visit
+      // view) would otherwise test every line of 2,000 messages, and a term is never in the chat.
+      return termValues(cache ? all(TERM_SELECTOR) : Array.from(scope.querySelectorAll(TERM_SELECTOR)), strategy.term);
     case 'css':
       try {
         return all(strategy.selector);
@@ -202,9 +204,9 @@ const TERM_SELECTOR = 'dt, th, [role="rowheader"], span, strong, b, label, p, di
  * sibling element, `<label for>` → its control. Searched in the scope itself (a small section),
  * never in the whole document.
  */
-function termValues(scope: ParentNode, term: string): Element[] {
+function termValues(candidates: readonly Element[], term: string): Element[] {
   const found: Element[] = [];
-  for (const el of scope.querySelectorAll(TERM_SELECTOR)) {
+  for (const el of candidates) {
     if (isOurs(el) || el.childElementCount > 0) continue;
     if (!textMatches(normalizeText(el.textContent).replace(/:$/u, ''), term, true)) continue;
     if (el.tagName === 'LABEL') {
