@@ -1,4 +1,4 @@
-import { elementsIn, locate, normalizeText, roleOf } from './dom-query';
+import { elementsIn, locate, normalizeText, roleOf, sentenceElements } from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 
@@ -38,11 +38,9 @@ function followUp<T extends string>(
   const button = elementsIn(scope, 'button, [role="button"]').some(
     (b) => roleOf(b) === 'button' && normalizeText(b.textContent) === buttonName,
   );
-  // The deepest element whose own text says it is done. From the read's structure index (not the
-  // chat's lines), and never a container's whole text: a status line has a few inline parts at most.
-  const said = elementsIn(scope, 'p, span, div, li, dd, td, [role="status"]').some(
+  // The deepest element whose own text says it is done (not the chat's lines, not a container).
+  const said = sentenceElements(scope).some(
     (el) =>
-      el.childElementCount <= 3 &&
       doneText.test(normalizeText(el.textContent)) &&
       !Array.from(el.children).some((c) => doneText.test(normalizeText(c.textContent))),
   );

@@ -120,6 +120,18 @@ export function elementsIn(scope: Element, selector: string): Element[] {
   );
 }
 
+const PHRASING = new Set(['A', 'ABBR', 'B', 'CODE', 'EM', 'I', 'MARK', 'SMALL', 'SPAN', 'STRONG', 'TIME']);
+
+/**
+ * Elements that can hold one status sentence ("… väntar på mottagare", "Markerad som klar"): a
+ * line of a few inline parts at most, never a container, whose text would be a whole chat.
+ */
+export function sentenceElements(scope: Element): Element[] {
+  return elementsIn(scope, 'p, span, div, li, dd, td, [role="status"]').filter(
+    (el) => el.childElementCount <= 3 && Array.from(el.children).every((c) => PHRASING.has(c.tagName)),
+  );
+}
+
 /** All elements under `scope` that a strategy designates (possibly none, possibly several). */
 export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explicitCache?: QueryCache): Element[] {
   const cache = explicitCache ?? ambientQueryCache((scope as Node).ownerDocument ?? (scope as Document));

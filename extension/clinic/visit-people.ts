@@ -1,4 +1,4 @@
-import { elementsIn, locate, locateAll, normalizeText, spacedText } from './dom-query';
+import { locate, locateAll, normalizeText, sentenceElements, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 import { readClinicianName } from './shift-facts';
@@ -62,10 +62,7 @@ function termValue(scope: Element, terms: readonly string[]): Field<string | nul
 /** The deepest elements saying a handover waits; one receiver, else unknown. */
 function pending(scope: Element): Field<string | null> {
   const receivers = new Set<string>();
-  // Not the chat's lines (the structure index skips long lists), and not a container's whole
-  // text: the sentence sits in an element of a few inline parts at most.
-  for (const el of elementsIn(scope, 'p, span, div, li, dd, td, [role="status"]')) {
-    if (el.childElementCount > 3) continue;
+  for (const el of sentenceElements(scope)) {
     const m = PENDING.exec(normalizeText(el.textContent));
     if (!m || Array.from(el.children).some((c) => PENDING.test(normalizeText(c.textContent)))) continue;
     receivers.add(m[1]!);
