@@ -132,6 +132,20 @@ export function sentenceElements(scope: Element): Element[] {
   );
 }
 
+/** Elements under `scope` matching `selector`, in document order, without long lists' items or our UI. */
+function structureUnder(scope: ParentNode, selector: string): Element[] {
+  const out: Element[] = [];
+  const visit = (el: ParentNode) => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.hasAttribute(COMPANION_HOST_ATTR)) continue;
+      if (child.matches(selector)) out.push(child);
+      if (child.childElementCount <= LONG_LIST) visit(child);
+    }
+  };
+  visit(scope);
+  return out;
+}
+
 /** All elements under `scope` that a strategy designates (possibly none, possibly several). */
 export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explicitCache?: QueryCache): Element[] {
   const cache = explicitCache ?? ambientQueryCache((scope as Node).ownerDocument ?? (scope as Document));
@@ -195,9 +209,9 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explici
       );
     }
     case 'term':
-      // From the read's structure index when there is one: a scope holding the chat (the visit
-      // view) would otherwise test every line of 2,000 messages, and a term is never in the chat.
-      return termValues(cache ? all(TERM_SELECTOR) : Array.from(scope.querySelectorAll(TERM_SELECTOR)), strategy.term);
+      // The scope's own structure (not the items of long lists): a scope holding the chat (the
+      // visit view) would otherwise test every line of 2,000 messages, and a term is never there.
+      return termValues(structureUnder(scope, TERM_SELECTOR), strategy.term);
     case 'css':
       try {
         return all(strategy.selector);
