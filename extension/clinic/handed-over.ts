@@ -1,5 +1,5 @@
 import { cellsOf, columnHeaders } from './context';
-import { locateAll, normalizeText, roleOf, spacedText } from './dom-query';
+import { locateAll, normalizeText, type QueryCache, roleOf, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { priorityIn, stockholmDateTime } from './identity-text';
 import type { SelectorRegistry } from './selectors';
@@ -31,8 +31,13 @@ const TABLE_LIKE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
  * The handed-over cases, when the page shows *Mina aktuella*; unknown elsewhere (never an empty
  * list that would read as "none handed over"), and unknown when its columns cannot be told apart.
  */
-export function readHandedOver(doc: Document, registry: SelectorRegistry, now: Date): Field<HandedOverRow[]> {
-  const rows = readRows(doc, registry, now);
+export function readHandedOver(
+  doc: Document,
+  registry: SelectorRegistry,
+  now: Date,
+  cache?: QueryCache,
+): Field<HandedOverRow[]> {
+  const rows = readRows(doc, registry, now, cache);
   if (!rows.known) return rows;
   return known(rows.value.filter((r) => HANDED_OVER_STATUS.test(r.status)).map(({ status: _, ...row }) => row));
 }
@@ -60,15 +65,17 @@ export function readHandedOverByMe(doc: Document, registry: SelectorRegistry, no
   return known(mine);
 }
 
+/** `cache`: the snapshot's read (its label and heading queries are shared, not repeated). */
 function readRows(
   doc: Document,
   registry: SelectorRegistry,
   now: Date,
+  cache?: QueryCache,
 ): Field<Array<HandedOverRow & { status: string }>> {
   const tables = new Set<Element>();
   const byName = [
-    ...locateAll(doc, { kind: 'label', label: HANDED_OVER_LIST, exact: true }),
-    ...locateAll(doc, { kind: 'heading', text: HANDED_OVER_LIST, exact: true }),
+    ...locateAll(doc, { kind: 'label', label: HANDED_OVER_LIST, exact: true }, cache),
+    ...locateAll(doc, { kind: 'heading', text: HANDED_OVER_LIST, exact: true }, cache),
   ];
   for (const hit of byName) {
     const inside = hit.matches(TABLE_LIKE) ? [hit] : Array.from(hit.querySelectorAll(TABLE_LIKE));

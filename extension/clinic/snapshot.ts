@@ -113,7 +113,7 @@ export function readSnapshot(
     filter: { unit: reader.filterValue('Vårdenhet'), role: reader.filterValue('Vårdroll') },
     shift: reader.shift(),
     queue: route === 'drop-in' ? readQueue(doc, registry, now) : unknown('missing'),
-    handedOver: readHandedOver(doc, registry, now),
+    handedOver: readHandedOver(doc, registry, now, reader.queries),
     health: reader.health,
   };
 }
@@ -126,7 +126,7 @@ class Reader {
     private readonly doc: Document,
     private readonly registry: SelectorRegistry,
     private readonly chatCache?: ChatCache,
-    private readonly queries: QueryCache = ambientQueryCache(doc) ?? new Map(),
+    readonly queries: QueryCache = ambientQueryCache(doc) ?? new Map(),
   ) {}
 
   /** The field's element, or null; records its health. Scoped by the registry's `within`. */
