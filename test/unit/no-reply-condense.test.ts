@@ -7,6 +7,7 @@ import {
   readNoReply,
 } from '../../shared/no-reply';
 import { condenseNoReplyEvents } from '../../shared/no-reply-condense';
+import { prng as random } from '../fixtures/prng';
 
 const T0 = Date.parse('2024-06-03T07:00:00.000Z');
 const TYPES: NoReplyEventType[] = [
@@ -16,17 +17,6 @@ const TYPES: NoReplyEventType[] = [
   'phone-attempt',
   'visit-closed',
 ];
-
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomLog(next: () => number, length: number): NoReplyEvent[] {
   return Array.from({ length }, () => {
