@@ -227,13 +227,13 @@ const TERM_SELECTOR = 'dt, th, [role="rowheader"], span, strong, b, label, p, di
 /**
  * The value beside a visible term, however the page pairs them: `<dt>`→`<dd>`, a row header →
  * the row's next cell, a label element (a leaf whose whole text is the term) → its next
- * sibling element, `<label for>` → its control. Searched in the scope itself (a small section),
- * never in the whole document.
+ * sibling element, `<label for>` → its control. `candidates`: the scope's own structure
+ * (structureUnder: no long lists' items, none of our UI).
  */
 function termValues(candidates: readonly Element[], term: string): Element[] {
   const found: Element[] = [];
   for (const el of candidates) {
-    if (isOurs(el) || el.childElementCount > 0) continue;
+    if (el.childElementCount > 0) continue;
     if (!textMatches(normalizeText(el.textContent).replace(/:$/u, ''), term, true)) continue;
     if (el.tagName === 'LABEL') {
       const id = el.getAttribute('for');
