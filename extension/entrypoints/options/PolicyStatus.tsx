@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LOCKED_BY_POLICY, type PolicyIssue } from '../../../shared/policy/effective';
 import { POLICY_KEYS } from '../../../shared/policy/schema';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
+import { RuleErrorList } from './rule-errors';
 import { usePolicy } from './use-policy';
 
 const REFUSED_LABEL: Record<string, string> = {
@@ -64,13 +65,7 @@ export function PolicyStatus() {
             {REFUSED_LABEL[r.source] ?? r.source} avvisades med {r.errors.length} fel. Fortfarande i kraft:{' '}
             {rules?.rules.meta.name} version {rules?.rules.meta.version}.
           </p>
-          <ul>
-            {r.errors.map((e) => (
-              <li key={`${e.path}:${e.message}`}>
-                <code>{e.path || '(hela texten)'}</code>: {e.message}
-              </li>
-            ))}
-          </ul>
+          <RuleErrorList errors={r.errors} whole="(hela texten)" />
         </div>
       ))}
     </section>

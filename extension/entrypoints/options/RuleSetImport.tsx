@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LOCKED_BY_POLICY } from '../../../shared/policy/effective';
 import type { RuleSetError } from '../../../shared/rules';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged, superuserRulesItem } from '../../lib/rules';
+import { RuleErrorList } from './rule-errors';
 import { usePolicy } from './use-policy';
 
 /** The background re-resolves within milliseconds of the write; past this, show what is in force. */
@@ -152,15 +153,7 @@ export function RuleSetImport() {
           id="rule-set-outcome"
         >
           <p style="margin:0">{outcome.text}</p>
-          {outcome.ok === false && (
-            <ul>
-              {outcome.errors.map((e) => (
-                <li key={`${e.path}:${e.message}`}>
-                  <code>{e.path || '(hela filen)'}</code>: {e.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          {outcome.ok === false && <RuleErrorList errors={outcome.errors} />}
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@
 // a diff of the draft against another rule set, by path.
 import type { RuleSet } from '../../../../shared/rules';
 import { type DraftCheck, diffRuleSets } from '../../../../shared/rules/editor';
+import { RuleErrorList } from '../rule-errors';
 
 const show = (v: unknown) => (v === undefined ? '–' : JSON.stringify(v));
 
@@ -10,13 +11,7 @@ export function CheckResult({ result }: { result: DraftCheck }) {
     return (
       <div class="result error" role="alert" id="rule-editor-check">
         <p>Avvisad: {result.errors.length} fel. Inget har ändrats.</p>
-        <ul>
-          {result.errors.map((e) => (
-            <li key={`${e.path}:${e.message}`}>
-              <code>{e.path || '(hela filen)'}</code>: {e.message}
-            </li>
-          ))}
-        </ul>
+        <RuleErrorList errors={result.errors} />
       </div>
     );
   return (

@@ -1,0 +1,18 @@
+/** A refused rule set's or policy's errors, each at its path (`whole`: the words for the root). */
+export function RuleErrorList({
+  errors,
+  whole = '(hela filen)',
+}: {
+  errors: readonly { path: string; message: string }[];
+  whole?: string;
+}) {
+  return (
+    <ul>
+      {errors.map((e) => (
+        <li key={`${e.path}:${e.message}`}>
+          <code>{e.path || whole}</code>: {e.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
