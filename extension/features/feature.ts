@@ -1,5 +1,6 @@
 import type { RuleSet } from '../../shared/rules';
 import type { ClinicSnapshot, SelectorRegistry } from '../clinic';
+import type { PanelChannel } from '../lib/panel-port';
 import type { UiHost } from '../lib/ui-host';
 
 /**
@@ -11,7 +12,10 @@ export interface FeatureContext {
   snapshot(): ClinicSnapshot;
   /** Called with every new snapshot (after the console changed) until `signal` aborts. */
   onSnapshot(listener: (snapshot: ClinicSnapshot) => void, signal: AbortSignal): void;
+  /** In the page: only what must sit beside what it is about (the copy button, queue badges, danger bar). */
   ui: UiHost;
+  /** This feature's view in the side panel (issue 14: the companion's home, never over the console). */
+  panel: PanelChannel;
   /** "Now" for age rules: the visit's date where the page shows it (see ageReferenceDate). */
   now(): Date;
   /** The rule set in force (validated by the background). */

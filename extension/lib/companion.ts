@@ -5,6 +5,7 @@ import { startFeatures } from './feature-loader';
 import { markFeature, trackFeatures } from './feature-status';
 import { logError } from './log';
 import { fromUs, handle } from './messages';
+import { servePanelViews } from './panel-port';
 import { type EffectiveRules, onEffectiveRulesChanged } from './rules';
 import { createUiHost } from './ui-host';
 
@@ -29,6 +30,7 @@ export function startCompanion(
     features.map((f) => f.id),
   );
   const lifetime = new AbortController();
+  const panel = servePanelViews(lifetime.signal);
 
   const contextFor = (feature: Feature): FeatureContext => ({
     snapshot: () => snapshot,
@@ -45,13 +47,17 @@ export function startCompanion(
       signal.addEventListener('abort', () => listeners.delete(guarded));
     },
     ui,
+    panel: panel.channelFor(feature.id),
     now: () => new Date(),
     rules: () => rules,
     registry: () => registry,
   });
 
   // Each feature's state (running, failed, off) is recorded for the support info (R-SUP-1).
-  const running = startFeatures(trackFeatures(features), contextFor, enabled, (feature) => ui.release(feature.id));
+  const running = startFeatures(trackFeatures(features), contextFor, enabled, (feature) => {
+    ui.release(feature.id);
+    panel.release(feature.id);
+  });
   // One read of the page per change: the snapshot and every listener's own adapter reads share
   // one structure index (a 2,000-message chat is walked once, not once per feature).
   const refresh = () =>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { describe, it } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-identity';
+import { sidePanelText } from './side-panel';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** CC_TEST_EXTENSION_DIR: a private copy of the test build, safe from a rebuild during the run. */
@@ -161,12 +162,16 @@ export async function waitFor(
   }
 }
 
-/** Text inside our shadow-root panel (what the clinician sees there). */
+/**
+ * What the clinician reads of the companion for this console page: the side panel's cards for its
+ * tab (issue 14), then whatever is still in the page's own panel.
+ */
 export async function panelText(page: Page): Promise<string> {
-  return page.evaluate(() => {
+  const inPage = await page.evaluate(() => {
     const host = document.querySelector('[data-clinic-companion="panel"]');
     return host?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   });
+  return `${await sidePanelText(page)} ${inPage}`.trim();
 }
 
 /**

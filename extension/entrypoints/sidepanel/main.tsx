@@ -8,6 +8,7 @@ import { sendToTab } from '../../lib/messages';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
 import { loadVisit, updateVisit, visitStorageKey } from '../../lib/visit-store';
 import { ExportPdf } from './export-pdf';
+import { FeatureViews } from './feature-views';
 import { type NoteActions, NoteView } from './note-view';
 import { RefusedRules } from './refused-rules';
 import { RulesProvenance } from './rules-provenance';
@@ -248,6 +249,7 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
 
   return (
     <main>
+      <FeatureViews tabId={tabId} />
       <h1>Journalanteckning</h1>
       <p class="sub">
         Mall {effective?.rules.template.name ?? 'Distanskontakt 1177 direkt'} · Regler{' '}
