@@ -1,8 +1,20 @@
-import { render } from 'preact';
 import { asyncChoiceText, asyncFollowUpText } from '../../shared/routine/visit-state';
 import { readCloseDialog, readClosedVisitFollowUps } from '../clinic';
-import { RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
+
+/** A line of the side panel's card: `done` draws it as information, else as a warning. */
+export interface CloseVisitLine {
+  text: string;
+  done: boolean;
+}
+
+/** The side panel's card (views/close-visit-guard.tsx); at least one line is set. */
+export interface CloseVisitGuardModel {
+  /** While "Avsluta besök" is open. */
+  choice: CloseVisitLine | null;
+  /** After closing, in the asynchronous phase. */
+  followUp: CloseVisitLine | null;
+}
 
 /**
  * R-A-1: while "Avsluta besök" is open, the asynchronous period is named and asked for
@@ -15,35 +27,15 @@ const closeVisitGuard: Feature = {
   rules: ['R-A-1'],
   init(ctx, signal) {
     let touched = false;
-    let last = '';
     const draw = () => {
       if (signal.aborted) return;
       const dialog = readCloseDialog(document);
       if (!dialog) touched = false;
-      const view = dialog ? asyncChoiceText(dialog.choice, touched) : null;
+      const choice = dialog ? asyncChoiceText(dialog.choice, touched) : null;
       const read =
         ctx.snapshot().route === 'visit' ? readClosedVisitFollowUps(document, ctx.registry())?.asyncFollowUp : null;
       const followUp = read ? asyncFollowUpText(read.known ? read.value : null) : null;
-      const key = JSON.stringify([view, followUp]);
-      if (key === last) return;
-      last = key;
-      render(
-        view || followUp ? (
-          <>
-            {view && (
-              <p class={view.done ? 'alert info' : 'alert warning'} data-close-visit-guard="shown">
-                <RuleText text={view.text} />
-              </p>
-            )}
-            {followUp && (
-              <p class={followUp.done ? 'alert info' : 'alert warning'} data-close-visit-guard="async-follow-up">
-                <RuleText text={followUp.text} />
-              </p>
-            )}
-          </>
-        ) : null,
-        ctx.ui.slot('close-visit-guard'),
-      );
+      ctx.panel.show(choice || followUp ? ({ choice, followUp } satisfies CloseVisitGuardModel) : null);
     };
     ctx.onSnapshot(draw, signal);
     document.addEventListener(

@@ -1,8 +1,11 @@
-import { render } from 'preact';
-import { ticketRemarks } from '../../shared/routine/ticket';
+import { type TicketRemark, ticketRemarks } from '../../shared/routine/ticket';
 import { readTicketDialog } from '../clinic';
-import { RuleRef, RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
+
+/** The side panel's card (views/ticket-guard.tsx): shown while "Boka biljett" is open. */
+export interface TicketGuardModel {
+  remarks: TicketRemark[];
+}
 
 /** R-T-1 while "Boka biljett" is open: the resource, the required fields and the chat to close after. */
 const ticketGuard: Feature = {
@@ -10,7 +13,6 @@ const ticketGuard: Feature = {
   title: 'Kontrollera biljetten till vårdcentralen',
   rules: ['R-T-1'],
   init(ctx, signal) {
-    let last = '';
     const draw = () => {
       if (signal.aborted) return;
       const dialog = readTicketDialog(document);
@@ -18,27 +20,7 @@ const ticketGuard: Feature = {
       const remarks = dialog
         ? ticketRemarks({ ...dialog, chatClosed: s.visitState.known ? s.visitState.value === 'closed' : null })
         : null;
-      const key = JSON.stringify(remarks);
-      if (key === last) return;
-      last = key;
-      render(
-        remarks ? (
-          <section class="card" aria-label="Boka biljett" data-ticket-guard="remarks">
-            <h2>Biljett</h2>
-            <ul class="items">
-              {remarks.map((r) => (
-                <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'}>
-                  <RuleText text={r.text} />
-                </li>
-              ))}
-            </ul>
-            <p class="rule-line">
-              <RuleRef ids={['R-T-1']} />
-            </p>
-          </section>
-        ) : null,
-        ctx.ui.slot('ticket-guard'),
-      );
+      ctx.panel.show(remarks ? ({ remarks } satisfies TicketGuardModel) : null);
     };
     ctx.onSnapshot(draw, signal);
     for (const type of ['change', 'input']) document.addEventListener(type, draw, { signal, capture: true });

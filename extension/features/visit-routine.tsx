@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import {
   COMMUNICATION_PHRASE,
   COMMUNICATION_ROUTINE,
@@ -7,9 +6,24 @@ import {
   priorityCheckText,
 } from '../../shared/routine/visit';
 import { ownedByMe, readPatientOnline, readVisitPeople, revealOriginalAnswers } from '../clinic';
-import { copyText } from '../lib/clipboard';
-import { RuleRef, RuleText, splitRuleIds } from '../lib/rule-ref';
 import type { Feature } from './feature';
+
+/** The side panel's card (views/visit-routine.tsx). */
+/** Presses: `priority-checked` (data: the box's new state), `show-original`. */
+export interface VisitRoutineModel {
+  /** R-Q-2: the priority against the answers (may name its rule). */
+  priorityText: string;
+  checked: boolean;
+  /** "Visa originalsvar" found nothing on the page for this visit. */
+  originalMissing: boolean;
+  /** R-V-1: presence before a call; `online` false/null draws a warning. */
+  online: boolean | null;
+  call: { text: string; phrase: string };
+  /** R-V-2. */
+  communication: { text: string; phrase: string };
+  /** R-C-1: said only when the page shows an invited colleague. */
+  colleague: string | null;
+}
 
 /**
  * The visit's routine on every visit page: the priority checked against the answers with the
@@ -17,49 +31,37 @@ import type { Feature } from './feature';
  * to do with communication difficulties (R-V-2), and, once a colleague is invited, that the case
  * and the journal stay the inviter's and the guest can do all but close (R-C-1).
  */
-interface View {
-  priority: number | null;
-  checked: boolean;
-  online: boolean | null;
-  /** R-C-1: said only when the page shows an invited colleague. */
-  colleague: string | null;
-}
-
-function Phrase({ text }: { text: string }) {
-  return (
-    <p>
-      «{text}»{' '}
-      <button type="button" class="secondary copy" onClick={() => void copyText(text)}>
-        Kopiera
-      </button>
-    </p>
-  );
-}
-
 const visitRoutine: Feature = {
   id: 'visit-routine',
   title: 'Besökets rutin: prioritet, samtal, kommunikation och inbjuden kollega',
   rules: ['R-Q-2', 'R-V-1', 'R-V-2', 'R-C-1'],
   init(ctx, signal) {
-    // Checked per visit while this tab lives (a new visit starts unchecked).
+    // Per visit while this tab lives (a new visit starts unchecked).
     const checked = new Set<string>();
-    let last = '';
+    const originalMissing = new Set<string>();
+    const currentKey = () => {
+      const s = ctx.snapshot();
+      return s.route === 'visit' ? s.visitKey : null;
+    };
     const draw = () => {
       if (signal.aborted) return;
       const snapshot = ctx.snapshot();
-      const slot = ctx.ui.slot('visit-routine');
-      const key = snapshot.visitKey;
-      if (snapshot.route !== 'visit' || !key) {
-        if (last !== '') render(null, slot);
-        last = '';
+      const key = currentKey();
+      if (!key) {
+        ctx.panel.show(null);
         return;
       }
       const online = readPatientOnline(document, ctx.registry());
       const people = readVisitPeople(document, ctx.registry());
-      const view: View = {
-        priority: snapshot.priority.known ? snapshot.priority.value : null,
+      const isOnline = online.known ? online.value : null;
+      const call = callReadiness(isOnline);
+      ctx.panel.show({
+        priorityText: priorityCheckText(snapshot.priority.known ? snapshot.priority.value : null, checked.has(key)),
         checked: checked.has(key),
-        online: online.known ? online.value : null,
+        originalMissing: originalMissing.has(key),
+        online: isOnline,
+        call: { text: call.text, phrase: call.phrase },
+        communication: { text: COMMUNICATION_ROUTINE, phrase: COMMUNICATION_PHRASE },
         colleague:
           people?.invited.known === true
             ? colleagueReminder({
@@ -69,60 +71,20 @@ const visitRoutine: Feature = {
                 me: people.me.known ? people.me.value : null,
               })
             : null,
-      };
-      const id = JSON.stringify([key, view]);
-      if (id === last) return;
-      last = id;
-      const call = callReadiness(view.online);
-      const priorityText = splitRuleIds(priorityCheckText(view.priority, view.checked));
-      render(
-        <section class="card" aria-label="Besökets rutin" data-visit-routine="card">
-          <h2>Besökets rutin</h2>
-          <div class="check-line">
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={view.checked}
-                data-visit-routine="priority-checked"
-                onChange={(e) => {
-                  if (e.currentTarget.checked) checked.add(key);
-                  else checked.delete(key);
-                  draw();
-                }}
-              />
-              <span>{priorityText.text}</span>
-            </label>
-            {/* Outside the label: opening the rule must not tick the check. */}
-            <RuleRef ids={priorityText.ids} />
-          </div>
-          <button
-            type="button"
-            class="secondary"
-            data-visit-routine="original"
-            onClick={(e) => {
-              if (!revealOriginalAnswers(document, ctx.registry()))
-                e.currentTarget.textContent = 'Originalsvar hittades inte på sidan – öppna dem i Clinic';
-            }}
-          >
-            Visa originalsvar
-          </button>
-          <p class={view.online === true ? '' : 'alert warning'} data-visit-routine="call">
-            <RuleText text={call.text} />
-          </p>
-          <Phrase text={call.phrase} />
-          <p>
-            <RuleText text={COMMUNICATION_ROUTINE} />
-          </p>
-          <Phrase text={COMMUNICATION_PHRASE} />
-          {view.colleague && (
-            <p class="alert info" data-visit-routine="colleague">
-              <RuleText text={view.colleague} />
-            </p>
-          )}
-        </section>,
-        slot,
-      );
+      } satisfies VisitRoutineModel);
     };
+    ctx.panel.onAction((action, data) => {
+      const key = currentKey();
+      if (!key) return;
+      if (action === 'priority-checked') {
+        if (data === true) checked.add(key);
+        else checked.delete(key);
+      } else if (action === 'show-original') {
+        if (revealOriginalAnswers(document, ctx.registry())) originalMissing.delete(key);
+        else originalMissing.add(key);
+      }
+      draw();
+    }, signal);
     ctx.onSnapshot(draw, signal);
     draw();
   },

@@ -20,6 +20,8 @@ describe.skipIf(unavailable)('handover-guard: Lämna över besök (R-HO-1, R-HO-
 
   it('R-HO-1: a person as receiver → warning; a role → none; R-HO-2 phrases and R-HO-3 pointer shown; closed dialog → nothing', async () => {
     const page = await stack.openVisit(stack.cases.adult);
+    // Positive signal first: the side panel shows this visit (its models come by a port).
+    await waitFor(async () => (await panelText(page)).includes('Besökets rutin'));
     expect(await panelText(page)).not.toContain('Lämna över besök');
     await (await page.waitForSelector('::-p-aria(Lämna över besök[role="button"])'))!.click();
     await waitFor(async () => (await panelText(page)).includes(defaultRuleSet.phrases.handoverNotice));
@@ -42,6 +44,7 @@ describe.skipIf(unavailable)('handover-guard: Lämna över besök (R-HO-1, R-HO-
   it('R-HO-1: after Slutför the visit says "väntar på mottagare – ärendet är ditt" (and Mina aktuella lists it) until the receiver accepts', async () => {
     const WAITING = 'Väntar på mottagare – ärendet är ditt tills det tas emot';
     const page = await stack.openVisit(stack.cases.adult);
+    await waitFor(async () => (await panelText(page)).includes('Besökets rutin'));
     expect(await panelText(page)).not.toContain(WAITING);
     await (await page.waitForSelector('::-p-aria(Lämna över besök[role="button"])'))!.click();
     await page.waitForSelector('[role="dialog"] select[name="role"]');
@@ -59,7 +62,8 @@ describe.skipIf(unavailable)('handover-guard: Lämna över besök (R-HO-1, R-HO-
     stack.sim.control.acceptHandover(stack.cases.adult, 'Lars Läkarsson');
     await waitFor(async () => !(await panelText(page)).includes('Väntar på mottagare'));
     await page.goto(stack.visitUrl(stack.cases.adult));
-    await page.waitForSelector('[data-clinic-companion="panel"]');
+    // The side panel shows the visit again (Mina aktuella has no routine card), then settles.
+    await waitFor(async () => (await panelText(page)).includes('Besökets rutin'));
     await new Promise((r) => setTimeout(r, 500));
     expect(await panelText(page)).not.toContain('Väntar på mottagare');
     await page.close();

@@ -47,6 +47,8 @@ describeInBrowser('ticket-receiving: the receiving unit (R-J-7, R-T-2)', () => {
     // An ordinary visit: no such note (positive signal first: the panel shows that visit).
     await page.goto(stack.visitUrl(stack.cases.adult), { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('[data-clinic-companion="copy-patient-id"]');
+    // And the side panel shows it (priority 3; the ticket visit's is 4), not the last page's models.
+    await waitFor(async () => (await panelText(page)).includes('prioritet 3 stämmer med patientens svar'));
     await waitFor(async () => !(await panelText(page)).includes(NOT_TWICE));
     const ordinary = await openJournalPanel(stack, page);
     expect(await ordinary.$('[data-journal="ticket-notes"]')).toBeNull();
@@ -57,7 +59,6 @@ describeInBrowser('ticket-receiving: the receiving unit (R-J-7, R-T-2)', () => {
   it("R-T-2: an unused ticket's vidimeringspost asks for Vidimera and no follow-up; after Vidimera it says done", async () => {
     const post = stack.sim.control.createVidimering({ patientKey: 'elderly', reason: 'Yrsel' }).id;
     const page = await stack.ext.newConsolePage(`${stack.sim.url}/vidimering/${encodeURIComponent(post)}`);
-    await page.waitForSelector('[data-clinic-companion="panel"]');
     await waitFor(async () => (await panelText(page)).includes('Bekräfta posten med Vidimera'));
     expect(await panelText(page)).toContain('den ska inte följas upp');
     await (await page.waitForSelector('::-p-aria(Vidimera[role="button"])'))!.click();

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATIENT_FEE_PHRASE } from '../../shared/routine/visit';
 import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { sidePanelElement } from './side-panel';
 import { type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
-const BOX = '[data-clinic-companion="panel"] >>> [data-visit-routine="priority-checked"]';
 
 describe.skipIf(unavailable)('visit-routine: the routine of a visit (R-Q-2, R-V-1, R-V-2, R-C-1)', () => {
   let stack: Stack;
@@ -23,7 +23,7 @@ describe.skipIf(unavailable)('visit-routine: the routine of a visit (R-Q-2, R-V-
   it('R-Q-2: one click marks the priority checked; "Visa originalsvar" brings the answers into view', async () => {
     const page = await stack.openVisit(stack.cases.adult);
     await waitFor(async () => (await panelText(page)).includes('prioritet 3 stämmer med patientens svar'));
-    await (await page.waitForSelector(BOX))!.click();
+    await (await sidePanelElement(page, 'visit-routine', '[data-visit-routine="priority-checked"]')).click();
     await waitFor(async () => (await panelText(page)).includes('Prioritet kontrollerad mot svaren (prioritet 3).'));
     const inView = () =>
       page.evaluate(() => {
@@ -36,7 +36,7 @@ describe.skipIf(unavailable)('visit-routine: the routine of a visit (R-Q-2, R-V-
     await page.setViewport({ width: 1000, height: 400 });
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await inView()).toBe(false);
-    await (await page.waitForSelector('[data-clinic-companion="panel"] >>> [data-visit-routine="original"]'))!.click();
+    await (await sidePanelElement(page, 'visit-routine', '[data-visit-routine="original"]')).click();
     await waitFor(inView);
     await page.close();
   });

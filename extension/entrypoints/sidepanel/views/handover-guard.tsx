@@ -1,0 +1,76 @@
+import type { HandoverAdvice } from '../../../../shared/routine/handover';
+import type { HandoverGuardModel, HandoverPending } from '../../../features/handover-guard';
+import { copyText } from '../../../lib/clipboard';
+import { RuleText } from '../../../lib/rule-ref';
+import { defineView } from './view';
+
+function Advice({ advice }: { advice: HandoverAdvice }) {
+  return (
+    <section class="card" aria-label="Lämna över besök" data-handover-guard="advice">
+      <h2>Lämna över besök</h2>
+      {advice.personWarning && (
+        <p class="alert warning">
+          <RuleText text={advice.personWarning} />
+        </p>
+      )}
+      {advice.unknownReceiver && (
+        <p class="alert warning">
+          <RuleText text={advice.unknownReceiver} />
+        </p>
+      )}
+      <p>
+        <RuleText text={advice.tellPatient.text} />
+      </p>
+      <ul class="items">
+        {advice.tellPatient.phrases.map((phrase) => (
+          <li key={phrase}>
+            {phrase} {/* Copied here: the press is the side panel's (its user activation). */}
+            <button type="button" class="secondary copy" onClick={() => void copyText(phrase)}>
+              Kopiera
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <RuleText text={advice.ownership} />
+      </p>
+      <p class="alert info">
+        <RuleText text={advice.nobodyOnDuty} />
+      </p>
+    </section>
+  );
+}
+
+function PendingCard({ pending }: { pending: HandoverPending }) {
+  if ('visit' in pending)
+    return (
+      <section class="card" aria-label="Väntar på mottagare" data-handover-guard="pending-visit">
+        <h2>Väntar på mottagare</h2>
+        <p class="alert info">
+          <RuleText text={pending.visit} />
+        </p>
+      </section>
+    );
+  return (
+    <section class="card" aria-label="Väntar på mottagare" data-handover-guard="pending-list">
+      <h2>Väntar på mottagare</h2>
+      <p class="alert info">
+        <RuleText text={pending.list.text} />
+      </p>
+      <ul class="items">
+        {pending.list.rows.map((row) => (
+          <li key={row.key}>
+            {row.patientName} – lämnat över till {row.receiver}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default defineView<HandoverGuardModel>('handover-guard', ({ model: { pending, advice } }) => (
+  <>
+    {pending && <PendingCard pending={pending} />}
+    {advice && <Advice advice={advice} />}
+  </>
+));

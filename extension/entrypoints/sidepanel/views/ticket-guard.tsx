@@ -1,0 +1,19 @@
+import type { TicketGuardModel } from '../../../features/ticket-guard';
+import { RuleRef, RuleText } from '../../../lib/rule-ref';
+import { defineView } from './view';
+
+export default defineView<TicketGuardModel>('ticket-guard', ({ model }) => (
+  <section class="card" aria-label="Boka biljett" data-ticket-guard="remarks">
+    <h2>Biljett</h2>
+    <ul class="items">
+      {model.remarks.map((r) => (
+        <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'}>
+          <RuleText text={r.text} />
+        </li>
+      ))}
+    </ul>
+    <p class="rule-line">
+      <RuleRef ids={['R-T-1']} />
+    </p>
+  </section>
+));

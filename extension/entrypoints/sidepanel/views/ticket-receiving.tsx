@@ -1,0 +1,21 @@
+import type { TicketReceivingModel } from '../../../features/ticket-receiving';
+import { RuleText } from '../../../lib/rule-ref';
+import { defineView } from './view';
+
+export default defineView<TicketReceivingModel>('ticket-receiving', ({ model }) =>
+  'vidimering' in model ? (
+    <section class="card" aria-label="Vidimering" data-ticket-receiving={`vidimering-${model.vidimering}`}>
+      <h2>Oanvänd biljett</h2>
+      <p class={model.vidimering === 'done' ? 'alert info' : 'alert warning'}>
+        <RuleText text={model.text} />
+      </p>
+    </section>
+  ) : (
+    <section class="card" aria-label="Besök via biljett" data-ticket-receiving="ticket-visit">
+      <h2>Besök via biljett</h2>
+      <p class="alert info">
+        <RuleText text={model.ticketVisit} />
+      </p>
+    </section>
+  ),
+);

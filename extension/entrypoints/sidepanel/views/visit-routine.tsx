@@ -1,0 +1,54 @@
+import type { VisitRoutineModel } from '../../../features/visit-routine';
+import { copyText } from '../../../lib/clipboard';
+import { RuleRef, RuleText, splitRuleIds } from '../../../lib/rule-ref';
+import { defineView } from './view';
+
+/** A phrase for the chat, copied here: the press is the side panel's (its user activation). */
+function Phrase({ text }: { text: string }) {
+  return (
+    <p>
+      «{text}»{' '}
+      <button type="button" class="secondary copy" onClick={() => void copyText(text)}>
+        Kopiera
+      </button>
+    </p>
+  );
+}
+
+export default defineView<VisitRoutineModel>('visit-routine', ({ model, act }) => {
+  const priority = splitRuleIds(model.priorityText);
+  return (
+    <section class="card" aria-label="Besökets rutin" data-visit-routine="card">
+      <h2>Besökets rutin</h2>
+      <div class="check-line">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={model.checked}
+            data-visit-routine="priority-checked"
+            onChange={(e) => act('priority-checked', e.currentTarget.checked)}
+          />
+          <span>{priority.text}</span>
+        </label>
+        {/* Outside the label: opening the rule must not tick the check. */}
+        <RuleRef ids={priority.ids} />
+      </div>
+      <button type="button" class="secondary" data-visit-routine="original" onClick={() => act('show-original')}>
+        {model.originalMissing ? 'Originalsvar hittades inte på sidan – öppna dem i Clinic' : 'Visa originalsvar'}
+      </button>
+      <p class={model.online === true ? '' : 'alert warning'} data-visit-routine="call">
+        <RuleText text={model.call.text} />
+      </p>
+      <Phrase text={model.call.phrase} />
+      <p>
+        <RuleText text={model.communication.text} />
+      </p>
+      <Phrase text={model.communication.phrase} />
+      {model.colleague && (
+        <p class="alert info" data-visit-routine="colleague">
+          <RuleText text={model.colleague} />
+        </p>
+      )}
+    </section>
+  );
+});
