@@ -1,8 +1,12 @@
-import { render } from 'preact';
 import { freshness } from '../../shared/routine/date-filter';
 import { readDateFilter } from '../clinic';
-import { RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
+
+/** The side panel's card (views/date-filter-refresh.tsx); its button sends the action `refresh`. */
+export interface DateFilterRefreshModel {
+  text: string;
+  stale: boolean;
+}
 
 /**
  * R-D-1: a view with a date filter has no automatic refresh. Say how long ago it was loaded and
@@ -15,40 +19,23 @@ const dateFilterRefresh: Feature = {
   rules: ['R-D-1'],
   init(ctx, signal) {
     let loadedAt: number | null = null;
-    let last = '';
     const draw = () => {
       if (signal.aborted) return;
-      const view = readDateFilter(document);
-      const slot = ctx.ui.slot('date-filter-refresh');
-      if (!view) {
+      if (!readDateFilter(document)) {
         loadedAt = null;
-        if (last !== '') render(null, slot);
-        last = '';
+        ctx.panel.show(null);
         return;
       }
       loadedAt ??= Date.now();
-      const f = freshness(loadedAt, Date.now());
-      if (f.text === last) return;
-      last = f.text;
-      render(
-        <section class="card" aria-label="Datumfiltrerad vy" data-date-filter-refresh="card">
-          <p class={f.stale ? 'alert warning' : ''}>
-            <RuleText text={f.text} />
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              const again = readDateFilter(document);
-              if (again?.refresh) again.refresh.click();
-              else location.reload();
-            }}
-          >
-            Uppdatera vyn
-          </button>
-        </section>,
-        slot,
-      );
+      const { text, stale } = freshness(loadedAt, Date.now());
+      ctx.panel.show({ text, stale } satisfies DateFilterRefreshModel);
     };
+    ctx.panel.onAction((action) => {
+      if (action !== 'refresh') return;
+      const view = readDateFilter(document);
+      if (view?.refresh) view.refresh.click();
+      else if (view) location.reload();
+    }, signal);
     ctx.onSnapshot(draw, signal);
     const timer = setInterval(draw, 15_000);
     signal.addEventListener('abort', () => clearInterval(timer));

@@ -1,6 +1,8 @@
-import { render } from 'preact';
-import { type PageHealth, pageHealth } from '../clinic';
+import { pageHealth } from '../clinic';
 import type { Feature } from './feature';
+
+/** The side panel's indicator (views/page-health.tsx): field names and why, never their values. */
+export type PageHealthModel = { status: 'ok' } | { status: 'degraded'; unread: { name: string; why: string }[] };
 
 /**
  * How well the companion reads this console page: "degraded" names the fields it could not read
@@ -9,46 +11,32 @@ import type { Feature } from './feature';
  */
 const WHY = { missing: 'hittades inte', ambiguous: 'flera värden', 'not-applicable': 'saknas' } as const;
 
-function HealthIndicator({ health }: { health: PageHealth }) {
-  if (health.status === 'ok')
-    return (
-      <section class="health" data-health="ok" aria-label="Sidläsning">
-        <span class="chip match">Sidan läses</span>
-      </section>
-    );
-  return (
-    <section class="card" aria-label="Sidläsning" data-health="degraded">
-      <span class="chip warning">Sidan läses delvis</span>
-      <p style="margin:6px 0 0">
-        Kunde inte läsa: {health.degraded.map((d) => `${d.name} (${WHY[d.health]})`).join(', ')}. Kontrollera dessa
-        uppgifter själv i Clinic.
-      </p>
-    </section>
-  );
-}
-
 const pageHealthFeature: Feature = {
   id: 'page-health',
   title: 'Visa hur väl Clinic-sidan kan läsas',
   rules: ['R-SUP-1'],
   init(ctx, signal) {
-    let last = '';
+    let wasOk = true;
     const draw = () => {
+      if (signal.aborted) return;
       const snapshot = ctx.snapshot();
-      const slot = ctx.ui.slot('page-health');
       if (snapshot.route === 'other') {
-        if (last !== 'other') render(null, slot);
-        last = 'other';
+        // As before the side panel: a page read badly right after a non-console page is not announced.
+        wasOk = false;
+        ctx.panel.show(null);
         return;
       }
       const health = pageHealth(snapshot);
-      const key = JSON.stringify(health);
-      if (key === last) return;
-      const wasOk = last === '' || last.includes('"status":"ok"');
-      last = key;
-      render(<HealthIndicator health={health} />, slot);
-      if (wasOk && health.status === 'degraded')
-        ctx.ui.announce(`Clinic Companion kan inte läsa: ${health.degraded.map((d) => d.name).join(', ')}`);
+      if (health.status === 'ok') {
+        wasOk = true;
+        ctx.panel.show({ status: 'ok' } satisfies PageHealthModel);
+        return;
+      }
+      const unread = health.degraded.map((d) => ({ name: d.name, why: WHY[d.health] }));
+      ctx.panel.show({ status: 'degraded', unread } satisfies PageHealthModel);
+      // Announced once as the page stops being read, not at every snapshot while it stays so.
+      if (wasOk) ctx.ui.announce(`Clinic Companion kan inte läsa: ${health.degraded.map((d) => d.name).join(', ')}`);
+      wasOk = false;
     };
     ctx.onSnapshot(draw, signal);
     draw();

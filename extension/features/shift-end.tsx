@@ -1,7 +1,13 @@
-import { render } from 'preact';
 import { watchShiftEnd } from '../clinic';
 import { send } from '../lib/messages';
 import type { Feature } from './feature';
+
+/** The side panel's notice (views/shift-end.tsx): shown once this tab saw the unit change. */
+export interface ShiftEndModel {
+  text: string;
+}
+
+const UNIT_CHANGED = 'Du har bytt vårdenhet: skiftet på den förra är avslutat och dess besöksdata rensas.';
 
 /**
  * At "Avsluta skift" (R-S-2) the background purges every visit's data: checklists, drafts,
@@ -24,8 +30,6 @@ const shiftEnd: Feature = {
       signal,
     );
 
-    const slot = ctx.ui.slot('shift-end');
-    const UNIT_CHANGED = 'Du har bytt vårdenhet: skiftet på den förra är avslutat och dess besöksdata rensas.';
     // Once per unit seen in this tab: a tab left open on the old unit does not report it again.
     let reported: string | null = null;
     const onSnapshot = () => {
@@ -36,12 +40,7 @@ const shiftEnd: Feature = {
         .then((reply) => {
           if (!reply?.changed || signal.aborted) return;
           ctx.ui.announce(UNIT_CHANGED);
-          render(
-            <p class="alert info" data-shift-end="unit-changed">
-              {UNIT_CHANGED}
-            </p>,
-            slot,
-          );
+          ctx.panel.show({ text: UNIT_CHANGED } satisfies ShiftEndModel);
         })
         .catch(() => {
           reported = null;

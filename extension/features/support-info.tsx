@@ -1,11 +1,18 @@
-import { render } from 'preact';
 import { supportInfo } from '../../shared/routine/support-info';
 import { type ClinicSnapshot, FIELD_NAMES, type FieldHealth, pageHealth } from '../clinic';
 import { loadBridgeStatus } from '../lib/bridge-status';
-import { copyText } from '../lib/clipboard';
 import { featureStates } from '../lib/feature-status';
 import { loadEffectiveRules } from '../lib/rules';
 import type { Feature } from './feature';
+
+/**
+ * The side panel's button (views/support-info.tsx). Its press (`copy`) has the report written
+ * here, where the page is; the side panel copies `report` and answers `copied` (the report
+ * leaves the model: nothing is copied twice, e.g. when the side panel reconnects).
+ */
+export interface SupportInfoModel {
+  report: { id: number; text: string } | null;
+}
 
 /**
  * R-SUP-1 "Kopiera supportinfo": on a fault the manual asks for the page's URL. One click copies
@@ -29,14 +36,15 @@ const supportInfoFeature: Feature = {
   id: 'support-info',
   title: 'Kopiera supportinfo vid fel',
   rules: ['R-SUP-1'],
-  init(ctx) {
-    const copy = async (button: HTMLButtonElement) => {
+  init(ctx, signal) {
+    let reports = 0;
+    const report = async (): Promise<string> => {
       const snapshot = ctx.snapshot();
       const rules = ctx.rules();
       // The digest comes from the background (no hashing in the content script).
       const [status, effective] = await Promise.all([loadBridgeStatus(), loadEffectiveRules()]);
       const digest = effective.rules.meta.version === rules.meta.version ? effective.digest : undefined;
-      const text = supportInfo({
+      return supportInfo({
         url: location.href,
         extensionVersion: browser.runtime.getManifest().version,
         bridge: status ? `${status.bridge}${status.card ? `, kort: ${status.card.state}` : ''}` : 'okänd',
@@ -51,26 +59,18 @@ const supportInfoFeature: Feature = {
         ),
         at: new Date(),
       });
-      const ok = await copyText(text);
-      button.textContent = ok ? 'Supportinfo kopierad' : 'Kunde inte kopiera';
-      setTimeout(() => {
-        button.textContent = 'Kopiera supportinfo';
-      }, 3_000);
     };
-    render(
-      <section class="card" aria-label="Support">
-        <button
-          type="button"
-          class="secondary"
-          data-support-info="copy"
-          onClick={(e) => void copy(e.currentTarget)}
-          title="URL (utan patientuppgifter), versioner, regeluppsättning och sidläsning – klistra in i felanmälan"
-        >
-          Kopiera supportinfo
-        </button>
-      </section>,
-      ctx.ui.slot('support-info'),
-    );
+    ctx.panel.onAction((action, data) => {
+      if (action === 'copy') {
+        const id = ++reports;
+        void report().then((text) => {
+          if (!signal.aborted) ctx.panel.show({ report: { id, text } } satisfies SupportInfoModel);
+        });
+      } else if (action === 'copied' && data === reports) {
+        ctx.panel.show({ report: null } satisfies SupportInfoModel);
+      }
+    }, signal);
+    ctx.panel.show({ report: null } satisfies SupportInfoModel);
   },
 };
 

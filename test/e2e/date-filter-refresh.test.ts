@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { sidePanelElement } from './side-panel';
 import { type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
@@ -22,9 +23,7 @@ describe.skipIf(unavailable)('date-filter-refresh: a date-filtered view has no a
     const page = await stack.ext.newConsolePage(`${stack.sim.url}/asynkrona`);
     await waitFor(async () => (await panelText(page)).includes('uppdaterad för 0 min sedan'));
     const origin = await page.evaluate(() => performance.timeOrigin);
-    await (await page.waitForSelector(
-      '[data-clinic-companion="panel"] >>> [data-date-filter-refresh="card"] button',
-    ))!.click();
+    await (await sidePanelElement(page, 'date-filter-refresh', '[data-date-filter-refresh="card"] button')).click();
     await waitFor(async () => (await page.evaluate(() => performance.timeOrigin).catch(() => origin)) !== origin);
     expect(page.url()).toContain('datum=');
     await waitFor(async () => (await panelText(page)).includes('uppdaterad för 0 min sedan'));

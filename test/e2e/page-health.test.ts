@@ -2,13 +2,15 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATIENTS } from '../fixtures/patients';
 import { browserTestsUnavailable, waitFor } from './harness';
+import { sidePanelFor } from './side-panel';
 import { type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
 
-const indicator = (page: Page) =>
-  page.$eval('[data-clinic-companion="panel"]', (host) => {
-    const slot = host.shadowRoot?.querySelector('[data-feature="page-health"]');
+/** The indicator as the side panel shows it for this console page's tab (issue 14). */
+const indicator = async (page: Page) =>
+  (await sidePanelFor(page)).evaluate(() => {
+    const slot = document.getElementById('feature-views')?.shadowRoot?.querySelector('[data-feature="page-health"]');
     return {
       state: slot?.querySelector<HTMLElement>('[data-health]')?.dataset.health ?? null,
       text: slot?.textContent?.replace(/\s+/g, ' ').trim() ?? '',

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsUnavailable, panelText, waitFor } from './harness';
+import { sidePanelElement } from './side-panel';
 import { clickCopy, type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
@@ -71,8 +72,8 @@ describe.skipIf(unavailable)('shift end purges per-visit data (R-S-2), real Chro
 
   it('R-S-2: "Avsluta skift" removes every visit record, the open visits\' facts and the patient last sent to Cosmic', async () => {
     const page = await stack.openVisit(stack.cases.adult);
-    const box = '[data-clinic-companion="panel"] >>> input[type="checkbox"]';
-    await (await page.waitForSelector(box))!.click();
+    // A visit record: the first check of the companion (the safety card's), now in the side panel (issue 14).
+    await (await sidePanelElement(page, 'patient-safety-banner', 'input[type="checkbox"]')).click();
     await clickCopy(page);
     await waitFor(async () => (await panelText(page)).includes('I Cosmic: 19900101-••85'));
     await waitFor(async () => (await stored()).visits > 0);

@@ -1,4 +1,4 @@
-import type { Page, WebWorker } from 'puppeteer-core';
+import type { ElementHandle, Page, WebWorker } from 'puppeteer-core';
 
 /**
  * The side panel (issue 14) has no automation API: its page opens in a window of its own, told
@@ -69,9 +69,9 @@ export async function sidePanelText(page: Page): Promise<string> {
 }
 
 /** A control in one feature's card of the side panel (CSS selector inside its shadow root). */
-export async function sidePanelElement(page: Page, feature: string, selector: string) {
+export async function sidePanelElement(page: Page, feature: string, selector: string): Promise<ElementHandle> {
   const panel = await sidePanelFor(page);
-  return panel.waitForFunction(
+  const handle = await panel.waitForFunction(
     (f, s) =>
       document.getElementById('feature-views')?.shadowRoot?.querySelector(`[data-feature="${f}"]`)?.querySelector(s) ??
       null,
@@ -79,4 +79,8 @@ export async function sidePanelElement(page: Page, feature: string, selector: st
     feature,
     selector,
   );
+  // waitForFunction resolves only on a truthy value: an element, never the null.
+  const element = handle.asElement();
+  if (!element) throw new Error(`no ${selector} in the side panel's ${feature}`);
+  return element as ElementHandle;
 }

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge } from '../../bridge/app';
 import { silentLogger } from '../../bridge/log';
@@ -15,10 +16,17 @@ import { FakeCardReader } from '../bridge/fake-reader';
 import { testConfig } from '../bridge/http-helpers';
 import { PATIENTS, type ScenarioPatient } from '../fixtures/patients';
 import { bridgeState, browserTestsUnavailable, readClipboard, waitFor } from './harness';
+import { sidePanelElement } from './side-panel';
 import { pairThroughOptions, type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
-const BUTTON = '[data-clinic-companion="panel"] >>> [data-support-info="copy"]';
+/** The button is in the side panel (issue 14); the report is still about this console page. */
+const copyButton = (page: Page) => sidePanelElement(page, 'support-info', '[data-support-info="copy"]');
+/** Presses it and waits for the side panel to say the copy was made (the clipboard then holds this page's report). */
+async function copySupportInfo(page: Page): Promise<void> {
+  await (await copyButton(page)).click();
+  await waitFor(async () => (await (await copyButton(page)).evaluate((b) => b.textContent)) === 'Supportinfo kopierad');
+}
 
 describe.skipIf(unavailable)('support-info: Kopiera supportinfo (R-SUP-1)', () => {
   let stack: Stack;
@@ -34,7 +42,7 @@ describe.skipIf(unavailable)('support-info: Kopiera supportinfo (R-SUP-1)', () =
     for (const key of ['adult', 'coordination', 'protected', 'child'] as const) {
       const page = await stack.openVisit(stack.cases[key]);
       await page.waitForSelector('[data-clinic-companion="copy-patient-id"]');
-      await (await page.waitForSelector(BUTTON))!.click();
+      await copySupportInfo(page);
       let text = '';
       await waitFor(async () => {
         text = await readClipboard(page);
@@ -75,7 +83,7 @@ describe.skipIf(unavailable)('support-info: Kopiera supportinfo (R-SUP-1)', () =
       const page = await stack.openVisit(stack.cases.adult);
       await waitFor(async () => (await bridgeState(page)) === 'no-card', 10_000);
       await page.waitForSelector('[data-clinic-companion="copy-patient-id"]');
-      await (await page.waitForSelector(BUTTON))!.click();
+      await copySupportInfo(page);
       let text = '';
       await waitFor(async () => {
         text = await readClipboard(page);
