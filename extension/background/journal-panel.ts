@@ -4,26 +4,23 @@ import { fromConsoleTab, handle, type MessageReply } from '../lib/messages';
 
 export const JOURNAL_COMMAND = 'journal-panel';
 
-type OpenReply = MessageReply<'journal-open-panel'>;
-
 /**
- * Opens the journal side panel (R-J-2) from the visit view: the panel's button (a message from
- * the content script's click) and the manifest command. `sidePanel.open` needs a user gesture, so
- * it is called synchronously in the handler, before anything is awaited. The panel is the global
- * one (manifest `side_panel`), not a tab-specific one: it stays open across tab switches and
- * follows the window's active tab, so it always shows the visit in view (several chats at once).
+ * The journal side panel (R-J-2): opened by the manifest command (Alt+Shift+J). `sidePanel.open`
+ * needs a user gesture, so it is called synchronously in the listener, before anything is awaited.
+ * The panel is the global one (manifest `side_panel`), not a tab-specific one: it stays open
+ * across tab switches and follows the window's active tab, so it always shows the visit in view
+ * (several chats at once).
+ *
+ * "Stäng med anteckning om uteblivet svar" (R-NR-4) is pressed in the side panel itself (issue 14):
+ * the tab's content script asks for the no-reply mode, kept here per tab; the open panel picks it
+ * up from storage.onChanged (visit-signals.ts), a panel opened later when it loads.
  */
 export function registerJournalPanel(): void {
-  handle('journal-open-panel', (message, sender) => {
-    if (!fromConsoleTab(sender)) return undefined;
-    const tabId = sender.tab.id;
-    // Open first (inside the gesture), then hand the mode to the panel: a panel already open picks
-    // it up from storage.onChanged, a new one when it loads.
-    const opened = openFor(tabId);
-    const mode = message.mode === 'no-reply' ? setMode(tabId, message.mode) : Promise.resolve();
-    return Promise.all([opened, mode]).then(
-      ([reply]) => reply,
-      (error: unknown): OpenReply => {
+  handle('journal-panel-mode', (message, sender) => {
+    if (!fromConsoleTab(sender) || message.mode !== 'no-reply') return undefined;
+    return setMode(sender.tab.id, message.mode).then(
+      (): MessageReply<'journal-panel-mode'> => ({ ok: true }),
+      (error: unknown): MessageReply<'journal-panel-mode'> => {
         logError('side panel mode', error);
         return { ok: false, code: 'side-panel-mode-failed' };
       },
@@ -31,7 +28,7 @@ export function registerJournalPanel(): void {
   });
   chrome.commands.onCommand.addListener((command, tab) => {
     if (command !== JOURNAL_COMMAND || tab?.id === undefined) return;
-    void openFor(tab.id);
+    openFor(tab.id);
   });
 }
 
@@ -40,20 +37,13 @@ function setMode(tabId: number, mode: 'no-reply'): Promise<void> {
   return panelModeRequests.set(panelModeKey(tabId), { mode, at: new Date().toISOString() });
 }
 
-function openFor(tabId: number): Promise<OpenReply> {
+function openFor(tabId: number): void {
   try {
     // Both calls start now, inside the gesture; setOptions (global) makes sure the panel is enabled.
     const enabling = chrome.sidePanel.setOptions({ path: 'sidepanel.html', enabled: true });
     const opening = chrome.sidePanel.open({ tabId });
-    return Promise.all([enabling, opening]).then(
-      (): OpenReply => ({ ok: true }),
-      (error: unknown): OpenReply => {
-        logError('side panel', error);
-        return { ok: false, code: 'side-panel-failed' };
-      },
-    );
+    Promise.all([enabling, opening]).catch((error: unknown) => logError('side panel', error));
   } catch (error) {
     logError('side panel', error);
-    return Promise.resolve({ ok: false, code: 'side-panel-unsupported' });
   }
 }

@@ -1,10 +1,10 @@
-import { render } from 'preact';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import { type ClinicSnapshot, insertIntoComposer } from '../clinic';
+import { errorWords } from '../lib/error-words';
 import { logError } from '../lib/log';
 import { type MessageData, type NoReplyAction, send } from '../lib/messages';
 import { noticePhraseOf } from '../lib/no-reply-chat';
-import { CHIP_STYLE, Chip, type ChipActions, type Feedback } from '../lib/no-reply-chip';
+import { type ChipView, chipView, type Feedback } from '../lib/no-reply-chip';
 import { chipModel, type PageFacts, pageFactsOf } from '../lib/no-reply-model';
 import { type NoReplyTimer, noReplyKey, noReplyRecords, RUNNING_STATES, settingsFrom } from '../lib/no-reply-timers';
 import { splitRuleIds } from '../lib/rule-ref';
@@ -17,27 +17,24 @@ const ANNOUNCE: Partial<Record<string, [string, 'polite' | 'assertive']>> = {
   'ready-to-close': ['Klart att stänga ärendet med en anteckning om uteblivet svar.', 'assertive'],
 };
 
+/** The side panel's card (views/no-reply-timer.tsx): the chip, its line worded here. */
+export type NoReplyTimerModel = ChipView;
+
 /**
  * R-NR-1..R-NR-5 in the visit view: derives the no-reply events from the chat (the console's
  * phone calls included), reports them to the background (which keeps the timer, its alarm and its
  * notification, surviving the worker and a browser restart), and shows a countdown chip with the
- * clinician's actions: put the R-NR-1 notice into the chat box (never sent by us), mark an edited
- * message as the notice, log or undo a phone attempt (R-NR-3), and when ready, close with the
- * no-reply note (R-NR-4: the journal panel opens in its no-reply mode). A closed visit has no chip.
- * The model is lib/no-reply-model.ts, the view lib/no-reply-chip.tsx; this file wires them.
+ * clinician's actions in the side panel (issue 14): put the R-NR-1 notice into the chat box (never
+ * sent by us), mark an edited message as the notice, log or undo a phone attempt (R-NR-3), and
+ * when ready, close with the no-reply note (R-NR-4: the side panel's journal note switches to its
+ * no-reply mode). A closed visit has no chip. The model is lib/no-reply-model.ts, the view
+ * lib/no-reply-chip.tsx (drawn in the side panel); this file wires them.
  */
 const noReplyTimer: Feature = {
   id: 'no-reply-timer',
   title: 'Svarstid när patienten inte svarar (kontaktförsök, telefon, anteckning)',
   rules: ['R-NR-1', 'R-NR-2', 'R-NR-3', 'R-NR-4', 'R-NR-5'],
   init(ctx, signal) {
-    const slot = ctx.ui.slot('no-reply-timer');
-    const style = document.createElement('style');
-    style.textContent = CHIP_STYLE;
-    slot.append(style);
-    const mount = document.createElement('div');
-    slot.append(mount);
-
     let visitKey: string | null = null;
     let storageKey: string | null = null;
     let record: NoReplyTimer | null = null;
@@ -51,9 +48,10 @@ const noReplyTimer: Feature = {
       if (signal.aborted) return;
       const m = page && chipModel(page, record, ctx.now(), settingsFrom(ctx.rules().timers));
       const state = m?.status.state ?? null;
-      if (!m || !RUNNING_STATES.has(m.status.state)) render(null, mount);
+      // Every second (the countdown): the side panel hears of it only when the line changes.
+      if (!m || !RUNNING_STATES.has(m.status.state)) ctx.panel.show(null);
       else {
-        render(<Chip model={m} feedback={feedback} busy={busy} actions={actions} />, mount);
+        ctx.panel.show(chipView(m, feedback, busy) satisfies NoReplyTimerModel);
         const announce = state !== lastState && ANNOUNCE[m.status.state];
         if (announce) ctx.ui.announce(...announce);
       }
@@ -101,37 +99,40 @@ const noReplyTimer: Feature = {
     };
 
     const close = async () => {
+      // The press came from the side panel, already open: its journal note switches to the
+      // no-reply mode (R-NR-4, R-J-8) through the background, which keeps the request per tab.
+      let code: 'side-panel-mode-failed' | null = 'side-panel-mode-failed';
       try {
-        // The journal panel opens in its no-reply mode (R-NR-4, R-J-8); the click is the gesture.
-        const reply = await send('journal-open-panel', { mode: 'no-reply' });
-        if (reply?.ok)
-          return show({ ok: true, text: 'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).' });
+        const reply = await send('journal-panel-mode', { mode: 'no-reply' });
+        if (reply?.ok) code = null;
       } catch (error) {
-        logError('no-reply open journal', error);
+        logError('no-reply journal mode', error);
       }
+      if (!code) return show({ ok: true, text: 'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).' });
       const note = ctx.rules().phrases.noReplyNote;
-      show({ ok: false, text: 'Journalpanelen gick inte att öppna. Anteckningen (R-NR-4):', copy: note });
+      show({ ok: false, text: `${errorWords(code)} Anteckningen (R-NR-4):`, copy: note });
     };
 
-    const actions: ChipActions = {
-      onInsert: insert,
-      onPhone: () =>
+    /** The chip's buttons, pressed in the side panel (their `data-action`s). */
+    ctx.panel.onAction((action, data) => {
+      if (action === 'insert-notice') insert();
+      else if (action === 'phone-attempt' && !busy)
         void act(
           'phone-attempt',
           `Telefonförsök registrerat kl. ${stockholmTimeText(ctx.now())} (R-NR-3).`,
           'Telefonförsöket kunde inte registreras – försök igen.',
-        ),
-      onUndoPhone: () =>
-        void act('undo-phone-attempt', 'Telefonförsöket är borttaget.', 'Telefonförsöket kunde inte tas bort.'),
-      onMarkNotice: (at) =>
+        );
+      else if (action === 'undo-phone-attempt')
+        void act('undo-phone-attempt', 'Telefonförsöket är borttaget.', 'Telefonförsöket kunde inte tas bort.');
+      else if (action === 'mark-notice' && typeof data === 'string')
         void act(
           'mark-notice',
           'Meddelandet räknas som meddelandet om svarstid (R-NR-1).',
           'Meddelandet kunde inte markeras – försök igen.',
-          at,
-        ),
-      onClose: () => void close(),
-    };
+          data,
+        );
+      else if (action === 'close-no-reply') void close();
+    }, signal);
 
     /** Reports the page's side to the background, once per change. */
     const sync = (snapshot: ClinicSnapshot, facts: PageFacts) => {
@@ -188,10 +189,7 @@ const noReplyTimer: Feature = {
     };
 
     const tick = setInterval(draw, 1000);
-    signal.addEventListener('abort', () => {
-      clearInterval(tick);
-      render(null, mount);
-    });
+    signal.addEventListener('abort', () => clearInterval(tick));
     ctx.onSnapshot((s) => void onSnapshot(s), signal);
     void onSnapshot(ctx.snapshot());
   },

@@ -1,9 +1,11 @@
 import { defineRecordSet, isObject, isString } from './storage';
 
 /**
- * A mode the visit view asked the side panel to open in, per tab ("Stäng med anteckning om
- * uteblivet svar", R-NR-4): written by the background as it opens the panel, taken (and removed)
- * by the panel once the visit's draft is loaded. Trusted-only session storage.
+ * A mode asked of the side panel's journal note, per tab ("Stäng med anteckning om uteblivet svar",
+ * R-NR-4, pressed in the side panel's no-reply card): written by the background for the tab's
+ * content script, taken (and removed) by the panel once the visit's draft is loaded. A request,
+ * not a message to the panel: it waits for a draft still loading or a panel reloading.
+ * Trusted-only session storage.
  */
 export interface PanelModeRequest {
   mode: 'no-reply';

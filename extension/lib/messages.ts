@@ -40,12 +40,13 @@ export interface ToBackground {
   /** Journal panel (R-J-2..R-J-8): this tab's visit facts, kept per tab in session storage. */
   'journal-facts': { data: { facts: JournalVisitFacts | null }; reply: Done | Failed<'refused'> };
   /**
-   * "Journalanteckning": open the side panel for the sender's tab. `mode: 'no-reply'` ("Stäng med
-   * anteckning om uteblivet svar", R-NR-4) opens it on the short no-reply note.
+   * "Stäng med anteckning om uteblivet svar" (R-NR-4), pressed in the side panel: the side panel's
+   * journal note for the sender's tab switches to the short no-reply note. Nothing opens (no user
+   * gesture reaches the background from a side panel press relayed by the tab).
    */
-  'journal-open-panel': {
-    data: { mode?: 'no-reply' };
-    reply: Done | Failed<'side-panel-failed' | 'side-panel-unsupported' | 'side-panel-mode-failed'>;
+  'journal-panel-mode': {
+    data: { mode: 'no-reply' };
+    reply: Done | Failed<'side-panel-mode-failed'>;
   };
   /** No-reply timer (R-NR-1..5): a visit's chat as events, its priority, whether it is closed. */
   'no-reply-sync': {

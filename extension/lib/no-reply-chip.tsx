@@ -1,5 +1,6 @@
-// The no-reply chip's view (R-NR-1..R-NR-5): what the no-reply-timer feature renders, apart from
-// its wiring. Every time and count in it comes from the rule set's timers.
+// The no-reply chip's view (R-NR-1..R-NR-5): the no-reply-timer feature's card in the side panel
+// (views/no-reply-timer.tsx), apart from its wiring. Every time and count in it comes from the
+// rule set's timers.
 import type { NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
 import { durationText } from '../../shared/rules/phrases';
 import { stockholmTimeText } from '../../shared/stockholm-time';
@@ -25,6 +26,24 @@ export interface ChipModel {
   undoable?: string[];
   /** A clinician message that may be the notice (edited wording), to mark as such; its time. */
   unsureNotice?: string | null;
+}
+
+/**
+ * What the side panel draws (issue 14): the chip's model as plain JSON, with its line already
+ * worded. No `now`: the model changes only when what is shown changes, so the feature's
+ * one-second tick sends nothing while the line stays the same (e.g. "1 tim 05 min kvar").
+ */
+export type ChipView = Omit<ChipModel, 'now' | 'noticeDueAt'> & {
+  /** chipText at the time of drawing. */
+  line: string;
+  feedback: Feedback;
+  /** An action is on its way to the background ("Ringt patienten" is disabled meanwhile). */
+  busy: boolean;
+};
+
+export function chipView(model: ChipModel, feedback: Feedback, busy: boolean): ChipView {
+  const { now: _now, noticeDueAt: _dueAt, ...shown } = model;
+  return { ...shown, line: chipText(model), feedback, busy };
 }
 
 export interface ChipActions {
@@ -62,18 +81,8 @@ function Reasons({ reasons }: { reasons: string[] }) {
   return <RuleText text={split.map((r) => r.text).join('. ')} ids={split.flatMap((r) => r.ids)} />;
 }
 
-export function Chip({
-  model,
-  feedback,
-  busy,
-  actions,
-}: {
-  model: ChipModel;
-  feedback: Feedback;
-  busy: boolean;
-  actions: ChipActions;
-}) {
-  const { status, settings } = model;
+export function Chip({ model, actions }: { model: ChipView; actions: ChipActions }) {
+  const { status, settings, feedback, busy } = model;
   const tone =
     status.state === 'ready-to-close' ? 'match' : status.state === 'awaiting-patient' ? '' : ('warning' as const);
   const waitingForNotice = status.state === 'awaiting-patient' || status.state === 'notice-suggested';
@@ -86,7 +95,7 @@ export function Chip({
     <section class="card no-reply" aria-label="Svarstid – inget svar från patienten">
       <h2>Inget svar från patienten</h2>
       <span class={`chip ${tone}`} role="timer" aria-live="off" data-state={status.state}>
-        {chipText(model)}
+        {model.line}
       </span>
       <ul class="facts">
         <li>

@@ -28,3 +28,39 @@ export async function openJournalPanel(stack: Stack, consolePage: Page): Promise
   await panel.waitForSelector('html[data-state="filled"]', { timeout: 15_000 });
   return panel;
 }
+
+/**
+ * The browser's own side panel (not a page told its tab), opened for the console tab as
+ * Alt+Shift+J or the browser's side panel menu does. Neither can be driven from here (a command's
+ * key never reaches the browser from a page's input): `sidePanel.open` is called in a click's user
+ * gesture in an extension page of its own window, as the background does for the command.
+ */
+export async function openRealSidePanel(stack: Stack, consolePage: Page): Promise<Page> {
+  const tabId = await tabIdOf(stack, consolePage);
+  const origin = `chrome-extension://${stack.ext.extensionId}`;
+  const url = `${origin}/popup.html?side-panel-opener`;
+  const found = stack.ext.browser.waitForTarget((t) => t.url() === url);
+  const worker = await stack.ext.worker();
+  await worker.evaluate((u) => chrome.windows.create({ url: u, focused: false }).then(() => undefined), url);
+  const opener = (await (await found).page())!;
+  try {
+    await opener.evaluate((id) => {
+      document.addEventListener('click', () => {
+        chrome.sidePanel.open({ tabId: id }).then(
+          () => document.body.setAttribute('data-opened', 'yes'),
+          (e: unknown) => document.body.setAttribute('data-opened', String(e)),
+        );
+      });
+    }, tabId);
+    await opener.click('body');
+    await opener.waitForSelector('body[data-opened]');
+    const opened = await opener.$eval('body', (b) => b.dataset.opened);
+    if (opened !== 'yes') throw new Error(`sidePanel.open: ${opened}`);
+  } finally {
+    await opener.close();
+  }
+  const target = await stack.ext.browser.waitForTarget((t) => t.url() === `${origin}/sidepanel.html`, {
+    timeout: 10_000,
+  });
+  return (await target.asPage())!;
+}

@@ -1,7 +1,8 @@
-import type { Page, WebWorker } from 'puppeteer-core';
+import type { ElementHandle, Page, WebWorker } from 'puppeteer-core';
 import { defaultRuleSet } from '../../shared/rules/default';
 import type { RuleSet } from '../../shared/rules/schema';
 import { type ExtensionBrowser, waitFor } from './harness';
+import { sidePanelElement, sidePanelFor } from './side-panel';
 
 /**
  * Shared by the timer e2e tests (no-reply timer, queue deadlines) and the demo. The extension runs
@@ -56,12 +57,13 @@ export interface ChipState {
   text: string;
 }
 
-/** The no-reply chip in our panel (shadow root), or nulls when not shown. */
+/** The no-reply chip in the side panel for this console page (issue 14), or nulls when not shown. */
 export async function chip(page: Page): Promise<ChipState> {
-  return page.evaluate(() => {
-    const root = document.querySelector('[data-clinic-companion="panel"]')?.shadowRoot;
-    const el = root?.querySelector<HTMLElement>('[data-feature="no-reply-timer"] .chip');
+  const panel = await sidePanelFor(page);
+  return panel.evaluate(() => {
+    const root = document.getElementById('feature-views')?.shadowRoot;
     const card = root?.querySelector('[data-feature="no-reply-timer"]');
+    const el = card?.querySelector<HTMLElement>('.chip');
     return { state: el?.dataset.state ?? null, text: card?.textContent?.replace(/\s+/g, ' ').trim() ?? '' };
   });
 }
@@ -79,13 +81,17 @@ export async function waitForChip(page: Page, state: string, timeoutMs = 20_000)
   return last;
 }
 
-/** Clicks one of the chip's buttons (`data-action`). */
+/** The chip's button (`data-action`) in the side panel, once shown. */
+export async function chipButton(page: Page, action: string): Promise<ElementHandle<HTMLButtonElement>> {
+  const found = await sidePanelElement(page, 'no-reply-timer', `button[data-action="${action}"]`);
+  const button = found.asElement() as ElementHandle<HTMLButtonElement> | null;
+  if (!button) throw new Error(`no ${action} button`);
+  return button;
+}
+
+/** Clicks one of the chip's buttons (`data-action`) in the side panel, as the clinician does. */
 export async function clickChipAction(page: Page, action: string): Promise<void> {
-  const button = await page.waitForSelector(
-    `[data-clinic-companion="panel"] >>> [data-feature="no-reply-timer"] button[data-action="${action}"]`,
-    { visible: true },
-  );
-  await button!.click();
+  await (await chipButton(page, action)).click();
 }
 
 export async function notifications(worker: WebWorker): Promise<string[]> {

@@ -31,13 +31,12 @@ describe('send and handle', () => {
 
   it('R-NR-4: the no-reply close button’s mode reaches the panel handler', async () => {
     const modes: (string | undefined)[] = [];
-    handle('journal-open-panel', (message) => {
+    handle('journal-panel-mode', (message) => {
       modes.push(message.mode);
       return { ok: true };
     });
-    await send('journal-open-panel', { mode: 'no-reply' });
-    await send('journal-open-panel');
-    expect(modes).toEqual(['no-reply', undefined]);
+    expect(await send('journal-panel-mode', { mode: 'no-reply' })).toEqual({ ok: true });
+    expect(modes).toEqual(['no-reply']);
   });
 
   it('a refused sender gets no answer at all (the handler returns nothing synchronously)', async () => {
@@ -82,8 +81,10 @@ describe('types: a field no message declares does not compile', () => {
       // @ts-expect-error 'mode' is not a field of no-reply-focus
       void send('no-reply-focus', { id: 'x', mode: 'no-reply' });
       const extra = { mode: 'no-reply' as const, tab: 3 };
-      // @ts-expect-error 'tab' is not a field of journal-open-panel, even through a variable
-      void send('journal-open-panel', extra);
+      // @ts-expect-error 'tab' is not a field of journal-panel-mode, even through a variable
+      void send('journal-panel-mode', extra);
+      // @ts-expect-error the mode is required (nothing else to ask of the journal note)
+      void send('journal-panel-mode');
       // @ts-expect-error the visit's address is required
       void send('no-reply-action', { action: 'phone-attempt', visitKey: '/v/1' });
       // @ts-expect-error a tab message is not sent to the background

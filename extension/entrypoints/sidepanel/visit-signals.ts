@@ -29,9 +29,9 @@ export function usePhoneAttempted(visitKey: string | null): boolean {
 }
 
 /**
- * Calls `apply` once for a pending "open in no-reply mode" request of the tab (set by the
- * background when the chip's button opened the panel), then removes the request. Waits until
- * `ready` (the visit's draft is loaded), so the mode lands in the right draft.
+ * Calls `apply` once for a pending "no-reply mode" request of the tab (set by the background when
+ * the no-reply card's "Stäng med anteckning om uteblivet svar" was pressed), then removes the
+ * request. Waits until `ready` (the visit's draft is loaded), so the mode lands in the right draft.
  */
 export function usePanelModeRequest(tabId: number | null, ready: boolean, apply: (mode: 'no-reply') => void): void {
   useEffect(() => {
