@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { type Indicator, indicatorFor, loadBridgeStatus, onBridgeStatusChanged } from '../lib/bridge-status';
 import type { BridgeStatus } from '../lib/bridge-status-record';
 import { send } from '../lib/messages';
@@ -11,35 +10,25 @@ import type { Feature } from './feature';
  * Issue 14: shown only when something is wrong (a bridge that does not answer or cannot be
  * trusted, a card problem, R-S-2's pulled card); all well, or not paired at all, shows nothing:
  * pairing is IT's business (the options page), and the export says the bridge's refusal itself.
- * The slot's `data-bridge` names the state either way (what tests wait on).
+ * The card is in the side panel (views/bridge-status.tsx); its `data-bridge` names the state
+ * either way (what tests wait on), so the model is published even when nothing is shown.
  */
+
+/** The side panel's bridge card: the state always, the indicator only when `visible`. */
+export interface BridgeStatusModel {
+  /** bridgeStateOf: the state as last received, shown or not. */
+  bridge: string;
+  visible: boolean;
+  indicator: Indicator;
+  /** R-S-2: the card was pulled during this page's life: CARD_PULLED_REMINDER, else null. */
+  reminder: string | null;
+}
 
 /** R-S-2: pulling the card does not end the shift; say so when the card goes. */
 export const CARD_PULLED_REMINDER =
   'SITHS-kortet är uttaget. Skiftet pågår fortfarande – logga ut och välj Avsluta skift när du slutar.';
 
-function BridgeIndicator({ indicator, pulled }: { indicator: Indicator; pulled: boolean }) {
-  const tone = indicator.tone === 'ok' ? 'match' : indicator.tone === 'neutral' ? '' : 'warning';
-  return (
-    <section class="card" aria-label="Brygga och SITHS-kort">
-      <span class={`chip ${tone}`} data-tone={indicator.tone}>
-        {indicator.label}
-      </span>
-      {indicator.detail && (
-        <p class={indicator.tone === 'error' ? 'alert' : ''} style="margin:6px 0 0">
-          {indicator.detail}
-        </p>
-      )}
-      {pulled && (
-        <p class="alert warning" style="margin:6px 0 0">
-          {CARD_PULLED_REMINDER}
-        </p>
-      )}
-    </section>
-  );
-}
-
-/** The state in one word, for the slot's `data-bridge`. */
+/** The state in one word, for the card's `data-bridge`. */
 export function bridgeStateOf(status: BridgeStatus | null): string {
   if (!status) return 'checking';
   if (status.bridge !== 'ok') return status.bridge;
@@ -74,10 +63,9 @@ const bridgeStatus: Feature = {
       const before = indicatorFor(previous).label;
       const shownBefore = bridgeWorthShowing(previous, indicatorFor(previous), false);
       previous = status;
-      const slot = ctx.ui.slot('bridge-status');
-      slot.dataset.bridge = bridgeStateOf(status);
       const show = bridgeWorthShowing(status, indicator, pulled);
-      render(show ? <BridgeIndicator indicator={indicator} pulled={pulled} /> : null, slot);
+      const reminder = pulled ? CARD_PULLED_REMINDER : null;
+      ctx.panel.show({ bridge: bridgeStateOf(status), visible: show, indicator, reminder } satisfies BridgeStatusModel);
       // Said aloud when it is shown, or when a shown problem went away.
       if (!firstDraw && indicator.label !== before && (show || shownBefore)) {
         const urgent = indicator.tone === 'error';

@@ -1,43 +1,54 @@
 import { render } from 'preact';
+import type { QueueThresholds } from '../../shared/queue';
 import { type ClinicSnapshot, type HandedOverRow, type QueueRowPlace, waitingQueuePlaces } from '../clinic';
-import { HandedOver, type HandedOverView, handedOverRows, handedOverView } from '../lib/handed-over-view';
+import {
+  type HandedOverLine,
+  type HandedOverView,
+  handedOverLines,
+  handedOverRows,
+  handedOverView,
+} from '../lib/handed-over-view';
 import { logError } from '../lib/log';
 import { type OverdueCase, send } from '../lib/messages';
 import {
   BADGE_STYLE,
   Badge,
-  NotifyLine,
+  type NotifyState,
   notifyStateOf,
-  PANEL_STYLE,
   type QueueItem,
   queueView,
-  Summary,
+  type SummaryRow,
+  summaryRows,
   thresholdsFrom,
 } from '../lib/queue-view';
 import type { Feature } from './feature';
 
+/** The side panel's queue card (views/queue-deadlines.tsx). */
+export interface QueueDeadlinesModel {
+  thresholds: QueueThresholds;
+  notify: NotifyState;
+  /** *Väntar i kö* in turn order; empty: none readable (only an unreadable shift is said); null: not Drop in. */
+  queue: SummaryRow[] | null;
+  /** The handed-over cases (R-Q-4); null: the page does not show them (never "none"). */
+  handedOver: HandedOverLine[] | null;
+}
+
 /**
  * R-Q-1 on Drop in's *Väntar i kö*: beside each row its place in the order the queue should be
  * worked in (highest priority first, then arrival) and its waiting time, amber and red by the
- * rule set (red = acceptWithinMinutes); a summary in the panel; and, while the clinician is on
+ * rule set (red = acceptWithinMinutes); a summary in the side panel; and, while the clinician is on
  * shift, one system notification per case that passes the red mark unaccepted (the background
- * deduplicates). An unreadable shift turns notifications off, and the panel says so. R-Q-4: on
+ * deduplicates). An unreadable shift turns notifications off, and the side panel says so. R-Q-4: on
  * Startsida → *Mina aktuella*, the cases handed over to the clinician in the order to take them,
  * each with its wait for a receiver against the accept limit. The badges float over the page
- * (ui.inline): the console's renderer owns its table.
+ * (ui.inline): the console's renderer owns its table; the summary and the handed-over list are
+ * in the side panel (issue 14).
  */
 const queueDeadlines: Feature = {
   id: 'queue-deadlines',
   title: 'Väntetider och turordning i Drop in och för överlämnade ärenden',
   rules: ['R-Q-1', 'R-Q-4'],
   init(ctx, signal) {
-    const slot = ctx.ui.slot('queue-deadlines');
-    const style = document.createElement('style');
-    style.textContent = PANEL_STYLE;
-    slot.append(style);
-    const mount = document.createElement('div');
-    slot.append(mount);
-
     let items: QueueItem[] = [];
     let places: QueueRowPlace[] = [];
     const containers: HTMLElement[] = [];
@@ -100,16 +111,16 @@ const queueDeadlines: Feature = {
       }
       const notify = notifyStateOf(shift);
       const handed = handedOver && handedOverView(handedOver, ctx.now(), t);
-      render(
-        <>
-          {views.length > 0 ? (
-            <Summary views={views} thresholds={t} notify={notify} />
-          ) : (
-            onDropIn && notify === 'off-unknown' && <NotifyLine state={notify} />
-          )}
-          {handed && <HandedOver views={handed} thresholds={t} />}
-        </>,
-        mount,
+      const notifyOnly = views.length === 0 && onDropIn && notify === 'off-unknown';
+      ctx.panel.show(
+        views.length > 0 || notifyOnly || handed
+          ? ({
+              thresholds: { amberAfterMinutes: t.amberAfterMinutes, redAfterMinutes: t.redAfterMinutes },
+              notify,
+              queue: onDropIn ? summaryRows(views) : null,
+              handedOver: handed && handedOverLines(handed),
+            } satisfies QueueDeadlinesModel)
+          : null,
       );
 
       const red = views.filter((v) => v.urgency === 'red');
@@ -122,7 +133,7 @@ const queueDeadlines: Feature = {
       lastRed = red.length;
       announceHanded(handed);
       // R-Q-1: notify while on shift only (R-S-4: no notifications without an ongoing shift); an
-      // unreadable shift sends nothing, and the panel says the check is off (NotifyLine).
+      // unreadable shift sends nothing, and the side panel says the check is off (NotifyLine).
       if (notify === 'on' && items.length > 0) {
         const cases = red.map(
           (v): OverdueCase => ({

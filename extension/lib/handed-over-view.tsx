@@ -11,6 +11,7 @@ import {
 } from '../../shared/queue';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import type { ClinicSnapshot, HandedOverRow } from '../clinic';
+import { wholeMinutes } from './queue-view';
 import { RuleText } from './rule-ref';
 
 /**
@@ -45,36 +46,61 @@ export function handedOverView(rows: readonly HandedOverRow[], now: Date, t: Que
   });
 }
 
+/**
+ * One handed-over case as the side panel shows it (plain JSON: it travels to the side panel);
+ * whole minutes, null when the handover time is unreadable.
+ */
+export interface HandedOverLine {
+  order: number;
+  priority: number | null;
+  patientName: string;
+  arrivedAt: string | null;
+  waited: number | null;
+  urgency: QueueUrgency;
+}
+
+/** The lines in turn order (pure). */
+export function handedOverLines(views: readonly HandedOverView[]): HandedOverLine[] {
+  return views.map((v) => ({
+    order: v.order,
+    priority: v.row.priority,
+    patientName: v.row.patientName,
+    arrivedAt: v.row.arrivedAt,
+    waited: wholeMinutes(v.waited),
+    urgency: v.urgency,
+  }));
+}
+
 function clock(iso: string | null): string {
   const ms = iso ? parseIsoTime(iso) : Number.NaN;
   return Number.isNaN(ms) ? 'okänt' : stockholmTimeText(new Date(ms));
 }
 
-function waitText(v: HandedOverView, t: QueueThresholds): string {
-  if (Number.isNaN(v.waited)) return 'väntat okänd tid på mottagare';
+function waitText(v: HandedOverLine, t: QueueThresholds): string {
+  if (v.waited === null) return 'väntat okänd tid på mottagare';
   const over = v.urgency === 'red' ? ` – över ${t.redAfterMinutes} min` : '';
-  return `väntat ${Math.floor(v.waited)} min på mottagare${over}`;
+  return `väntat ${v.waited} min på mottagare${over}`;
 }
 
 /** R-Q-4: handed-over cases in the order to take them, each with its wait since the handover. */
-export function HandedOver({ views, thresholds }: { views: HandedOverView[]; thresholds: QueueThresholds }) {
-  const red = views.filter((v) => v.urgency === 'red').length;
+export function HandedOver({ lines, thresholds }: { lines: HandedOverLine[]; thresholds: QueueThresholds }) {
+  const red = lines.filter((v) => v.urgency === 'red').length;
   return (
     <section class="card queue" aria-label="Överlämnade ärenden – i tur">
       <h2>Överlämnade till dig</h2>
       <p>
         <RuleText
           text={
-            views.length === 0
+            lines.length === 0
               ? 'Inga ärenden väntar på att du tar emot överlämningen (R-Q-4).'
               : `Ta emot överlämningen efter prioritet, i andra hand efter när ärendet inkom, inom ${thresholds.redAfterMinutes} minuter${red > 0 ? `: ${red} över tiden` : ''} (R-Q-4, R-Q-1).`
           }
         />
       </p>
       <ol class="queue-order handed-over">
-        {views.map((v) => (
-          <li key={`${v.order}:${v.row.arrivedAt}`} class={v.urgency} data-urgency={v.urgency}>
-            Prio {v.row.priority ?? '–'} · {v.row.patientName || 'okänd'} · inkom {clock(v.row.arrivedAt)} ·{' '}
+        {lines.map((v) => (
+          <li key={`${v.order}:${v.arrivedAt}`} class={v.urgency} data-urgency={v.urgency}>
+            Prio {v.priority ?? '–'} · {v.patientName || 'okänd'} · inkom {clock(v.arrivedAt)} ·{' '}
             {waitText(v, thresholds)}
           </li>
         ))}

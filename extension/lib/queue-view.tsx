@@ -1,5 +1,6 @@
 // The queue views of the queue-deadlines feature (R-Q-1; the handed-over cases: handed-over-view.tsx):
-// pure helpers and the Preact parts it renders, apart so the feature file stays the wiring.
+// pure helpers and the Preact parts: the badges it renders in the page, the summary the side panel
+// renders from its model (issue 14); apart so the feature file stays the wiring.
 import {
   orderQueue,
   type QueueThresholds,
@@ -72,8 +73,13 @@ export function queueView(items: readonly QueueItem[], now: Date, thresholds: Qu
 export const urgencyText = (urgency: QueueUrgency, t: QueueThresholds) =>
   urgency === 'amber' ? `snart ${t.redAfterMinutes} minuter` : urgency === 'red' ? 'över tiden' : '';
 
-function minutesText(waited: number): string {
-  return Number.isNaN(waited) ? '? min' : `${Math.floor(waited)} min`;
+/** Whole minutes waited; null when the page does not say (NaN does not survive JSON). */
+export function wholeMinutes(waited: number): number | null {
+  return Number.isNaN(waited) ? null : Math.floor(waited);
+}
+
+function minutesText(waited: number | null): string {
+  return waited === null || Number.isNaN(waited) ? '? min' : `${Math.floor(waited)} min`;
 }
 
 /** A Swedish ordinal as text: 1:a, 2:a, 3:e … 11:e, 12:e … 21:a (the turn, never a digit in a circle). */
@@ -115,32 +121,58 @@ export function Badge({ view, thresholds }: { view: QueueView; thresholds: Queue
   );
 }
 
+/**
+ * One row of the side panel's summary (plain JSON: it travels to the side panel). Whole minutes,
+ * so the 1 s tick sends nothing until a minute or a colour changes.
+ */
+export interface SummaryRow {
+  key: string;
+  order: number;
+  priority: number | null;
+  patientName: string;
+  waited: number | null;
+  urgency: QueueUrgency;
+}
+
+/** The rows in turn order, as the summary shows them (pure). */
+export function summaryRows(views: readonly QueueView[]): SummaryRow[] {
+  return [...views]
+    .sort((a, b) => a.order - b.order)
+    .map((v) => ({
+      key: v.item.key,
+      order: v.order,
+      priority: v.item.priority,
+      patientName: v.item.patientName,
+      waited: wholeMinutes(v.waited),
+      urgency: v.urgency,
+    }));
+}
+
 export function Summary({
-  views,
+  rows,
   thresholds,
   notify,
 }: {
-  views: QueueView[];
+  rows: SummaryRow[];
   thresholds: QueueThresholds;
   notify: NotifyState;
 }) {
-  const ordered = [...views].sort((a, b) => a.order - b.order);
-  const red = views.filter((v) => v.urgency === 'red').length;
-  const amber = views.filter((v) => v.urgency === 'amber').length;
+  const red = rows.filter((v) => v.urgency === 'red').length;
+  const amber = rows.filter((v) => v.urgency === 'amber').length;
   return (
     <section class="card queue" aria-label="Väntar i kö – i tur och väntetid">
       <h2>Väntar i kö</h2>
       <p>
-        {views.length} ärende{views.length === 1 ? '' : 'n'}: {red} över {thresholds.redAfterMinutes} min, {amber} över{' '}
+        {rows.length} ärende{rows.length === 1 ? '' : 'n'}: {red} över {thresholds.redAfterMinutes} min, {amber} över{' '}
         {thresholds.amberAfterMinutes} min. Ta emot inom {thresholds.redAfterMinutes} minuter, högst prioritet först.{' '}
         <RuleRef ids={['R-Q-1']} />
       </p>
       <NotifyLine state={notify} />
       <ol class="queue-order">
-        {ordered.map((v) => (
-          <li key={v.item.key} class={v.urgency} data-urgency={v.urgency} data-order={v.order}>
-            <span class="turn">{ordinalText(v.order)}</span> <PriorityDigit priority={v.item.priority} />{' '}
-            {v.item.patientName || 'okänd'} · {minutesText(v.waited)}
+        {rows.map((v) => (
+          <li key={v.key} class={v.urgency} data-urgency={v.urgency} data-order={v.order}>
+            <span class="turn">{ordinalText(v.order)}</span> <PriorityDigit priority={v.priority} />{' '}
+            {v.patientName || 'okänd'} · {minutesText(v.waited)}
             {v.urgency !== 'ok' && <span class="sr"> ({urgencyText(v.urgency, thresholds)})</span>}
           </li>
         ))}

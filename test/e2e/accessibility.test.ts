@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { COMPANION_HOST_ATTR } from '../../extension/clinic/dom-query';
 import { describeInBrowser } from './harness';
 import { openJournalPanel } from './journal-panel-page';
+import { sidePanelElement, sidePanelFor } from './side-panel';
 import { type Stack, startStack } from './stack';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -157,6 +158,11 @@ describeInBrowser('accessibility: axe-core on our pages and our UI on the consol
     expect(result.findings).toEqual([]);
     expect(result.checked).toBeGreaterThan(10);
     expectSimulatorKnown(result.simulator);
+    // The summary is in the side panel (issue 14): audited there.
+    await sidePanelElement(page, 'queue-deadlines', '[aria-label^="Väntar i kö"]');
+    const summary = await audit(await sidePanelFor(page), 'extension-page');
+    expect(summary.findings).toEqual([]);
+    expect(summary.checked).toBeGreaterThan(10);
     await page.close();
   });
 

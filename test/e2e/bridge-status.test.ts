@@ -22,6 +22,7 @@ import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID, type TestChain } from '../bridge/test-certs';
 import { PATIENTS } from '../fixtures/patients';
 import { bridgeState, browserTestsUnavailable, panelText, waitFor } from './harness';
+import { sidePanelFor } from './side-panel';
 import { type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
@@ -81,11 +82,12 @@ describe.skipIf(unavailable)('bridge-status: the bridge client and the clinician
     rmSync(exportDir, { recursive: true, force: true });
   });
 
-  /** What the page shows of the bridge (empty when all is well or not paired, issue 14). */
-  const bridgeText = (page: Page) =>
-    page.$eval(
-      '[data-clinic-companion="panel"]',
-      (h) => h.shadowRoot?.querySelector('[data-feature="bridge-status"]')?.textContent ?? '',
+  /** What the side panel shows of the bridge for this page (empty when all is well or not paired, issue 14). */
+  const bridgeText = async (page: Page) =>
+    (await sidePanelFor(page)).evaluate(
+      () =>
+        document.getElementById('feature-views')?.shadowRoot?.querySelector('[data-feature="bridge-status"]')
+          ?.textContent ?? '',
     );
 
   it('issue 14: not paired → nothing about the bridge on the visit (pairing is in the options page)', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { describe, it } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-identity';
-import { sidePanelText } from './side-panel';
+import { sidePanelFor, sidePanelText } from './side-panel';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** CC_TEST_EXTENSION_DIR: a private copy of the test build, safe from a rebuild during the run. */
@@ -176,13 +176,18 @@ export async function panelText(page: Page): Promise<string> {
 
 /**
  * The bridge indicator's state as the page last received it (`data-bridge`: not-paired,
- * card-present, no-card, unreachable …), shown or not (issue 14: only problems are shown).
+ * card-present, no-card, unreachable …), shown or not (issue 14: only problems are shown), read
+ * from its card in the side panel for this console page's tab.
  */
 export async function bridgeState(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('[data-clinic-companion="panel"]');
-    return host?.shadowRoot?.querySelector<HTMLElement>('[data-feature="bridge-status"]')?.dataset.bridge ?? null;
-  });
+  const panel = await sidePanelFor(page);
+  return panel.evaluate(
+    () =>
+      document
+        .getElementById('feature-views')
+        ?.shadowRoot?.querySelector<HTMLElement>('[data-feature="bridge-status"] [data-bridge]')?.dataset.bridge ??
+      null,
+  );
 }
 
 export async function readClipboard(page: Page): Promise<string> {

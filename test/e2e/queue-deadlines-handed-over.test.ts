@@ -1,13 +1,16 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, waitFor } from './harness';
+import { sidePanelFor } from './side-panel';
 import { type Stack, startStack } from './stack';
 import { fromNow, readyWorker, resetTestTimers, useTestTimers } from './timer-helpers';
 
-/** The handed-over list in the panel: each line's text and colour, in the order shown. */
-const handedOver = (page: Page) =>
-  page.$eval('[data-clinic-companion="panel"]', (h) => {
-    const section = h.shadowRoot?.querySelector('[data-feature="queue-deadlines"] [aria-label^="Överlämnade"]');
+/** The handed-over list in the side panel for this page: each line's text and colour, in the order shown. */
+const handedOver = async (page: Page) =>
+  (await sidePanelFor(page)).evaluate(() => {
+    const section = document
+      .getElementById('feature-views')
+      ?.shadowRoot?.querySelector('[data-feature="queue-deadlines"] [aria-label^="Överlämnade"]');
     if (!section) return null;
     return {
       text: section.textContent?.replace(/\s+/g, ' ') ?? '',
@@ -80,6 +83,8 @@ describeInBrowser('handed-over cases in Mina aktuella (R-Q-4), in real Chromium'
     await waitFor(async () =>
       (await page.evaluate(() => document.body.textContent ?? '')).includes('Synk Överlämning'),
     );
+    // The side panel has the tab's models (not merely "not yet connected").
+    await (await sidePanelFor(page)).waitForSelector('#feature-views[data-views="connected"]');
     expect(await handedOver(page)).toBeNull();
 
     // The clinician chooses the filter Mina aktuella (the manual's way), by a click.
