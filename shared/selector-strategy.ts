@@ -38,6 +38,8 @@ export const CLINIC_FIELDS = [
   'globalFilter',
   'shiftState',
   'clinicianIdentity',
+  /** The page's banner (top bar): where the danger bar finds free space (issue 14). */
+  'pageBanner',
 ] as const;
 export type ClinicField = (typeof CLINIC_FIELDS)[number];
 

@@ -26,6 +26,12 @@ export function registerJournalPanel(): void {
       },
     );
   });
+  // The danger bar's "Visa": a click in the console tab, so a user gesture reaches this listener.
+  handle('side-panel-open', (_message, sender) => {
+    if (!fromConsoleTab(sender)) return undefined;
+    openFor(sender.tab.id);
+    return { ok: true };
+  });
   chrome.commands.onCommand.addListener((command, tab) => {
     if (command !== JOURNAL_COMMAND || tab?.id === undefined) return;
     openFor(tab.id);

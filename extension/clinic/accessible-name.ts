@@ -30,6 +30,8 @@ export function roleOf(el: Element): string | null {
   if (explicit) return explicit.split(/\s+/)[0] ?? null;
   const tag = el.tagName.toLowerCase();
   if (tag === 'section' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))) return 'region';
+  // A <header> is the page's banner only outside sectioning content (HTML-AAM), not a message's header.
+  if (tag === 'header') return el.parentElement?.closest('article, aside, main, nav, section') ? null : 'banner';
   if (tag === 'a' && el.hasAttribute('href')) return 'link';
   return IMPLICIT_ROLES[tag] ?? null;
 }

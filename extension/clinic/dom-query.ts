@@ -270,6 +270,7 @@ function roleSelector(role: string): string {
     .map(([tag]) => tag);
   if (role === 'region') tags.push('section[aria-label]', 'section[aria-labelledby]');
   if (role === 'link') tags.push('a[href]');
+  if (role === 'banner') tags.push('header');
   return [`[role~="${role}"]`, ...tags].join(', ');
 }
 

@@ -21,6 +21,7 @@ export const FIELD_NAMES: Record<ClinicField, string> = {
   globalFilter: 'globalt filter',
   shiftState: 'skift',
   clinicianIdentity: 'din roll och vårdenhet',
+  pageBanner: 'sidans toppfält',
 };
 
 /** The fields each kind of page must show for the features to work. */

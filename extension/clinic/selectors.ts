@@ -105,6 +105,7 @@ function defaultFields(v: AdapterVocabulary): Record<ClinicField, SelectorEntry>
     clinicianIdentity: {
       strategies: v.mainMenu.map((name): SelectorStrategy => ({ kind: 'role', role: 'navigation', name })),
     },
+    pageBanner: { strategies: [{ kind: 'role', role: 'banner' }] },
   };
 }
 

@@ -1,8 +1,6 @@
-import { render } from 'preact';
 import { parseIsoTime } from '../../shared/iso-time';
 import { evaluatePatientSafety, type SafetyResult } from '../../shared/patient-safety';
 import type { ClinicSnapshot } from '../clinic';
-import { RuleRef } from '../lib/rule-ref';
 import { loadVisit, updateVisit, visitStorageKey } from '../lib/visit-store';
 import type { Feature } from './feature';
 
@@ -37,45 +35,12 @@ export function safetyFor(snapshot: ClinicSnapshot, now: Date, routineUrl?: stri
   );
 }
 
-function Banner({
-  result,
-  checked,
-  loaded,
-  onToggle,
-}: {
+/** The side panel's card (views/patient-safety-banner.tsx). */
+export interface PatientSafetyModel {
   result: SafetyResult;
   checked: Record<string, boolean>;
   /** The visit's stored checks have been read (tests wait for it before asserting "unchecked"). */
   loaded: boolean;
-  onToggle(id: string, value: boolean): void;
-}) {
-  return (
-    <section class="card" aria-label="Patientsäkerhet" data-checks={loaded ? 'loaded' : 'loading'}>
-      <h2>Patientsäkerhet</h2>
-      <ul class="items">
-        {result.alerts.map((alert) => (
-          <li key={`${alert.ruleId}-${alert.title}`} class={`alert ${alert.level === 'danger' ? '' : alert.level}`}>
-            <strong>{alert.title}</strong>
-            {alert.detail} <RuleRef ids={[alert.ruleId]} />
-          </li>
-        ))}
-        {result.checks.map((check) => (
-          <li key={check.id} class="check-line">
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={checked[check.id] === true}
-                onChange={(e) => onToggle(check.id, (e.currentTarget as HTMLInputElement).checked)}
-              />
-              <span>{check.label}</span>
-            </label>
-            {/* Outside the label: opening the rule must not tick the check. */}
-            <RuleRef ids={[check.ruleId]} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
 }
 
 const patientSafetyBanner: Feature = {
@@ -83,7 +48,6 @@ const patientSafetyBanner: Feature = {
   title: 'Patientsäkerhet: barn, vårdnadshavare, samordningsnummer och skyddad identitet',
   rules: ['R-GU-3', 'R-GU-4', 'R-GU-5', 'R-GU-6', 'R-PI-1', 'R-PI-2'],
   init(ctx, signal) {
-    const slot = ctx.ui.slot('patient-safety-banner');
     let visitKey: string | null = null;
     let storageKey: string | null = null;
     let checked: Record<string, boolean> = {};
@@ -99,7 +63,8 @@ const patientSafetyBanner: Feature = {
     const draw = (snapshot: ClinicSnapshot) => {
       if (signal.aborted) return;
       if (snapshot.route !== 'visit' || !snapshot.visitKey) {
-        render(null, slot);
+        ctx.panel.show(null);
+        ctx.ui.alarm('patient-safety-banner', null);
         return;
       }
       if (snapshot.visitKey !== visitKey) {
@@ -111,7 +76,14 @@ const patientSafetyBanner: Feature = {
       }
       const routine = ctx.rules().protectedIdentity.routine;
       const result = safetyFor(snapshot, ctx.now(), routine.placeholder ? undefined : routine.url);
-      render(<Banner result={result} checked={checked} loaded={loaded} onToggle={onToggle} />, slot);
+      ctx.panel.show({ result, checked, loaded } satisfies PatientSafetyModel);
+      // The gravest (protected identity, R-PI-1/R-GU-3) also on the page: the danger bar.
+      ctx.ui.alarm(
+        'patient-safety-banner',
+        result.alerts
+          .filter((a) => a.level === 'danger')
+          .map((a) => ({ key: `${snapshot.visitKey}:${a.ruleId}:${a.title}`, title: a.title, detail: a.detail })),
+      );
       for (const alert of result.alerts) {
         const key = `${alert.ruleId}:${alert.title}`;
         if (alert.level === 'danger' && !announced.has(key)) {
@@ -130,6 +102,11 @@ const patientSafetyBanner: Feature = {
       draw(ctx.snapshot());
     };
 
+    ctx.panel.onAction((action, data) => {
+      const toggle = data as { id?: unknown; value?: unknown } | undefined;
+      if (action === 'toggle' && typeof toggle?.id === 'string' && typeof toggle.value === 'boolean')
+        onToggle(toggle.id, toggle.value);
+    }, signal);
     ctx.onSnapshot(draw, signal);
     draw(ctx.snapshot());
   },

@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import type { ClinicSnapshot } from '../clinic';
 import { identityHash, loadCosmicPatient, onCosmicPatientChanged } from '../lib/cosmic-patient';
 import type { CosmicPatient } from '../lib/cosmic-patient-record';
@@ -7,24 +6,13 @@ import type { Feature } from './feature';
 /** R-ID-2: how the visit in view relates to the patient last copied for Cosmic. */
 export type GuardState = 'nothing-copied' | 'no-visit' | 'same' | 'other' | 'visit-unknown';
 
-function Chip({ cosmic, state }: { cosmic: CosmicPatient | null; state: GuardState }) {
-  const who = cosmic ? `${cosmic.masked} (${cosmic.initials})` : 'ingen patient kopierad';
-  const tone = state === 'other' ? 'warning' : state === 'same' ? 'match' : '';
-  return (
-    <section class="card" aria-label="Patient i Cosmic">
-      <span class={`chip ${tone}`}>I Cosmic: {who}</span>
-      {state === 'other' && (
-        <p class="alert warning" role="alert">
-          <strong>Annan patient i Cosmic</strong>
-          Cosmic kan visa en annan patient – kopiera denna patients personnummer.
-        </p>
-      )}
-      {state === 'same' && <p>Samma patient som i detta besök.</p>}
-      {state === 'visit-unknown' && cosmic && (
-        <p class="alert warning">Kan inte jämföra: besökets personnummer är okänt.</p>
-      )}
-    </section>
-  );
+/** What the clinician must do (the danger bar and the side panel say it alike). */
+export const OTHER_PATIENT = 'Cosmic kan visa en annan patient – kopiera denna patients personnummer.';
+
+/** The side panel's card (views/same-patient-guard.tsx): masked number and initials only. */
+export interface SamePatientModel {
+  cosmic: Pick<CosmicPatient, 'masked' | 'initials'> | null;
+  state: GuardState;
 }
 
 const samePatientGuard: Feature = {
@@ -55,7 +43,17 @@ const samePatientGuard: Feature = {
       drawing = drawing.then(async () => {
         const state = await stateFor(ctx.snapshot());
         if (signal.aborted) return;
-        render(<Chip cosmic={cosmic} state={state} />, ctx.ui.slot('same-patient-guard'));
+        ctx.panel.show({
+          cosmic: cosmic && { masked: cosmic.masked, initials: cosmic.initials },
+          state,
+        } satisfies SamePatientModel);
+        const visitKey = ctx.snapshot().visitKey;
+        ctx.ui.alarm(
+          'same-patient-guard',
+          state === 'other' && cosmic
+            ? [{ key: `other:${visitKey}:${cosmic.idHash}`, title: 'Annan patient i Cosmic', detail: OTHER_PATIENT }]
+            : null,
+        );
         if (state === 'other' && lastState !== 'other') {
           ctx.ui.announce('Varning: Cosmic kan visa en annan patient än detta besök.', 'assertive');
         }

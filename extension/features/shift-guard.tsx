@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import {
   CARD_PULLED_BANNER,
   type CardPresence,
@@ -7,7 +6,6 @@ import {
   LOGOUT_KEEPS_SHIFT_WARNING,
   notificationsNotice,
   notificationsText,
-  OTHER_CARD_WARNING,
   type ShiftState,
   sameClinician,
 } from '../../shared/shift';
@@ -15,7 +13,6 @@ import { readShiftFacts, watchLogoutChoice } from '../clinic';
 import { loadBridgeStatus, onBridgeStatusChanged } from '../lib/bridge-status';
 import type { BridgeStatus } from '../lib/bridge-status-record';
 import { send } from '../lib/messages';
-import { RuleRef, RuleText } from '../lib/rule-ref';
 import type { Feature } from './feature';
 
 /**
@@ -24,7 +21,8 @@ import type { Feature } from './feature';
  * "Logga ut" dialog → the checklist before ending and what logging out without ending means;
  * logged in without a shift, or out with one → which SMS come.
  */
-interface View {
+/** The side panel's card (views/shift-guard.tsx). */
+export interface ShiftGuardModel {
   pulled: boolean;
   otherCard: boolean;
   checklist: ChecklistItem[] | null;
@@ -36,46 +34,6 @@ function cardOf(status: BridgeStatus | null): CardPresence {
   if (status?.bridge !== 'ok') return 'unknown';
   if (status.card?.state === 'CARD_PRESENT') return 'present';
   return status.card?.state === 'NO_CARD' ? 'absent' : 'unknown';
-}
-
-function ShiftGuard({ view }: { view: View }) {
-  if (!view.pulled && !view.otherCard && !view.checklist && !view.notice) return null;
-  return (
-    <section class="card" aria-label="Skiftvakt">
-      {view.pulled && (
-        <p class="alert" role="alert" data-shift-guard="card-pulled">
-          {CARD_PULLED_BANNER}
-        </p>
-      )}
-      {view.otherCard && <p class="alert warning">{OTHER_CARD_WARNING}</p>}
-      {view.checklist && (
-        <div data-shift-guard="checklist">
-          <h2>Innan du avslutar skiftet</h2>
-          <ul>
-            {view.checklist.map((item) => (
-              <li key={item.text}>
-                {item.done === true ? '✓ ' : item.done === false ? '☐ ' : '? '}
-                <RuleText text={item.text} />
-                {item.details.length > 0 && (
-                  <ul>
-                    {item.details.map((d) => (
-                      <li key={d}>{d}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-          <p class="rule-line">
-            <RuleRef ids={['R-S-3']} />
-          </p>
-          {view.ownSeenAt && <p>Mina ärenden lästes på Startsida {view.ownSeenAt}.</p>}
-          <p class="alert warning">{LOGOUT_KEEPS_SHIFT_WARNING}</p>
-        </div>
-      )}
-      {view.notice && <p class="alert info">{view.notice}</p>}
-    </section>
-  );
 }
 
 const shiftGuard: Feature = {
@@ -91,6 +49,7 @@ const shiftGuard: Feature = {
     let keptShift = false;
     let lastShift: ShiftState = 'unknown';
     let reportedPulled = false;
+    let pulls = 0;
 
     const draw = () => {
       if (signal.aborted) return;
@@ -109,7 +68,17 @@ const shiftGuard: Feature = {
       if (pulled !== reportedPulled) {
         reportedPulled = pulled;
         void send('shift-card-pulled', { pulled }).catch(() => {});
-        if (pulled) ctx.ui.announce(CARD_PULLED_BANNER, 'assertive');
+        if (pulled) {
+          pulls += 1;
+          ctx.ui.announce(CARD_PULLED_BANNER, 'assertive');
+        }
+        // Each pull is a new warning on the page (one acknowledged earlier does not hide it).
+        ctx.ui.alarm(
+          'shift-guard',
+          pulled
+            ? [{ key: `card-pulled:${pulls}`, title: 'SITHS-kortet är uttaget', detail: CARD_PULLED_BANNER }]
+            : null,
+        );
       }
       const cardName = card === 'present' && status?.card?.state === 'CARD_PRESENT' ? status.card.identity.name : null;
       const otherCard =
@@ -124,14 +93,14 @@ const shiftGuard: Feature = {
             })
           : null;
       const notice = notificationsNotice(loggedIn, shift);
-      const view: View = {
+      const view: ShiftGuardModel = {
         pulled,
         otherCard,
         checklist,
         ownSeenAt: checklist && own ? own.at.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' }) : null,
         notice: notice ? notificationsText(notice) : null,
       };
-      render(<ShiftGuard view={view} />, ctx.ui.slot('shift-guard'));
+      ctx.panel.show(view.pulled || view.otherCard || view.checklist || view.notice ? view : null);
     };
 
     watchLogoutChoice(

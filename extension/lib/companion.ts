@@ -1,13 +1,24 @@
 import type { RuleSet } from '../../shared/rules';
-import { ChatCache, type ClinicSnapshot, observeClinic, readSnapshot, registryFor, withQueryCache } from '../clinic';
+import {
+  bannerFreeSpan,
+  ChatCache,
+  type ClinicSnapshot,
+  observeClinic,
+  readSnapshot,
+  registryFor,
+  withQueryCache,
+} from '../clinic';
 import type { Feature, FeatureContext } from '../features/feature';
 import { startFeatures } from './feature-loader';
 import { markFeature, trackFeatures } from './feature-status';
 import { logError } from './log';
-import { fromUs, handle } from './messages';
+import { fromUs, handle, send } from './messages';
 import { servePanelViews } from './panel-port';
 import { type EffectiveRules, onEffectiveRulesChanged } from './rules';
 import { createUiHost } from './ui-host';
+
+/** The danger bar needs room for a warning's title and its two buttons. */
+const ALARM_MIN_WIDTH = 320;
 
 /**
  * The content script's core: one observer feeds one snapshot to every feature. A listener that
@@ -28,6 +39,10 @@ export function startCompanion(
   const ui = createUiHost(
     doc,
     features.map((f) => f.id),
+    {
+      freeSpan: () => bannerFreeSpan(doc, registry, ALARM_MIN_WIDTH),
+      openSidePanel: () => void send('side-panel-open').catch(() => {}),
+    },
   );
   const lifetime = new AbortController();
   const panel = servePanelViews(lifetime.signal);

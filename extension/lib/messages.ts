@@ -48,6 +48,8 @@ export interface ToBackground {
     data: { mode: 'no-reply' };
     reply: Done | Failed<'side-panel-mode-failed'>;
   };
+  /** The danger bar's "Visa" (issue 14), a click in the console tab: open the side panel there. */
+  'side-panel-open': { data: Record<never, never>; reply: Done };
   /** No-reply timer (R-NR-1..5): a visit's chat as events, its priority, whether it is closed. */
   'no-reply-sync': {
     data: { visitKey: string; visitUrl: string; priority: number | null; events: NoReplyEvent[]; closed: boolean };

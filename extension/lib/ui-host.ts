@@ -1,4 +1,6 @@
+import type { FreeSpan } from '../clinic';
 import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
+import { type Alarm, createAlarmBar } from './alarm-bar';
 import { defineItem } from './storage';
 import { PANEL_CSS } from './ui-styles';
 
@@ -18,6 +20,8 @@ export interface UiHost {
    */
   inline(featureId: string, anchor: Element, alignRightIn?: Element): HTMLElement;
   announce(text: string, urgency?: 'polite' | 'assertive'): void;
+  /** This feature's danger warnings on the page itself (the danger bar); null or []: none. */
+  alarm(featureId: string, alarms: readonly Alarm[] | null): void;
   /** The page changed: every inline container follows its anchor (one batched placement). */
   reposition(): void;
   /** A feature was stopped: its slot is emptied (a fresh one for a restart) and its inline hosts go. */
@@ -31,7 +35,13 @@ const panelCollapsedItem = defineItem('local', 'panelCollapsed', {
   parse: (raw) => (typeof raw === 'boolean' ? raw : null),
 });
 
-export function createUiHost(doc: Document, featureOrder: readonly string[]): UiHost {
+/** Where the danger bar may stand (the page adapter measures it), and how it opens the side panel. */
+export interface AlarmPlace {
+  freeSpan(): FreeSpan | null;
+  openSidePanel(): void;
+}
+
+export function createUiHost(doc: Document, featureOrder: readonly string[], alarmPlace: AlarmPlace): UiHost {
   const host = doc.createElement('div');
   host.setAttribute(COMPANION_HOST_ATTR, 'panel');
   const root = host.attachShadow({ mode: 'open' });
@@ -73,8 +83,11 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
   // Placement reads every rectangle first, then writes every position: interleaving the two
   // would force a layout per host (quadratic with 200 queue badges). At most once per task.
   let placing = false;
+  const alarms = createAlarmBar(doc, alarmPlace.freeSpan, alarmPlace.openSidePanel);
   const place = () => {
     placing = false;
+    // Measures only while a warning shows.
+    alarms.place();
     const reads: { entry: InlineEntry; rect: DOMRect | null; box: DOMRect | null; width: number }[] = [];
     for (const entry of inlineHosts.values()) {
       const anchor = entry.anchor;
@@ -149,7 +162,9 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
         region.textContent = text;
       }, 50);
     },
+    alarm: (featureId, list) => alarms.set(featureId, list),
     release(featureId) {
+      alarms.set(featureId, null);
       const old = slots.get(featureId);
       if (old) {
         // A fresh element: a UI library's state for the old one must not be reused on restart.
@@ -168,6 +183,7 @@ export function createUiHost(doc: Document, featureOrder: readonly string[]): Ui
       win.removeEventListener('scroll', schedulePlace, { capture: true });
       win.removeEventListener('resize', schedulePlace);
       host.remove();
+      alarms.destroy();
       polite.remove();
       assertive.remove();
       for (const { host: h } of inlineHosts.values()) h.remove();

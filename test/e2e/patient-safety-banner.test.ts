@@ -1,28 +1,38 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, panelText, waitFor } from './harness';
+import { controlsUnder, sidePanelFor } from './side-panel';
 import { type Stack, startStack } from './stack';
 
-const safety = (page: Page) =>
-  page.$eval(
-    '[data-clinic-companion="panel"]',
-    (host) => host.shadowRoot?.querySelector('[aria-label="Patientsäkerhet"]')?.textContent?.replace(/\s+/g, ' ') ?? '',
-  );
+/** The side panel's safety card for this console page (issue 14: the companion's home). */
+const card = '#feature-views >>> [data-feature="patient-safety-banner"] [aria-label="Patientsäkerhet"]';
+const box = `${card} input[type="checkbox"]`;
+const safety = async (page: Page) => {
+  const panel = await sidePanelFor(page);
+  const found = await panel.$(card);
+  return found ? found.evaluate((el) => el.textContent?.replace(/\s+/g, ' ') ?? '') : '';
+};
 /** What the banner shows of a rule: its ID's visibility, and the banner's rendered text. */
-const ruleShown = (page: Page, id: string) =>
-  page.$eval(
-    '[data-clinic-companion="panel"]',
-    (host, ruleId) => {
-      const banner = host.shadowRoot?.querySelector<HTMLElement>('[aria-label="Patientsäkerhet"]');
-      const ref = banner?.querySelector(`.rule-ref[data-rules="${ruleId}"]`);
+const ruleShown = async (page: Page, id: string) =>
+  (await sidePanelFor(page)).$eval(
+    card,
+    (banner, ruleId) => {
+      const ref = banner.querySelector(`.rule-ref[data-rules="${ruleId}"]`);
       return {
         idVisible: ref?.querySelector('.rule-id')?.checkVisibility() ?? null,
         // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is the point (a closed toggle's IDs are not).
-        rendered: banner?.innerText ?? '',
+        rendered: (banner as HTMLElement).innerText ?? '',
       };
     },
     id,
   );
+/** The danger bar on the console page (null: none shown). */
+const alarmBar = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.querySelector<HTMLElement>('[data-clinic-companion="alarm"]');
+    if (!host || getComputedStyle(host).display === 'none') return null;
+    return { mode: host.dataset.mode ?? '', text: host.shadowRoot?.querySelector('.bar')?.textContent ?? '' };
+  });
 const announced = (page: Page) => page.$eval('[data-clinic-companion="live-assertive"]', (el) => el.textContent ?? '');
 
 describeInBrowser('patient-safety banner, real Chromium over the simulator', () => {
@@ -43,8 +53,9 @@ describeInBrowser('patient-safety banner, real Chromium over the simulator', () 
       idVisible: false,
       rendered: expect.not.stringContaining('R-GU-4'),
     });
-    await page.focus('[data-clinic-companion="panel"] >>> .rule-ref[data-rules="R-GU-4"] > summary');
-    await page.keyboard.press('Enter');
+    const panel = await sidePanelFor(page);
+    await panel.focus(`${card} .rule-ref[data-rules="R-GU-4"] > summary`);
+    await panel.keyboard.press('Enter');
     await waitFor(async () => (await ruleShown(page, 'R-GU-4')).idVisible === true);
     expect((await ruleShown(page, 'R-GU-4')).rendered).toContain('R-GU-4');
     await page.close();
@@ -99,47 +110,39 @@ describeInBrowser('patient-safety banner, real Chromium over the simulator', () 
 
   it('R-PI-1: "Skyddad identitet kontrollerad i Cosmic" is per visit, keyboard reachable, and survives a reload', async () => {
     const page = await stack.openVisit(stack.cases.elderly);
-    const box = '[data-clinic-companion="panel"] >>> input[type="checkbox"]';
-    await page.waitForSelector(box);
-    await page.focus(box);
-    await page.keyboard.press('Space');
-    await waitFor(async () => page.$eval(box, (el) => (el as HTMLInputElement).checked));
+    const panel = await sidePanelFor(page);
+    await panel.waitForSelector(box);
+    await panel.focus(box);
+    await panel.keyboard.press('Space');
+    await waitFor(async () => panel.$eval(box, (el) => (el as HTMLInputElement).checked));
+    // The console page reloads: the side panel reconnects and the visit's check is still there.
     await page.reload();
-    await page.waitForSelector(box);
-    await waitFor(async () => page.$eval(box, (el) => (el as HTMLInputElement).checked), 5000);
+    await waitFor(async () => !!(await panel.$(`${card}[data-checks="loaded"]`)), 15_000);
+    await waitFor(async () => panel.$eval(box, (el) => (el as HTMLInputElement).checked), 5000);
     // Another visit starts unchecked: once its stored checks are read (the positive signal).
     const other = await stack.openVisit(stack.cases.adult);
-    await other.waitForSelector(
-      '[data-clinic-companion="panel"] >>> [aria-label="Patientsäkerhet"][data-checks="loaded"]',
-    );
-    expect(await other.$eval(box, (el) => (el as HTMLInputElement).checked)).toBe(false);
+    const otherPanel = await sidePanelFor(other);
+    await otherPanel.waitForSelector(`${card}[data-checks="loaded"]`);
+    expect(await otherPanel.$eval(box, (el) => (el as HTMLInputElement).checked)).toBe(false);
     expect(await panelText(other)).toContain('R-PI-1');
     await page.close();
     await other.close();
   });
 
-  it('the panel can be minimised to the Cosmic chip, stays so on the next page, and a danger warning opens it again', async () => {
+  it('R-PI-2 on the page itself: the danger bar stands in the free top bar, covers no control, and is acknowledged; the side panel keeps the warning', async () => {
     const page = await stack.openVisit(stack.cases.adult2);
-    const toggle = '[data-clinic-companion="panel"] >>> .panel-toggle';
-    const bannerShown = () =>
-      page.$eval('[data-clinic-companion="panel"]', (host) => {
-        const banner = host.shadowRoot?.querySelector('[aria-label="Patientsäkerhet"]');
-        return !!banner && getComputedStyle(banner).display !== 'none' && banner.getBoundingClientRect().height > 0;
-      });
-    await waitFor(bannerShown);
-    await (await page.waitForSelector(toggle))!.click();
-    await waitFor(async () => !(await bannerShown()));
-    expect(await page.$eval(toggle, (b) => b.getAttribute('aria-expanded'))).toBe('false');
-    expect(await panelText(page)).toContain('I Cosmic');
-    await page.reload();
-    await page.waitForSelector(toggle);
-    await waitFor(async () => (await page.$eval(toggle, (b) => b.getAttribute('aria-expanded'))) === 'false');
-    // R-PI-2 appears while minimised: the warning opens the panel.
+    await waitFor(async () => (await safety(page)).includes('Skyddad identitet kontrollerad'));
+    expect(await alarmBar(page)).toBeNull();
+    // The console marks the patient while the visit is open.
     stack.sim.control.setProtected(stack.cases.adult2, true);
-    await waitFor(bannerShown);
+    await waitFor(async () => (await alarmBar(page))?.text.includes('Skyddade personuppgifter') === true);
+    expect((await alarmBar(page))?.mode).toBe('bar');
+    expect(await controlsUnder(page, '[data-clinic-companion="alarm"]')).toEqual([]);
+    await (await page.waitForSelector('[data-clinic-companion="alarm"] >>> button.ack'))!.click();
+    await waitFor(async () => (await alarmBar(page)) === null);
     expect(await safety(page)).toContain('Skyddade personuppgifter');
     stack.sim.control.setProtected(stack.cases.adult2, false);
-    await (await page.waitForSelector(toggle))!.click();
+    await waitFor(async () => !(await safety(page)).includes('Skyddade personuppgifter'));
     await page.close();
   });
 });

@@ -16,6 +16,7 @@ import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../bridge/fake
 import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, type TestChain } from '../bridge/test-certs';
 import { bridgeState, browserTestsUnavailable, panelText, waitFor } from './harness';
+import { sidePanelFor } from './side-panel';
 import { pairThroughOptions, type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
@@ -113,18 +114,30 @@ describe.skipIf(unavailable)('shift-guard: the shift ends only by "Avsluta skift
       (await start.evaluate(() => document.body.textContent ?? '')).includes(own[0]!.patient.name),
     );
     const samples: number[] = [];
+    const panel = await sidePanelFor(start);
     for (let round = 0; round < 5; round++) {
-      const ms = await start.evaluate(async () => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Logga ut')!;
-        const host = document.querySelector('[data-clinic-companion="panel"]')!;
-        const t0 = performance.now();
-        button.click();
-        while (!host.shadowRoot?.querySelector('[data-shift-guard="checklist"]')) {
-          if (performance.now() - t0 > 5_000) return -1;
-          await new Promise((r) => setTimeout(r, 1));
-        }
-        return performance.now() - t0;
+      // Issue 14: the checklist is in the side panel. Its own clock notes when it appears; both
+      // pages read the same system clock.
+      await panel.evaluate(() => {
+        const root = document.getElementById('feature-views')!.shadowRoot!;
+        const w = window as unknown as { checklistSeen: Promise<number> };
+        w.checklistSeen = new Promise<number>((resolve) => {
+          const seen = () => !!root.querySelector('[data-shift-guard="checklist"]') && (resolve(Date.now()), true);
+          const observer = new MutationObserver(() => seen() && observer.disconnect());
+          observer.observe(root, { subtree: true, childList: true });
+          setTimeout(() => resolve(-1), 5_000);
+        });
       });
+      const clicked = await start.evaluate(() => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Logga ut')!;
+        const t0 = Date.now();
+        button.click();
+        return t0;
+      });
+      const seenAt = await panel.evaluate(
+        () => (window as unknown as { checklistSeen: Promise<number> }).checklistSeen,
+      );
+      const ms = seenAt < 0 ? -1 : seenAt - clicked;
       samples.push(ms);
       const text = await panelText(start);
       for (const c of own) expect(text).toContain(c.patient.name);

@@ -84,3 +84,27 @@ export async function sidePanelElement(page: Page, feature: string, selector: st
   if (!element) throw new Error(`no ${selector} in the side panel's ${feature}`);
   return element as ElementHandle;
 }
+
+/**
+ * The console's own controls and working areas that our element (a selector on the console page)
+ * covers, by their rectangles: buttons, links, fields, the chat log, headings (issue 14).
+ */
+export async function controlsUnder(page: Page, ours: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const host = document.querySelector(selector);
+    if (!host) return [];
+    const r = host.getBoundingClientRect();
+    const controls = document.querySelectorAll(
+      'button, a[href], input, select, textarea, summary, [role="button"], [role="log"], [role="row"], tr, h1, h2, nav',
+    );
+    return [...controls]
+      .filter((el) => !el.closest('[data-clinic-companion]'))
+      .filter((el) => {
+        const c = el.getBoundingClientRect();
+        return (
+          c.width > 0 && c.height > 0 && c.left < r.right && c.right > r.left && c.top < r.bottom && c.bottom > r.top
+        );
+      })
+      .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+  }, ours);
+}

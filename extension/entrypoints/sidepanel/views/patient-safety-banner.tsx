@@ -1,0 +1,39 @@
+import type { PatientSafetyModel } from '../../../features/patient-safety-banner';
+import { RuleRef } from '../../../lib/rule-ref';
+import { defineView } from './view';
+
+/** R-GU-3..6, R-PI-1..2: the visit's safety alerts and the checks the clinician ticks. */
+export default defineView<PatientSafetyModel>(
+  'patient-safety-banner',
+  ({ model: { result, checked, loaded }, act }) => {
+    return (
+      <section class="card" aria-label="Patientsäkerhet" data-checks={loaded ? 'loaded' : 'loading'}>
+        <h2>Patientsäkerhet</h2>
+        <ul class="items">
+          {result.alerts.map((alert) => (
+            <li key={`${alert.ruleId}-${alert.title}`} class={`alert ${alert.level === 'danger' ? '' : alert.level}`}>
+              <strong>{alert.title}</strong>
+              {alert.detail} <RuleRef ids={[alert.ruleId]} />
+            </li>
+          ))}
+          {result.checks.map((check) => (
+            <li key={check.id} class="check-line">
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={checked[check.id] === true}
+                  onChange={(e) =>
+                    act('toggle', { id: check.id, value: (e.currentTarget as HTMLInputElement).checked })
+                  }
+                />
+                <span>{check.label}</span>
+              </label>
+              {/* Outside the label: opening the rule must not tick the check. */}
+              <RuleRef ids={[check.ruleId]} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  },
+);
