@@ -1,12 +1,14 @@
-import { acceptReminder } from '../../shared/routine/visit-state';
 import type { Feature } from './feature';
 
-/** The side panel's reminder (views/accept-reminder.tsx). */
+/** The side panel's card (views/accept-reminder.tsx): the visit's state as read (null: unknown). */
 export interface AcceptReminderModel {
-  text: string;
+  visitState: 'waiting' | 'accepted' | 'ongoing' | 'closed' | null;
 }
 
-/** R-Q-3: on a visit not yet accepted, remind to choose "Ta emot" (owner visible, patient SMS). */
+/**
+ * R-Q-3: on a visit not yet accepted, remind to choose "Ta emot" (owner visible, patient SMS).
+ * The tab publishes the visit's state; the side panel applies the rule (acceptReminder).
+ */
 const acceptReminderFeature: Feature = {
   id: 'accept-reminder',
   title: 'Påminn om att ta emot ärendet',
@@ -15,8 +17,11 @@ const acceptReminderFeature: Feature = {
     const draw = () => {
       if (signal.aborted) return;
       const s = ctx.snapshot();
-      const text = s.route === 'visit' ? acceptReminder(s.visitState.known ? s.visitState.value : null) : null;
-      ctx.panel.show(text ? ({ text } satisfies AcceptReminderModel) : null);
+      ctx.panel.show(
+        s.route === 'visit'
+          ? ({ visitState: s.visitState.known ? s.visitState.value : null } satisfies AcceptReminderModel)
+          : null,
+      );
     };
     ctx.onSnapshot(draw, signal);
     draw();

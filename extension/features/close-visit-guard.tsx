@@ -1,19 +1,15 @@
-import { asyncChoiceText, asyncFollowUpText } from '../../shared/routine/visit-state';
 import { readCloseDialog, readClosedVisitFollowUps } from '../clinic';
 import type { Feature } from './feature';
 
-/** A line of the side panel's card: `done` draws it as information, else as a warning. */
-export interface CloseVisitLine {
-  text: string;
-  done: boolean;
-}
-
-/** The side panel's card (views/close-visit-guard.tsx); at least one line is set. */
+/**
+ * The side panel's card (views/close-visit-guard.tsx), at least one part set: what the tab read;
+ * the side panel words it (shared/routine/visit-state.ts).
+ */
 export interface CloseVisitGuardModel {
-  /** While "Avsluta besök" is open. */
-  choice: CloseVisitLine | null;
-  /** After closing, in the asynchronous phase. */
-  followUp: CloseVisitLine | null;
+  /** While "Avsluta besök" is open: the option shown as chosen (null: unreadable), and whether the clinician changed it. */
+  dialog: { choice: string | null; touched: boolean } | null;
+  /** After closing, in the asynchronous phase: the follow-up's state (null: unreadable). */
+  followUp: { state: 'answered' | 'done' | null } | null;
 }
 
 /**
@@ -29,13 +25,13 @@ const closeVisitGuard: Feature = {
     let touched = false;
     const draw = () => {
       if (signal.aborted) return;
-      const dialog = readCloseDialog(document);
-      if (!dialog) touched = false;
-      const choice = dialog ? asyncChoiceText(dialog.choice, touched) : null;
-      const read =
+      const read = readCloseDialog(document);
+      if (!read) touched = false;
+      const dialog = read ? { choice: read.choice, touched } : null;
+      const async =
         ctx.snapshot().route === 'visit' ? readClosedVisitFollowUps(document, ctx.registry())?.asyncFollowUp : null;
-      const followUp = read ? asyncFollowUpText(read.known ? read.value : null) : null;
-      ctx.panel.show(choice || followUp ? ({ choice, followUp } satisfies CloseVisitGuardModel) : null);
+      const followUp = async ? { state: async.known ? async.value : null } : null;
+      ctx.panel.show(dialog || followUp ? ({ dialog, followUp } satisfies CloseVisitGuardModel) : null);
     };
     ctx.onSnapshot(draw, signal);
     document.addEventListener(

@@ -1,10 +1,13 @@
-import { type SettingsRemark, settingsRemarks } from '../../shared/routine/settings';
+import type { SettingsFacts } from '../../shared/routine/settings';
 import { readSettingsFacts } from '../clinic';
 import type { Feature } from './feature';
 
-/** The side panel's remarks (views/first-login-settings.tsx); absent when nothing is wrong. */
+/**
+ * The side panel's card (views/first-login-settings.tsx): the settings the page shows, as read
+ * (absent: not on the page, null: unreadable); the side panel judges them (settingsRemarks).
+ */
 export interface FirstLoginSettingsModel {
-  remarks: SettingsRemark[];
+  facts: SettingsFacts;
 }
 
 /**
@@ -19,8 +22,8 @@ const firstLoginSettings: Feature = {
   init(ctx, signal) {
     const draw = () => {
       if (signal.aborted) return;
-      const remarks = settingsRemarks(readSettingsFacts(document));
-      ctx.panel.show(remarks.length > 0 ? ({ remarks } satisfies FirstLoginSettingsModel) : null);
+      const facts = readSettingsFacts(document);
+      ctx.panel.show(Object.keys(facts).length > 0 ? ({ facts } satisfies FirstLoginSettingsModel) : null);
     };
     ctx.onSnapshot(draw, signal);
     // A choice in a <select> or a typed name changes no markup: follow the edits themselves.

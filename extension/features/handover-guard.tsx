@@ -1,22 +1,23 @@
-import {
-  type HandoverAdvice,
-  handoverAdvice,
-  pendingHandoverText,
-  pendingListText,
-} from '../../shared/routine/handover';
+import type { Receiver } from '../../shared/routine/handover';
 import { ownedByMe, readHandedOverByMe, readHandoverDialog, readVisitPeople } from '../clinic';
 import type { Feature } from './feature';
 
-/** What waits for a receiver: on the visit (`visit`), or my handovers on *Mina aktuella* (`list`). */
+/**
+ * What waits for a receiver, as read: on the visit (`visit`: to whom, whether the case is mine,
+ * its owner; null where unreadable), or my handovers on *Mina aktuella* (`list`).
+ */
 export type HandoverPending =
-  | { visit: string }
-  | { list: { text: string; rows: { key: string; patientName: string; receiver: string }[] } };
+  | { visit: { receiver: string; mine: boolean | null; owner: string | null } }
+  | { list: { key: string; patientName: string; receiver: string }[] };
 
-/** The side panel's card (views/handover-guard.tsx); at least one part is set. */
+/**
+ * The side panel's card (views/handover-guard.tsx), at least one part set: the tab's reading;
+ * the side panel words it with the rule set in force (shared/routine/handover.ts).
+ */
 export interface HandoverGuardModel {
   pending: HandoverPending | null;
-  /** While the console's "Lämna över besök" dialog is open. */
-  advice: HandoverAdvice | null;
+  /** While the console's "Lämna över besök" dialog is open: its receiver (null: unreadable). */
+  dialog: { receiver: Receiver | null } | null;
 }
 
 function readPending(ctx: Parameters<Feature['init']>[0]): HandoverPending | null {
@@ -25,19 +26,16 @@ function readPending(ctx: Parameters<Feature['init']>[0]): HandoverPending | nul
     const people = readVisitPeople(document, ctx.registry());
     if (!people?.pendingHandoverTo.known || people.pendingHandoverTo.value === null) return null;
     const owner = people.owner.known ? people.owner.value : null;
-    return { visit: pendingHandoverText(people.pendingHandoverTo.value, ownedByMe(people), owner) };
+    return { visit: { receiver: people.pendingHandoverTo.value, mine: ownedByMe(people), owner } };
   }
   const mine = readHandedOverByMe(document, ctx.registry(), ctx.now());
   if (!mine.known || mine.value.length === 0) return null;
   return {
-    list: {
-      text: pendingListText(mine.value.length),
-      rows: mine.value.map((row) => ({
-        key: `${row.patientName}|${row.handedOverAt}`,
-        patientName: row.patientName,
-        receiver: row.receiver,
-      })),
-    },
+    list: mine.value.map((row) => ({
+      key: `${row.patientName}|${row.handedOverAt}`,
+      patientName: row.patientName,
+      receiver: row.receiver,
+    })),
   };
 }
 
@@ -55,10 +53,10 @@ const handoverGuard: Feature = {
   init(ctx, signal) {
     const draw = () => {
       if (signal.aborted) return;
-      const dialog = readHandoverDialog(document, ctx.registry());
-      const advice = dialog ? handoverAdvice(dialog.receiver, ctx.rules().phrases) : null;
+      const read = readHandoverDialog(document, ctx.registry());
+      const dialog = read ? { receiver: read.receiver } : null;
       const pending = readPending(ctx);
-      ctx.panel.show(advice || pending ? ({ pending, advice } satisfies HandoverGuardModel) : null);
+      ctx.panel.show(dialog || pending ? ({ pending, dialog } satisfies HandoverGuardModel) : null);
     };
     ctx.onSnapshot(draw, signal);
     // Choosing another receiver changes no markup: follow the choice itself.

@@ -1,8 +1,7 @@
 import {
   CARD_PULLED_BANNER,
   type CardPresence,
-  type ChecklistItem,
-  endShiftChecklist,
+  type ChecklistInput,
   LOGOUT_KEEPS_SHIFT_WARNING,
   notificationsNotice,
   notificationsText,
@@ -25,7 +24,8 @@ import type { Feature } from './feature';
 export interface ShiftGuardModel {
   pulled: boolean;
   otherCard: boolean;
-  checklist: ChecklistItem[] | null;
+  /** The console's "Logga ut" dialog is open: what the Startsida showed (null: not read); the side panel applies R-S-3 (endShiftChecklist). */
+  checklist: Omit<ChecklistInput, 'phrases'> | null;
   ownSeenAt: string | null;
   notice: string | null;
 }
@@ -86,11 +86,7 @@ const shiftGuard: Feature = {
         sameClinician(cardName, facts.clinicianName.known ? facts.clinicianName.value : null) === 'different';
       const checklist =
         facts.logoutDialogOpen && shift !== 'none'
-          ? endShiftChecklist({
-              ownOpenCases: own?.cases ?? null,
-              waitingDropIn: waiting,
-              phrases: ctx.rules().phrases,
-            })
+          ? { ownOpenCases: own?.cases ?? null, waitingDropIn: waiting }
           : null;
       const notice = notificationsNotice(loggedIn, shift);
       const view: ShiftGuardModel = {

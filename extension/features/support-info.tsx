@@ -1,17 +1,20 @@
-import { supportInfo } from '../../shared/routine/support-info';
+import type { SupportInput } from '../../shared/routine/support-info';
 import { type ClinicSnapshot, FIELD_NAMES, type FieldHealth, pageHealth } from '../clinic';
 import { loadBridgeStatus } from '../lib/bridge-status';
 import { featureStates } from '../lib/feature-status';
 import { loadEffectiveRules } from '../lib/rules';
 import type { Feature } from './feature';
 
+/** The report's facts as JSON (the time as an ISO string); the side panel writes the text (supportInfo). */
+export type SupportFacts = Omit<SupportInput, 'at'> & { at: string };
+
 /**
- * The side panel's button (views/support-info.tsx). Its press (`copy`) has the report written
- * here, where the page is; the side panel copies `report` and answers `copied` (the report
- * leaves the model: nothing is copied twice, e.g. when the side panel reconnects).
+ * The side panel's button (views/support-info.tsx). Its press (`copy`) has the report's facts
+ * gathered here, where the page is; the side panel writes and copies the report and answers
+ * `copied` (the report leaves the model: nothing is copied twice, e.g. when the side panel reconnects).
  */
 export interface SupportInfoModel {
-  report: { id: number; text: string } | null;
+  report: { id: number; facts: SupportFacts } | null;
 }
 
 /**
@@ -38,13 +41,13 @@ const supportInfoFeature: Feature = {
   rules: ['R-SUP-1'],
   init(ctx, signal) {
     let reports = 0;
-    const report = async (): Promise<string> => {
+    const report = async (): Promise<SupportFacts> => {
       const snapshot = ctx.snapshot();
       const rules = ctx.rules();
       // The digest comes from the background (no hashing in the content script).
       const [status, effective] = await Promise.all([loadBridgeStatus(), loadEffectiveRules()]);
       const digest = effective.rules.meta.version === rules.meta.version ? effective.digest : undefined;
-      return supportInfo({
+      return {
         url: location.href,
         extensionVersion: browser.runtime.getManifest().version,
         bridge: status ? `${status.bridge}${status.card ? `, kort: ${status.card.state}` : ''}` : 'okänd',
@@ -57,14 +60,14 @@ const supportInfoFeature: Feature = {
         features: featureStates().map((f) =>
           f.id === 'page-health' && f.state === 'running' ? { ...f, detail: pageReading(snapshot) } : f,
         ),
-        at: new Date(),
-      });
+        at: new Date().toISOString(),
+      };
     };
     ctx.panel.onAction((action, data) => {
       if (action === 'copy') {
         const id = ++reports;
-        void report().then((text) => {
-          if (!signal.aborted) ctx.panel.show({ report: { id, text } } satisfies SupportInfoModel);
+        void report().then((facts) => {
+          if (!signal.aborted) ctx.panel.show({ report: { id, facts } } satisfies SupportInfoModel);
         });
       } else if (action === 'copied' && data === reports) {
         ctx.panel.show({ report: null } satisfies SupportInfoModel);

@@ -1,10 +1,13 @@
-import { type TicketRemark, ticketRemarks } from '../../shared/routine/ticket';
+import type { TicketFacts } from '../../shared/routine/ticket';
 import { readTicketDialog } from '../clinic';
 import type { Feature } from './feature';
 
-/** The side panel's card (views/ticket-guard.tsx): shown while "Boka biljett" is open. */
+/**
+ * The side panel's card (views/ticket-guard.tsx), while "Boka biljett" is open: the dialog's
+ * fields and the chat's state as read; the side panel applies R-T-1 (ticketRemarks).
+ */
 export interface TicketGuardModel {
-  remarks: TicketRemark[];
+  facts: TicketFacts;
 }
 
 /** R-T-1 while "Boka biljett" is open: the resource, the required fields and the chat to close after. */
@@ -17,10 +20,8 @@ const ticketGuard: Feature = {
       if (signal.aborted) return;
       const dialog = readTicketDialog(document);
       const s = ctx.snapshot();
-      const remarks = dialog
-        ? ticketRemarks({ ...dialog, chatClosed: s.visitState.known ? s.visitState.value === 'closed' : null })
-        : null;
-      ctx.panel.show(remarks ? ({ remarks } satisfies TicketGuardModel) : null);
+      const chatClosed = s.visitState.known ? s.visitState.value === 'closed' : null;
+      ctx.panel.show(dialog ? ({ facts: { ...dialog, chatClosed } } satisfies TicketGuardModel) : null);
     };
     ctx.onSnapshot(draw, signal);
     for (const type of ['change', 'input']) document.addEventListener(type, draw, { signal, capture: true });

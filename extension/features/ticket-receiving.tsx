@@ -1,16 +1,14 @@
-import { ticketVisitNotice } from '../../shared/routine/ticket';
 import { readTicketVisit, readVidimering, type VidimeringState } from '../clinic';
 import type { Feature } from './feature';
 
-export const VIDIMERING_TEXT: Record<VidimeringState | 'unknown', string> = {
-  pending: 'Biljetten användes inte. Bekräfta posten med Vidimera – den ska inte följas upp (R-T-2).',
-  done: 'Vidimerad. Den oanvända biljetten ska inte följas upp (R-T-2).',
-  unknown:
-    'Vidimeringspostens status kunde inte läsas: vidimera den om det inte redan är gjort. Den ska inte följas upp (R-T-2).',
-};
-
-/** The side panel's card (views/ticket-receiving.tsx): a vidimeringspost, or a visit by ticket. */
-export type TicketReceivingModel = { vidimering: VidimeringState | 'unknown'; text: string } | { ticketVisit: string };
+/**
+ * The side panel's card (views/ticket-receiving.tsx), as read: a vidimeringspost's status, or a
+ * visit by ticket (its sending unit, how many post-triage notes; null: unreadable). The side
+ * panel words it (shared/routine/ticket.ts).
+ */
+export type TicketReceivingModel =
+  | { vidimering: VidimeringState | 'unknown' }
+  | { ticketVisit: { fromUnit: string; notes: number | null } };
 
 /**
  * The receiving unit's side of a ticket. A visit that came by a ticket: the patient's answers to
@@ -25,14 +23,11 @@ const ticketReceiving: Feature = {
   init(ctx, signal) {
     const model = (): TicketReceivingModel | null => {
       const vidimering = readVidimering(document);
-      if (vidimering) {
-        const state = vidimering.known ? vidimering.value : 'unknown';
-        return { vidimering: state, text: VIDIMERING_TEXT[state] };
-      }
+      if (vidimering) return { vidimering: vidimering.known ? vidimering.value : 'unknown' };
       const read = ctx.snapshot().route === 'visit' ? readTicketVisit(document, ctx.registry()) : null;
       if (!read?.known || !read.value) return null;
       const { fromUnit, postTriageNotes } = read.value;
-      return { ticketVisit: ticketVisitNotice(fromUnit, postTriageNotes.known ? postTriageNotes.value : null) };
+      return { ticketVisit: { fromUnit, notes: postTriageNotes.known ? postTriageNotes.value : null } };
     };
     const draw = () => {
       if (!signal.aborted) ctx.panel.show(model());

@@ -1,28 +1,21 @@
-import {
-  COMMUNICATION_PHRASE,
-  COMMUNICATION_ROUTINE,
-  callReadiness,
-  colleagueReminder,
-  priorityCheckText,
-} from '../../shared/routine/visit';
+import type { ColleagueView } from '../../shared/routine/visit';
 import { ownedByMe, readPatientOnline, readVisitPeople, revealOriginalAnswers } from '../clinic';
 import type { Feature } from './feature';
 
-/** The side panel's card (views/visit-routine.tsx). */
-/** Presses: `priority-checked` (data: the box's new state), `show-original`. */
+/**
+ * The side panel's card (views/visit-routine.tsx): what the tab read; the side panel words it
+ * (shared/routine/visit.ts). Presses: `priority-checked` (data: the box's new state), `show-original`.
+ */
 export interface VisitRoutineModel {
-  /** R-Q-2: the priority against the answers (may name its rule). */
-  priorityText: string;
+  /** R-Q-2: the triage priority as read (null: unknown). */
+  priority: number | null;
   checked: boolean;
   /** "Visa originalsvar" found nothing on the page for this visit. */
   originalMissing: boolean;
-  /** R-V-1: presence before a call; `online` false/null draws a warning. */
+  /** R-V-1: presence before a call (null: unknown). */
   online: boolean | null;
-  call: { text: string; phrase: string };
-  /** R-V-2. */
-  communication: { text: string; phrase: string };
-  /** R-C-1: said only when the page shows an invited colleague. */
-  colleague: string | null;
+  /** R-C-1: who is in the visit, only when whether a colleague is invited could be read. */
+  people: ColleagueView | null;
 }
 
 /**
@@ -53,23 +46,19 @@ const visitRoutine: Feature = {
       }
       const online = readPatientOnline(document, ctx.registry());
       const people = readVisitPeople(document, ctx.registry());
-      const isOnline = online.known ? online.value : null;
-      const call = callReadiness(isOnline);
       ctx.panel.show({
-        priorityText: priorityCheckText(snapshot.priority.known ? snapshot.priority.value : null, checked.has(key)),
+        priority: snapshot.priority.known ? snapshot.priority.value : null,
         checked: checked.has(key),
         originalMissing: originalMissing.has(key),
-        online: isOnline,
-        call: { text: call.text, phrase: call.phrase },
-        communication: { text: COMMUNICATION_ROUTINE, phrase: COMMUNICATION_PHRASE },
-        colleague:
+        online: online.known ? online.value : null,
+        people:
           people?.invited.known === true
-            ? colleagueReminder({
+            ? {
                 invited: people.invited.value,
                 mine: ownedByMe(people),
                 owner: people.owner.known ? people.owner.value : null,
                 me: people.me.known ? people.me.value : null,
-              })
+              }
             : null,
       } satisfies VisitRoutineModel);
     };

@@ -63,3 +63,11 @@ export function ticketVisitNotice(fromUnit: string, notes: number | null): strin
   const count = notes === null ? '' : ` (${notes} st)`;
   return `Besöket kom via biljett från ${fromUnit}. Patientens svar på posttriagefrågorna finns som anteckningar i Clinic${count}: dokumentera dem inte dubbelt i Cosmic (R-J-7).`;
 }
+
+/** R-T-2 at the receiving unit: an unused ticket's *Vidimeringspost*, by its status as read. */
+export const VIDIMERING_TEXT: Record<'pending' | 'done' | 'unknown', string> = {
+  pending: 'Biljetten användes inte. Bekräfta posten med Vidimera – den ska inte följas upp (R-T-2).',
+  done: 'Vidimerad. Den oanvända biljetten ska inte följas upp (R-T-2).',
+  unknown:
+    'Vidimeringspostens status kunde inte läsas: vidimera den om det inte redan är gjort. Den ska inte följas upp (R-T-2).',
+};

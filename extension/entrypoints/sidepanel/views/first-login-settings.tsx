@@ -1,20 +1,25 @@
+import { settingsRemarks } from '../../../../shared/routine/settings';
 import type { FirstLoginSettingsModel } from '../../../features/first-login-settings';
 import { RuleRef, RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
-/** R-S-1: each setting to check, by the console's own label, with why. */
-export default defineView<FirstLoginSettingsModel>('first-login-settings', ({ model }) => (
-  <section class="card" aria-label="Inställningar att kontrollera">
-    <h2>Inställningar</h2>
-    <ul data-first-login-settings="remarks">
-      {model.remarks.map((r) => (
-        <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'} data-field={r.field}>
-          <strong>{r.label}</strong> <RuleText text={r.text} />
-        </li>
-      ))}
-    </ul>
-    <p class="rule-line">
-      <RuleRef ids={['R-S-1']} />
-    </p>
-  </section>
-));
+/** R-S-1: each setting to check, by the console's own label, with why (nothing wrong: no card). */
+export default defineView<FirstLoginSettingsModel>('first-login-settings', ({ model }) => {
+  const remarks = settingsRemarks(model.facts);
+  if (remarks.length === 0) return null;
+  return (
+    <section class="card" aria-label="Inställningar att kontrollera">
+      <h2>Inställningar</h2>
+      <ul data-first-login-settings="remarks">
+        {remarks.map((r) => (
+          <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'} data-field={r.field}>
+            <strong>{r.label}</strong> <RuleText text={r.text} />
+          </li>
+        ))}
+      </ul>
+      <p class="rule-line">
+        <RuleRef ids={['R-S-1']} />
+      </p>
+    </section>
+  );
+});

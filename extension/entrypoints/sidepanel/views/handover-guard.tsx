@@ -1,4 +1,9 @@
-import type { HandoverAdvice } from '../../../../shared/routine/handover';
+import {
+  type HandoverAdvice,
+  handoverAdvice,
+  pendingHandoverText,
+  pendingListText,
+} from '../../../../shared/routine/handover';
 import type { HandoverGuardModel, HandoverPending } from '../../../features/handover-guard';
 import { copyText } from '../../../lib/clipboard';
 import { RuleText } from '../../../lib/rule-ref';
@@ -42,23 +47,25 @@ function Advice({ advice }: { advice: HandoverAdvice }) {
 }
 
 function PendingCard({ pending }: { pending: HandoverPending }) {
-  if ('visit' in pending)
+  if ('visit' in pending) {
+    const { receiver, mine, owner } = pending.visit;
     return (
       <section class="card" aria-label="Väntar på mottagare" data-handover-guard="pending-visit">
         <h2>Väntar på mottagare</h2>
         <p class="alert info">
-          <RuleText text={pending.visit} />
+          <RuleText text={pendingHandoverText(receiver, mine, owner)} />
         </p>
       </section>
     );
+  }
   return (
     <section class="card" aria-label="Väntar på mottagare" data-handover-guard="pending-list">
       <h2>Väntar på mottagare</h2>
       <p class="alert info">
-        <RuleText text={pending.list.text} />
+        <RuleText text={pendingListText(pending.list.length)} />
       </p>
       <ul class="items">
-        {pending.list.rows.map((row) => (
+        {pending.list.map((row) => (
           <li key={row.key}>
             {row.patientName} – lämnat över till {row.receiver}
           </li>
@@ -68,9 +75,10 @@ function PendingCard({ pending }: { pending: HandoverPending }) {
   );
 }
 
-export default defineView<HandoverGuardModel>('handover-guard', ({ model: { pending, advice } }) => (
+/** R-HO-1..3 applied here to what the tab read, with the rule set's phrases. */
+export default defineView<HandoverGuardModel>('handover-guard', ({ model: { pending, dialog }, rules }) => (
   <>
     {pending && <PendingCard pending={pending} />}
-    {advice && <Advice advice={advice} />}
+    {dialog && <Advice advice={handoverAdvice(dialog.receiver, rules.phrases)} />}
   </>
 ));

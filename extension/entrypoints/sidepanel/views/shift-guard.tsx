@@ -1,42 +1,51 @@
-import { CARD_PULLED_BANNER, LOGOUT_KEEPS_SHIFT_WARNING, OTHER_CARD_WARNING } from '../../../../shared/shift';
+import {
+  CARD_PULLED_BANNER,
+  endShiftChecklist,
+  LOGOUT_KEEPS_SHIFT_WARNING,
+  OTHER_CARD_WARNING,
+} from '../../../../shared/shift';
 import type { ShiftGuardModel } from '../../../features/shift-guard';
 import { RuleRef, RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
 /** R-S-2..R-S-4: the card out during a shift, someone else's card, the checklist before logging out. */
-export default defineView<ShiftGuardModel>('shift-guard', ({ model: view }) => (
-  <section class="card" aria-label="Skiftvakt">
-    {view.pulled && (
-      <p class="alert" role="alert" data-shift-guard="card-pulled">
-        {CARD_PULLED_BANNER}
-      </p>
-    )}
-    {view.otherCard && <p class="alert warning">{OTHER_CARD_WARNING}</p>}
-    {view.checklist && (
-      <div data-shift-guard="checklist">
-        <h2>Innan du avslutar skiftet</h2>
-        <ul>
-          {view.checklist.map((item) => (
-            <li key={item.text}>
-              {item.done === true ? '✓ ' : item.done === false ? '☐ ' : '? '}
-              <RuleText text={item.text} />
-              {item.details.length > 0 && (
-                <ul>
-                  {item.details.map((d) => (
-                    <li key={d}>{d}</li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-        <p class="rule-line">
-          <RuleRef ids={['R-S-3']} />
+export default defineView<ShiftGuardModel>('shift-guard', ({ model: view, rules }) => {
+  // R-S-3 applied here to what the tab read, with the rule set's phrases.
+  const checklist = view.checklist ? endShiftChecklist({ ...view.checklist, phrases: rules.phrases }) : null;
+  return (
+    <section class="card" aria-label="Skiftvakt">
+      {view.pulled && (
+        <p class="alert" role="alert" data-shift-guard="card-pulled">
+          {CARD_PULLED_BANNER}
         </p>
-        {view.ownSeenAt && <p>Mina ärenden lästes på Startsida {view.ownSeenAt}.</p>}
-        <p class="alert warning">{LOGOUT_KEEPS_SHIFT_WARNING}</p>
-      </div>
-    )}
-    {view.notice && <p class="alert info">{view.notice}</p>}
-  </section>
-));
+      )}
+      {view.otherCard && <p class="alert warning">{OTHER_CARD_WARNING}</p>}
+      {checklist && (
+        <div data-shift-guard="checklist">
+          <h2>Innan du avslutar skiftet</h2>
+          <ul>
+            {checklist.map((item) => (
+              <li key={item.text}>
+                {item.done === true ? '✓ ' : item.done === false ? '☐ ' : '? '}
+                <RuleText text={item.text} />
+                {item.details.length > 0 && (
+                  <ul>
+                    {item.details.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p class="rule-line">
+            <RuleRef ids={['R-S-3']} />
+          </p>
+          {view.ownSeenAt && <p>Mina ärenden lästes på Startsida {view.ownSeenAt}.</p>}
+          <p class="alert warning">{LOGOUT_KEEPS_SHIFT_WARNING}</p>
+        </div>
+      )}
+      {view.notice && <p class="alert info">{view.notice}</p>}
+    </section>
+  );
+});

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { supportInfo } from '../../../../shared/routine/support-info';
 import type { SupportInfoModel } from '../../../features/support-info';
 import { copyText } from '../../../lib/clipboard';
 import { defineView } from './view';
 
 const LABEL = 'Kopiera supportinfo';
 
-/** R-SUP-1: the tab writes the report (it knows the page); the side panel puts it on the clipboard. */
+/** R-SUP-1: the tab gathers the facts (it knows the page); the side panel writes the report and copies it. */
 export default defineView<SupportInfoModel>('support-info', ({ model, act }) => {
   const [label, setLabel] = useState(LABEL);
   const copied = useRef<number | null>(null);
@@ -15,7 +16,7 @@ export default defineView<SupportInfoModel>('support-info', ({ model, act }) => 
   useEffect(() => {
     if (!report || copied.current === report.id) return;
     copied.current = report.id;
-    void copyText(report.text).then((ok) => {
+    void copyText(supportInfo({ ...report.facts, at: new Date(report.facts.at) })).then((ok) => {
       act('copied', report.id);
       setLabel(ok ? 'Supportinfo kopierad' : 'Kunde inte kopiera');
       clearTimeout(reset.current);

@@ -1,3 +1,4 @@
+import { ticketRemarks } from '../../../../shared/routine/ticket';
 import type { TicketGuardModel } from '../../../features/ticket-guard';
 import { RuleRef, RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
@@ -6,7 +7,7 @@ export default defineView<TicketGuardModel>('ticket-guard', ({ model }) => (
   <section class="card" aria-label="Boka biljett" data-ticket-guard="remarks">
     <h2>Biljett</h2>
     <ul class="items">
-      {model.remarks.map((r) => (
+      {ticketRemarks(model.facts).map((r) => (
         <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'}>
           <RuleText text={r.text} />
         </li>

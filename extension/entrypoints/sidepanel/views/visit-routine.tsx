@@ -1,3 +1,10 @@
+import {
+  COMMUNICATION_PHRASE,
+  COMMUNICATION_ROUTINE,
+  callReadiness,
+  colleagueReminder,
+  priorityCheckText,
+} from '../../../../shared/routine/visit';
 import type { VisitRoutineModel } from '../../../features/visit-routine';
 import { copyText } from '../../../lib/clipboard';
 import { RuleRef, RuleText, splitRuleIds } from '../../../lib/rule-ref';
@@ -15,8 +22,11 @@ function Phrase({ text }: { text: string }) {
   );
 }
 
+/** R-Q-2, R-V-1, R-V-2, R-C-1 applied here to what the tab read. */
 export default defineView<VisitRoutineModel>('visit-routine', ({ model, act }) => {
-  const priority = splitRuleIds(model.priorityText);
+  const priority = splitRuleIds(priorityCheckText(model.priority, model.checked));
+  const call = callReadiness(model.online);
+  const colleague = model.people ? colleagueReminder(model.people) : null;
   return (
     <section class="card" aria-label="Besökets rutin" data-visit-routine="card">
       <h2>Besökets rutin</h2>
@@ -37,16 +47,16 @@ export default defineView<VisitRoutineModel>('visit-routine', ({ model, act }) =
         {model.originalMissing ? 'Originalsvar hittades inte på sidan – öppna dem i Clinic' : 'Visa originalsvar'}
       </button>
       <p class={model.online === true ? '' : 'alert warning'} data-visit-routine="call">
-        <RuleText text={model.call.text} />
+        <RuleText text={call.text} />
       </p>
-      <Phrase text={model.call.phrase} />
+      <Phrase text={call.phrase} />
       <p>
-        <RuleText text={model.communication.text} />
+        <RuleText text={COMMUNICATION_ROUTINE} />
       </p>
-      <Phrase text={model.communication.phrase} />
-      {model.colleague && (
+      <Phrase text={COMMUNICATION_PHRASE} />
+      {colleague && (
         <p class="alert info" data-visit-routine="colleague">
-          <RuleText text={model.colleague} />
+          <RuleText text={colleague} />
         </p>
       )}
     </section>
