@@ -1,12 +1,10 @@
-import { render } from 'preact';
 import { formatForCosmic } from '../../shared/personnummer';
 import { type ClinicSnapshot, patientIdAnchor, unknownText } from '../clinic';
 import { copyText } from '../lib/clipboard';
+import { type CopyFeedback, createCopyButton } from '../lib/copy-button';
 import { cosmicPatientFor, saveCosmicPatient } from '../lib/cosmic-patient';
 import { handle } from '../lib/messages';
 import type { Feature } from './feature';
-
-type Feedback = { ok: boolean; text: string } | null;
 
 /** R-ID-1: why the ID cannot be copied, in the clinician's words; null when it can. */
 export function refusalFor(snapshot: ClinicSnapshot): string | null {
@@ -19,34 +17,12 @@ export function refusalFor(snapshot: ClinicSnapshot): string | null {
   return `Kan inte kopiera: personnummer ${unknownText(id)}.`;
 }
 
-function CopyButton({ snapshot, feedback, onCopy }: { snapshot: ClinicSnapshot; feedback: Feedback; onCopy(): void }) {
-  const refusal = refusalFor(snapshot);
-  return (
-    <span class="inline">
-      <button
-        type="button"
-        class="copy"
-        aria-disabled={refusal ? 'true' : 'false'}
-        title={refusal ?? 'Kopiera personnumret i den form Cosmic Sök patient tar (Alt+Shift+P)'}
-        onClick={onCopy}
-      >
-        {feedback?.ok ? '✔ Kopierat' : 'Kopiera personnummer'}
-      </button>
-      {feedback && (
-        <span class={`feedback ${feedback.ok ? 'ok' : 'error'}`} role={feedback.ok ? 'status' : 'alert'}>
-          {feedback.text}
-        </span>
-      )}
-    </span>
-  );
-}
-
 const copyPatientId: Feature = {
   id: 'copy-patient-id',
   title: 'Kopiera patientens personnummer till Cosmic',
   rules: ['R-ID-1'],
   init(ctx, signal) {
-    let feedback: Feedback = null;
+    let feedback: CopyFeedback = null;
     let feedbackTimer: ReturnType<typeof setTimeout> | undefined;
 
     const copy = async () => {
@@ -69,7 +45,7 @@ const copyPatientId: Feature = {
       ctx.ui.announce('Personnumret är kopierat för Cosmic.');
     };
 
-    const show = (next: Feedback) => {
+    const show = (next: CopyFeedback) => {
       feedback = next;
       clearTimeout(feedbackTimer);
       feedbackTimer = setTimeout(() => {
@@ -79,13 +55,11 @@ const copyPatientId: Feature = {
       draw(ctx.snapshot());
     };
 
+    const button = createCopyButton(() => void copy());
     const draw = (snapshot: ClinicSnapshot) => {
       const place = snapshot.route === 'visit' ? patientIdAnchor(document, ctx.registry()) : null;
       if (!place) return;
-      render(
-        <CopyButton snapshot={snapshot} feedback={feedback} onCopy={copy} />,
-        ctx.ui.inline('copy-patient-id', place.anchor, place.header),
-      );
+      button.draw(ctx.ui.inline('copy-patient-id', place.anchor, place.header), refusalFor(snapshot), feedback);
     };
 
     handle(

@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import type { QueueThresholds } from '../../shared/queue';
 import { type ClinicSnapshot, type HandedOverRow, type QueueRowPlace, waitingQueuePlaces } from '../clinic';
 import {
@@ -10,9 +9,8 @@ import {
 } from '../lib/handed-over-view';
 import { logError } from '../lib/log';
 import { type OverdueCase, send } from '../lib/messages';
+import { clearBadge, drawBadge } from '../lib/queue-badge';
 import {
-  BADGE_STYLE,
-  Badge,
   type NotifyState,
   notifyStateOf,
   type QueueItem,
@@ -91,7 +89,7 @@ const queueDeadlines: Feature = {
         const place = places[i];
         if (!view || !place) {
           // Fewer rows than before (or another tab): the spare badges go blank.
-          if (containers[i] && drawn[i]) render(null, containers[i]!);
+          if (containers[i] && drawn[i]) clearBadge(containers[i]!);
           drawn[i] = undefined;
           continue;
         }
@@ -101,13 +99,8 @@ const queueDeadlines: Feature = {
         if (drawn[i]?.anchor === place.anchor && drawn[i]?.shows === shows) continue;
         drawn[i] = { anchor: place.anchor, shows };
         const container = ctx.ui.inline(`queue-deadlines-${i}`, place.anchor);
-        if (!containers[i]) {
-          const badgeStyle = document.createElement('style');
-          badgeStyle.textContent = BADGE_STYLE;
-          container.before(badgeStyle);
-          containers[i] = container;
-        }
-        render(<Badge view={view} thresholds={t} />, container);
+        containers[i] = container;
+        drawBadge(container, view, t);
       }
       const notify = notifyStateOf(shift);
       const handed = handedOver && handedOverView(handedOver, ctx.now(), t);

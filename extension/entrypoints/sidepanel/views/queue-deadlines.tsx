@@ -1,6 +1,6 @@
 import type { QueueDeadlinesModel } from '../../../features/queue-deadlines';
-import { HandedOver } from '../../../lib/handed-over-view';
-import { NotifyLine, PANEL_STYLE, Summary } from '../../../lib/queue-view';
+import { HandedOver } from '../handed-over-list';
+import { NotifyLine, PANEL_STYLE, Summary } from '../queue-summary';
 import { defineView } from './view';
 
 /**

@@ -1,0 +1,74 @@
+// The badge beside each row of Drop in's *Väntar i kö* (R-Q-1): its turn and waiting time. Plain
+// DOM, no UI library in the content script (issue 14): each badge's elements are made once per
+// inline container, and a redraw writes only what changed (up to 200 badges, on page changes).
+import type { QueueThresholds } from '../../shared/queue';
+import { element, setAttr, setText } from './dom-patch';
+import { minutesText, ordinalText, type QueueView } from './queue-view';
+
+export const BADGE_STYLE = `
+.qbadge { display: inline-flex; align-items: center; gap: 6px; padding: 1px 7px; border-radius: 999px;
+  font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; border: 1px solid #8aa3b8; background: #eef4f9; color: #0b3559; white-space: nowrap; }
+.qbadge .turn { font-weight: 700; }
+.qbadge.amber { background: #fff4e5; border-color: #b35c00; color: #5c2f00; border-style: dashed; }
+.qbadge.red { background: #fdecea; border-color: #b3261e; color: #5f1410; border-width: 2px; }
+/* Forced colours: urgency by sign and border, not colour (issue 14). */
+@media (forced-colors: active) { .qbadge { border-color: CanvasText; } .qbadge.red { border-width: 3px; border-style: double; }
+  .qbadge.amber::before { content: "!"; font-weight: 700; } .qbadge.red::before { content: "‼"; font-weight: 700; } }
+`;
+
+const TITLE = 'I tur: högst prioritet först, sedan ankomsttid. Väntetid sedan ankomst.';
+
+/** What a badge says: its turn, its minutes, and its name for screen readers (pure). */
+export function badgeText(view: QueueView, t: QueueThresholds): { turn: string; minutes: string; label: string } {
+  const over =
+    view.urgency === 'red'
+      ? `, över ${t.redAfterMinutes} minuter`
+      : view.urgency === 'amber'
+        ? `, över ${t.amberAfterMinutes} minuter`
+        : '';
+  const turn = ordinalText(view.order);
+  const minutes = minutesText(view.waited);
+  return { turn, minutes, label: `${turn} i tur, väntat ${minutes}${over}` };
+}
+
+interface BadgeParts {
+  badge: HTMLElement;
+  turn: HTMLElement;
+  minutes: HTMLElement;
+}
+
+const made = new WeakMap<HTMLElement, BadgeParts>();
+
+/** The badge's elements in this container, made (with the badge style beside it) the first time. */
+function partsIn(container: HTMLElement): BadgeParts {
+  let parts = made.get(container);
+  if (parts) return parts;
+  const style = element(container, 'style');
+  style.textContent = BADGE_STYLE;
+  container.before(style);
+  const badge = element(container, 'span', { role: 'img', title: TITLE });
+  const turn = element(container, 'span', { class: 'turn' });
+  const minutes = element(container, 'span');
+  badge.append(turn, ' ', minutes);
+  parts = { badge, turn, minutes };
+  made.set(container, parts);
+  return parts;
+}
+
+/** Draws `view`'s badge in an inline container (`<span class="qbadge …" role="img" …>`). */
+export function drawBadge(container: HTMLElement, view: QueueView, t: QueueThresholds): void {
+  const { badge, turn, minutes } = partsIn(container);
+  const text = badgeText(view, t);
+  setAttr(badge, 'class', `qbadge ${view.urgency}`);
+  setAttr(badge, 'data-urgency', view.urgency);
+  setAttr(badge, 'data-order', String(view.order));
+  setAttr(badge, 'aria-label', text.label);
+  setText(turn, text.turn);
+  setText(minutes, text.minutes);
+  if (badge.parentNode !== container) container.append(badge);
+}
+
+/** The container shows no badge (fewer rows than before, or another page). */
+export function clearBadge(container: HTMLElement): void {
+  made.get(container)?.badge.remove();
+}

@@ -1,0 +1,110 @@
+// The queue views of the queue-deadlines feature (R-Q-1; the handed-over cases: handed-over-view.ts):
+// pure helpers shared by the badges drawn in the page (queue-badge.ts) and the summary the side
+// panel draws from its model (entrypoints/sidepanel/queue-summary.tsx, issue 14). No UI library
+// here: the content script imports this file.
+import {
+  orderQueue,
+  type QueueThresholds,
+  type QueueUrgency,
+  queueThresholdsFrom,
+  queueUrgency,
+  waitingMinutes,
+} from '../../shared/queue';
+import type { ClinicSnapshot } from '../clinic';
+
+/** One row of *Väntar i kö* as this feature sees it. */
+export interface QueueItem {
+  index: number;
+  /** The case's visit address, else a stand-in from its arrival and priority (to notify once). */
+  key: string;
+  priority: number | null;
+  patientName: string;
+  /** The page's arrival time; when unreadable, derived from the page's "Väntat" (else ''). */
+  arrivedAt: string;
+}
+
+export interface QueueView {
+  item: QueueItem;
+  /** 1-based place in the order the queue should be worked in (R-Q-1, R-Q-4). */
+  order: number;
+  waited: number;
+  urgency: QueueUrgency;
+}
+
+/** Red = R-Q-1's acceptWithinMinutes (the one source of the 15-minute mark), amber before it. */
+export const thresholdsFrom = queueThresholdsFrom;
+
+/**
+ * Whether this tab reports overdue cases for notifications (R-Q-1), and why not: only on an
+ * ongoing shift (R-S-4); an unreadable shift turns the check off, and says so.
+ */
+export type NotifyState = 'on' | 'off-no-shift' | 'off-unknown';
+export function notifyStateOf(shift: ClinicSnapshot['shift']): NotifyState {
+  if (!shift.known) return 'off-unknown';
+  return shift.value === 'ongoing' ? 'on' : 'off-no-shift';
+}
+
+export const NOTIFY_TEXT: Record<NotifyState, string> = {
+  on: 'Aviseringar är på: du får en avisering när ett ärende inte tagits emot i tid (R-Q-1).',
+  'off-no-shift': 'Inga aviseringar om kön: inget pågående skift (R-S-4).',
+  'off-unknown':
+    'Aviseringar om kön är avstängda: skiftets status kunde inte läsas i Clinic. Håll själv koll på väntetiderna (R-Q-1, R-S-4).',
+};
+
+/** Order, waiting time and colour of every row (pure; exported for the unit test). */
+export function queueView(items: readonly QueueItem[], now: Date, thresholds: QueueThresholds): QueueView[] {
+  const order = new Map(orderQueue([...items]).map((item, i) => [item.index, i + 1]));
+  return items.map((item) => ({
+    item,
+    order: order.get(item.index)!,
+    waited: waitingMinutes(item.arrivedAt, now),
+    urgency: queueUrgency(item.arrivedAt, now, thresholds),
+  }));
+}
+
+export const urgencyText = (urgency: QueueUrgency, t: QueueThresholds) =>
+  urgency === 'amber' ? `snart ${t.redAfterMinutes} minuter` : urgency === 'red' ? 'över tiden' : '';
+
+/** Whole minutes waited; null when the page does not say (NaN does not survive JSON). */
+export function wholeMinutes(waited: number): number | null {
+  return Number.isNaN(waited) ? null : Math.floor(waited);
+}
+
+/** Whole minutes as the badge and the summary say them; '? min' when unknown. */
+export function minutesText(waited: number | null): string {
+  return waited === null || Number.isNaN(waited) ? '? min' : `${Math.floor(waited)} min`;
+}
+
+/** A Swedish ordinal as text: 1:a, 2:a, 3:e … 11:e, 12:e … 21:a (the turn, never a digit in a circle). */
+export function ordinalText(n: number): string {
+  const last = n % 10;
+  const lastTwo = n % 100;
+  return `${n}:${(last === 1 || last === 2) && lastTwo !== 11 && lastTwo !== 12 ? 'a' : 'e'}`;
+}
+
+/**
+ * One row of the side panel's summary (plain JSON: it travels to the side panel). Whole minutes,
+ * so the 1 s tick sends nothing until a minute or a colour changes.
+ */
+export interface SummaryRow {
+  key: string;
+  order: number;
+  priority: number | null;
+  patientName: string;
+  waited: number | null;
+  urgency: QueueUrgency;
+}
+
+/** The rows in turn order, as the summary shows them (pure). */
+export function summaryRows(views: readonly QueueView[]): SummaryRow[] {
+  return [...views]
+    .sort((a, b) => a.order - b.order)
+    .map((v) => ({
+      key: v.item.key,
+      order: v.order,
+      priority: v.item.priority,
+      patientName: v.item.patientName,
+      waited: wholeMinutes(v.waited),
+      urgency: v.urgency,
+    }));
+}

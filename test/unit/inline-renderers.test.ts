@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { createCopyButton } from '../../extension/lib/copy-button';
+import { clearBadge, drawBadge } from '../../extension/lib/queue-badge';
+import type { QueueView } from '../../extension/lib/queue-view';
+
+const T = { amberAfterMinutes: 10, redAfterMinutes: 15 };
+const view = (order: number, waited: number, urgency: QueueView['urgency']): QueueView => ({
+  item: { index: 0, key: 'k', priority: 2, patientName: 'Test', arrivedAt: '' },
+  order,
+  waited,
+  urgency,
+});
+
+/** A container inside a shadow root, as ui.inline gives it. */
+function container(): HTMLElement {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  const span = document.createElement('span');
+  root.append(span);
+  return span;
+}
+
+describe('queue badge, plain DOM in the page (R-Q-1, issue 14)', () => {
+  it('says turn and minutes, names them for screen readers, and marks the urgency', () => {
+    const c = container();
+    drawBadge(c, view(3, 16.7, 'red'), T);
+    const badge = c.querySelector<HTMLElement>('.qbadge')!;
+    expect(badge.className).toBe('qbadge red');
+    expect(badge.getAttribute('role')).toBe('img');
+    expect(badge.dataset.urgency).toBe('red');
+    expect(badge.dataset.order).toBe('3');
+    expect(badge.title).toBe('I tur: högst prioritet först, sedan ankomsttid. Väntetid sedan ankomst.');
+    expect(badge.getAttribute('aria-label')).toBe('3:e i tur, väntat 16 min, över 15 minuter');
+    expect(badge.querySelector('.turn')?.textContent).toBe('3:e');
+    expect(badge.textContent).toBe('3:e 16 min');
+    // The badge style sits beside the container, once.
+    expect((c.getRootNode() as ShadowRoot).querySelectorAll('style')).toHaveLength(1);
+
+    drawBadge(c, view(1, Number.NaN, 'amber'), T);
+    expect(c.querySelectorAll('.qbadge')).toHaveLength(1);
+    expect(badge.className).toBe('qbadge amber');
+    expect(badge.getAttribute('aria-label')).toBe('1:a i tur, väntat ? min, över 10 minuter');
+    expect(badge.textContent).toBe('1:a ? min');
+    expect((c.getRootNode() as ShadowRoot).querySelectorAll('style')).toHaveLength(1);
+  });
+
+  it('an unchanged badge is not written again; a cleared one goes and comes back', () => {
+    const c = container();
+    drawBadge(c, view(2, 4, 'ok'), T);
+    const badge = c.querySelector<HTMLElement>('.qbadge')!;
+    expect(badge.getAttribute('aria-label')).toBe('2:a i tur, väntat 4 min');
+    const writes = vi.spyOn(badge, 'setAttribute');
+    drawBadge(c, view(2, 4, 'ok'), T);
+    expect(writes).not.toHaveBeenCalled();
+    clearBadge(c);
+    expect(c.querySelector('.qbadge')).toBeNull();
+    drawBadge(c, view(2, 5, 'ok'), T);
+    expect(c.querySelector('.qbadge')?.textContent).toBe('2:a 5 min');
+  });
+});
+
+describe('copy button, plain DOM in the page (R-ID-1, issue 14)', () => {
+  it('refused: aria-disabled with the reason as title, still pressable; feedback as an alert', () => {
+    const c = container();
+    const onCopy = vi.fn();
+    const button = createCopyButton(onCopy);
+    button.draw(c, 'Kan inte kopiera: personnummer okänt.', null);
+    const el = c.querySelector<HTMLButtonElement>('span.inline > button.copy')!;
+    expect(el.type).toBe('button');
+    expect(el.getAttribute('aria-disabled')).toBe('true');
+    expect(el.title).toBe('Kan inte kopiera: personnummer okänt.');
+    expect(el.textContent).toBe('Kopiera personnummer');
+    expect(c.querySelector('.feedback')).toBeNull();
+    el.click();
+    expect(onCopy).toHaveBeenCalledTimes(1);
+
+    button.draw(c, 'Kan inte kopiera: personnummer okänt.', {
+      ok: false,
+      text: 'Kan inte kopiera: personnummer okänt.',
+    });
+    const line = c.querySelector<HTMLElement>('.feedback')!;
+    expect(line.className).toBe('feedback error');
+    expect(line.getAttribute('role')).toBe('alert');
+    expect(line.textContent).toBe('Kan inte kopiera: personnummer okänt.');
+    expect(line.previousElementSibling).toBe(el);
+  });
+
+  it('copied: the button confirms and the feedback is a status; then it goes', () => {
+    const c = container();
+    const button = createCopyButton(() => {});
+    button.draw(c, null, null);
+    const el = c.querySelector<HTMLButtonElement>('button.copy')!;
+    expect(el.getAttribute('aria-disabled')).toBe('false');
+    expect(el.title).toBe('Kopiera personnumret i den form Cosmic Sök patient tar (Alt+Shift+P)');
+    button.draw(c, null, { ok: true, text: 'Kopierat – klistra in i Cosmic Sök patient' });
+    expect(el.textContent).toBe('✔ Kopierat');
+    const line = c.querySelector<HTMLElement>('.feedback')!;
+    expect(line.className).toBe('feedback ok');
+    expect(line.getAttribute('role')).toBe('status');
+    const writes = vi.spyOn(el, 'setAttribute');
+    button.draw(c, null, { ok: true, text: 'Kopierat – klistra in i Cosmic Sök patient' });
+    expect(writes).not.toHaveBeenCalled();
+    button.draw(c, null, null);
+    expect(c.querySelector('.feedback')).toBeNull();
+    expect(el.textContent).toBe('Kopiera personnummer');
+    expect(c.querySelectorAll('button')).toHaveLength(1);
+  });
+});
