@@ -1,6 +1,7 @@
 import { effectivePolicy } from '../../shared/policy/effective';
 import { resolvePolicyRules } from '../../shared/policy/rules';
 import { ruleSetDigest } from '../../shared/rules';
+import { fromConsoleTab, handle } from '../lib/messages';
 import { type EffectiveRules, effectiveRulesItem, superuserRulesItem } from '../lib/rules';
 import { onAreaChanged, readWholeArea } from '../lib/storage';
 import { createSerialQueue } from './serial';
@@ -47,6 +48,8 @@ export function resolveRules(): Promise<EffectiveRules> {
 
 /** Re-resolves whenever IT's policy (any key) or the superuser's rule set changes. */
 export function watchRuleSources(): void {
+  // A console tab opened before the first resolution asks for it (lib/page-rules.ts).
+  handle('rules-resolve', (_message, sender) => (fromConsoleTab(sender) ? resolveRules() : undefined));
   // A shorter retention from policy purges at once, not at the next alarm.
   onAreaChanged('managed', () => void resolveRules().then(purgeExpiredVisits));
   superuserRulesItem.watch(() => void resolveRules());

@@ -14,7 +14,7 @@ import { markFeature, trackFeatures } from './feature-status';
 import { logError } from './log';
 import { fromUs, handle, send } from './messages';
 import { servePanelViews } from './panel-port';
-import { type EffectiveRules, onEffectiveRulesChanged } from './rules';
+import { type EffectiveRules, onEffectiveRulesChanged } from './rules-record';
 import { createUiHost } from './ui-host';
 
 /** The danger bar needs room for a warning's title and its two buttons. */
@@ -36,14 +36,10 @@ export function startCompanion(
   const readNow = () => readSnapshot(doc, registry, new Date(), chatCache);
   let snapshot: ClinicSnapshot = readNow();
   const listeners = new Set<(s: ClinicSnapshot) => void>();
-  const ui = createUiHost(
-    doc,
-    features.map((f) => f.id),
-    {
-      freeSpan: () => bannerFreeSpan(doc, registry, ALARM_MIN_WIDTH),
-      openSidePanel: () => void send('side-panel-open').catch(() => {}),
-    },
-  );
+  const ui = createUiHost(doc, {
+    freeSpan: () => bannerFreeSpan(doc, registry, ALARM_MIN_WIDTH),
+    openSidePanel: () => void send('side-panel-open').catch(() => {}),
+  });
   const lifetime = new AbortController();
   const panel = servePanelViews(lifetime.signal);
 

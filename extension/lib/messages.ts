@@ -16,6 +16,7 @@ import type { BridgeStatus } from './bridge-status-record';
 import type { CosmicPatient } from './cosmic-patient-record';
 import type { BridgeFailure, ErrorCode } from './error-words';
 import type { JournalVisitFacts } from './journal-facts';
+import type { EffectiveRules } from './rules-record';
 
 export type Done = { ok: true };
 export type Failed<C extends ErrorCode = ErrorCode> = { ok: false; code: C };
@@ -48,6 +49,8 @@ export interface ToBackground {
     data: { mode: 'no-reply' };
     reply: Done | Failed<'side-panel-mode-failed'>;
   };
+  /** A content script found no rule set stored yet (a first start): resolve it now. */
+  'rules-resolve': { data: Record<never, never>; reply: EffectiveRules };
   /** The danger bar's "Visa" (issue 14), a click in the console tab: open the side panel there. */
   'side-panel-open': { data: Record<never, never>; reply: Done };
   /** No-reply timer (R-NR-1..5): a visit's chat as events, its priority, whether it is closed. */

@@ -1,32 +1,13 @@
-import type { PolicyIssue } from '../../shared/policy/effective';
-import type { RefusedSource } from '../../shared/policy/rules';
-import type { RuleSet, RuleSetError } from '../../shared/rules';
 import { defaultRuleSet } from '../../shared/rules/default';
-import { defineItem, isObject } from './storage';
+import { type EffectiveRules, LOCAL_RULES_KEY, storedEffectiveRulesItem } from './rules-record';
+import { defineItem } from './storage';
 
-/** Storage keys of the rule set's sources and of the validated result the background writes. */
-export const LOCAL_RULES_KEY = 'superuserRuleSet';
-export const EFFECTIVE_RULES_KEY = 'effectiveRuleSet';
-
-export interface EffectiveRules {
-  rules: RuleSet;
-  source: 'policy' | 'superuser' | 'default' | 'last-good';
-  /** Sources that were refused, with every error (shown to the user, never silently dropped). */
-  refused: { source: RefusedSource; errors: RuleSetError[] }[];
-  /** Policy keys applied on top of the base rule set (override, selectors, retention). */
-  adjustedBy?: string[];
-  /** Policy values not used with the rules in force (a default unit the rules do not know, …). */
-  ignored?: PolicyIssue[];
-  /** Policy's default unit and role, for when the page does not show them (R-J-5). */
-  defaultUnit?: string;
-  defaultRole?: string;
-  resolvedAt: string;
-  /**
-   * `ruleSetDigest(rules)`, computed by the background: content scripts read it and never hash
-   * (SHA-256 and canonical JSON stay out of the content-script bundle).
-   */
-  digest?: string;
-}
+export {
+  EFFECTIVE_RULES_KEY,
+  type EffectiveRules,
+  LOCAL_RULES_KEY,
+  onEffectiveRulesChanged,
+} from './rules-record';
 
 const DEFAULT_EFFECTIVE: EffectiveRules = {
   rules: defaultRuleSet,
@@ -35,29 +16,12 @@ const DEFAULT_EFFECTIVE: EffectiveRules = {
   resolvedAt: new Date(0).toISOString(),
 };
 
-const SOURCES: readonly unknown[] = ['policy', 'superuser', 'default', 'last-good'];
-
-/**
- * Written only by the background after validation (zod stays out of content scripts), so the
- * check here is the record's frame. The rule set's own `schemaVersion` is the record's version: a
- * rule set stored by an older release reads as absent until the background has re-resolved it.
- */
-function isEffectiveRules(v: unknown): v is EffectiveRules {
-  return (
-    isObject(v) &&
-    isObject(v.rules) &&
-    v.rules.schemaVersion === defaultRuleSet.schemaVersion &&
-    SOURCES.includes(v.source) &&
-    Array.isArray(v.refused) &&
-    typeof v.resolvedAt === 'string'
-  );
-}
-
 /** The rule set in force, as validated by the background (the default until it has run). */
-export const effectiveRulesItem = defineItem('local', EFFECTIVE_RULES_KEY, {
-  fallback: DEFAULT_EFFECTIVE,
-  parse: (raw) => (isEffectiveRules(raw) ? raw : null),
-});
+export const effectiveRulesItem = {
+  ...storedEffectiveRulesItem,
+  get: async (): Promise<EffectiveRules> => (await storedEffectiveRulesItem.get()) ?? DEFAULT_EFFECTIVE,
+  set: (value: EffectiveRules) => storedEffectiveRulesItem.set(value),
+};
 
 /** The sources as written (a superuser's import, IT's policy): unchecked JSON, validated by the background. */
 const asWritten = (raw: unknown): unknown => raw;
@@ -68,9 +32,4 @@ export const superuserRulesItem = defineItem<unknown>('local', LOCAL_RULES_KEY, 
 
 export function loadEffectiveRules(): Promise<EffectiveRules> {
   return effectiveRulesItem.get();
-}
-
-export function onEffectiveRulesChanged(listener: (rules: EffectiveRules) => void, signal: AbortSignal): void {
-  // A removal is no new rule set: what was in force stays until the background writes again.
-  effectiveRulesItem.watch((next) => next !== DEFAULT_EFFECTIVE && listener(next), signal);
 }

@@ -1,8 +1,7 @@
 import type { FreeSpan } from '../clinic';
 import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
 import { type Alarm, createAlarmBar } from './alarm-bar';
-import { defineItem } from './storage';
-import { PANEL_CSS } from './ui-styles';
+import { INLINE_CSS } from './ui-styles';
 
 /**
  * Our UI lives in shadow roots (the console's CSS cannot break it, ours cannot break the
@@ -11,8 +10,6 @@ import { PANEL_CSS } from './ui-styles';
  * live regions inside shadow trees.
  */
 export interface UiHost {
-  /** A container for one feature in the floating panel, in registry order. */
-  slot(featureId: string): HTMLElement;
   /**
    * A container shown right beside `anchor`. It floats over the page instead of being inserted
    * into the console's DOM: the console's renderer reconciles its own children and would take
@@ -24,16 +21,10 @@ export interface UiHost {
   alarm(featureId: string, alarms: readonly Alarm[] | null): void;
   /** The page changed: every inline container follows its anchor (one batched placement). */
   reposition(): void;
-  /** A feature was stopped: its slot is emptied (a fresh one for a restart) and its inline hosts go. */
+  /** A feature was stopped: its inline hosts and its warnings go. */
   release(featureId: string): void;
   destroy(): void;
 }
-
-/** The clinician minimised the panel (kept for the next page). */
-const panelCollapsedItem = defineItem('local', 'panelCollapsed', {
-  fallback: false,
-  parse: (raw) => (typeof raw === 'boolean' ? raw : null),
-});
 
 /** Where the danger bar may stand (the page adapter measures it), and how it opens the side panel. */
 export interface AlarmPlace {
@@ -41,43 +32,14 @@ export interface AlarmPlace {
   openSidePanel(): void;
 }
 
-export function createUiHost(doc: Document, featureOrder: readonly string[], alarmPlace: AlarmPlace): UiHost {
-  const host = doc.createElement('div');
-  host.setAttribute(COMPANION_HOST_ATTR, 'panel');
-  const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${PANEL_CSS}</style><aside class="panel" aria-label="Clinic Companion">
-<div class="panel-bar"><span class="panel-title">Clinic Companion</span>
-<button type="button" class="secondary panel-toggle" aria-expanded="true">Minimera</button></div>
-<div class="panel-body"></div></aside>`;
-  const panel = root.querySelector<HTMLElement>('.panel')!;
-  const body = root.querySelector<HTMLElement>('.panel-body')!;
-  const slots = new Map<string, HTMLElement>();
-  for (const id of featureOrder) {
-    const slot = doc.createElement('div');
-    slot.dataset.feature = id;
-    body.append(slot);
-    slots.set(id, slot);
-  }
-
-  // The panel floats over the console and can hide its controls (the chat's Skicka): the
-  // clinician can minimise it to its first card (the R-ID-2 chip). A danger announcement opens
-  // it again, so a warning is never hidden. The choice is kept for the next page.
-  const toggle = root.querySelector<HTMLButtonElement>('.panel-toggle')!;
-  const setCollapsed = (collapsed: boolean, remember: boolean) => {
-    panel.classList.toggle('collapsed', collapsed);
-    toggle.setAttribute('aria-expanded', String(!collapsed));
-    toggle.textContent = collapsed ? 'Visa allt' : 'Minimera';
-    if (remember) void panelCollapsedItem.set(collapsed).catch(() => {});
-  };
-  toggle.addEventListener('click', () => setCollapsed(!panel.classList.contains('collapsed'), true));
-  void panelCollapsedItem
-    .get()
-    .then((collapsed) => setCollapsed(collapsed, false))
-    .catch(() => {});
-
+/**
+ * Issue 14: no panel of ours stands over the console (the side panel is the companion's home).
+ * In the page: inline hosts beside what they are about, the danger bar, and the live regions.
+ */
+export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   const polite = liveRegion(doc, 'polite');
   const assertive = liveRegion(doc, 'assertive');
-  doc.body.append(host, polite, assertive);
+  doc.body.append(polite, assertive);
 
   const inlineHosts = new Map<string, InlineEntry>();
   // Placement reads every rectangle first, then writes every position: interleaving the two
@@ -130,7 +92,6 @@ export function createUiHost(doc: Document, featureOrder: readonly string[], ala
   win.addEventListener('resize', schedulePlace, { passive: true });
 
   return {
-    slot: (featureId) => slots.get(featureId) ?? panel.appendChild(doc.createElement('div')),
     inline(featureId, anchor, alignRightIn) {
       let entry = inlineHosts.get(featureId);
       if (!entry) {
@@ -154,7 +115,6 @@ export function createUiHost(doc: Document, featureOrder: readonly string[], ala
     },
     reposition: schedulePlace,
     announce(text, urgency = 'polite') {
-      if (urgency === 'assertive') setCollapsed(false, false);
       const region = urgency === 'assertive' ? assertive : polite;
       // Clearing first makes a repeated message be announced again.
       region.textContent = '';
@@ -165,14 +125,6 @@ export function createUiHost(doc: Document, featureOrder: readonly string[], ala
     alarm: (featureId, list) => alarms.set(featureId, list),
     release(featureId) {
       alarms.set(featureId, null);
-      const old = slots.get(featureId);
-      if (old) {
-        // A fresh element: a UI library's state for the old one must not be reused on restart.
-        const fresh = doc.createElement('div');
-        fresh.dataset.feature = featureId;
-        old.replaceWith(fresh);
-        slots.set(featureId, fresh);
-      }
       for (const [key, entry] of inlineHosts) {
         if (key !== featureId && !key.startsWith(`${featureId}-`)) continue;
         entry.host.remove();
@@ -182,7 +134,6 @@ export function createUiHost(doc: Document, featureOrder: readonly string[], ala
     destroy() {
       win.removeEventListener('scroll', schedulePlace, { capture: true });
       win.removeEventListener('resize', schedulePlace);
-      host.remove();
       alarms.destroy();
       polite.remove();
       assertive.remove();
@@ -195,13 +146,13 @@ let sharedSheet: CSSStyleSheet | null | undefined;
 
 /**
  * One parsed stylesheet shared by every inline host (200 queue badges would otherwise parse the
- * panel's CSS 200 times); a `<style>` where constructed sheets are not available.
+ * inline CSS 200 times); a `<style>` where constructed sheets are not available.
  */
 function adoptPanelStyles(shadow: ShadowRoot): void {
   if (sharedSheet === undefined) {
     try {
       sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(PANEL_CSS);
+      sharedSheet.replaceSync(INLINE_CSS);
     } catch {
       sharedSheet = null;
     }
@@ -215,7 +166,7 @@ function adoptPanelStyles(shadow: ShadowRoot): void {
     // A sheet made for another document: fall back below.
   }
   const style = shadow.ownerDocument.createElement('style');
-  style.textContent = PANEL_CSS;
+  style.textContent = INLINE_CSS;
   shadow.append(style);
 }
 

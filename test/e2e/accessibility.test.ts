@@ -136,18 +136,24 @@ describeInBrowser('accessibility: axe-core on our pages and our UI on the consol
     await visit.close();
   });
 
-  it('our UI on a visit (danger warning, checks, routine, no-reply chip, copy button)', async () => {
+  it('our UI on a visit: the copy button and the danger bar in the page; the cards (checks, routine, chip) in the side panel', async () => {
     const page = await stack.openVisit(stack.cases.infant);
     await page.waitForSelector(`[${COMPANION_HOST_ATTR}="copy-patient-id"]`);
-    await page.waitForSelector('[data-clinic-companion="panel"] >>> [aria-label="Patientsäkerhet"]');
-    // Every "Regel" toggle opened too, so both states are checked.
-    await page.$eval('[data-clinic-companion="panel"]', (host) => {
-      for (const d of host.shadowRoot?.querySelectorAll('details') ?? []) d.open = true;
-    });
+    await page.waitForSelector(`[${COMPANION_HOST_ATTR}="alarm"][data-mode]`);
     const result = await audit(page, 'console');
     expect(result.findings).toEqual([]);
     expect(result.checked).toBeGreaterThan(50);
     expectSimulatorKnown(result.simulator);
+    await sidePanelElement(page, 'patient-safety-banner', '[aria-label="Patientsäkerhet"]');
+    const panel = await sidePanelFor(page);
+    // Every "Regel" toggle opened too, so both states are checked.
+    await panel.evaluate(() => {
+      for (const d of document.getElementById('feature-views')?.shadowRoot?.querySelectorAll('details') ?? [])
+        d.open = true;
+    });
+    const cards = await audit(panel, 'extension-page');
+    expect(cards.findings).toEqual([]);
+    expect(cards.checked).toBeGreaterThan(20);
     await page.close();
   });
 
@@ -168,14 +174,17 @@ describeInBrowser('accessibility: axe-core on our pages and our UI on the consol
 
   it('Windows high contrast (forced-colors): every alert and queue badge says its kind by a sign and a border, not colour alone', async () => {
     const visit = await stack.openVisit(stack.cases.infant);
-    await visit.waitForSelector('[data-clinic-companion="panel"] >>> [aria-label="Patientsäkerhet"] .alert');
-    await forcedColors(visit);
-    const alerts = await visit.$eval('[data-clinic-companion="panel"]', (host) =>
-      [...(host.shadowRoot?.querySelectorAll<HTMLElement>('.alert') ?? [])].map((el) => ({
-        kind: el.classList.contains('warning') ? 'warning' : el.classList.contains('info') ? 'info' : 'danger',
-        sign: getComputedStyle(el, '::before').content,
-        edge: getComputedStyle(el).borderLeftStyle,
-      })),
+    await sidePanelElement(visit, 'patient-safety-banner', '[aria-label="Patientsäkerhet"] .alert');
+    const panel = await sidePanelFor(visit);
+    await forcedColors(panel);
+    const alerts = await panel.evaluate(() =>
+      [...(document.getElementById('feature-views')?.shadowRoot?.querySelectorAll<HTMLElement>('.alert') ?? [])].map(
+        (el) => ({
+          kind: el.classList.contains('warning') ? 'warning' : el.classList.contains('info') ? 'info' : 'danger',
+          sign: getComputedStyle(el, '::before').content,
+          edge: getComputedStyle(el).borderLeftStyle,
+        }),
+      ),
     );
     const kinds = new Set(alerts.map((a) => a.kind));
     expect(kinds.has('danger')).toBe(true);
@@ -211,25 +220,29 @@ describeInBrowser('accessibility: axe-core on our pages and our UI on the consol
     await queue.close();
   });
 
-  it('focus is visible on our controls (keyboard)', async () => {
+  it('focus is visible on our controls (keyboard): the danger bar in the page, the cards in the side panel', async () => {
     const page = await stack.openVisit(stack.cases.infant);
-    const toggle = '[data-clinic-companion="panel"] >>> .panel-toggle';
-    await page.waitForSelector(toggle);
-    await page.focus(toggle);
+    const focusedIn = (root: string) =>
+      `(() => {
+        const el = document.querySelector(${JSON.stringify(root)})?.shadowRoot?.activeElement;
+        if (!el) return null;
+        const style = getComputedStyle(el);
+        return { visible: el.matches(':focus-visible'), outline: style.outlineStyle + ' ' + style.outlineWidth };
+      })()`;
+    const show = `[${COMPANION_HOST_ATTR}="alarm"] >>> button.show`;
+    await page.waitForSelector(show);
+    await page.focus(show);
     await page.keyboard.press('Tab');
-    const focused = await page.$eval('[data-clinic-companion="panel"]', (host) => {
-      const el = host.shadowRoot?.activeElement as HTMLElement | null;
-      if (!el) return null;
-      const style = getComputedStyle(el);
-      return {
-        tag: el.tagName,
-        visible: el.matches(':focus-visible'),
-        outline: `${style.outlineStyle} ${style.outlineWidth}`,
-      };
-    });
-    expect(focused).not.toBeNull();
-    expect(focused!.visible).toBe(true);
-    expect(focused!.outline).toMatch(/^solid [3-9]px$/);
+    const inPage = await page.evaluate(focusedIn(`[${COMPANION_HOST_ATTR}="alarm"]`));
+    expect(inPage).toEqual({ visible: true, outline: expect.stringMatching(/^solid [3-9]px$/) });
+
+    const summary = '#feature-views >>> [data-feature="patient-safety-banner"] .rule-ref > summary';
+    const panel = await sidePanelFor(page);
+    await panel.waitForSelector(summary);
+    await panel.focus(summary);
+    await panel.keyboard.press('Tab');
+    const inPanel = await panel.evaluate(focusedIn('#feature-views'));
+    expect(inPanel).toEqual({ visible: true, outline: expect.stringMatching(/^solid [3-9]px$/) });
     await page.close();
   });
 });

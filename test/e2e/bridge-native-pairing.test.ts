@@ -25,6 +25,7 @@ import { SCENARIO_CLOCK } from '../fixtures/patients';
 import {
   bridgeState,
   browserTestsUnavailable,
+  COMPANION_STARTED,
   type ExtensionBrowser,
   launchWithExtension,
   panelText,
@@ -98,7 +99,7 @@ describe.skipIf(unavailable)(
     it('pairs with no paste: the console shows the verified card, the options page says "automatiskt"', async () => {
       const { cases } = sim.control.scenario('default');
       visit = await ext.newConsolePage(`${sim.url}/besok/${encodeURIComponent(cases.adult!)}`);
-      await visit.waitForSelector('[data-clinic-companion="panel"]');
+      await visit.waitForSelector(COMPANION_STARTED);
       await waitFor(async () => (await bridgeState(visit)) === 'card-present', 15_000);
       const options = await extensionPage();
       await options.waitForSelector('#bridge-native');

@@ -25,6 +25,7 @@ import {
   TEST_EXTENSION_DIR,
   waitFor,
 } from './harness';
+import { cardText } from './side-panel';
 import { COPY_BUTTON, clickCopy, type Stack, startStack } from './stack';
 
 const EDGE_DIR = path.resolve(process.env.CC_TEST_EDGE_EXTENSION_DIR ?? '.output/edge-mv3-test');
@@ -69,11 +70,7 @@ function withoutTexts(manifest: Manifest): Manifest {
 
 const manifestOf = async (ext: ExtensionBrowser) =>
   (await ext.worker()).evaluate(() => ({ id: chrome.runtime.id, manifest: chrome.runtime.getManifest() }));
-const safety = (page: Page) =>
-  page.$eval(
-    '[data-clinic-companion="panel"]',
-    (host) => host.shadowRoot?.querySelector('[aria-label="Patientsäkerhet"]')?.textContent ?? '',
-  );
+const safety = (page: Page) => cardText(page, 'patient-safety-banner');
 const switchState = (page: Page, id: string) =>
   page.$eval(`li[data-feature-switch="${id}"]`, (li) => {
     const input = li.querySelector('input') as HTMLInputElement;

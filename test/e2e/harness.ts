@@ -162,16 +162,12 @@ export async function waitFor(
   }
 }
 
-/**
- * What the clinician reads of the companion for this console page: the side panel's cards for its
- * tab (issue 14), then whatever is still in the page's own panel.
- */
+/** The content script has started on a console page (its live regions are in the page). */
+export const COMPANION_STARTED = '[data-clinic-companion="live-polite"]';
+
+/** What the clinician reads of the companion for this console page: the side panel's cards for its tab (issue 14). */
 export async function panelText(page: Page): Promise<string> {
-  const inPage = await page.evaluate(() => {
-    const host = document.querySelector('[data-clinic-companion="panel"]');
-    return host?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  });
-  return `${await sidePanelText(page)} ${inPage}`.trim();
+  return sidePanelText(page);
 }
 
 /**

@@ -17,26 +17,15 @@ import {
   waitForChip,
 } from './timer-helpers';
 
-/**
- * The patient-safety card drawn from this page's reading (what proves the page was read): in the
- * page's own panel, or in the side panel (issue 14), there only a card drawn after `markStale`.
- */
+/** The patient-safety card drawn from this page's reading (what proves the page was read): only a card drawn after `markStale`. */
 const safetyShown = async (page: Page) =>
-  (await page.evaluate(
-    () =>
-      !!document
-        .querySelector('[data-clinic-companion="panel"]')
-        ?.shadowRoot?.querySelector('[aria-label="Patientsäkerhet"]')?.textContent,
-  )) ||
-  (await (
-    await sidePanelFor(page)
-  ).evaluate(
+  (await sidePanelFor(page)).evaluate(
     () =>
       !!document
         .getElementById('feature-views')
         ?.shadowRoot?.querySelector('[data-feature="patient-safety-banner"]:not([data-stale])')
         ?.textContent?.includes('Patientsäkerhet'),
-  ));
+  );
 /** Marks the side panel's cards as drawn before now (a reload's new reading draws new ones). */
 const markStale = async (page: Page) =>
   (await sidePanelFor(page)).evaluate(() => {

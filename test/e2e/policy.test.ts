@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-identity';
 import { defaultRuleSet } from '../../shared/rules';
 import { browserTestsUnavailable, type ExtensionBrowser, waitFor } from './harness';
+import { cardText, sidePanelFor } from './side-panel';
 import { COPY_BUTTON, type Stack, startStack } from './stack';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -68,13 +69,10 @@ const switchState = (page: Page, id: string) =>
     const input = li.querySelector('input') as HTMLInputElement;
     return { checked: input.checked, disabled: input.disabled, text: li.textContent ?? '' };
   });
-const journalButton = (page: Page) =>
-  page.$('[data-clinic-companion="panel"] >>> [data-feature="journal-panel"] button');
-const safetyShown = (page: Page) =>
-  page.$eval(
-    '[data-clinic-companion="panel"]',
-    (host) => !!host.shadowRoot?.querySelector('[aria-label="Patientsäkerhet"]')?.textContent,
-  );
+/** The side panel's journal note is filled for this tab: the journal feature published the visit's facts. */
+const journalFilled = async (page: Page) =>
+  (await sidePanelFor(page)).evaluate(() => document.documentElement.dataset.state === 'filled');
+const safetyShown = async (page: Page) => (await cardText(page, 'patient-safety-banner')).includes('Patientsäkerhet');
 
 describe.skipIf(unavailable)('IT policy in the running extension, real Chromium policy', () => {
   let stack: Stack;
@@ -108,7 +106,9 @@ describe.skipIf(unavailable)('IT policy in the running extension, real Chromium 
     // Other features run (the banner, the copy button locked on); the journal panel does not.
     await waitFor(() => safetyShown(visit));
     await visit.waitForSelector(COPY_BUTTON, { visible: true });
-    expect(await journalButton(visit)).toBeNull();
+    // The side panel knows of no visit in this tab: nothing published the journal's facts.
+    await (await sidePanelFor(visit)).waitForSelector('#no-visit');
+    expect(await journalFilled(visit)).toBe(false);
 
     options = await stack.ext.browser.newPage();
     await options.goto(`chrome-extension://${stack.ext.extensionId}/options.html`);
@@ -160,7 +160,7 @@ describe.skipIf(unavailable)('IT policy in the running extension, real Chromium 
     await reloadPolicy(stack.ext);
 
     // The open visit follows: the journal panel starts, the copy button goes; no reload.
-    await waitFor(async () => (await journalButton(visit)) !== null, 20_000);
+    await waitFor(() => journalFilled(visit), 20_000);
     await waitFor(async () => (await visit.$(COPY_BUTTON)) === null);
     expect(await visit.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
 

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, waitFor } from './harness';
+import { COMPANION_STARTED, describeInBrowser, waitFor } from './harness';
 import { sidePanelFor } from './side-panel';
 import { type Stack, startStack } from './stack';
 import { fromNow, readyWorker, resetTestTimers, useTestTimers } from './timer-helpers';
@@ -79,7 +79,7 @@ describeInBrowser('handed-over cases in Mina aktuella (R-Q-4), in real Chromium'
   it('R-Q-4: in turn (priority, then arrival) with the wait for a receiver; amber → red; accepted → gone', async () => {
     // Alla aktuella shows the same statuses, but it is not the clinician's list: nothing shown.
     const page = await stack.ext.newConsolePage(`${stack.sim.url}/`);
-    await page.waitForSelector('[data-clinic-companion="panel"]');
+    await page.waitForSelector(COMPANION_STARTED);
     await waitFor(async () =>
       (await page.evaluate(() => document.body.textContent ?? '')).includes('Synk Överlämning'),
     );

@@ -15,7 +15,7 @@ import { CARD_PULLED_BANNER, OTHER_CARD_WARNING } from '../../shared/shift';
 import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../bridge/fake-reader';
 import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, type TestChain } from '../bridge/test-certs';
-import { bridgeState, browserTestsUnavailable, panelText, waitFor } from './harness';
+import { bridgeState, browserTestsUnavailable, COMPANION_STARTED, panelText, waitFor } from './harness';
 import { sidePanelFor } from './side-panel';
 import { pairThroughOptions, type Stack, startStack } from './stack';
 
@@ -54,7 +54,7 @@ describe.skipIf(unavailable)('shift-guard: the shift ends only by "Avsluta skift
     await pairThroughOptions(stack.ext, token, bridge.server.port);
     visit = await stack.openVisit(stack.cases.adult);
     start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
-    await start.waitForSelector('[data-clinic-companion="panel"]');
+    await start.waitForSelector(COMPANION_STARTED);
     await waitFor(async () => (await bridgeState(visit)) === 'card-present');
   });
   afterAll(async () => {
@@ -122,7 +122,11 @@ describe.skipIf(unavailable)('shift-guard: the shift ends only by "Avsluta skift
         const root = document.getElementById('feature-views')!.shadowRoot!;
         const w = window as unknown as { checklistSeen: Promise<number> };
         w.checklistSeen = new Promise<number>((resolve) => {
-          const seen = () => !!root.querySelector('[data-shift-guard="checklist"]') && (resolve(Date.now()), true);
+          const seen = () => {
+            if (!root.querySelector('[data-shift-guard="checklist"]')) return false;
+            resolve(Date.now());
+            return true;
+          };
           const observer = new MutationObserver(() => seen() && observer.disconnect());
           observer.observe(root, { subtree: true, childList: true });
           setTimeout(() => resolve(-1), 5_000);

@@ -108,3 +108,17 @@ export async function controlsUnder(page: Page, ours: string): Promise<string[]>
       .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
   }, ours);
 }
+
+/** The text of one feature's card in the side panel for this console page ('' when it shows none). */
+export async function cardText(page: Page, feature: string): Promise<string> {
+  const panel = await sidePanelFor(page);
+  return panel.evaluate(
+    (f) =>
+      document
+        .getElementById('feature-views')
+        ?.shadowRoot?.querySelector(`[data-feature="${f}"]`)
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim() ?? '',
+    feature,
+  );
+}

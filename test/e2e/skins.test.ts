@@ -5,6 +5,7 @@ import { SKINS, type SkinName } from '../clinic-sim/model';
 import { FOREIGN_PATCH } from '../fixtures/foreign-patch';
 import { PATIENTS } from '../fixtures/patients';
 import { browserTestsUnavailable, panelText, readClipboard, waitFor } from './harness';
+import { cardText } from './side-panel';
 import { clickCopy, type Stack, startStack } from './stack';
 import { fromNow, readyWorker, resetTestTimers, waitForChip } from './timer-helpers';
 
@@ -32,16 +33,8 @@ function shuffle<T>(items: T[], s: number): T[] {
   return items;
 }
 
-const safety = (page: Page) =>
-  page.$eval(
-    '[data-clinic-companion="panel"]',
-    (host) => host.shadowRoot?.querySelector('[aria-label="Patientsäkerhet"]')?.textContent?.replace(/\s+/g, ' ') ?? '',
-  );
-const health = (page: Page) =>
-  page.$eval(
-    '[data-clinic-companion="panel"]',
-    (host) => host.shadowRoot?.querySelector('[data-feature="page-health"]')?.textContent?.replace(/\s+/g, ' ') ?? '',
-  );
+const safety = (page: Page) => cardText(page, 'patient-safety-banner');
+const health = (page: Page) => cardText(page, 'page-health');
 const badgeOrders = (page: Page) =>
   page.evaluate(() =>
     Array.from(document.querySelectorAll('[data-clinic-companion^="queue-deadlines-"]'))

@@ -2,7 +2,13 @@ import type { Page } from 'puppeteer-core';
 import type { SkinName } from '../clinic-sim/model';
 import { type ClinicSim, startClinicSim } from '../clinic-sim/server';
 import { SCENARIO_CLOCK, type ScenarioPatientKey } from '../fixtures/patients';
-import { type ExtensionBrowser, type LaunchOptions, launchWithExtension, randomSeed } from './harness';
+import {
+  COMPANION_STARTED,
+  type ExtensionBrowser,
+  type LaunchOptions,
+  launchWithExtension,
+  randomSeed,
+} from './harness';
 
 /**
  * What most browser tests need: the simulator with a random class seed (so nothing may depend on
@@ -39,7 +45,7 @@ export async function startStack(
     visitUrl,
     async openVisit(caseId) {
       const page = await ext.newConsolePage(visitUrl(caseId));
-      await page.waitForSelector('[data-clinic-companion="panel"]');
+      await page.waitForSelector(COMPANION_STARTED);
       return page;
     },
     async stop() {

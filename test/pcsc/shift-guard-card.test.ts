@@ -16,7 +16,7 @@ import { silentLogger } from '../../bridge/log';
 import { CARD_PULLED_BANNER, OTHER_CARD_WARNING } from '../../shared/shift';
 import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, issueTestCertificate, TEST_CLINICIAN_NAME, type TestChain } from '../bridge/test-certs';
-import { bridgeState, describeInBrowser, panelText, waitFor } from '../e2e/harness';
+import { bridgeState, COMPANION_STARTED, describeInBrowser, panelText, waitFor } from '../e2e/harness';
 import { pairThroughOptions, type Stack, startStack } from '../e2e/stack';
 import { PcscStack, pcscStackOrSkip } from './harness';
 
@@ -62,7 +62,7 @@ function suite(): void {
     await pairThroughOptions(stack.ext, token, bridge.server.port);
     visit = await stack.openVisit(stack.cases.adult);
     start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
-    await start.waitForSelector('[data-clinic-companion="panel"]');
+    await start.waitForSelector(COMPANION_STARTED);
     await cardPresent();
   });
 

@@ -1,8 +1,8 @@
 import { CLINIC_ORIGIN } from '../../../shared/extension-identity';
 import { FEATURES } from '../../features';
 import { startCompanion } from '../../lib/companion';
+import { rulesForPage } from '../../lib/page-rules';
 import { effectivePolicyItem, enabledFeatureIds } from '../../lib/policy';
-import { loadEffectiveRules } from '../../lib/rules';
 
 export default defineContentScript({
   // The release build runs only on the console; test builds add the simulator (wxt.config.ts).
@@ -10,7 +10,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const ids = FEATURES.map((f) => f.id);
-    const [policy, rules] = await Promise.all([effectivePolicyItem.get(), loadEffectiveRules()]);
+    const [policy, rules] = await Promise.all([effectivePolicyItem.get(), rulesForPage()]);
     const companion = startCompanion(document, FEATURES, enabledFeatureIds(policy, ids), rules);
     // IT's policy and the clinician's switches (resolved by the background) apply live.
     const life = new AbortController();

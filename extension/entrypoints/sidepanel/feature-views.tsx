@@ -1,7 +1,8 @@
 import { type ComponentChildren, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { RuleSet } from '../../../shared/rules';
 import { connectPanelViews } from '../../lib/panel-port';
-import { PANEL_CSS } from '../../lib/ui-styles';
+import { CARD_CSS } from './card-styles';
 import { FEATURE_VIEWS } from './views';
 
 type Views = Record<string, unknown> | null;
@@ -21,7 +22,7 @@ function useTabViews(tabId: number | null) {
   return { views: state.tabId === tabId ? state.views : undefined, act: act.current };
 }
 
-/** Our views in a shadow root: the in-page cards' styles (PANEL_CSS) without touching the journal's. */
+/** Our views in a shadow root: the in-page cards' styles (CARD_CSS) without touching the journal's. */
 function Shadow({ id, state, children }: { id: string; state: string; children: ComponentChildren }) {
   const host = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -30,7 +31,7 @@ function Shadow({ id, state, children }: { id: string; state: string; children: 
     const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
     render(
       <>
-        <style>{PANEL_CSS}</style>
+        <style>{CARD_CSS}</style>
         <div class="panel-body">{children}</div>
       </>,
       root,
@@ -40,16 +41,17 @@ function Shadow({ id, state, children }: { id: string; state: string; children: 
 }
 
 /** Every feature's card for the tab shown, in the features' registry order (issue 14). */
-export function FeatureViews({ tabId }: { tabId: number | null }) {
+export function FeatureViews({ tabId, rules }: { tabId: number | null; rules: RuleSet | null }) {
   const { views, act } = useTabViews(tabId);
   const state = views === undefined ? 'loading' : views === null ? 'none' : 'connected';
   return (
     <Shadow id="feature-views" state={state}>
       {views &&
+        rules &&
         FEATURE_VIEWS.map(({ id, View }) =>
           views[id] === undefined ? null : (
             <div key={id} data-feature={id}>
-              <View model={views[id]} act={(action: string, data?: unknown) => act(id, action, data)} />
+              <View model={views[id]} rules={rules} act={(action: string, data?: unknown) => act(id, action, data)} />
             </div>
           ),
         )}

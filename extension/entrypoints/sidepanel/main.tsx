@@ -249,7 +249,7 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
 
   return (
     <main>
-      <FeatureViews tabId={tabId} />
+      <FeatureViews tabId={tabId} rules={effective?.rules ?? null} />
       <h1>Journalanteckning</h1>
       <p class="sub">
         Mall {effective?.rules.template.name ?? 'Distanskontakt 1177 direkt'} · Regler{' '}
