@@ -1,4 +1,6 @@
-// The badge beside each row of Drop in's *Väntar i kö* (R-Q-1): its turn and waiting time. Plain
+// The badge beside each row of Drop in's *Väntar i kö* (R-Q-1): its turn, its urgency by colour and
+// sign; the waiting time in its name and tooltip (the row shows its own, and a wider badge would
+// cover the patient's name at laptop widths: issue 14's no-cover test). Plain
 // DOM, no UI library in the content script (issue 14): each badge's elements are made once per
 // inline container, and a redraw writes only what changed (up to 200 badges, on page changes).
 import type { QueueThresholds } from '../../shared/queue';
@@ -34,7 +36,6 @@ export function badgeText(view: QueueView, t: QueueThresholds): { turn: string; 
 interface BadgeParts {
   badge: HTMLElement;
   turn: HTMLElement;
-  minutes: HTMLElement;
 }
 
 const made = new WeakMap<HTMLElement, BadgeParts>();
@@ -46,25 +47,24 @@ function partsIn(container: HTMLElement): BadgeParts {
   const style = element(container, 'style');
   style.textContent = BADGE_STYLE;
   container.before(style);
-  const badge = element(container, 'span', { role: 'img', title: TITLE });
+  const badge = element(container, 'span', { role: 'img' });
   const turn = element(container, 'span', { class: 'turn' });
-  const minutes = element(container, 'span');
-  badge.append(turn, ' ', minutes);
-  parts = { badge, turn, minutes };
+  badge.append(turn);
+  parts = { badge, turn };
   made.set(container, parts);
   return parts;
 }
 
 /** Draws `view`'s badge in an inline container (`<span class="qbadge …" role="img" …>`). */
 export function drawBadge(container: HTMLElement, view: QueueView, t: QueueThresholds): void {
-  const { badge, turn, minutes } = partsIn(container);
+  const { badge, turn } = partsIn(container);
   const text = badgeText(view, t);
   setAttr(badge, 'class', `qbadge ${view.urgency}`);
   setAttr(badge, 'data-urgency', view.urgency);
   setAttr(badge, 'data-order', String(view.order));
   setAttr(badge, 'aria-label', text.label);
   setText(turn, text.turn);
-  setText(minutes, text.minutes);
+  setAttr(badge, 'title', `${text.label}. ${TITLE}`);
   if (badge.parentNode !== container) container.append(badge);
 }
 

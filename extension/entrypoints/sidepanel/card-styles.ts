@@ -5,6 +5,8 @@ import { INLINE_CSS } from '../../lib/ui-styles';
 export const CARD_CSS = `${INLINE_CSS}
 .panel-body { display: flex; flex-direction: column; gap: 8px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
   color: #1b1b1b; }
+/* A feature with nothing to say leaves its place empty: no gap for it. */
+.panel-body > [data-feature]:empty { display: none; }
 .card { background: #fff; border: 1px solid #c5ccd3; border-radius: 8px; padding: 10px 12px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.12); }
 .card h2 { font-size: 13px; margin: 0 0 4px; text-transform: uppercase; letter-spacing: .03em; color: #3d4a57; }
 .chip { display: inline-flex; align-items: center; gap: 6px; padding: 6px 10px; border-radius: 999px; border: 1px solid #8aa3b8; background: #eef4f9; font-weight: 600; }
