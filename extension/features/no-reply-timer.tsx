@@ -7,7 +7,7 @@ import { noticePhraseOf } from '../lib/no-reply-chat';
 import { type ChipView, chipView, type Feedback } from '../lib/no-reply-chip';
 import { chipModel, type PageFacts, pageFactsOf } from '../lib/no-reply-model';
 import { type NoReplyTimer, noReplyKey, noReplyRecords, RUNNING_STATES, settingsFrom } from '../lib/no-reply-timers';
-import { splitRuleIds } from '../lib/rule-ref';
+import { splitRuleIds } from '../lib/rule-ids';
 import type { Feature } from './feature';
 
 /** What the screen reader hears when the chip reaches a stage (once per stage). */

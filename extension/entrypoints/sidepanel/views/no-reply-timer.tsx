@@ -1,5 +1,5 @@
 import type { NoReplyTimerModel } from '../../../features/no-reply-timer';
-import { CHIP_STYLE, Chip } from '../../../lib/no-reply-chip';
+import { CHIP_STYLE, Chip } from '../no-reply-card';
 import { defineView } from './view';
 
 /** The no-reply chip (R-NR-1..R-NR-5); its presses go to the feature in the tab, by `data-action`. */
