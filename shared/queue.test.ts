@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { underEachHostZone } from '../test/fixtures/host-zones';
 import {
-  DEFAULT_QUEUE_THRESHOLDS,
   orderHandedOver,
   orderQueue,
   overdueCases,
@@ -11,6 +10,7 @@ import {
   queueUrgency,
   waitingMinutes,
 } from './queue';
+import { DEFAULT_QUEUE_THRESHOLDS } from './queue-defaults';
 import { defaultRuleSet } from './rules/default';
 
 // Fake time: a fixed origin, offsets in seconds; nothing here reads the clock.
@@ -63,12 +63,12 @@ describe('queueUrgency', () => {
   });
 
   it('R-Q-1: thresholds are reached at the exact millisecond', () => {
-    expect(queueUrgency(iso(0), new Date(T0 + 10 * 60_000 - 1))).toBe('ok');
-    expect(queueUrgency(iso(0), new Date(T0 + 15 * 60_000 - 1))).toBe('amber');
+    expect(queueUrgency(iso(0), new Date(T0 + 10 * 60_000 - 1), DEFAULT_QUEUE_THRESHOLDS)).toBe('ok');
+    expect(queueUrgency(iso(0), new Date(T0 + 15 * 60_000 - 1), DEFAULT_QUEUE_THRESHOLDS)).toBe('amber');
   });
 
   it('uses the defaults when no thresholds are given, and honours custom ones', () => {
-    expect(queueUrgency(iso(0), at(mmss(10)))).toBe('amber');
+    expect(queueUrgency(iso(0), at(mmss(10)), DEFAULT_QUEUE_THRESHOLDS)).toBe('amber');
     const custom = { amberAfterMinutes: 5, redAfterMinutes: 8 };
     expect(queueUrgency(iso(0), at(mmss(4, 59)), custom)).toBe('ok');
     expect(queueUrgency(iso(0), at(mmss(5)), custom)).toBe('amber');
@@ -76,8 +76,8 @@ describe('queueUrgency', () => {
   });
 
   it('R-Q-1: an unreadable arrival time is red, never silently ok', () => {
-    expect(queueUrgency('', at(0))).toBe('red');
-    expect(queueUrgency('okänd', at(0))).toBe('red');
+    expect(queueUrgency('', at(0), DEFAULT_QUEUE_THRESHOLDS)).toBe('red');
+    expect(queueUrgency('okänd', at(0), DEFAULT_QUEUE_THRESHOLDS)).toBe('red');
   });
 });
 
@@ -150,12 +150,14 @@ describe('overdueCases', () => {
   });
 
   it('R-Q-1: includes a case whose arrival time cannot be read', () => {
-    expect(ids(overdueCases([{ id: 'x', priority: 3, arrivedAt: 'okänd' }], now))).toEqual(['x']);
+    expect(ids(overdueCases([{ id: 'x', priority: 3, arrivedAt: 'okänd' }], now, DEFAULT_QUEUE_THRESHOLDS))).toEqual([
+      'x',
+    ]);
   });
 
   it('honours custom thresholds', () => {
     const cases = [kase('a', 3, mmss(25))];
-    expect(overdueCases(cases, now)).toEqual([]);
+    expect(overdueCases(cases, now, DEFAULT_QUEUE_THRESHOLDS)).toEqual([]);
     expect(ids(overdueCases(cases, now, { amberAfterMinutes: 2, redAfterMinutes: 5 }))).toEqual(['a']);
   });
 });
@@ -197,7 +199,7 @@ describe('queueNotifierStep', () => {
     const notifiedAt = new Map<string, number>();
     let store: string[] = [];
     for (let minute = 0; minute <= 60; minute++) {
-      const step = queueNotifierStep(store, overdueCases(cases, at(mmss(minute))));
+      const step = queueNotifierStep(store, overdueCases(cases, at(mmss(minute)), DEFAULT_QUEUE_THRESHOLDS));
       for (const c of step.notify) {
         expect(notifiedAt.has(c.id)).toBe(false);
         notifiedAt.set(c.id, minute);
@@ -221,8 +223,12 @@ describe('R-Q-1: the 15-minute mark is acceptWithinMinutes', () => {
     underEachHostZone(() => {
       // 09:00 in Stockholm (CEST) is 07:00 UTC: 12 minutes later it has waited 12 minutes.
       expect(waitingMinutes('2024-06-03T09:00:00', new Date('2024-06-03T07:12:00Z'))).toBe(12);
-      expect(queueUrgency('2024-06-03T09:00:00', new Date('2024-06-03T07:15:00Z'))).toBe('red');
-      expect(queueUrgency('2024-06-03T09:00:00', new Date('2024-06-03T07:14:59Z'))).toBe('amber');
+      expect(queueUrgency('2024-06-03T09:00:00', new Date('2024-06-03T07:15:00Z'), DEFAULT_QUEUE_THRESHOLDS)).toBe(
+        'red',
+      );
+      expect(queueUrgency('2024-06-03T09:00:00', new Date('2024-06-03T07:14:59Z'), DEFAULT_QUEUE_THRESHOLDS)).toBe(
+        'amber',
+      );
     });
   });
 });

@@ -15,7 +15,6 @@
  *   may be the sickest one (fail safe, issue 8).
  */
 import { parseIsoTime } from './iso-time';
-import { defaultRuleSet } from './rules/default';
 
 export interface QueueThresholds {
   amberAfterMinutes: number;
@@ -33,11 +32,6 @@ export function queueThresholdsFrom(timers: {
 }): QueueThresholds {
   return { amberAfterMinutes: timers.queueAmberAfterMinutes, redAfterMinutes: timers.acceptWithinMinutes };
 }
-
-/** Region Uppsala's defaults, from its rule set (no second constant). */
-export const DEFAULT_QUEUE_THRESHOLDS: Readonly<QueueThresholds> = Object.freeze(
-  queueThresholdsFrom(defaultRuleSet.timers),
-);
 
 export type QueueUrgency = 'ok' | 'amber' | 'red';
 
@@ -62,11 +56,7 @@ export function waitingMinutes(arrivedAt: string, now: Date): number {
   return Math.max(0, (t - arrived) / MINUTE_MS);
 }
 
-export function queueUrgency(
-  arrivedAt: string,
-  now: Date,
-  thresholds: QueueThresholds = DEFAULT_QUEUE_THRESHOLDS,
-): QueueUrgency {
+export function queueUrgency(arrivedAt: string, now: Date, thresholds: QueueThresholds): QueueUrgency {
   const waited = waitingMinutes(arrivedAt, now);
   if (Number.isNaN(waited) || waited >= thresholds.redAfterMinutes) return 'red';
   return waited >= thresholds.amberAfterMinutes ? 'amber' : 'ok';
@@ -113,7 +103,7 @@ export function orderHandedOver<T extends { priority: number | null; arrivedAt: 
 export function overdueCases<T extends { priority: number | null; arrivedAt: string; accepted?: boolean }>(
   cases: T[],
   now: Date,
-  thresholds: QueueThresholds = DEFAULT_QUEUE_THRESHOLDS,
+  thresholds: QueueThresholds,
 ): T[] {
   return orderQueue(cases.filter((c) => !c.accepted && queueUrgency(c.arrivedAt, now, thresholds) === 'red'));
 }

@@ -2,7 +2,7 @@ import type { SupportInput } from '../../shared/routine/support-info';
 import { type ClinicSnapshot, FIELD_NAMES, type FieldHealth, pageHealth } from '../clinic';
 import { loadBridgeStatus } from '../lib/bridge-status';
 import { featureStates } from '../lib/feature-status';
-import { loadEffectiveRules } from '../lib/rules';
+import { storedEffectiveRulesItem } from '../lib/rules-record';
 import type { Feature } from './feature';
 
 /** The report's facts as JSON (the time as an ISO string); the side panel writes the text (supportInfo). */
@@ -45,8 +45,8 @@ const supportInfoFeature: Feature = {
       const snapshot = ctx.snapshot();
       const rules = ctx.rules();
       // The digest comes from the background (no hashing in the content script).
-      const [status, effective] = await Promise.all([loadBridgeStatus(), loadEffectiveRules()]);
-      const digest = effective.rules.meta.version === rules.meta.version ? effective.digest : undefined;
+      const [status, effective] = await Promise.all([loadBridgeStatus(), storedEffectiveRulesItem.get()]);
+      const digest = effective?.rules.meta.version === rules.meta.version ? effective.digest : undefined;
       return {
         url: location.href,
         extensionVersion: browser.runtime.getManifest().version,

@@ -1,7 +1,7 @@
 import type { PolicyIssue } from '../../shared/policy/effective';
 import type { RefusedSource } from '../../shared/policy/rules';
 import type { RuleSet, RuleSetError } from '../../shared/rules';
-import { RULE_SCHEMA_VERSION } from '../../shared/rules/version';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/rules/version';
 import { defineItem, isObject } from './storage';
 
 /**
@@ -45,7 +45,7 @@ function isEffectiveRules(v: unknown): v is EffectiveRules {
   return (
     isObject(v) &&
     isObject(v.rules) &&
-    v.rules.schemaVersion === RULE_SCHEMA_VERSION &&
+    v.rules.schemaVersion === CURRENT_SCHEMA_VERSION &&
     SOURCES.includes(v.source) &&
     Array.isArray(v.refused) &&
     typeof v.resolvedAt === 'string'

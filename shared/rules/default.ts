@@ -1,10 +1,10 @@
 // Region Uppsala's 1177 direkt rules (RULES.md, from the user manual DocPlusSTYR-32657 v2).
 // Values marked "region to confirm" are not in the manual and are placeholders.
 import type { RuleSet } from './schema';
-import { RULE_SCHEMA_VERSION } from './version';
+import { CURRENT_SCHEMA_VERSION } from './version';
 
 export const defaultRuleSet: RuleSet = {
-  schemaVersion: RULE_SCHEMA_VERSION,
+  schemaVersion: CURRENT_SCHEMA_VERSION,
   meta: {
     name: '1177 direkt – Region Uppsala',
     region: 'Region Uppsala',

@@ -7,10 +7,10 @@ import { KONTAKTSATT } from './kontaktsatt';
 import { type PhraseTimers, phraseContradictions } from './phrases';
 import { isoDate, positiveInt, regexSource, text, uniqueEntries, uniqueTexts, webUrl } from './primitives';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+import { CURRENT_SCHEMA_VERSION } from './version';
 
 /** The journal template's Kontaktsätt values (R-J-6), in the manual's order. */
-export { KONTAKTSATT };
+export { CURRENT_SCHEMA_VERSION, KONTAKTSATT };
 export const kontaktsattSchema = z.enum(KONTAKTSATT);
 export type Kontaktsatt = z.infer<typeof kontaktsattSchema>;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSnapshot, SELECTORS } from '../../extension/clinic';
 import { handedOverView } from '../../extension/lib/handed-over-view';
-import { DEFAULT_QUEUE_THRESHOLDS } from '../../shared/queue';
+import { DEFAULT_QUEUE_THRESHOLDS } from '../../shared/queue-defaults';
 import { SKINS, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { PATIENTS, SCENARIO_CLOCK } from '../fixtures/patients';
