@@ -23,6 +23,22 @@ async function loadTimers(): Promise<NoReplyTimer[]> {
   return (await noReplyRecords.all()).flatMap(([, timer]) => (timer ? [timer] : []));
 }
 
+/** This popup's window, known before any click: `sidePanel.open` must run inside the click's gesture. */
+const thisWindow = browser.windows.getCurrent().then((w) => w.id);
+let windowId: number | undefined;
+void thisWindow.then((id) => {
+  windowId = id;
+});
+
+/** The side panel of this window (the click here is the user gesture `sidePanel.open` needs). */
+function openSidePanel() {
+  if (windowId === undefined) return;
+  chrome.sidePanel.open({ windowId }).then(
+    () => window.close(),
+    (error: unknown) => logError('side panel', error),
+  );
+}
+
 function Overview() {
   const [timers, setTimers] = useState<NoReplyTimer[] | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -59,6 +75,10 @@ function Overview() {
   const running = timers ? overviewOrder(timers) : [];
   return (
     <main>
+      {/* Issue 14: the side panel is the companion's home; the toolbar button's way there. */}
+      <button type="button" class="open-side-panel" onClick={openSidePanel}>
+        Öppna Clinic Companion i sidopanelen
+      </button>
       <h1>Svarstider</h1>
       {timers === null && <p>Läser in …</p>}
       {timers !== null && running.length === 0 && <p class="empty">Inga pågående svarstider.</p>}
