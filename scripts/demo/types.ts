@@ -9,7 +9,11 @@ export interface DemoContext {
   stack: Stack;
   /** Runs one step; a failure prints ✖ with the reason and the demo goes on. */
   step(title: string, run: () => Promise<void>): Promise<boolean>;
-  screenshot(page: Page, name: string): Promise<void>;
+  /**
+   * `<name>.png` of the page; with `sidePanel`, also `<name>-sidopanel.png` of the side panel
+   * showing that console tab (issue 14: the cards are there, not on the page).
+   */
+  screenshot(page: Page, name: string, options?: { sidePanel?: boolean }): Promise<void>;
   /** Fails the current step with a message when `condition` is false. */
   expect(condition: boolean, message: string): void;
 }

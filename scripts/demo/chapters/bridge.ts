@@ -7,11 +7,14 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { type RunningBridge, startBridge } from '../../../bridge/app';
 import { silentLogger } from '../../../bridge/log';
+import { CARD_PULLED_BANNER } from '../../../shared/shift';
 import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../../../test/bridge/fake-reader';
 import { journalRequest } from '../../../test/bridge/fixtures';
 import { testConfig } from '../../../test/bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID } from '../../../test/bridge/test-certs';
 import { bridgeState, panelText, waitFor } from '../../../test/e2e/harness';
+import { clickCopy } from '../../../test/e2e/stack';
+import { dangerBarText } from '../side-panel';
 import type { DemoChapter } from '../types';
 
 const READER = 'Virtual PCD 00 00';
@@ -25,12 +28,7 @@ const PRESENT = `SITHS-kort isatt: ${TEST_CLINICIAN_NAME}, ${TEST_HSA_ID}`;
  */
 export const bridge: DemoChapter = {
   title: 'Bryggan: parkoppling, SITHS-kort och PDF-export (issue 5)',
-  async run({ stack, step, screenshot: save, expect }) {
-    // A tab in the background never paints a new frame headless: bring it to the front first.
-    const screenshot = async (page: Page, name: string) => {
-      await page.bringToFront();
-      await save(page, name);
-    };
+  async run({ stack, step, screenshot, expect }) {
     const chain = await createTestChain();
     const fake = new FakeCardReader();
     fake.plugReader(READER);
@@ -60,12 +58,14 @@ export const bridge: DemoChapter = {
     try {
       const visit = await stack.openVisit(stack.cases.adult);
       pages.push(visit);
+      // The clinician has this visit's patient in Cosmic: the danger bar is left to the card (R-S-2).
+      await clickCopy(visit);
       await step(
         'Utan parkoppling säger besöket inget om bryggan: parkoppling hör till Inställningar (issue 14)',
         async () => {
           await waitFor(async () => (await bridgeState(visit)) === 'not-paired');
-          expect(!(await panelText(visit)).includes('Ej parkopplad'), 'panelen visar "Ej parkopplad" på besöket');
-          await screenshot(visit, 'bridge-not-paired');
+          expect(!(await panelText(visit)).includes('Ej parkopplad'), 'sidopanelen visar "Ej parkopplad" på besöket');
+          await screenshot(visit, 'bridge-not-paired', { sidePanel: true });
         },
       );
 
@@ -84,26 +84,30 @@ export const bridge: DemoChapter = {
         await screenshot(page, 'bridge-options-paired');
       });
 
-      await step('SITHS-kortet sätts i: allt är i ordning, panelen säger inget om bryggan (issue 14)', async () => {
+      await step('SITHS-kortet sätts i: allt är i ordning, sidopanelen säger inget om bryggan (issue 14)', async () => {
         fake.insert(READER, sithsCard());
         await waitFor(async () => (await bridgeState(visit)) === 'card-present');
         const page = await options();
         await page.waitForFunction((text) => document.body.textContent?.includes(text), {}, PRESENT);
         await page.close();
-        await screenshot(visit, 'bridge-card-present');
+        await screenshot(visit, 'bridge-card-present', { sidePanel: true });
       });
 
-      await step('R-S-2: kortet dras ut → "Inget kort" direkt, och skiftet pågår fortfarande', async () => {
-        const started = performance.now();
-        fake.remove(READER);
-        await waitFor(async () => (await panelText(visit)).includes('Inget kort'), 5_000, 10);
-        const ms = Math.round(performance.now() - started);
-        expect((await panelText(visit)).includes('Skiftet pågår fortfarande'), 'påminnelsen om Avsluta skift saknas');
-        await screenshot(visit, 'bridge-card-pulled');
-        console.log(`    (kort uttaget → sidan visar det: ${ms} ms)`);
-        fake.insert(READER, sithsCard());
-        await waitFor(async () => (await bridgeState(visit)) === 'card-present');
-      });
+      await step(
+        'R-S-2: kortet dras ut → varning på sidan direkt; "Inget kort" och skiftet pågår fortfarande i sidopanelen',
+        async () => {
+          const started = performance.now();
+          fake.remove(READER);
+          await waitFor(async () => (await dangerBarText(visit))?.includes(CARD_PULLED_BANNER) === true, 5_000, 10);
+          const ms = Math.round(performance.now() - started);
+          await waitFor(async () => (await panelText(visit)).includes('Inget kort'), 5_000, 10);
+          expect((await panelText(visit)).includes('Skiftet pågår fortfarande'), 'påminnelsen om Avsluta skift saknas');
+          await screenshot(visit, 'bridge-card-pulled', { sidePanel: true });
+          console.log(`    (kort uttaget → sidan visar det: ${ms} ms)`);
+          fake.insert(READER, sithsCard());
+          await waitFor(async () => (await bridgeState(visit)) === 'card-present');
+        },
+      );
 
       await step(
         'Arbetaren (service worker) stoppas; kortet byts under tiden – sidan visar rätt när den vaknar',
@@ -184,7 +188,7 @@ export const bridge: DemoChapter = {
               seen.length > 0 && seen.every((r) => r === 'GET /v1/health'),
               `servern fick mer än hälsokontrollen: ${seen.join(', ')}`,
             );
-            await screenshot(visit, 'bridge-untrusted');
+            await screenshot(visit, 'bridge-untrusted', { sidePanel: true });
           } finally {
             squatter.closeAllConnections();
             await new Promise<void>((resolve) => squatter.close(() => resolve()));

@@ -1,6 +1,7 @@
 import { noticePhraseOf } from '../../../extension/lib/no-reply-chat';
 import { defaultRuleSet } from '../../../shared/rules/default';
 import { waitFor } from '../../../test/e2e/harness';
+import { cardText } from '../../../test/e2e/side-panel';
 import {
   clickChipAction,
   fromNow,
@@ -56,9 +57,9 @@ export const noReply: DemoChapter = {
         'R-NR-1: patienten svarar inte – chippet räknar ner och föreslår meddelandet (demo: 1 min)',
         async () => {
           await waitForChip(page, 'awaiting-patient', 10_000);
-          await screenshot(page, 'no-reply-awaiting');
+          await screenshot(page, 'no-reply-awaiting', { sidePanel: true });
           await waitForChip(page, 'notice-suggested', 20_000);
-          await screenshot(page, 'no-reply-notice-suggested');
+          await screenshot(page, 'no-reply-notice-suggested', { sidePanel: true });
         },
       );
       await step('R-NR-1: "Infoga meddelandet om svarstid" lägger texten i chattrutan – inget skickas', async () => {
@@ -69,26 +70,26 @@ export const noReply: DemoChapter = {
           .cases.find((c) => c.id === id)!
           .messages.filter((m) => m.author === 'clinician');
         expect(sent.length === 1, 'inget meddelande får skickas av tillägget');
-        await screenshot(page, 'no-reply-notice-inserted');
+        await screenshot(page, 'no-reply-notice-inserted', { sidePanel: true });
       });
       await step('R-NR-2: klinikern skickar med Skicka – andra kontaktförsöket, svarstiden räknas ner', async () => {
         await page.focus(COMPOSER);
         await page.keyboard.press('Enter');
         const chip = await waitForChip(page, 'notice-sent', 10_000);
         expect(chip.text.includes('försök 2 av 2'), `chippet: ${chip.text}`);
-        await screenshot(page, 'no-reply-countdown');
+        await screenshot(page, 'no-reply-countdown', { sidePanel: true });
       });
       await step('R-NR-1/R-NR-3: svarstiden går ut – systemnotis utan patientens namn', async () => {
         const chip = await waitForChip(page, 'deadline-passed', 30_000);
         expect(/ring patienten/i.test(chip.text), 'prio 2 kräver telefon (R-NR-3)');
         worker = await readyWorker(stack.ext);
         await waitFor(async () => (await notifications(worker)).some((n) => n.startsWith('no-reply:')), 10_000);
-        await screenshot(page, 'no-reply-deadline');
+        await screenshot(page, 'no-reply-deadline', { sidePanel: true });
       });
       await step('R-NR-3/R-NR-4: "Ringt patienten" → klart att stänga med anteckning', async () => {
         await clickChipAction(page, 'phone-attempt');
         await waitForChip(page, 'ready-to-close', 10_000);
-        await screenshot(page, 'no-reply-ready-to-close');
+        await screenshot(page, 'no-reply-ready-to-close', { sidePanel: true });
       });
       await step('Översikt över alla pågående svarstider (verktygsfältets popup)', async () => {
         const popup = await stack.ext.browser.newPage();
@@ -130,7 +131,9 @@ export const noReply: DemoChapter = {
             );
             worker = await readyWorker(stack.ext);
             await waitFor(async () => (await notifications(worker)).some((n) => n.startsWith('queue:')), 10_000);
-            await screenshot(queue, 'queue-deadlines');
+            // The queue's summary in the side panel, in turn order (R-Q-1).
+            await waitFor(async () => (await cardText(queue, 'queue-deadlines')).includes('Väntar i kö'), 10_000);
+            await screenshot(queue, 'queue-deadlines', { sidePanel: true });
           } finally {
             await queue.close();
             for (const c of demo) control.closeCase(c, 0);
