@@ -1,6 +1,6 @@
 /** The page adapter: the only code that knows the Clinic console's DOM. */
 
-export { bannerFreeSpan, type FreeSpan } from './banner';
+export { bannerFreeSpan, type FreeSpan, freeSpotNear } from './banner';
 export { readCloseDialog } from './close-dialog';
 export {
   type AsyncFollowUp,

@@ -17,8 +17,6 @@ export interface QueueRowPlace {
   row: Element;
   /** Where a badge can float beside the row without covering text: the priority cell's content. */
   anchor: Element;
-  /** The priority cell: the badge stands at its right edge, inside it (null: the row has none). */
-  box: Element | null;
   /** The case's visit address (the row's link), an opaque key; null when the row has no link. */
   visitKey: string | null;
 }
@@ -166,7 +164,7 @@ export function waitingQueuePlaces(doc: Document, registry: SelectorRegistry = S
   if (!grid || 'unreadable' in grid || !isWaitingQueue(doc, grid.table, registry)) return null;
   return grid.rows.map(({ row, cells }) => {
     const cell = cells.priority;
-    return { row, anchor: cell?.firstElementChild ?? cell ?? row, box: cell ?? null, visitKey: visitKeyOf(doc, row) };
+    return { row, anchor: cell?.firstElementChild ?? cell ?? row, visitKey: visitKeyOf(doc, row) };
   });
 }
 

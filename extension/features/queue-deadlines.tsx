@@ -98,7 +98,7 @@ const queueDeadlines: Feature = {
         const shows = `${view.order}|${view.item.priority}|${view.urgency}|${Math.floor(view.waited)}|${amber}|${red}`;
         if (drawn[i]?.anchor === place.anchor && drawn[i]?.shows === shows) continue;
         drawn[i] = { anchor: place.anchor, shows };
-        const container = ctx.ui.inline(`queue-deadlines-${i}`, place.anchor, place.box ?? undefined);
+        const container = ctx.ui.inline(`queue-deadlines-${i}`, place.anchor, place.row);
         containers[i] = container;
         drawBadge(container, view, t);
       }

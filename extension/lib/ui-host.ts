@@ -1,4 +1,4 @@
-import type { FreeSpan } from '../clinic';
+import { type FreeSpan, freeSpotNear } from '../clinic';
 import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
 import { type Alarm, createAlarmBar } from './alarm-bar';
 import { INLINE_CSS } from './ui-styles';
@@ -50,25 +50,45 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     placing = false;
     // Measures only while a warning shows.
     alarms.place();
-    const reads: { entry: InlineEntry; rect: DOMRect | null; box: DOMRect | null; width: number }[] = [];
+    const reads: { entry: InlineEntry; rect: DOMRect | null; left: number; dy: number }[] = [];
     for (const entry of inlineHosts.values()) {
       const anchor = entry.anchor;
       if (!anchor?.isConnected) {
-        reads.push({ entry, rect: null, box: null, width: 0 });
+        reads.push({ entry, rect: null, left: 0, dy: 0 });
         continue;
       }
-      reads.push({
-        entry,
-        rect: anchor.getBoundingClientRect(),
-        box: entry.box?.isConnected ? entry.box.getBoundingClientRect() : null,
-        width: entry.width ?? entry.host.getBoundingClientRect().width,
-      });
+      const rect = anchor.getBoundingClientRect();
+      const box = entry.box?.isConnected ? entry.box : null;
+      const boxRect = box?.getBoundingClientRect() ?? null;
+      if (!entry.size) {
+        const own = entry.host.getBoundingClientRect();
+        // A hidden host has no size yet: measured once it shows.
+        if (own.width > 0) entry.size = { width: own.width, height: own.height };
+      }
+      const { width, height } = entry.size ?? { width: 0, height: 0 };
+      // The free spot is measured again only when the anchor moved inside its box or either was
+      // resized: scrolling moves both alike (200 queue rows are not measured again per scroll).
+      const key = boxRect
+        ? [
+            rect.left - boxRect.left,
+            rect.top - boxRect.top,
+            rect.width,
+            rect.height,
+            boxRect.width,
+            boxRect.height,
+            width,
+          ]
+            .map(Math.round)
+            .join(',')
+        : '';
+      if (!entry.measured || key !== entry.measured.key || !entry.size) {
+        entry.measured = { key, ...spotFor(anchor, rect, box, boxRect, width, height) };
+      }
+      reads.push({ entry, rect, left: Math.round(rect.left + entry.measured.dx), dy: entry.measured.dy });
     }
-    for (const { entry, rect, box, width } of reads) {
-      entry.width = width;
-      // Inside a box (the header card): at its right edge on the anchor's line, covering no text.
-      const left = rect && Math.round(box ? Math.max(rect.right + 8, box.right - width - 12) : rect.right + 8);
-      const at = rect ? `${Math.round(rect.top + rect.height / 2)},${left}` : 'hidden';
+    for (const { entry, rect, left, dy } of reads) {
+      const top = rect ? Math.round(rect.top + rect.height / 2 + dy) : 0;
+      const at = rect ? `${top},${left}` : 'hidden';
       // Only what moved is written: a write invalidates the page's style, even with equal values.
       if (at === entry.at) continue;
       entry.at = at;
@@ -77,7 +97,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
         continue;
       }
       entry.host.style.display = '';
-      entry.host.style.top = `${Math.round(rect.top + rect.height / 2)}px`;
+      entry.host.style.top = `${top}px`;
       entry.host.style.left = `${left}px`;
     }
   };
@@ -108,8 +128,9 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       }
       entry.anchor = anchor;
       entry.box = alignRightIn ?? null;
-      // The width is measured again after the caller renders into the container.
-      entry.width = undefined;
+      // The size is measured again after the caller renders into the container.
+      entry.size = undefined;
+      entry.measured = undefined;
       schedulePlace();
       return entry.container;
     },
@@ -140,6 +161,25 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       for (const { host: h } of inlineHosts.values()) h.remove();
     },
   };
+}
+
+/**
+ * Where an inline element stands, from its anchor's left and middle: inside a box (the header
+ * card, the queue row), the nearest spot covering none of the console's text or controls (the
+ * anchor's line first); else the box's right edge on the anchor's line.
+ */
+function spotFor(
+  anchor: Element,
+  rect: DOMRect,
+  box: Element | null,
+  boxRect: DOMRect | null,
+  width: number,
+  height: number,
+) {
+  if (!box || !boxRect) return { dx: 8 + rect.width, dy: 0 };
+  const free = freeSpotNear(box, anchor, width, height);
+  if (free) return { dx: free.left - rect.left, dy: free.middle - (rect.top + rect.height / 2) };
+  return { dx: Math.max(rect.right + 8, boxRect.right - width - 12) - rect.left, dy: 0 };
 }
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -177,8 +217,10 @@ interface InlineEntry {
   box: Element | null;
   /** Where it was last put ("top,left" or "hidden"), so an unmoved host is not written again. */
   at?: string;
-  /** The host's width once measured (its content changes only through `inline()`). */
-  width?: number;
+  /** The host's size once measured (its content changes only through `inline()`). */
+  size?: { width: number; height: number };
+  /** Where the free spot was found (from the anchor's left and middle), for the layout of `key`. */
+  measured?: { key: string; dx: number; dy: number };
 }
 
 function liveRegion(doc: Document, urgency: 'polite' | 'assertive'): HTMLElement {
