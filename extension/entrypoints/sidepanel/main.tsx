@@ -18,9 +18,10 @@ import './style.css';
 
 /**
  * The journal side panel (R-J-2..R-J-8): the Cosmic note for the visit in the window's active tab
- * (or the tab named by `?tabId=`, for tests and bookmarks), built from the facts the content
- * script published and the rule set in force. The clinician's edits and choices are the draft,
- * saved per visit as they type (visit store: survives a reload, a killed worker, a restart).
+ * (or the tab named by `?tabId=`, for tests and bookmarks; or the active tab of the window named
+ * by `?windowId=`, for tests that switch tabs), built from the facts the content script published
+ * and the rule set in force. The clinician's edits and choices are the draft, saved per visit as
+ * they type (visit store: survives a reload, a killed worker, a restart).
  */
 
 /** Draft writes in order, coalesced: the latest draft always lands, never an older one after it. */
@@ -64,10 +65,13 @@ async function readDraftState(visitKey: string): Promise<DraftState> {
   return { visitKey, storageKey, draft: readDraft(record?.journalDraft) };
 }
 
-async function activeTabId(): Promise<{ windowId: number | undefined; tabId: number | null }> {
-  const win = await browser.windows.getCurrent();
-  const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
-  return { windowId: win.id, tabId: tab?.id ?? null };
+/** The active tab of the window named by `?windowId=`, else of this page's own window. */
+async function activeTabId(
+  fixedWindowId: number | null,
+): Promise<{ windowId: number | undefined; tabId: number | null }> {
+  const windowId = fixedWindowId ?? (await browser.windows.getCurrent()).id;
+  const [tab] = await browser.tabs.query({ active: true, windowId });
+  return { windowId, tabId: tab?.id ?? null };
 }
 
 /**
@@ -81,8 +85,8 @@ interface Initial {
   stored: StoredJournalFacts | null;
   draft: DraftState | null;
 }
-async function loadInitial(fixedTabId: number | null): Promise<Initial> {
-  const shown = fixedTabId !== null ? { windowId: undefined, tabId: fixedTabId } : activeTabId();
+async function loadInitial(fixedTabId: number | null, fixedWindowId: number | null): Promise<Initial> {
+  const shown = fixedTabId !== null ? { windowId: undefined, tabId: fixedTabId } : activeTabId(fixedWindowId);
   const facts = Promise.resolve(shown).then((t) => (t.tabId === null ? null : readTabFacts(t.tabId)));
   const draft = facts.then((f) => (f?.facts ? readDraftState(f.facts.visitKey) : null));
   const [effective, { windowId, tabId }, stored, draftState] = await Promise.all([
@@ -104,7 +108,7 @@ function useEffectiveRules(initial: EffectiveRules): EffectiveRules {
   return effective;
 }
 
-/** The tab whose visit is shown: fixed by `?tabId=`, else the active tab of this window. */
+/** The tab whose visit is shown: fixed by `?tabId=`, else the active tab of this (or `?windowId=`'s) window. */
 function useShownTab(fixedTabId: number | null, initial: Initial): number | null {
   const [tabId, setTabId] = useState<number | null>(initial.tabId);
   useEffect(() => {
@@ -265,8 +269,13 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
 }
 
 performance.mark('journal-panel-script');
-const param = new URLSearchParams(location.search).get('tabId');
-const fixedTabId = param !== null && /^\d+$/.test(param) ? Number(param) : null;
-void loadInitial(fixedTabId).then((initial) => {
+const search = new URLSearchParams(location.search);
+const idParam = (name: string) => {
+  const value = search.get(name);
+  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+};
+const fixedTabId = idParam('tabId');
+// `?windowId=` (tests, benches): follow the active tab of that window, as the side panel does its own.
+void loadInitial(fixedTabId, idParam('windowId')).then((initial) => {
   render(<App fixedTabId={fixedTabId} initial={initial} />, document.getElementById('app')!);
 });
