@@ -1,34 +1,44 @@
+import type { NoReplyState } from '../../shared/no-reply';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import { type ClinicSnapshot, insertIntoComposer } from '../clinic';
-import { errorWords } from '../lib/error-words';
 import { logError } from '../lib/log';
 import { type MessageData, type NoReplyAction, send } from '../lib/messages';
-import { noticePhraseOf } from '../lib/no-reply-chat';
-import { type ChipView, chipView, type Feedback } from '../lib/no-reply-chip';
-import { chipModel, type PageFacts, pageFactsOf } from '../lib/no-reply-model';
-import { type NoReplyTimer, noReplyKey, noReplyRecords, RUNNING_STATES, settingsFrom } from '../lib/no-reply-timers';
-import { splitRuleIds } from '../lib/rule-ids';
+import type { NoReplyOutcome } from '../lib/no-reply-feedback';
+import { type PageFacts, pageFactsOf } from '../lib/no-reply-page';
+import { type NoReplyTimer, noReplyKey, noReplyRecords } from '../lib/no-reply-timers';
 import type { Feature } from './feature';
 
-/** What the screen reader hears when the chip reaches a stage (once per stage). */
-const ANNOUNCE: Partial<Record<string, [string, 'polite' | 'assertive']>> = {
+/** What the screen reader hears when the visit's timer reaches a stage (once per stage). */
+const ANNOUNCE: Partial<Record<NoReplyState, [string, 'polite' | 'assertive']>> = {
   'notice-suggested': ['Patienten har inte svarat: skicka meddelandet om svarstid.', 'polite'],
   'deadline-passed': ['Svarstiden har gått ut.', 'assertive'],
   'ready-to-close': ['Klart att stänga ärendet med en anteckning om uteblivet svar.', 'assertive'],
 };
 
-/** The side panel's card (views/no-reply-timer.tsx): the chip, its line worded here. */
-export type NoReplyTimerModel = ChipView;
+/**
+ * The side panel's card (views/no-reply-timer.tsx): the page's facts of an open visit, plain JSON.
+ * The side panel reads the visit's record itself (`recordKey`, storage.local), merges the two and
+ * words the chip with its rule set, on its own clock.
+ */
+export type NoReplyTimerModel = Omit<PageFacts, 'closed'> & {
+  /** The visit's no-reply record (lib/no-reply-timers.ts), written by the background. */
+  recordKey: string;
+  /** The last press's outcome, as this tab saw it (worded in the side panel). */
+  outcome: NoReplyOutcome | null;
+  /** An action is on its way to the background ("Ringt patienten" is disabled meanwhile). */
+  busy: boolean;
+};
 
 /**
- * R-NR-1..R-NR-5 in the visit view: derives the no-reply events from the chat (the console's
- * phone calls included), reports them to the background (which keeps the timer, its alarm and its
- * notification, surviving the worker and a browser restart), and shows a countdown chip with the
- * clinician's actions in the side panel (issue 14): put the R-NR-1 notice into the chat box (never
- * sent by us), mark an edited message as the notice, log or undo a phone attempt (R-NR-3), and
- * when ready, close with the no-reply note (R-NR-4: the side panel's journal note switches to its
- * no-reply mode). A closed visit has no chip. The model is lib/no-reply-model.ts, the view
- * lib/no-reply-chip.tsx (drawn in the side panel); this file wires them.
+ * R-NR-1..R-NR-5 in the visit view, the page's half (issue 14): reads the no-reply events from the
+ * chat (the console's phone calls included) and reports them to the background, which keeps the
+ * timer, its alarm and its notification (surviving the worker and a browser restart, side panel
+ * open or not); publishes the same facts to the side panel, whose card applies the rules and
+ * ticks; and does what the card's buttons ask of the page: put the R-NR-1 notice (worded by the
+ * side panel) into the chat box (never sent by us), and pass phone attempts, their undo and a
+ * marked notice to the background. When ready, "close with the no-reply note" switches the side
+ * panel's journal note to its no-reply mode (R-NR-4). A closed visit has no card. The stages are
+ * announced from the background's record: the page computes no status.
  */
 const noReplyTimer: Feature = {
   id: 'no-reply-timer',
@@ -36,110 +46,112 @@ const noReplyTimer: Feature = {
   rules: ['R-NR-1', 'R-NR-2', 'R-NR-3', 'R-NR-4', 'R-NR-5'],
   init(ctx, signal) {
     let visitKey: string | null = null;
-    let storageKey: string | null = null;
-    let record: NoReplyTimer | null = null;
+    let recordKey: string | null = null;
     let page: PageFacts | null = null;
+    let chatKnown = false;
     let sent: string | null = null;
-    let feedback: Feedback = null;
+    let outcome: NoReplyOutcome | null = null;
     let busy = false;
-    let lastState: string | null = null;
+    /** The record's stage last heard, and whether the record has had this tab's facts yet. */
+    let heard: NoReplyState | null = null;
+    let synced = false;
 
-    const draw = () => {
+    const publish = () => {
       if (signal.aborted) return;
-      const m = page && chipModel(page, record, ctx.now(), settingsFrom(ctx.rules().timers));
-      const state = m?.status.state ?? null;
-      // Every second (the countdown): the side panel hears of it only when the line changes.
-      if (!m || !RUNNING_STATES.has(m.status.state)) ctx.panel.show(null);
-      else {
-        ctx.panel.show(chipView(m, feedback, busy) satisfies NoReplyTimerModel);
-        const announce = state !== lastState && ANNOUNCE[m.status.state];
-        if (announce) ctx.ui.announce(...announce);
-      }
-      lastState = state;
+      if (!page || !recordKey || page.closed) return ctx.panel.show(null);
+      const { closed: _closed, ...facts } = page;
+      ctx.panel.show({ ...facts, recordKey, outcome, busy } satisfies NoReplyTimerModel);
     };
 
-    const show = (next: Feedback) => {
-      feedback = next;
-      draw();
+    const show = (next: NoReplyOutcome) => {
+      outcome = next;
+      publish();
     };
 
-    const insert = () => {
-      const phrase = noticePhraseOf(ctx.rules());
+    /** A stage of the background's reading of this visit, announced once (with or without the side panel). */
+    const hear = (record: NoReplyTimer | null) => {
+      const state = record?.status.state ?? null;
+      if (state === heard) return;
+      heard = state;
+      const announce = state && ANNOUNCE[state];
+      if (announce) ctx.ui.announce(...announce);
+    };
+
+    /** The record has this tab's facts (or there are none to give): its stage is the visit's. */
+    const ready = async (key: string) => {
+      if (key !== recordKey) return;
+      synced = true;
+      const record = await noReplyRecords.get(key);
+      if (key === recordKey) hear(record);
+    };
+
+    /** Puts the notice the side panel worded (its rule set's phrase and timers) into the chat box. */
+    const insert = (phrase: string) => {
       const result = insertIntoComposer(document, phrase, ctx.registry());
       if (result.status === 'inserted' || result.status === 'already-there') {
-        show({ ok: true, text: 'Meddelandet ligger i chattrutan – läs igenom och skicka det själv.' });
+        show({ done: 'insert-notice' });
         ctx.ui.announce('Meddelandet om svarstid ligger i chattrutan. Granska och skicka.', 'polite');
-      } else if (result.status === 'disabled') {
-        show({ ok: false, text: 'Chattrutan är låst (besöket pågår inte). Texten:', copy: phrase });
       } else {
-        show({ ok: false, text: 'Hittade inte chattrutan. Kopiera texten och klistra in den:', copy: phrase });
+        const composer = result.status === 'disabled' ? 'disabled' : 'missing';
+        show({ failed: 'insert-notice', composer, copy: phrase });
       }
     };
 
-    /** One of the clinician's actions, applied by the background to the visit's record. */
-    const act = async (action: NoReplyAction, done: string, failed: string, at?: string) => {
+    /**
+     * One of the clinician's actions, applied by the background to the visit's record; `spoken`
+     * when done (its rule ID stays in the card, behind "Regel": issue 14).
+     */
+    const act = async (action: NoReplyAction, done: NoReplyOutcome, spoken: string, at?: string) => {
       const snapshot = ctx.snapshot();
       if (!snapshot.visitKey) return;
       busy = true;
-      draw();
+      publish();
       try {
         const visit = { visitKey: snapshot.visitKey, visitUrl: location.href };
         const reply = await send('no-reply-action', { action, ...visit, ...(at ? { at } : {}) });
         if (!reply?.ok) throw new Error(reply ? reply.code : 'no answer');
-        show({ ok: true, text: done });
-        // Heard without its rule ID (issue 14): the chip's line keeps it behind "Regel".
-        ctx.ui.announce(splitRuleIds(done).text, 'polite');
+        show(done);
+        ctx.ui.announce(spoken, 'polite');
       } catch (error) {
         logError(`no-reply ${action}`, error);
-        show({ ok: false, text: failed });
+        show({ failed: action });
       } finally {
         busy = false;
-        draw();
+        publish();
       }
     };
 
     const close = async () => {
       // The press came from the side panel, already open: its journal note switches to the
       // no-reply mode (R-NR-4, R-J-8) through the background, which keeps the request per tab.
-      let code: 'side-panel-mode-failed' | null = 'side-panel-mode-failed';
+      let switched = false;
       try {
-        const reply = await send('journal-panel-mode', { mode: 'no-reply' });
-        if (reply?.ok) code = null;
+        switched = (await send('journal-panel-mode', { mode: 'no-reply' }))?.ok === true;
       } catch (error) {
         logError('no-reply journal mode', error);
       }
-      if (!code) return show({ ok: true, text: 'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).' });
-      const note = ctx.rules().phrases.noReplyNote;
-      show({ ok: false, text: `${errorWords(code)} Anteckningen (R-NR-4):`, copy: note });
+      // Not switched: the side panel words why (side-panel-mode-failed) and offers the note to copy.
+      show(switched ? { done: 'close-no-reply' } : { failed: 'close-no-reply' });
     };
 
-    /** The chip's buttons, pressed in the side panel (their `data-action`s). */
+    /** The card's buttons, pressed in the side panel (their `data-action`s). */
     ctx.panel.onAction((action, data) => {
-      if (action === 'insert-notice') insert();
-      else if (action === 'phone-attempt' && !busy)
-        void act(
-          'phone-attempt',
-          `Telefonförsök registrerat kl. ${stockholmTimeText(ctx.now())} (R-NR-3).`,
-          'Telefonförsöket kunde inte registreras – försök igen.',
-        );
-      else if (action === 'undo-phone-attempt')
-        void act('undo-phone-attempt', 'Telefonförsöket är borttaget.', 'Telefonförsöket kunde inte tas bort.');
+      if (action === 'insert-notice' && typeof data === 'string' && data) insert(data);
+      else if (action === 'phone-attempt' && !busy) {
+        const now = ctx.now();
+        const done = { done: action, at: now.toISOString() } as const;
+        void act(action, done, `Telefonförsök registrerat kl. ${stockholmTimeText(now)}.`);
+      } else if (action === 'undo-phone-attempt') void act(action, { done: action }, 'Telefonförsöket är borttaget.');
       else if (action === 'mark-notice' && typeof data === 'string')
-        void act(
-          'mark-notice',
-          'Meddelandet räknas som meddelandet om svarstid (R-NR-1).',
-          'Meddelandet kunde inte markeras – försök igen.',
-          data,
-        );
+        void act(action, { done: action }, 'Meddelandet räknas som meddelandet om svarstid.', data);
       else if (action === 'close-no-reply') void close();
     }, signal);
 
     /** Reports the page's side to the background, once per change. */
-    const sync = (snapshot: ClinicSnapshot, facts: PageFacts) => {
-      if (!snapshot.visitKey) return;
+    const sync = (visit: string, facts: PageFacts, key: string) => {
       const { priority, events, closed } = facts;
       const message: MessageData<'no-reply-sync'> = {
-        visitKey: snapshot.visitKey,
+        visitKey: visit,
         visitUrl: location.href,
         priority,
         events,
@@ -148,48 +160,48 @@ const noReplyTimer: Feature = {
       const signature = JSON.stringify([message.visitKey, priority, events, closed]);
       if (signature === sent) return;
       sent = signature;
-      send('no-reply-sync', message).catch((error: unknown) => {
-        // The worker was starting: the next change resends (the signature is forgotten).
-        sent = null;
-        logError('no-reply sync', error);
-      });
+      send('no-reply-sync', message)
+        .catch((error: unknown) => {
+          // The worker was starting: the next change resends (the signature is forgotten).
+          sent = null;
+          logError('no-reply sync', error);
+        })
+        .finally(() => void ready(key));
     };
 
     noReplyRecords.watch((key, changed) => {
-      if (key !== storageKey) return;
-      record = changed;
-      draw();
+      if (key === recordKey && synced) hear(changed);
     }, signal);
 
     const onSnapshot = async (snapshot: ClinicSnapshot) => {
       if (snapshot.route !== 'visit' || !snapshot.visitKey) {
-        visitKey = storageKey = null;
-        record = page = null;
-        draw();
+        visitKey = recordKey = page = null;
+        publish();
         return;
       }
-      const facts = pageFactsOf(snapshot, ctx.rules(), ctx.registry());
-      page = facts;
+      page = pageFactsOf(snapshot, ctx.rules(), ctx.registry());
+      chatKnown = snapshot.chat.known;
       if (snapshot.visitKey !== visitKey) {
         visitKey = snapshot.visitKey;
-        storageKey = null;
-        record = null;
-        feedback = null;
-        lastState = null;
+        recordKey = null;
+        outcome = null;
+        heard = null;
+        // Every visit opened is reported afresh: its stages are heard once the record has our facts.
+        sent = null;
+        synced = false;
         const key = await noReplyKey(visitKey);
         if (signal.aborted || visitKey !== snapshot.visitKey) return;
-        storageKey = key;
-        const stored = await noReplyRecords.get(key);
-        if (storageKey !== key) return;
-        record = stored;
+        recordKey = key;
       }
+      // The latest reading of this visit (snapshots that came while its key was hashed included).
+      const key = recordKey;
+      if (!key || !page) return;
       // Unknown chat (not found on the page): report nothing rather than an empty log.
-      if (snapshot.chat.known || facts.closed) sync(snapshot, facts);
-      draw();
+      if (chatKnown || page.closed) sync(visitKey, page, key);
+      else if (!synced) void ready(key);
+      publish();
     };
 
-    const tick = setInterval(draw, 1000);
-    signal.addEventListener('abort', () => clearInterval(tick));
     ctx.onSnapshot((s) => void onSnapshot(s), signal);
     void onSnapshot(ctx.snapshot());
   },

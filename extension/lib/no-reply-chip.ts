@@ -1,7 +1,7 @@
-// The no-reply chip's model (R-NR-1..R-NR-5): what the no-reply-timer feature sends to its card in
-// the side panel (entrypoints/sidepanel/no-reply-card.tsx draws it), apart from its wiring. Every
-// time and count in it comes from the rule set's timers. No UI library here: the content script
-// imports this file (issue 14).
+// The no-reply chip's model (R-NR-1..R-NR-5) as its card in the side panel draws it
+// (entrypoints/sidepanel/no-reply-card.tsx), worded in the side panel from the page's facts and the
+// visit's record (views/no-reply-timer.tsx). Every time and count in it comes from the rule set's
+// timers. The content script imports nothing from here (issue 14).
 import type { NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
 import { durationText } from '../../shared/rules/phrases';
 import { STATE_TEXT, timeLeftText } from './no-reply-timers';
@@ -27,9 +27,9 @@ export interface ChipModel {
 }
 
 /**
- * What the side panel draws (issue 14): the chip's model as plain JSON, with its line already
- * worded. No `now`: the model changes only when what is shown changes, so the feature's
- * one-second tick sends nothing while the line stays the same (e.g. "1 tim 05 min kvar").
+ * What the card draws: the chip's model as plain JSON, with its line already worded. No `now`:
+ * it changes only when what is shown changes, though the side panel's clock ticks every second
+ * (the line stays the same within "1 tim 05 min kvar").
  */
 export type ChipView = Omit<ChipModel, 'now' | 'noticeDueAt'> & {
   /** chipText at the time of drawing. */

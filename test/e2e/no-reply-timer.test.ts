@@ -82,6 +82,10 @@ describeInBrowser('no-reply timer (R-NR-1..5) over the simulator, in real Chromi
     // R-NR-1: the notice is suggested, in the chip and as a system notification.
     const suggested = await waitForChip(page, 'notice-suggested');
     expect(suggested.text).toContain('Patienten har inte svarat');
+    // Heard in the page at each stage, side panel or not (the background's reading of the visit).
+    const heard = (urgency: 'polite' | 'assertive') =>
+      page.$eval(`[data-clinic-companion="live-${urgency}"]`, (el) => el.textContent ?? '');
+    await waitFor(async () => (await heard('polite')).includes('Patienten har inte svarat: skicka meddelandet'));
     await waitFor(async () => (await timerFor(worker, id))?.notified?.key.startsWith('notice@') === true, 10_000);
     const timer = (await timerFor(worker, id))!;
     expect(await notifications(worker)).toContain(`no-reply:${timer.id}`);
@@ -112,6 +116,7 @@ describeInBrowser('no-reply timer (R-NR-1..5) over the simulator, in real Chromi
     const passed = await waitForChip(page, 'deadline-passed', 30_000);
     expect(passed.text).toMatch(/ring patienten/i);
     expect(passed.text).toContain('R-NR-5');
+    await waitFor(async () => (await heard('assertive')).includes('Svarstiden har gått ut.'));
     await waitFor(async () => (await timerFor(worker, id))?.notified?.key.startsWith('deadline@') === true, 10_000);
     expect(await notifications(worker)).toContain(`no-reply:${timer.id}`);
 
@@ -120,6 +125,7 @@ describeInBrowser('no-reply timer (R-NR-1..5) over the simulator, in real Chromi
     const ready = await waitForChip(page, 'ready-to-close', 10_000);
     expect(ready.text).toContain('Klart att stänga');
     expect(ready.text).toContain('telefon ✔');
+    await waitFor(async () => (await heard('assertive')).includes('Klart att stänga ärendet med en anteckning'));
     expect(await (await chipButton(page, 'close-no-reply')).isVisible()).toBe(true);
     await waitFor(async () => (await timerFor(worker, id))?.state === 'ready-to-close');
 

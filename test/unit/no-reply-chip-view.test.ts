@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chipView } from '../../extension/lib/no-reply-chip';
+import { feedbackOf } from '../../extension/lib/no-reply-feedback';
 import { chipModel, type PageFacts } from '../../extension/lib/no-reply-model';
 import { settingsFrom } from '../../extension/lib/no-reply-timers';
 import { defaultRuleSet } from '../../shared/rules/default';
@@ -40,6 +41,43 @@ describe('the no-reply card’s model for the side panel (issue 14)', () => {
     expect(chipView(m, { ok: true, text: 'Klart' }, true)).toMatchObject({
       feedback: { ok: true, text: 'Klart' },
       busy: true,
+    });
+  });
+});
+
+describe('the card words what the tab did (issue 14: the tab sends outcomes, not sentences)', () => {
+  const phrases = defaultRuleSet.phrases;
+  it('done: the same sentences, with their rule IDs and the phone attempt’s Swedish time', () => {
+    expect(feedbackOf({ done: 'insert-notice' }, phrases)).toEqual({
+      ok: true,
+      text: 'Meddelandet ligger i chattrutan – läs igenom och skicka det själv.',
+    });
+    // 07:00 UTC in June is 09:00 in Stockholm.
+    expect(feedbackOf({ done: 'phone-attempt', at: iso(T0) }, phrases)?.text).toBe(
+      'Telefonförsök registrerat kl. 09:00 (R-NR-3).',
+    );
+    expect(feedbackOf({ done: 'undo-phone-attempt' }, phrases)?.text).toBe('Telefonförsöket är borttaget.');
+    expect(feedbackOf({ done: 'mark-notice' }, phrases)?.text).toContain('(R-NR-1)');
+    expect(feedbackOf({ done: 'close-no-reply' }, phrases)?.text).toBe(
+      'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).',
+    );
+    expect(feedbackOf(null, phrases)).toBeNull();
+  });
+  it('failed: said as errors, with the text to copy where there is one (the notice tried, the rule set’s note)', () => {
+    expect(feedbackOf({ failed: 'insert-notice', composer: 'disabled', copy: 'Svara' }, phrases)).toEqual({
+      ok: false,
+      text: 'Chattrutan är låst (besöket pågår inte). Texten:',
+      copy: 'Svara',
+    });
+    expect(feedbackOf({ failed: 'insert-notice', composer: 'missing', copy: 'Svara' }, phrases)?.text).toContain(
+      'Hittade inte chattrutan',
+    );
+    const close = feedbackOf({ failed: 'close-no-reply' }, phrases);
+    expect(close).toMatchObject({ ok: false, copy: phrases.noReplyNote });
+    expect(close?.text).toContain('Journalpanelen kunde inte ställas om');
+    expect(feedbackOf({ failed: 'phone-attempt' }, phrases)).toEqual({
+      ok: false,
+      text: 'Telefonförsöket kunde inte registreras – försök igen.',
     });
   });
 });

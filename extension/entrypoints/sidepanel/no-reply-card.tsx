@@ -1,6 +1,6 @@
-// The no-reply chip's card in the side panel (R-NR-1..R-NR-5), drawn from the feature's model
-// (lib/no-reply-chip.ts). Here, not in lib/: the content script never imports the side panel, so
-// no UI library reaches the console page (issue 14).
+// The no-reply chip's card in the side panel (R-NR-1..R-NR-5), drawn from the chip's model
+// (lib/no-reply-chip.ts) as views/no-reply-timer.tsx words it. Here, not in lib/: the content
+// script never imports the side panel, so no UI library reaches the console page (issue 14).
 import { durationText } from '../../../shared/rules/phrases';
 import { stockholmTimeText } from '../../../shared/stockholm-time';
 import { copyText } from '../../lib/clipboard';
