@@ -1,7 +1,32 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { BRIDGE_PORT_RANGE } from './shared/bridge-protocol';
 import { CLINIC_ORIGIN, EXTENSION_PUBLIC_KEY } from './shared/extension-identity';
+
+/**
+ * The content script uses Chromium's own promise-based `chrome.*` API (WXT's plain `wxt/browser`),
+ * not webextension-polyfill: Chrome and Edge (our only targets, both Chromium MV3) need no
+ * polyfill there, and it would be 2.8 KB gzip of the 40 KB content-script budget (issue 8/16).
+ * Extension pages and the worker keep the polyfill. What the polyfill added that the content
+ * script used — listeners answering with a promise — is done with `sendResponse` in
+ * lib/messages.ts `handle`, which works either way.
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  let contentScript = false;
+  return {
+    name: 'clinic-companion:native-browser-in-content-scripts',
+    enforce: 'pre',
+    options(options) {
+      contentScript = JSON.stringify(options.input ?? '').includes('.content');
+      return null;
+    },
+    resolveId(id) {
+      if (contentScript && id === '@wxt-dev/webextension-polyfill/browser') return this.resolve('@wxt-dev/browser');
+      return null;
+    },
+  };
+}
 
 const BRIDGE_PORTS = Array.from(
   { length: BRIDGE_PORT_RANGE.last - BRIDGE_PORT_RANGE.first + 1 },
@@ -18,7 +43,7 @@ export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), nativeBrowserInContentScripts()] }),
   manifest: ({ mode }) => ({
     // Issue 14: Swedish by default, English as fallback (extension/public/_locales; browser.i18n).
     name: '__MSG_extName__',

@@ -168,10 +168,17 @@ export function handle<K extends MessageType>(
   ) => Promise<MessageReply<NoInfer<K>>> | MessageReply<NoInfer<K>> | undefined,
   signal?: AbortSignal,
 ): void {
-  const listener = (message: unknown, sender: Sender) => {
+  // The reply goes by `sendResponse` (and `true`: "answered later"), which the browser's own API
+  // and webextension-polyfill both take: the content script runs on Chromium's native promise API
+  // (wxt.config.ts), whose listeners cannot answer with a returned promise.
+  const listener = (message: unknown, sender: Sender, sendResponse?: (reply: unknown) => void) => {
     if (!isMessage(message, type)) return undefined;
     const reply = handler(message, sender);
-    return reply === undefined ? undefined : Promise.resolve(reply);
+    if (reply === undefined) return undefined;
+    // An API that passes no sendResponse takes the returned promise (WXT's fake browser does).
+    if (typeof sendResponse !== 'function') return Promise.resolve(reply);
+    Promise.resolve(reply).then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));

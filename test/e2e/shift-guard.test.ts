@@ -33,7 +33,13 @@ describe.skipIf(unavailable)('shift-guard: the shift ends only by "Avsluta skift
   let start: Page;
   const token = randomBytes(32).toString('base64url');
   const sithsCard = () => new FileSystemCard(pkcs15FileSystem(chain.cardOrder));
-  const bannerShown = async (page: Page) => (await panelText(page)).includes(CARD_PULLED_BANNER);
+  /** The warning on the console page itself: the danger bar (issue 14), shown in every console tab. */
+  const bannerShown = (page: Page) =>
+    page.evaluate((text) => {
+      const host = document.querySelector<HTMLElement>('[data-clinic-companion="alarm"]');
+      if (!host || getComputedStyle(host).display === 'none') return false;
+      return host.shadowRoot?.querySelector('.bar')?.getAttribute('title') === text;
+    }, CARD_PULLED_BANNER);
   const notifications = async () =>
     Object.keys(await (await stack.ext.worker()).evaluate(() => chrome.notifications.getAll()));
 
@@ -73,6 +79,8 @@ describe.skipIf(unavailable)('shift-guard: the shift ends only by "Avsluta skift
       const ms = performance.now() - started;
       samples.push(ms);
       await waitFor(async () => (await notifications()).includes('shift-guard:card-pulled'));
+      // The side panel says it too, in full.
+      await waitFor(async () => (await panelText(visit)).includes(CARD_PULLED_BANNER));
       fake.insert(READER, sithsCard());
       await waitFor(async () => !(await bannerShown(visit)) && !(await bannerShown(start)), 5_000, 10);
       await waitFor(async () => !(await notifications()).includes('shift-guard:card-pulled'));

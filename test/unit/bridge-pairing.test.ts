@@ -4,6 +4,7 @@
  * when one of our own pages asks (never a content script). Real loopback bridges; WXT's fake
  * browser, with the native host's answer given here (the fake has no native messaging).
  */
+
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BridgeServer } from '../../bridge/http/server';
@@ -14,6 +15,7 @@ import { isExtensionPage, type Sender } from '../../extension/lib/messages';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-identity';
 import { journalRequest } from '../bridge/fixtures';
 import { ORIGIN, startStubBridge, TEST_TOKEN } from '../bridge/http-helpers';
+import { callAsChrome } from './chrome-listeners';
 
 const BASE = `chrome-extension://${CHROME_EXTENSION_ID}/`;
 const OPTIONS_TAB = { id: CHROME_EXTENSION_ID, url: `${BASE}options.html`, origin: BASE.slice(0, -1), tab: { id: 4 } };
@@ -71,10 +73,8 @@ function listen(): (message: unknown, sender: Sender) => unknown {
   const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
   registerBridgeActions();
   // The fake browser's sender type lacks two of Chrome's tab fields; the handlers read none.
-  const listeners = add.mock.calls.map(
-    ([l]) => l as (message: unknown, sender: Sender, respond: () => void) => unknown,
-  );
-  return (message, sender) => listeners.map((l) => l(message, sender, () => {})).find((r) => r !== undefined);
+  const listeners = add.mock.calls.map(([l]) => l);
+  return (message, sender) => listeners.map((l) => callAsChrome(l, message, sender)).find((r) => r !== undefined);
 }
 
 declare global {

@@ -9,6 +9,7 @@ import { isPlausibleFacts, type JournalVisitFacts, journalFactsKey } from '../..
 import type { Sender } from '../../extension/lib/messages';
 import { EFFECTIVE_RULES_KEY, LOCAL_RULES_KEY } from '../../extension/lib/rules';
 import { defaultRuleSet } from '../../shared/rules';
+import { callAsChrome } from './chrome-listeners';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -23,15 +24,13 @@ afterEach(() => {
 });
 
 const session = async () => fakeBrowser.storage.session.get(null);
-/** The listener a module registered, called as Chrome calls it (its synchronous return is the answer). */
+/** The listener a module registered, called as Chrome calls it. */
 function registeredListener(register: () => void) {
   const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
   register();
   const listener = add.mock.calls[0]![0];
   add.mockRestore();
-  // The fake browser's tabs lack two fields of Chrome's Tab type; the module reads only the id.
-  const call = listener as (message: unknown, sender: Sender, respond: () => void) => unknown;
-  return (message: unknown, sender: Sender) => call(message, sender, () => {});
+  return (message: unknown, sender: Sender) => callAsChrome(listener, message, sender);
 }
 const EXT = fakeBrowser.runtime.id;
 

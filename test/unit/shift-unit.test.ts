@@ -2,19 +2,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerShiftEnd } from '../../extension/background/shift-end';
 import type { Sender } from '../../extension/lib/messages';
+import { callAsChrome } from './chrome-listeners';
 
 /**
  * The manual: the shift ends by "Avsluta skift" or by changing vårdenhet. The background keeps the
  * shift's unit; a console tab showing another one purges the old unit's visit data as at shift end,
  * once even when several tabs report the new unit together.
  */
-let listeners: ((message: unknown, sender: Sender, respond: () => void) => unknown)[] = [];
+let listeners: unknown[] = [];
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.stubGlobal('browser', fakeBrowser);
   const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
   registerShiftEnd();
-  listeners = add.mock.calls.map((c) => c[0] as (typeof listeners)[number]);
+  listeners = add.mock.calls.map((c) => c[0]);
   add.mockRestore();
 });
 afterEach(() => {
@@ -25,7 +26,7 @@ afterEach(() => {
 const tab = (id: number): Sender => ({ id: fakeBrowser.runtime.id, tab: { id } }) as Sender;
 async function send(message: unknown, sender: Sender): Promise<unknown> {
   for (const listener of listeners) {
-    const reply = listener(message, sender, () => {});
+    const reply = callAsChrome(listener, message, sender);
     if (reply !== undefined) return reply;
   }
   return undefined;
