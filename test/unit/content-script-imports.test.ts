@@ -1,5 +1,5 @@
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundle } from './bundle-graph';
 
 /**
  * Issue 14: the content script runs in every console tab (budget 40 KB gzip) and draws only the
@@ -9,19 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 describe('the content script bundles no Preact', () => {
   it('no module under node_modules/preact in the content script graph', async () => {
-    const result = await build({
-      entryPoints: ['extension/entrypoints/clinic.content/index.ts'],
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: 'esm',
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      loader: { '.css': 'text' },
-      external: ['wxt', 'wxt/*', '#imports'],
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const { inputs } = await bundle('extension/entrypoints/clinic.content/index.ts');
     expect(inputs.some((f) => f.includes('extension/features/copy-patient-id'))).toBe(true);
     expect(inputs.filter((f) => /node_modules\/preact\b/.test(f))).toEqual([]);
   });

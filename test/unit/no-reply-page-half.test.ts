@@ -1,5 +1,5 @@
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundle } from './bundle-graph';
 
 /**
  * Issue 14: the no-reply timer's page half reads and acts on the page; its rules (R-NR-1..5) are
@@ -7,23 +7,6 @@ import { describe, expect, it } from 'vitest';
  * wording or reading: the side panel's card has them (what proves the strings are looked for
  * where they are).
  */
-async function bundle(entry: string) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    loader: { '.css': 'text' },
-    external: ['wxt', 'wxt/*', '#imports'],
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
-  return { inputs: Object.keys(result.metafile.inputs), text: result.outputFiles.map((f) => f.text).join('\n') };
-}
-
 /**
  * From the reading (shared/no-reply.ts), the chip's line and state words (lib/no-reply-timers.ts,
  * no-reply-chip.ts) and what a press did (lib/no-reply-feedback.ts).
