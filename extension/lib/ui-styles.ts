@@ -1,3 +1,5 @@
+import { BADGE_STYLE } from './queue-badge';
+
 /**
  * The styles of our inline hosts in the console page (the copy button, the queue badges), scoped
  * by their shadow roots. Colours meet WCAG AA contrast on white. The side panel's cards add theirs
@@ -17,4 +19,4 @@ summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffbf47; ou
 .feedback.error { color: #b3261e; }
 .feedback.ok { color: #1d5234; }
 @media (forced-colors: active) { .qbadge, .prio { border: 1px solid CanvasText; } }
-`;
+${BADGE_STYLE}`;

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCopyButton } from '../../extension/lib/copy-button';
 import { clearBadge, drawBadge } from '../../extension/lib/queue-badge';
 import type { QueueView } from '../../extension/lib/queue-view';
+import { INLINE_CSS } from '../../extension/lib/ui-styles';
 
 const T = { amberAfterMinutes: 10, redAfterMinutes: 15 };
 const view = (order: number, waited: number, urgency: QueueView['urgency']): QueueView => ({
@@ -38,8 +39,9 @@ describe('queue badge, plain DOM in the page (R-Q-1, issue 14)', () => {
     expect(badge.querySelector('.turn')?.textContent).toBe('3:e');
     // Only the turn is drawn: a wider badge covers the patient's name at laptop widths (issue 14).
     expect(badge.textContent).toBe('3:e');
-    // The badge style sits beside the container, once.
-    expect((c.getRootNode() as ShadowRoot).querySelectorAll('style')).toHaveLength(1);
+    // No style per badge: the badge's rules are in the inline hosts' one shared sheet.
+    expect((c.getRootNode() as ShadowRoot).querySelectorAll('style')).toHaveLength(0);
+    expect(INLINE_CSS).toContain('.qbadge.red');
 
     drawBadge(c, view(1, Number.NaN, 'amber'), T);
     expect(c.querySelectorAll('.qbadge')).toHaveLength(1);
@@ -47,7 +49,7 @@ describe('queue badge, plain DOM in the page (R-Q-1, issue 14)', () => {
     expect(badge.getAttribute('aria-label')).toBe('1:a i tur, väntat ? min, över 10 minuter');
     expect(badge.title).toContain('väntat ? min');
     expect(badge.textContent).toBe('1:a');
-    expect((c.getRootNode() as ShadowRoot).querySelectorAll('style')).toHaveLength(1);
+    expect((c.getRootNode() as ShadowRoot).querySelectorAll('style')).toHaveLength(0);
   });
 
   it('an unchanged badge is not written again; a cleared one goes and comes back', () => {
