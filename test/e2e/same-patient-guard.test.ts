@@ -1,9 +1,17 @@
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsUnavailable, panelText, readClipboard, waitFor } from './harness';
 import { clickCopy, type Stack, startStack } from './stack';
 
 const unavailable = browserTestsUnavailable();
 const WARNING = 'Cosmic kan visa en annan patient – kopiera denna patients personnummer';
+/** The danger bar's text on a console page ('' when none shows). */
+const alarmText = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.querySelector<HTMLElement>('[data-clinic-companion="alarm"]');
+    if (!host || getComputedStyle(host).display === 'none') return '';
+    return host.shadowRoot?.querySelector('.bar')?.textContent ?? '';
+  });
 
 describe.skipIf(unavailable)('same-patient guard (R-ID-2), two console tabs in real Chromium', () => {
   let stack: Stack;
@@ -23,6 +31,8 @@ describe.skipIf(unavailable)('same-patient guard (R-ID-2), two console tabs in r
 
     const tabB = await stack.openVisit(stack.cases.adult2);
     await waitFor(async () => (await panelText(tabB)).includes(WARNING));
+    // On the page itself too: the danger bar (issue 14), in the console's free top bar.
+    await waitFor(async () => (await alarmText(tabB)).includes('Annan patient i Cosmic'));
     expect(await panelText(tabB)).toContain('I Cosmic: 19900101-••85 (AT)');
     // The warning is announced, not only drawn.
     await waitFor(async () =>
@@ -34,6 +44,7 @@ describe.skipIf(unavailable)('same-patient guard (R-ID-2), two console tabs in r
     await clickCopy(tabB);
     await waitFor(async () => (await panelText(tabB)).includes('I Cosmic: 19750107-••92 (BP)'));
     expect(await panelText(tabB)).not.toContain(WARNING);
+    await waitFor(async () => !(await alarmText(tabB)).includes('Annan patient i Cosmic'));
     expect(await readClipboard(tabB)).toBe('19750107-9292');
 
     // Shared across tabs: tab A, still on patient A, now warns.
