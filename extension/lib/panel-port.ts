@@ -54,10 +54,10 @@ export function servePanelViews(signal: AbortSignal) {
   const flush = () => {
     scheduled = false;
     if (ports.size === 0) return;
-    const next = JSON.stringify(models.size === 0 ? {} : Object.fromEntries(models));
+    const sent = message();
+    const next = JSON.stringify(sent.views);
     if (next === lastSent) return;
     lastSent = next;
-    const sent = message();
     for (const port of ports) post(port, sent);
   };
   const post = (port: PortLike, sent: PanelViewsMessage) => {
