@@ -13,6 +13,8 @@ export default defineConfig({
             'test/unit/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
+          // browser.i18n over _locales/sv (issue 14): the extension's words in unit tests.
+          setupFiles: ['test/unit/i18n-setup.ts'],
         },
       },
       {

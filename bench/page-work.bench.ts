@@ -38,6 +38,8 @@ async function launch(withExtension: boolean): Promise<{ browser: Browser; close
     userDataDir,
     defaultViewport: { width: 1440, height: 900 },
     args: QUIET_FLAGS,
+    // Same language as the run with the extension (launchWithExtension: Swedish).
+    env: { ...process.env, LANGUAGE: 'sv' },
   });
   return { browser, close: () => browser.close() };
 }

@@ -9,6 +9,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 /** Debian package → a file that proves it is installed. */
 const DEBIAN_PACKAGES = {
   chromium: '/usr/bin/chromium',
+  // Chromium's UI languages (Debian ships only en-US in the browser package): the extension's
+  // _locales follow the browser's language, and the e2e tests run it in Swedish (issue 14).
+  'chromium-l10n': '/usr/lib/chromium/locales/sv.pak',
   pcscd: '/usr/sbin/pcscd',
   'libpcsclite-dev': '/usr/include/PCSC/winscard.h',
   'vsmartcard-vpcd': '/etc/reader.conf.d/vpcd',

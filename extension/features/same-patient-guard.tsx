@@ -1,13 +1,14 @@
 import type { ClinicSnapshot } from '../clinic';
 import { identityHash, loadCosmicPatient, onCosmicPatientChanged } from '../lib/cosmic-patient';
 import type { CosmicPatient } from '../lib/cosmic-patient-record';
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /** R-ID-2: how the visit in view relates to the patient last copied for Cosmic. */
 export type GuardState = 'nothing-copied' | 'no-visit' | 'same' | 'other' | 'visit-unknown';
 
 /** What the clinician must do (the danger bar and the side panel say it alike). */
-export const OTHER_PATIENT = 'Cosmic kan visa en annan patient – kopiera denna patients personnummer.';
+export const otherPatientAdvice = (): string => t('samePatient_otherPatient');
 
 /** The side panel's card (views/same-patient-guard.tsx): masked number and initials only. */
 export interface SamePatientModel {
@@ -51,7 +52,13 @@ const samePatientGuard: Feature = {
         ctx.ui.alarm(
           'same-patient-guard',
           state === 'other' && cosmic
-            ? [{ key: `other:${visitKey}:${cosmic.idHash}`, title: 'Annan patient i Cosmic', detail: OTHER_PATIENT }]
+            ? [
+                {
+                  key: `other:${visitKey}:${cosmic.idHash}`,
+                  title: t('samePatient_otherTitle'),
+                  detail: otherPatientAdvice(),
+                },
+              ]
             : null,
         );
         if (state === 'other' && lastState !== 'other') {

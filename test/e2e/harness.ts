@@ -74,6 +74,12 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** The ID that build gets; default the pinned one (a build without `key` gets one from its path). */
   extensionId?: string;
+  /**
+   * The browser's language (issue 14): the extension's words follow it. Swedish, as on a clinician's
+   * PC, unless a test asks for another. Chromium on Linux takes it from LANGUAGE (needs
+   * chromium-l10n; `--lang` is Windows-only).
+   */
+  language?: 'sv' | 'en';
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -87,6 +93,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     // A clinician's laptop screen, not puppeteer's 800×600.
     defaultViewport: { width: 1440, height: 900 },
     args: QUIET_FLAGS,
+    env: { ...process.env, LANGUAGE: options.language ?? 'sv' },
   });
   const extensionId = options.extensionId ?? CHROME_EXTENSION_ID;
 

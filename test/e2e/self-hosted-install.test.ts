@@ -127,6 +127,7 @@ describe.skipIf(edgeUnavailable)('the Edge store package', () => {
       enableExtensions: [dir],
       userDataDir: path.join(dir, '.profile'),
       args: QUIET_FLAGS,
+      env: { ...process.env, LANGUAGE: 'sv' },
     });
     try {
       const target = await browser.waitForTarget(
