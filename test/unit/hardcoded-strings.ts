@@ -123,7 +123,7 @@ function userFacing(node: ts.Node, text: string, inAdapter: boolean): string | n
   if (!WORD.test(text) || isCode(node)) return null;
   if (ts.isJsxText(node)) return 'JSX text';
   const parent = node.parent;
-  const holder = ts.isJsxExpression(parent) ? parent.parent : parent;
+  const holder = receiver(node);
   if (ts.isJsxAttribute(holder) && USER_ATTRIBUTES.has(holder.name.getText())) return `${holder.name.getText()}=`;
   if (ts.isPropertyAssignment(parent) && USER_PROPERTIES.has(parent.name.getText())) return `${parent.name.getText()}:`;
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -135,7 +135,12 @@ function userFacing(node: ts.Node, text: string, inAdapter: boolean): string | n
     const name = callee.split('.').pop() ?? '';
     // (Their other arguments are ids and options: 'same-patient-guard', 'assertive'.)
     if (USER_CALLS.has(name) && (PHRASE.test(text) || SWEDISH.test(text) || /^\p{Lu}/u.test(text))) return `${name}(…)`;
-    if (name === 'setAttribute' && USER_ATTRIBUTES.has(literalText(parent.arguments[0]!) ?? '')) return 'setAttribute';
+    if (
+      name === 'setAttribute' &&
+      parent.arguments[1] === node &&
+      USER_ATTRIBUTES.has(literalText(parent.arguments[0]!) ?? '')
+    )
+      return 'setAttribute';
   }
   if (!inAdapter && SWEDISH.test(text)) return 'Swedish words';
   if (!inAdapter && PHRASE.test(text) && !CODE_LIKE.test(text) && !forDevelopers(node)) return 'a phrase';
@@ -150,28 +155,30 @@ function exempted(node: ts.Node, source: string): boolean {
   return false;
 }
 
-export function hardcodedStrings(files: string[] = extensionSources()): HardcodedString[] {
+/** The user-facing hard-coded strings in one source file (its path decides the adapter's leeway). */
+export function scanSource(file: string, source: string): HardcodedString[] {
   const found: HardcodedString[] = [];
-  for (const file of files) {
-    const source = readFileSync(file, 'utf8');
-    const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-    const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind);
-    const inAdapter = file.startsWith('extension/clinic/');
-    const visit = (node: ts.Node): void => {
-      const text = literalText(node);
-      if (text !== null) {
-        const why = userFacing(node, text, inAdapter);
-        if (why && !exempted(node, source)) {
-          const line = tree.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-          found.push({ file, line, text: text.slice(0, 80), why });
-        }
-        if (!ts.isTemplateExpression(node)) return;
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind);
+  const inAdapter = file.startsWith('extension/clinic/');
+  const visit = (node: ts.Node): void => {
+    const text = literalText(node);
+    if (text !== null) {
+      const why = userFacing(node, text, inAdapter);
+      if (why && !exempted(node, source)) {
+        const line = tree.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        found.push({ file, line, text: text.slice(0, 80), why });
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(tree);
-  }
+      if (!ts.isTemplateExpression(node)) return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
   return found;
+}
+
+export function hardcodedStrings(files: string[] = extensionSources()): HardcodedString[] {
+  return files.flatMap((file) => scanSource(file, readFileSync(file, 'utf8')));
 }
 
 if (process.argv[1]?.endsWith('hardcoded-strings.ts')) {
