@@ -2,6 +2,7 @@ import type { JournalPdfRequest } from '../../shared/bridge-protocol';
 import { buildJournalNote, type JournalNote, type JournalSection, type RuleFinding } from '../../shared/journal';
 import type { RuleSet } from '../../shared/rules';
 import { KONTAKTSATT, type Kontaktsatt } from '../../shared/rules/kontaktsatt';
+import { t, uiLanguage } from './i18n';
 import { type JournalVisitFacts, visitFactsForBuilder } from './journal-facts';
 
 /**
@@ -39,7 +40,7 @@ export function readDraft(value: unknown): JournalDraft {
   for (const mode of ['full', 'noReply'] as const) {
     const e = edits[mode];
     if (typeof e !== 'object' || e === null) continue;
-    for (const [k, t] of Object.entries(e)) if (typeof t === 'string') draft.edits[mode][k] = t;
+    for (const [k, text] of Object.entries(e)) if (typeof text === 'string') draft.edits[mode][k] = text;
   }
   return draft;
 }
@@ -110,18 +111,15 @@ export function buildPanelNote(
   if (facts.clinician.unit === null || facts.clinician.role === null)
     violations.push({
       ruleId: 'R-J-5',
-      message:
-        'Din vårdenhet och roll kunde inte läsas från inloggningen i Clinic (namnet i huvudmenyn) – reglerna för ' +
-        'din enhet och roll (t.ex. om du får registrera Videokontakt) kunde inte prövas. Kontrollera själv.',
+      message: t('journal_unitRoleUnread'),
     });
   if (facts.imagesSent === null && !noReply)
     notices.push({
       ruleId: 'R-J-6',
-      message:
-        'Uppladdningar och bilder i chatten kunde inte läsas. Har patienten skickat bilder: beskriv din bedömning under Fotodokumentation.',
+      message: t('journal_imagesUnread'),
     });
   if (facts.patient.protectedIdentity === null)
-    notices.push({ ruleId: 'R-PI-1', message: 'Skyddad identitet kunde inte läsas – kontrollera i Cosmic.' });
+    notices.push({ ruleId: 'R-PI-1', message: t('journal_protectedUnread') });
 
   const allowed = note.vardtjanst.allowed;
   const vardtjanst =
@@ -131,7 +129,14 @@ export function buildPanelNote(
         ? (allowed[0] ?? null)
         : null;
   if (note.vardtjanst.required && vardtjanst === null && !note.needsChoice)
-    violations.push({ ruleId: note.ruleBasis.vardtjanst, message: `Välj vårdtjänst: ${allowed.join(' eller ')}.` });
+    violations.push({
+      ruleId: note.ruleBasis.vardtjanst,
+      // The allowed vårdtjänster (Cosmic's names) as an "a or b" list in the clinician's language.
+      message: t(
+        'journal_chooseVardtjanst',
+        new Intl.ListFormat(uiLanguage(), { type: 'disjunction' }).format(allowed),
+      ),
+    });
 
   return {
     note,
@@ -147,7 +152,7 @@ export function buildPanelNote(
 
 /**
  * The bridge's PDF request (bridge issue) from the note as edited; or why it cannot be made yet,
- * in Swedish, without patient data.
+ * in the clinician's language, without patient data.
  */
 export function pdfRequestFor(
   panel: PanelNote,
@@ -155,14 +160,14 @@ export function pdfRequestFor(
 ): { ok: true; request: JournalPdfRequest } | { ok: false; error: string } {
   const missing: string[] = [];
   const { personnummer, name, protectedIdentity } = facts.patient;
-  if (!personnummer) missing.push('personnummer');
-  if (!name) missing.push('patientens namn');
-  if (!facts.clinician.unit) missing.push('vårdenhet');
-  if (!facts.visitStartedAt) missing.push('besökets starttid');
-  if (panel.note.needsChoice) missing.push('kontaktsätt (välj ovan)');
-  if (panel.note.vardkontaktNeedsChoice) missing.push('vårdkontakt (välj ovan)');
+  if (!personnummer) missing.push(t('journal_missingId'));
+  if (!name) missing.push(t('journal_missingName'));
+  if (!facts.clinician.unit) missing.push(t('journal_missingUnit'));
+  if (!facts.visitStartedAt) missing.push(t('journal_missingStart'));
+  if (panel.note.needsChoice) missing.push(t('journal_missingKontaktsatt'));
+  if (panel.note.vardkontaktNeedsChoice) missing.push(t('journal_missingVardkontakt'));
   if (missing.length > 0 || !personnummer || !name || !facts.clinician.unit || !facts.visitStartedAt)
-    return { ok: false, error: `Kan inte exportera: ${missing.join(', ')} saknas.` };
+    return { ok: false, error: t('journal_cannotExport', missing.join(', ')) };
   const { note } = panel;
   return {
     ok: true,

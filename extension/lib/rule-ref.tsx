@@ -4,6 +4,7 @@
  * keyboard-reachable and announced as a collapsed button). One component for every view.
  */
 
+import { t } from './i18n';
 import { splitRuleIds } from './rule-ids';
 
 export { splitRuleIds };
@@ -14,7 +15,8 @@ export function RuleRef({ ids }: { ids: readonly (string | null | undefined)[] }
   if (list.length === 0) return null;
   return (
     <details class="rule-ref" data-rules={list.join(' ')}>
-      <summary title={`Visa regel: ${list.join(', ')}`}>Regel</summary> <span class="rule-id">{list.join(', ')}</span>
+      <summary title={t('panel_showRule', list.join(', '))}>{t('panel_rule')}</summary>{' '}
+      <span class="rule-id">{list.join(', ')}</span>
     </details>
   );
 }

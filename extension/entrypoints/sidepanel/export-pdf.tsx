@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { bridgeErrorWords } from '../../lib/error-words';
+import { t } from '../../lib/i18n';
 import { type PanelNote, pdfRequestFor } from '../../lib/journal-draft';
 import type { JournalVisitFacts } from '../../lib/journal-facts';
 import { type MessageReply, send } from '../../lib/messages';
@@ -52,18 +53,18 @@ export function ExportPdf({
     const reply = await exportPdf(panel, facts);
     setBusy(false);
     setResult(reply);
-    announce(reply.ok ? `PDF sparad: ${reply.fileName}` : refusalText(reply));
+    announce(reply.ok ? t('journal_pdfSaved', reply.fileName) : refusalText(reply));
   };
   return (
     <section aria-labelledby="export-heading" class="export" id="export-pdf">
-      <h2 id="export-heading">PDF</h2>
+      <h2 id="export-heading">{t('journal_pdfHeading')}</h2>
       <BridgeLine />
       <button type="button" class="secondary" disabled={busy} aria-busy={busy} onClick={() => void run()}>
-        {busy ? 'Exporterar…' : 'Exportera PDF'}
+        {busy ? t('journal_exporting') : t('journal_exportPdf')}
       </button>
       {result && (
         <p class={result.ok ? 'result ok' : 'result error'} role={result.ok ? 'status' : 'alert'}>
-          {result.ok ? `PDF sparad: ${result.fileName}` : refusalText(result)}
+          {result.ok ? t('journal_pdfSaved', result.fileName) : refusalText(result)}
         </p>
       )}
     </section>

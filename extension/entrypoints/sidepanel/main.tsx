@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { copyText } from '../../lib/clipboard';
+import { t, uiLanguage } from '../../lib/i18n';
 import { buildPanelNote, type JournalDraft, readDraft } from '../../lib/journal-draft';
 import { journalFactsKey, journalFactsRecords, type StoredJournalFacts } from '../../lib/journal-facts';
 import { logError } from '../../lib/log';
@@ -87,7 +88,7 @@ interface Initial {
 }
 async function loadInitial(fixedTabId: number | null, fixedWindowId: number | null): Promise<Initial> {
   const shown = fixedTabId !== null ? { windowId: undefined, tabId: fixedTabId } : activeTabId(fixedWindowId);
-  const facts = Promise.resolve(shown).then((t) => (t.tabId === null ? null : readTabFacts(t.tabId)));
+  const facts = Promise.resolve(shown).then((s) => (s.tabId === null ? null : readTabFacts(s.tabId)));
   const draft = facts.then((f) => (f?.facts ? readDraftState(f.facts.visitKey) : null));
   const [effective, { windowId, tabId }, stored, draftState] = await Promise.all([
     loadEffectiveRules(),
@@ -205,10 +206,9 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
     setTimeout(() => setStatus(text), 30);
   }, []);
 
-  const copy = async (text: string, what: string) => {
-    announce(
-      (await copyText(text)) ? `Kopierat: ${what}.` : 'Kopieringen misslyckades – markera och kopiera för hand.',
-    );
+  /** `done`: what the status says once the text is on the clipboard. */
+  const copy = async (text: string, done: string) => {
+    announce((await copyText(text)) ? done : t('journal_copyFailed'));
   };
 
   const actions: NoteActions = {
@@ -227,24 +227,24 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
         const { [keyword]: _removed, ...rest } = d.edits[mode];
         return { ...d, edits: { ...d.edits, [mode]: rest } };
       }),
-    copySection: (keyword, text) => void copy(text, keyword),
-    copyAll: () => panel && void copy(panel.text, 'hela anteckningen'),
+    copySection: (keyword, text) => void copy(text, t('journal_copied', keyword)),
+    copyAll: () => panel && void copy(panel.text, t('journal_copiedAll')),
   };
 
   let body: preact.ComponentChildren;
-  if (!effective || tabId === null || stored === undefined) body = <p>Läser besöket…</p>;
+  if (!effective || tabId === null || stored === undefined) body = <p>{t('journal_readingVisit')}</p>;
   else if (!facts)
     body = (
       <p class="empty" id="no-visit">
-        Fliken visar inget besök i Clinic. Öppna ett besök så fylls journalanteckningen i här.
+        {t('journal_noVisit')}
       </p>
     );
-  else if (!panel || !draft) body = <p>Läser utkastet…</p>;
+  else if (!panel || !draft) body = <p>{t('journal_readingDraft')}</p>;
   else
     body = (
       <>
         <p class="visit">
-          Besök: <strong>{facts.patient.name ?? 'patientens namn okänt'}</strong>
+          {t('journal_visitLabel')} <strong>{facts.patient.name ?? t('journal_nameUnknown')}</strong>
         </p>
         <NoteView panel={panel} draft={draft} facts={facts} actions={actions} />
         <ExportPdf panel={panel} facts={facts} announce={announce} />
@@ -254,9 +254,10 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
   return (
     <main>
       <FeatureViews tabId={tabId} rules={effective?.rules ?? null} />
-      <h1>Journalanteckning</h1>
+      <h1>{t('journal_heading')}</h1>
       <p class="sub">
-        Mall {effective?.rules.template.name ?? 'Distanskontakt 1177 direkt'} · Regler{' '}
+        {/* The fallback is the Cosmic template's own name, the same in every language. */}
+        {t('journal_template', effective?.rules.template.name ?? 'Distanskontakt 1177 direkt')} · {t('journal_rules')}{' '}
         <RulesProvenance rules={effective?.rules} />
       </p>
       {effective && <RefusedRules effective={effective} />}
@@ -269,6 +270,9 @@ function App({ fixedTabId, initial }: { fixedTabId: number | null; initial: Init
 }
 
 performance.mark('journal-panel-script');
+// The page's title and language follow the browser's (an extension page's HTML cannot use __MSG__).
+document.title = t('panel_docTitle');
+document.documentElement.lang = uiLanguage();
 const search = new URLSearchParams(location.search);
 const idParam = (name: string) => {
   const value = search.get(name);

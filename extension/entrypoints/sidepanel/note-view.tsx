@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../../../shared/journal';
 import { ticketVisitNotice } from '../../../shared/routine/ticket';
 import type { Kontaktsatt } from '../../../shared/rules';
+import { t } from '../../lib/i18n';
 import type { JournalDraft, PanelNote } from '../../lib/journal-draft';
 import type { JournalVisitFacts } from '../../lib/journal-facts';
 import { RuleRef, RuleText } from '../../lib/rule-ref';
@@ -18,7 +19,9 @@ export interface NoteActions {
   copyAll(): void;
 }
 
-const KONTAKTSATT_LABEL: Record<Kontaktsatt, string> = { chatt: 'chatt', telefon: 'telefon', video: 'video' };
+/** The choice's words (the note itself keeps the Swedish value: chatt, telefon, video). */
+const kontaktsattLabel = (k: Kontaktsatt): string =>
+  ({ chatt: t('journal_chatt'), telefon: t('journal_telefon'), video: t('journal_video') })[k];
 
 function Findings({ items, kind, title }: { items: RuleFinding[]; kind: 'violation' | 'notice'; title: string }) {
   if (items.length === 0) return null;
@@ -42,7 +45,7 @@ function VardkontaktChoice({ panel, actions }: { panel: PanelNote; actions: Note
   if (note.vardkontaktChoices.length === 0) return null;
   return (
     <fieldset class={note.vardkontaktNeedsChoice ? 'choice needed' : 'choice'} id="vardkontakt-choice">
-      <legend>Vårdkontakt – du får registrera</legend>
+      <legend>{t('journal_vardkontaktLegend')}</legend>
       {note.vardkontaktChoices.map((c) => (
         <label key={c.kontaktsatt}>
           <input
@@ -64,10 +67,10 @@ function Contact({ panel, actions }: { panel: PanelNote; actions: NoteActions })
   const unknown = note.needsChoice && !panel.chosenKontaktsatt;
   return (
     <section aria-labelledby="contact-heading">
-      <h2 id="contact-heading">Vårdkontakt och vårdtjänst</h2>
+      <h2 id="contact-heading">{t('journal_contactHeading')}</h2>
       {panel.choices.length > 0 && (
         <fieldset class={unknown ? 'choice needed' : 'choice'} id="kontaktsatt-choice">
-          <legend>{unknown ? 'Kontaktsätt okänt – välj' : 'Kontaktsätt (valt av dig)'}</legend>
+          <legend>{unknown ? t('journal_kontaktsattUnknown') : t('journal_kontaktsattChosen')}</legend>
           {panel.choices.map((k) => (
             <label key={k}>
               <input
@@ -77,43 +80,45 @@ function Contact({ panel, actions }: { panel: PanelNote; actions: NoteActions })
                 checked={panel.chosenKontaktsatt === k}
                 onChange={() => actions.chooseKontaktsatt(k)}
               />{' '}
-              {KONTAKTSATT_LABEL[k]}
+              {kontaktsattLabel(k)}
             </label>
           ))}
         </fieldset>
       )}
       <dl class="contact">
         <div>
-          <dt>Kontaktsätt</dt>
+          <dt>{t('journal_kontaktsatt')}</dt>
           <dd id="kontaktsatt">
             {unknown ? (
-              <em>okänt – välj ovan</em>
+              <em>{t('journal_unknownChooseAbove')}</em>
             ) : (
               <>
-                {note.kontaktsatt} <small>{panel.chosenKontaktsatt ? '(valt av dig)' : '(från besöket)'}</small>
+                {note.kontaktsatt}{' '}
+                <small>{panel.chosenKontaktsatt ? t('journal_chosenByYou') : t('journal_fromVisit')}</small>
               </>
             )}
           </dd>
         </div>
         <div>
-          <dt>Vårdkontakt</dt>
+          <dt>{t('journal_vardkontakt')}</dt>
           <dd id="vardkontakt">
-            {unknown ? <em>väntar på kontaktsätt</em> : note.vardkontakt} <RuleRef ids={[note.ruleBasis.vardkontakt]} />
+            {unknown ? <em>{t('journal_waitingKontaktsatt')}</em> : note.vardkontakt}{' '}
+            <RuleRef ids={[note.ruleBasis.vardkontakt]} />
           </dd>
         </div>
         <div>
-          <dt>Vårdtjänst</dt>
+          <dt>{t('journal_vardtjanst')}</dt>
           <dd id="vardtjanst">
             {unknown ? (
-              <em>väntar på kontaktsätt</em>
+              <em>{t('journal_waitingKontaktsatt')}</em>
             ) : note.vardtjanst.allowed.length > 1 ? (
               <label>
-                <span class="visually-hidden">Välj vårdtjänst</span>
+                <span class="visually-hidden">{t('journal_chooseVardtjanstLabel')}</span>
                 <select
                   value={panel.vardtjanst ?? ''}
                   onChange={(e) => actions.chooseVardtjanst((e.currentTarget as HTMLSelectElement).value)}
                 >
-                  <option value="">Välj vårdtjänst…</option>
+                  <option value="">{t('journal_chooseVardtjanstOption')}</option>
                   {note.vardtjanst.allowed.map((v) => (
                     <option key={v} value={v}>
                       {v}
@@ -129,7 +134,7 @@ function Contact({ panel, actions }: { panel: PanelNote; actions: NoteActions })
         </div>
         {note.vardkontaktChoices.length > 0 && (
           <div>
-            <dt>Du får registrera</dt>
+            <dt>{t('journal_mayRegister')}</dt>
             <dd id="allowed-kontaktsatt">{note.vardkontaktChoices.map((c) => c.vardkontakt).join(', ')}</dd>
           </div>
         )}
@@ -153,8 +158,8 @@ export function NoteView({
   return (
     <>
       <Contact panel={panel} actions={actions} />
-      <Findings items={panel.violations} kind="violation" title="Att åtgärda innan du signerar" />
-      <Findings items={panel.notices} kind="notice" title="Påminnelser" />
+      <Findings items={panel.violations} kind="violation" title={t('journal_toFix')} />
+      <Findings items={panel.notices} kind="notice" title={t('journal_reminders')} />
       {facts.ticket && (
         <p class="alert info" data-journal="ticket-notes">
           <RuleText text={ticketVisitNotice(facts.ticket.fromUnit, facts.ticket.postTriageNotes)} />
@@ -170,40 +175,42 @@ export function NoteView({
             aria-checked={draft.noReply ? 'true' : 'false'}
             onChange={(e) => actions.setNoReply((e.currentTarget as HTMLInputElement).checked)}
           />{' '}
-          Patienten svarade inte – kort anteckning
+          {t('journal_noReply')}
         </label>{' '}
         <RuleRef ids={['R-NR-4', 'R-J-8']} />
       </div>
       <section aria-labelledby="keywords-heading">
-        <h2 id="keywords-heading">Sökord {facts.priority !== null && <small>· prioritet {facts.priority}</small>}</h2>
+        <h2 id="keywords-heading">
+          {t('journal_keywords')} {facts.priority !== null && <small>{t('journal_priority', facts.priority)}</small>}
+        </h2>
         {panel.sections.map((s, i) => (
           <div class="keyword" key={s.keyword} data-keyword={s.keyword}>
             <div class="keyword-head">
               <label for={`kw-${i}`}>{s.keyword}</label>
               {s.regionToConfirm && (
-                <small class="to-confirm" title="Sökordet står inte i manualen: regionen ska bekräfta det">
-                  sökord ej fastställt av regionen
+                <small class="to-confirm" title={t('journal_toConfirmTitle')}>
+                  {t('journal_toConfirm')}
                 </small>
               )}
-              {s.edited && <small class="edited">ändrad</small>}
+              {s.edited && <small class="edited">{t('journal_edited')}</small>}
               <span class="spacer" />
               {s.edited && (
                 <button
                   type="button"
                   class="secondary small"
-                  aria-label={`Återställ förslaget för ${s.keyword}`}
+                  aria-label={t('journal_resetLabel', s.keyword)}
                   onClick={() => actions.resetSection(s.keyword)}
                 >
-                  Återställ
+                  {t('journal_reset')}
                 </button>
               )}
               <button
                 type="button"
                 class="secondary small"
-                aria-label={`Kopiera ${s.keyword}`}
+                aria-label={t('journal_copyLabel', s.keyword)}
                 onClick={() => actions.copySection(s.keyword, s.text)}
               >
-                Kopiera
+                {t('journal_copy')}
               </button>
             </div>
             <textarea
@@ -223,9 +230,9 @@ export function NoteView({
       </section>
       <div class="actions">
         <button type="button" id="copy-all" onClick={actions.copyAll}>
-          Kopiera allt
+          {t('journal_copyAll')}
         </button>
-        <small>Hela anteckningen som du redigerat den, för Cosmic (Ctrl+N, mallen Distanskontakt 1177 direkt).</small>
+        <small>{t('journal_copyAllHint')}</small>
       </div>
     </>
   );

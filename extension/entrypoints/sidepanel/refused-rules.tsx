@@ -1,33 +1,39 @@
+import { plural, t } from '../../lib/i18n';
 import type { EffectiveRules } from '../../lib/rules';
 
-/** A rule set that was refused, with every error, and which rules are in force instead. */
-const SOURCE_LABEL: Record<EffectiveRules['source'], string> = {
-  policy: 'från IT-policy',
-  superuser: 'från superanvändare',
-  default: 'standard',
-  'last-good': 'senast godkända',
-};
+/** Where the rule set in force comes from; a function so the words follow the browser's language. */
+const sourceLabel = (source: EffectiveRules['source']): string =>
+  ({
+    policy: t('panel_sourcePolicy'),
+    superuser: t('panel_sourceSuperuser'),
+    default: t('panel_sourceDefault'),
+    'last-good': t('panel_sourceLastGood'),
+  })[source];
 
+/** A rule set that was refused, with every error, and which rules are in force instead. */
 export function RefusedRules({ effective }: { effective: EffectiveRules }) {
   if (effective.refused.length === 0) return null;
+  const { meta } = effective.rules;
   return (
-    <section class="alert" role="alert" id="refused-rules" aria-label="Avvisad regeluppsättning">
-      {effective.refused.map((r) => (
-        <div key={r.source}>
-          <strong>
-            Regeluppsättningen {r.source === 'policy' ? 'från IT-policyn' : 'från superanvändaren'} avvisades (
-            {r.errors.length} fel).
-          </strong>{' '}
-          I kraft: {effective.rules.meta.name} {effective.rules.meta.version} ({SOURCE_LABEL[effective.source]}).
-          <ul>
-            {r.errors.map((e) => (
-              <li key={`${e.path}:${e.message}`}>
-                <code>{e.path || '(hela filen)'}</code> {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+    <section class="alert" role="alert" id="refused-rules" aria-label={t('panel_refusedLabel')}>
+      {effective.refused.map((r) => {
+        const errors = plural(r.errors.length, 'panel_errorsOne', 'panel_errorsOther');
+        return (
+          <div key={r.source}>
+            <strong>
+              {r.source === 'policy' ? t('panel_refusedPolicy', errors) : t('panel_refusedSuperuser', errors)}
+            </strong>{' '}
+            {t('panel_inForce', meta.name, meta.version, sourceLabel(effective.source))}
+            <ul>
+              {r.errors.map((e) => (
+                <li key={`${e.path}:${e.message}`}>
+                  <code>{e.path || t('panel_wholeFile')}</code> {e.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
     </section>
   );
 }

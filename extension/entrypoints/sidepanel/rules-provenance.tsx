@@ -2,12 +2,13 @@
 // set's digest, the same three a PDF footer prints, so a note can be traced to its rules.
 import { useMemo } from 'preact/hooks';
 import { type RuleSet, ruleSetDigest, shortDigest } from '../../../shared/rules';
+import { t } from '../../lib/i18n';
 
 export function RulesProvenance({ rules }: { rules: RuleSet | undefined }) {
   const digest = useMemo(() => (rules ? ruleSetDigest(rules) : null), [rules]);
   if (!rules || !digest) return <span id="rules-provenance">…</span>;
   return (
-    <span id="rules-provenance" title={`SHA-256 för regeluppsättningen: ${digest}`}>
+    <span id="rules-provenance" title={t('panel_digestTitle', digest)}>
       {rules.meta.name} {rules.meta.version} · <code>{shortDigest(digest)}</code>
     </span>
   );
