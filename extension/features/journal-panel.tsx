@@ -1,4 +1,5 @@
 import { type ClinicSnapshot, readClosedVisitFollowUps, readTicketVisit } from '../clinic';
+import { t } from '../lib/i18n';
 import { journalFactsFor } from '../lib/journal-facts';
 import { logError } from '../lib/log';
 import { handle, send } from '../lib/messages';
@@ -15,7 +16,7 @@ const PUBLISH_DEBOUNCE_MS = 150;
  */
 const journalPanel: Feature = {
   id: 'journal-panel',
-  title: 'Journalanteckning för Cosmic (Distanskontakt 1177 direkt) i sidopanelen',
+  title: t('journal_featureTitle'),
   rules: ['R-J-2', 'R-J-3', 'R-J-4', 'R-J-5', 'R-J-6', 'R-J-8'],
   init(ctx, signal) {
     let published: string | null = null;

@@ -9,6 +9,13 @@ import { PATIENT_SAFETY_FEATURE_IDS, POLICY_FEATURES } from '../../shared/policy
  * its policy switch, nor a patient-safety one without being locked on by default.
  */
 const DIR = 'extension/features';
+/** A title in _locales (issue 14): `title: t('key')`, read in both languages. */
+const locale = (lang: 'sv' | 'en') =>
+  JSON.parse(readFileSync(`extension/public/_locales/${lang}/messages.json`, 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
+const [sv, en] = [locale('sv'), locale('en')];
 const files = readdirSync(DIR)
   .filter((f) => /\.tsx?$/.test(f) && !['index.ts', 'feature.ts'].includes(f) && !f.includes('.test.'))
   .map((f) => f.replace(/\.tsx?$/, ''));
@@ -23,7 +30,10 @@ describe('policy feature list', () => {
     const source = readFileSync(path.join(DIR, file), 'utf8');
     const rules = /rules: \[([^\]]*)\]/.exec(source)?.[1]?.match(/R-[A-Z]+-\d+/g);
     expect(rules).toEqual([...feature.rules]);
-    expect(source).toContain(`title: '${feature.title}'`);
+    // The feature's own title (its object's top level), not an alarm's `title:` deeper in.
+    const key = /^ {2}title: t\('(\w+)'\),$/m.exec(source)?.[1];
+    if (key === undefined) expect(source).toContain(`title: '${feature.title}'`);
+    else expect([sv[key]?.message, en[key]?.message]).toEqual([feature.title, feature.titleEn]);
   });
 
   it('R-ID-2, R-PI-*, R-GU-*: the features enforcing them are the patient-safety ones', () => {
