@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { normalizeText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { stockholmDateTime } from './identity-text';
@@ -131,7 +132,7 @@ export function channelsOf(messages: readonly ChatMessage[], match: VocabularyMa
     if (!isVideo && !isPhone && (m.author === 'unknown' || CALLISH.test(m.text))) unsure = true;
   }
   const chat = messages.some((m) => m.author === 'clinician');
-  if (unsure) return unknown('invalid', 'Chattens avsändare eller samtalshändelser kunde inte tolkas');
+  if (unsure) return unknown('invalid', t('adapter_chatUnsure'));
   return known({ chat, phone, video });
 }
 
@@ -140,7 +141,7 @@ export function patientImages(messages: readonly ChatMessage[]): Field<number> {
   let count = 0;
   for (const m of messages) {
     if (m.images === 0) continue;
-    if (m.author === 'unknown') return unknown('invalid', 'Bilder i meddelanden utan känd avsändare');
+    if (m.author === 'unknown') return unknown('invalid', t('adapter_chatImgs'));
     if (m.author === 'patient') count += m.images;
   }
   return known(count);

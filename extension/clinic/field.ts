@@ -1,3 +1,5 @@
+import { t } from '../lib/i18n';
+
 /**
  * A value read from the console, or an honest "unknown". Wrong data is worse than none: a
  * reader that cannot find or parse its element returns unknown with the reason, never a guess.
@@ -9,14 +11,14 @@ export const known = <T>(value: T): Field<T> => ({ known: true, value });
 export const unknown = <T = never>(reason: UnknownReason, detail?: string): Field<T> =>
   detail === undefined ? { known: false, reason } : { known: false, reason, detail };
 
-/** Swedish text for the UI when a field is unknown. */
+/** The UI's words when a field is unknown (the browser's language). */
 export function unknownText(field: { known: false; reason: UnknownReason }): string {
   switch (field.reason) {
     case 'missing':
-      return 'okänt (hittades inte på sidan)';
+      return t('adapter_unkMissing');
     case 'ambiguous':
-      return 'okänt (flera olika värden på sidan)';
+      return t('adapter_unkAmbig');
     case 'invalid':
-      return 'okänt (ogiltigt värde på sidan)';
+      return t('adapter_unkInvalid');
   }
 }

@@ -1,4 +1,5 @@
 import { parsePersonnummer } from '../../shared/personnummer';
+import { t } from '../lib/i18n';
 import { normalizeText, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { identityOccurrences } from './identity-text';
@@ -66,9 +67,7 @@ export function readGuardians(
       });
     }
     if (leaves.length === 0 && !/(?<![\p{L}])(inga|saknas)(?![\p{L}])/iu.test(spacedText(section)))
-      return guardians.size > 0
-        ? known([...guardians.values()])
-        : unknown('invalid', 'Vårdnadshavare kunde inte läsas');
+      return guardians.size > 0 ? known([...guardians.values()]) : unknown('invalid', t('adapter_guardians'));
   }
   if (!section && guardians.size === 0) return unknown('missing');
   return known([...guardians.values()]);

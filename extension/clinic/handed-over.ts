@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { cellsOf, columnHeaders } from './context';
 import { locateAll, normalizeText, type QueryCache, roleOf, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
@@ -82,7 +83,7 @@ function readRows(
     if (inside.length === 1) tables.add(inside[0]!);
   }
   if (tables.size === 0) return unknown('missing');
-  if (tables.size > 1) return unknown('ambiguous', 'Flera listor Mina aktuella');
+  if (tables.size > 1) return unknown('ambiguous', t('adapter_hoLists'));
   const table = [...tables][0]!;
 
   const headers = columnHeaders(table);
@@ -94,7 +95,7 @@ function readRows(
     arrival: column(registry.match.column.arrival),
     handedOverAt: column(HANDED_OVER_AT),
   };
-  if (index.patient < 0 || index.status < 0) return unknown('invalid', 'Kolumnen Patient eller Status saknas');
+  if (index.patient < 0 || index.status < 0) return unknown('invalid', t('adapter_hoCols'));
 
   const rows: Array<HandedOverRow & { status: string }> = [];
   for (const row of table.querySelectorAll('tr, [role="row"]')) {
@@ -105,7 +106,7 @@ function readRows(
     if (cells.length <= 1) continue;
     const text = (i: number) => (i >= 0 && cells[i] ? spacedText(cells[i]!) : '');
     const status = text(index.status);
-    if (!status) return unknown('invalid', 'Ett ärende saknar status');
+    if (!status) return unknown('invalid', t('adapter_hoStatus'));
     rows.push({
       status,
       priority: index.priority >= 0 ? priorityIn(text(index.priority)) : null,

@@ -1,27 +1,31 @@
 import type { ClinicField } from '../../shared/selector-strategy';
+import { t } from '../lib/i18n';
 import type { ClinicSnapshot, FieldHealth } from './snapshot';
 
-/** What a clinician calls each field the adapter reads (never a value from the page). */
+/**
+ * What a clinician calls each field the adapter reads (never a value from the page), in the
+ * browser's language: read once at load (getMessage is synchronous).
+ */
 export const FIELD_NAMES: Record<ClinicField, string> = {
-  visitView: 'besöksvyn',
-  patientHeader: 'patientens sidhuvud',
-  patientName: 'patientens namn',
-  patientId: 'personnummer',
-  protectionMarker: 'skyddsmarkering',
-  priority: 'prioritet',
-  anamnesis: 'anamnes',
-  originalAnswers: 'originalsvar',
-  uploads: 'uppladdningar',
-  guardians: 'vårdnadshavare',
-  chatLog: 'chatten',
-  chatComposer: 'chattens skrivruta',
-  visitState: 'besöksstatus',
-  visitStartedAt: 'besökets starttid',
-  queueTable: 'kön',
-  globalFilter: 'globalt filter',
-  shiftState: 'skift',
-  clinicianIdentity: 'din roll och vårdenhet',
-  pageBanner: 'sidans toppfält',
+  visitView: t('adapter_fView'),
+  patientHeader: t('adapter_fHeader'),
+  patientName: t('adapter_fName'),
+  patientId: t('adapter_fId'),
+  protectionMarker: t('adapter_fMarker'),
+  priority: t('adapter_fPrio'),
+  anamnesis: t('adapter_fAnam'),
+  originalAnswers: t('adapter_fOrig'),
+  uploads: t('adapter_fUploads'),
+  guardians: t('adapter_fGuard'),
+  chatLog: t('adapter_fChat'),
+  chatComposer: t('adapter_fCompose'),
+  visitState: t('adapter_fState'),
+  visitStartedAt: t('adapter_fStart'),
+  queueTable: t('adapter_fQueue'),
+  globalFilter: t('adapter_fFilter'),
+  shiftState: t('adapter_fShift'),
+  clinicianIdentity: t('adapter_fMe'),
+  pageBanner: t('adapter_fBanner'),
 };
 
 /** The fields each kind of page must show for the features to work. */

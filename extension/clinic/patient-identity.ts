@@ -1,4 +1,5 @@
 import { ageAt, type PersonnummerResult, parsePersonnummer } from '../../shared/personnummer';
+import { t } from '../lib/i18n';
 import { contextOf, type ValueContext } from './context';
 import { isOurs, locate, normalizeText } from './dom-query';
 import { type Field, known, unknown } from './field';
@@ -79,19 +80,17 @@ function decide(values: IdentityValue[]): Omit<IdentityRead, 'values'> & { value
   const onlyNumber = new Set(values.map(numberKey)).size === 1;
   const pool = labelled.length > 0 ? labelled : onlyNumber ? candidates : [];
   if (pool.length === 0) {
-    if (candidates.length > 0)
-      return { id: unknown('ambiguous', 'Flera nummer i sidhuvudet, inget märkt som patientens'), ...none };
+    if (candidates.length > 0) return { id: unknown('ambiguous', t('adapter_idUnmarked')), ...none };
     return { id: unknown('missing'), ...none };
   }
-  if (pool.some((v) => v.masked)) return { id: unknown('invalid', 'Personnumret visas maskerat'), ...none };
+  if (pool.some((v) => v.masked)) return { id: unknown('invalid', t('adapter_idMasked')), ...none };
   const distinct = new Map<string, IdentityValue>();
   for (const v of pool) if (v.result?.valid) distinct.set(v.result.normalized, v);
-  if (distinct.size > 1) return { id: unknown('ambiguous', 'Flera olika personnummer i sidhuvudet'), ...none };
+  if (distinct.size > 1) return { id: unknown('ambiguous', t('adapter_idSeveral')), ...none };
   const invalid = pool.find((v) => !v.result?.valid);
-  if (distinct.size === 1 && invalid)
-    return { id: unknown('ambiguous', 'Flera nummer märkta som patientens'), ...none };
+  if (distinct.size === 1 && invalid) return { id: unknown('ambiguous', t('adapter_idMarked')), ...none };
   if (distinct.size === 0) {
-    const reason = invalid?.result && !invalid.result.valid ? invalid.result.reason : 'Ogiltigt';
+    const reason = invalid?.result && !invalid.result.valid ? invalid.result.reason : t('adapter_invalid');
     return { id: unknown('invalid', reason), text: invalid?.text ?? null, element: invalid?.element ?? null };
   }
   const value = [...distinct.values()][0]!;
@@ -165,8 +164,7 @@ function crossCheck(
     for (const statement of ageStatements(text)) {
       const context = contextOf(node, header, registry.match, text.slice(0, statement.index), '', false);
       if (context.owner === 'other-person' || context.owner === 'phone') continue;
-      if (!agrees(statement, id.birthDate, visitDate, now))
-        return unknown('invalid', 'Personnumret stämmer inte med åldern som sidan visar');
+      if (!agrees(statement, id.birthDate, visitDate, now)) return unknown('invalid', t('adapter_idAge'));
     }
   }
   return null;

@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { cellsOf, columnHeaders } from './context';
 import { accessibleName, locateAll, roleOf, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
@@ -42,7 +43,7 @@ interface QueueGrid {
 function readGrid(doc: Document, registry: SelectorRegistry): QueueGrid | { unreadable: string } | null {
   const container = locateQueue(doc, registry);
   if (container === null) return null;
-  if (container === 'ambiguous') return { unreadable: 'Flera köer på sidan' };
+  if (container === 'ambiguous') return { unreadable: t('adapter_qSeveral') };
   return container.matches(TABLE_LIKE) ? readTable(container, registry) : readCards(container, registry);
 }
 
@@ -53,7 +54,7 @@ function readTable(table: Element, registry: SelectorRegistry): QueueGrid | { un
     const pattern = registry.match.column[column];
     index[column] = pattern ? headers.findIndex((h) => pattern.test(h)) : -1;
   }
-  if (index.patient < 0) return { unreadable: 'Kolumnen Patient saknas' };
+  if (index.patient < 0) return { unreadable: t('adapter_qNoPatCol') };
   const rows = Array.from(table.querySelectorAll('tr, [role="row"]'))
     .filter((row) => row.closest(TABLE_LIKE) === table && !row.closest('thead'))
     .map((row) => ({ row, cells: cellsOf(row) }))
@@ -85,7 +86,7 @@ function readCards(list: Element, registry: SelectorRegistry): QueueGrid | { unr
   });
   const cases = rows.filter((r) => r.cells.patient !== null);
   if (cases.length === 0 && items.length > 0 && !items.every((i) => /inga/iu.test(spacedText(i))))
-    return { unreadable: 'Köns rader saknar patient' };
+    return { unreadable: t('adapter_qNoPat') };
   return { table: list, rows: cases };
 }
 
@@ -129,7 +130,7 @@ export function readQueue(doc: Document, registry: SelectorRegistry, now: Date):
   if (!grid) return unknown('missing');
   if ('unreadable' in grid) return unknown('invalid', grid.unreadable);
   // Mottagna and Avslutade look the same but hold accepted cases: only the waiting queue counts.
-  if (!isWaitingQueue(doc, grid.table, registry)) return unknown('missing', 'Inte kön Väntar i kö');
+  if (!isWaitingQueue(doc, grid.table, registry)) return unknown('missing', t('adapter_qNotWaiting'));
   return known(
     grid.rows.map(({ cells }) => {
       const text = (column: Column) => (cells[column] ? spacedText(cells[column]) : '');

@@ -23,6 +23,7 @@ const ITEM = 'li, article, [role="listitem"], [role="article"]';
 export function readTicketVisit(doc: Document, registry: SelectorRegistry): Field<TicketVisit | null> {
   const view = locate(doc, registry.fields.visitView.strategies);
   if (view.status !== 'found') return unknown(view.status === 'ambiguous' ? 'ambiguous' : 'missing');
+  // i18n-exempt: the console's own label (matched, never shown)
   const from = locate(view.element, [
     { kind: 'term', term: 'Biljett från' },
     { kind: 'label', label: 'Biljett från', exact: true },
@@ -35,6 +36,7 @@ export function readTicketVisit(doc: Document, registry: SelectorRegistry): Fiel
 }
 
 function postTriageNotes(scope: Element): Field<number> {
+  // i18n-exempt: the console's own label (matched, never shown)
   const sections = locateAll(scope, { kind: 'heading', text: 'Anteckningar', exact: true });
   if (sections.length > 1) return unknown('ambiguous');
   const notes = sections[0];
@@ -52,6 +54,7 @@ export type VidimeringState = 'pending' | 'done';
  * term, cross-checked with the *Vidimera* button; a status and button that disagree are unknown.
  */
 export function readVidimering(doc: Document): Field<VidimeringState> | null {
+  // i18n-exempt: the console's own label (matched, never shown)
   const pages = locateAll(doc, { kind: 'heading', text: 'Vidimeringspost', exact: true });
   if (pages.length === 0) return null;
   if (pages.length > 1) return unknown('ambiguous');

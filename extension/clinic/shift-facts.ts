@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import {
   accessibleName,
   ambientQueryCache,
@@ -76,8 +77,8 @@ export function readClinicianName(
 
 function leafTexts(el: Element): string[] {
   if (el.childElementCount === 0) {
-    const t = normalizeText(el.textContent);
-    return t ? [t] : [];
+    const text = normalizeText(el.textContent);
+    return text ? [text] : [];
   }
   return Array.from(el.children).flatMap(leafTexts);
 }
@@ -94,15 +95,13 @@ function readOwnCases(doc: Document, cache: QueryCache): Field<string[]> {
   if (region.status !== 'found') return unknown(region.status === 'ambiguous' ? 'ambiguous' : 'missing');
   const items = Array.from(region.element.querySelectorAll('li, [role="listitem"], tbody tr'));
   if (items.length === 0) {
-    return EMPTY_LIST.test(spacedText(region.element))
-      ? known([])
-      : unknown('invalid', 'Mina ärenden kunde inte läsas');
+    return EMPTY_LIST.test(spacedText(region.element)) ? known([]) : unknown('invalid', t('adapter_ownCases'));
   }
   // A priority badge ("3", "–") is not the case's name.
   return known(
     items.map((item) =>
       leafTexts(item)
-        .filter((t) => !/^(?:[1-5]|–|-)$/u.test(t))
+        .filter((text) => !/^(?:[1-5]|–|-)$/u.test(text))
         .join(', '),
     ),
   );

@@ -1,4 +1,5 @@
 import type { ClinicField } from '../../shared/selector-strategy';
+import { t } from '../lib/i18n';
 import {
   type ChatCache,
   type ChatMessage,
@@ -209,12 +210,13 @@ class Reader {
     if (count > 0) return known(count);
     return /(?<![\p{L}])(inga|saknas|0 )/iu.test(spacedText(section))
       ? known(0)
-      : unknown('invalid', 'Uppladdningarna kunde inte läsas');
+      : unknown('invalid', t('adapter_uploads'));
   }
 
   visitState(): Field<VisitState> {
     const section = this.element('visitState');
     if (!section) return this.absent('visitState');
+    // i18n-exempt: the console's own label (matched, never shown)
     const status = locate(section, [
       { kind: 'term', term: 'Besöksstatus' },
       { kind: 'term', term: 'Status' },
