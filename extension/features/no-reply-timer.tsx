@@ -1,6 +1,7 @@
 import type { NoReplyState } from '../../shared/no-reply';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import { type ClinicSnapshot, insertIntoComposer } from '../clinic';
+import { type MessageKey, t } from '../lib/i18n';
 import { logError } from '../lib/log';
 import { type MessageData, type NoReplyAction, send } from '../lib/messages';
 import type { NoReplyOutcome } from '../lib/no-reply-feedback';
@@ -9,10 +10,10 @@ import { type NoReplyTimer, noReplyKey, noReplyRecords } from '../lib/no-reply-t
 import type { Feature } from './feature';
 
 /** What the screen reader hears when the visit's timer reaches a stage (once per stage). */
-const ANNOUNCE: Partial<Record<NoReplyState, [string, 'polite' | 'assertive']>> = {
-  'notice-suggested': ['Patienten har inte svarat: skicka meddelandet om svarstid.', 'polite'],
-  'deadline-passed': ['Svarstiden har gått ut.', 'assertive'],
-  'ready-to-close': ['Klart att stänga ärendet med en anteckning om uteblivet svar.', 'assertive'],
+const ANNOUNCE: Partial<Record<NoReplyState, [MessageKey, 'polite' | 'assertive']>> = {
+  'notice-suggested': ['noReply_sayNoticeDue', 'polite'],
+  'deadline-passed': ['noReply_sayDeadline', 'assertive'],
+  'ready-to-close': ['noReply_sayReady', 'assertive'],
 };
 
 /**
@@ -42,7 +43,7 @@ export type NoReplyTimerModel = Omit<PageFacts, 'closed'> & {
  */
 const noReplyTimer: Feature = {
   id: 'no-reply-timer',
-  title: 'Svarstid när patienten inte svarar (kontaktförsök, telefon, anteckning)',
+  title: t('noReply_title'),
   rules: ['R-NR-1', 'R-NR-2', 'R-NR-3', 'R-NR-4', 'R-NR-5'],
   init(ctx, signal) {
     let visitKey: string | null = null;
@@ -74,7 +75,7 @@ const noReplyTimer: Feature = {
       if (state === heard) return;
       heard = state;
       const announce = state && ANNOUNCE[state];
-      if (announce) ctx.ui.announce(...announce);
+      if (announce) ctx.ui.announce(t(announce[0]), announce[1]);
     };
 
     /** The record has this tab's facts (or there are none to give): its stage is the visit's. */
@@ -90,7 +91,7 @@ const noReplyTimer: Feature = {
       const result = insertIntoComposer(document, phrase, ctx.registry());
       if (result.status === 'inserted' || result.status === 'already-there') {
         show({ done: 'insert-notice' });
-        ctx.ui.announce('Meddelandet om svarstid ligger i chattrutan. Granska och skicka.', 'polite');
+        ctx.ui.announce(t('noReply_sayInserted'), 'polite');
       } else {
         const composer = result.status === 'disabled' ? 'disabled' : 'missing';
         show({ failed: 'insert-notice', composer, copy: phrase });
@@ -140,10 +141,10 @@ const noReplyTimer: Feature = {
       else if (action === 'phone-attempt' && !busy) {
         const now = ctx.now();
         const done = { done: action, at: now.toISOString() } as const;
-        void act(action, done, `Telefonförsök registrerat kl. ${stockholmTimeText(now)}.`);
-      } else if (action === 'undo-phone-attempt') void act(action, { done: action }, 'Telefonförsöket är borttaget.');
+        void act(action, done, t('noReply_sayPhone', stockholmTimeText(now)));
+      } else if (action === 'undo-phone-attempt') void act(action, { done: action }, t('noReply_phoneUndone'));
       else if (action === 'mark-notice' && typeof data === 'string')
-        void act(action, { done: action }, 'Meddelandet räknas som meddelandet om svarstid.', data);
+        void act(action, { done: action }, t('noReply_sayMarked'), data);
       else if (action === 'close-no-reply') void close();
     }, signal);
 

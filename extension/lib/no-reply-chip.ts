@@ -3,8 +3,8 @@
 // visit's record (views/no-reply-timer.tsx). Every time and count in it comes from the rule set's
 // timers. The content script imports nothing from here (issue 14).
 import type { NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
-import { durationText } from '../../shared/rules/phrases';
-import { STATE_TEXT, timeLeftText } from './no-reply-timers';
+import { t } from './i18n';
+import { durationWords, STATE_TEXT, timeLeftText } from './no-reply-timers';
 
 export type Feedback = { ok: boolean; text: string; copy?: string } | null;
 
@@ -46,7 +46,7 @@ export function chipView(model: ChipModel, feedback: Feedback, busy: boolean): C
 
 /** "Infoga meddelandet om svarstid (två (2) timmar)": the window from the timers, never hard-coded. */
 export function noticeLabel(settings: NoReplySettings): string {
-  return `Infoga meddelandet om svarstid (${durationText(settings.replyWindowMinutes)})`;
+  return t('noReply_insertNotice', durationWords(settings.replyWindowMinutes));
 }
 
 /** The chip's one line: attempts, time left, phone. Exported for the unit test. */
@@ -54,11 +54,11 @@ export function chipText(model: ChipModel): string {
   const { status, settings, now } = model;
   const state =
     status.state === 'notice-suggested'
-      ? `${STATE_TEXT[status.state]} (${durationText(settings.replyWindowMinutes)})`
+      ? t('noReply_chipNoticeDue', durationWords(settings.replyWindowMinutes))
       : STATE_TEXT[status.state];
-  const parts = [state, `försök ${status.attempts} av ${settings.minAttempts}`];
+  const parts = [state, t('noReply_chipAttempts', status.attempts, settings.minAttempts)];
   const left = timeLeftText(status.deadline, model.noticeDueAt, now);
   if (left) parts.push(left);
-  if (status.phoneRequired) parts.push(model.phoneLogged ? 'telefon ✔' : 'telefon krävs');
+  if (status.phoneRequired) parts.push(t(model.phoneLogged ? 'noReply_chipPhoneDone' : 'noReply_chipPhoneNeeded'));
   return parts.join(' · ');
 }

@@ -1,6 +1,7 @@
 import type { RuleSet } from '../../shared/rules';
 import { stockholmTimeText } from '../../shared/stockholm-time';
 import { errorWords } from './error-words';
+import { type MessageKey, t } from './i18n';
 import type { NoReplyAction } from './messages';
 import type { Feedback } from './no-reply-chip';
 
@@ -18,17 +19,17 @@ export type NoReplyOutcome =
   | { failed: Exclude<NoReplyPress, 'insert-notice'> }
   | { failed: 'insert-notice'; composer: 'disabled' | 'missing'; copy: string };
 
-const DONE: Record<Exclude<NoReplyPress, 'phone-attempt'>, string> = {
-  'insert-notice': 'Meddelandet ligger i chattrutan – läs igenom och skicka det själv.',
-  'undo-phone-attempt': 'Telefonförsöket är borttaget.',
-  'mark-notice': 'Meddelandet räknas som meddelandet om svarstid (R-NR-1).',
-  'close-no-reply': 'Journalpanelen är öppen: anteckning om uteblivet svar (R-NR-4).',
+const DONE: Record<Exclude<NoReplyPress, 'phone-attempt'>, MessageKey> = {
+  'insert-notice': 'noReply_inserted',
+  'undo-phone-attempt': 'noReply_phoneUndone',
+  'mark-notice': 'noReply_marked',
+  'close-no-reply': 'noReply_journalOpen',
 };
 
-const FAILED: Record<Exclude<NoReplyPress, 'insert-notice' | 'close-no-reply'>, string> = {
-  'phone-attempt': 'Telefonförsöket kunde inte registreras – försök igen.',
-  'undo-phone-attempt': 'Telefonförsöket kunde inte tas bort.',
-  'mark-notice': 'Meddelandet kunde inte markeras – försök igen.',
+const FAILED: Record<Exclude<NoReplyPress, 'insert-notice' | 'close-no-reply'>, MessageKey> = {
+  'phone-attempt': 'noReply_phoneFailed',
+  'undo-phone-attempt': 'noReply_undoFailed',
+  'mark-notice': 'noReply_markFailed',
 };
 
 /** The card's feedback line for an outcome; the no-reply note to copy comes from the rule set. */
@@ -37,20 +38,17 @@ export function feedbackOf(outcome: NoReplyOutcome | null, phrases: RuleSet['phr
   if ('done' in outcome) {
     const text =
       outcome.done === 'phone-attempt'
-        ? `Telefonförsök registrerat kl. ${stockholmTimeText(new Date(outcome.at))} (R-NR-3).`
-        : DONE[outcome.done];
+        ? t('noReply_phoneLoggedRule', stockholmTimeText(new Date(outcome.at)))
+        : t(DONE[outcome.done]);
     return { ok: true, text };
   }
   if (outcome.failed === 'insert-notice') {
-    const text =
-      outcome.composer === 'disabled'
-        ? 'Chattrutan är låst (besöket pågår inte). Texten:'
-        : 'Hittade inte chattrutan. Kopiera texten och klistra in den:';
+    const text = t(outcome.composer === 'disabled' ? 'noReply_composerLocked' : 'noReply_composerMissing');
     return { ok: false, text, copy: outcome.copy };
   }
   if (outcome.failed === 'close-no-reply') {
-    const text = `${errorWords('side-panel-mode-failed')} Anteckningen (R-NR-4):`;
+    const text = t('noReply_noteToCopy', errorWords('side-panel-mode-failed'));
     return { ok: false, text, copy: phrases.noReplyNote };
   }
-  return { ok: false, text: FAILED[outcome.failed] };
+  return { ok: false, text: t(FAILED[outcome.failed]) };
 }

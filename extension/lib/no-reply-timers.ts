@@ -8,7 +8,8 @@ import {
   readNoReply,
 } from '../../shared/no-reply';
 import type { RuleSet } from '../../shared/rules';
-import { durationText } from '../../shared/rules/phrases';
+import { countText } from '../../shared/rules/phrases';
+import { t } from './i18n';
 import { defineRecordSet, isNumberOrNull, isObject, isString, isStringOrNull } from './storage';
 import { VISIT_PREFIX, visitStorageKey } from './visit-store';
 
@@ -136,18 +137,38 @@ export const RUNNING_STATES: ReadonlySet<NoReplyState> = new Set<NoReplyState>([
   'ready-to-close',
 ]);
 
-export const STATE_TEXT: Record<NoReplyState, string> = {
-  idle: 'Väntar inte på svar',
-  'awaiting-patient': 'Väntar på svar',
-  'notice-suggested': 'Skicka påminnelse om svarstid',
-  'notice-sent': 'Påminnelse skickad',
-  'deadline-passed': 'Svarstiden har gått ut',
-  'ready-to-close': 'Klart att stänga',
-  closed: 'Stängt',
-};
+/** Each state's words (_locales), read once at load (getMessage is synchronous everywhere). */
+function stateTexts(): Record<NoReplyState, string> {
+  return {
+    idle: t('noReply_stateIdle'),
+    'awaiting-patient': t('noReply_stateAwaiting'),
+    'notice-suggested': t('noReply_stateNoticeDue'),
+    'notice-sent': t('noReply_stateNoticeSent'),
+    'deadline-passed': t('noReply_stateDeadline'),
+    'ready-to-close': t('noReply_stateReady'),
+    closed: t('noReply_stateClosed'),
+  };
+}
+
+// Pure: the content script imports this module for the record's key, not for these words.
+export const STATE_TEXT: Record<NoReplyState, string> = /* @__PURE__ */ stateTexts();
 
 export function priorityText(priority: number | null): string {
-  return priority === null ? 'prioritet okänd' : `prio ${priority}`;
+  return priority === null ? t('noReply_prioUnknown') : t('noReply_prio', priority);
+}
+
+/**
+ * A rule-set duration as the card and the notification word it ("två (2) timmar", "2 hours"):
+ * in Swedish exactly as shared/rules/phrases.ts's durationText writes it into the chat message.
+ */
+export function durationWords(minutes: number): string {
+  if (minutes >= 60 && minutes % 60 === 0) {
+    const hours = minutes / 60;
+    if (hours === 1) return t('noReply_hour');
+    // Swedish spells small counts out (its $1), English uses digits (its $2).
+    return t('noReply_hours', hours <= 12 ? countText(hours) : hours, hours);
+  }
+  return minutes === 1 ? t('noReply_minute') : t('noReply_minutes', minutes);
 }
 
 export interface DueNotification {
@@ -169,31 +190,29 @@ export function dueNotification(
   settings: NoReplySettings,
 ): DueNotification | null {
   const { status } = reading;
-  const who = `Besök ${priorityText(timer.priority)}`;
+  const who = priorityText(timer.priority);
   if (status.state === 'notice-suggested' && reading.noticeDueAt) {
     return {
       // Keyed by the message the notice answers: a later message is a new stage.
       key: `notice@${reading.lastClinicianMs}`,
       dueAt: reading.noticeDueAt,
-      title: `${who}: patienten har inte svarat`,
-      message: `Skicka meddelandet om svar inom ${durationText(settings.replyWindowMinutes)} (R-NR-1).`,
+      title: t('noReply_notifyNoticeTitle', who),
+      message: t('noReply_notifyNotice', durationWords(settings.replyWindowMinutes)),
     };
   }
   if ((status.state === 'deadline-passed' || status.state === 'ready-to-close') && status.deadline) {
     const missing: string[] = [];
     if (status.attempts < settings.minAttempts) {
-      missing.push(`${status.attempts} av minst ${settings.minAttempts} kontaktförsök gjorda (R-NR-2).`);
+      missing.push(t('noReply_notifyAttempts', status.attempts, settings.minAttempts));
     }
-    if (status.reasons.some((r) => r.startsWith('R-NR-3:') && r.includes('ring patienten'))) {
-      missing.push('Ring patienten innan ärendet stängs (R-NR-3).');
-    }
+    // i18n-exempt: shared/no-reply.ts's R-NR-3 reason, matched (never shown from here)
+    const callMissing = status.reasons.some((r) => r.startsWith('R-NR-3:') && r.includes('ring patienten'));
+    if (callMissing) missing.push(t('noReply_notifyCall'));
     return {
       key: `deadline@${status.deadline}`,
       dueAt: status.deadline,
-      title: `${who}: svarstiden har gått ut`,
-      message: status.canClose
-        ? 'Inget svar trots kontaktförsök – stäng ärendet med en kort anteckning (R-NR-4).'
-        : missing.join(' ') || 'Svarstiden har gått ut (R-NR-1).',
+      title: t('noReply_notifyDeadlineTitle', who),
+      message: status.canClose ? t('noReply_notifyCanClose') : missing.join(' ') || t('noReply_notifyDeadline'),
     };
   }
   return null;
@@ -236,11 +255,11 @@ export function overviewOrder<T extends Pick<NoReplyTimer, 'status' | 'wakeAt' |
 export function timeLeftText(deadline: string | null, noticeDueAt: string | null, now: number): string {
   if (deadline) {
     const left = parseIsoTime(deadline) - now;
-    return left > 0 ? `${formatRemaining(left)} kvar` : `svarstiden gick ut ${formatRemaining(left)}`;
+    return left > 0 ? t('noReply_left', formatRemaining(left)) : t('noReply_ranOut', formatRemaining(left));
   }
   if (noticeDueAt) {
     const left = parseIsoTime(noticeDueAt) - now;
-    return left > 0 ? `påminnelse om ${formatRemaining(left)}` : 'påminnelse nu';
+    return left > 0 ? t('noReply_reminderIn', formatRemaining(left)) : t('noReply_reminderNow');
   }
   return '';
 }
@@ -253,6 +272,6 @@ export function formatRemaining(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
-  const text = h > 0 ? `${h} tim ${pad(m)} min` : m > 0 ? `${m} min ${pad(s)} s` : `${s} s`;
-  return past ? `för ${text} sedan` : text;
+  const text = h > 0 ? t('noReply_hm', h, pad(m)) : m > 0 ? t('noReply_ms', m, pad(s)) : t('noReply_s', s);
+  return past ? t('noReply_ago', text) : text;
 }

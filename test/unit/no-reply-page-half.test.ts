@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundle } from './bundle-graph';
 
@@ -9,17 +10,21 @@ import { bundle } from './bundle-graph';
  */
 /**
  * From the reading (shared/no-reply.ts), the chip's line and state words (lib/no-reply-timers.ts,
- * no-reply-chip.ts) and what a press did (lib/no-reply-feedback.ts).
+ * no-reply-chip.ts) and what a press did (lib/no-reply-feedback.ts). The extension's own words
+ * live in _locales (issue 14): a bundle carries their message keys, so the key is looked for.
  */
-const WORDED_IN_THE_SIDE_PANEL = [
-  'kontaktförsök via chatt gjorda',
-  'Patienten har fått besked att svara inom',
-  'Skicka påminnelse om svarstid',
-  'telefon krävs',
-  'Infoga meddelandet om svarstid',
-  'Chattrutan är låst',
-  'Telefonförsöket kunde inte registreras',
+const WORDED_IN_THE_SIDE_PANEL: [words: string, key?: string][] = [
+  ['kontaktförsök via chatt gjorda'],
+  ['Patienten har fått besked att svara inom'],
+  ['Skicka påminnelse om svarstid', 'noReply_chipNoticeDue'],
+  ['telefon krävs', 'noReply_chipPhoneNeeded'],
+  ['Infoga meddelandet om svarstid', 'noReply_insertNotice'],
+  ['Chattrutan är låst', 'noReply_composerLocked'],
+  ['Telefonförsöket kunde inte registreras', 'noReply_phoneFailed'],
 ];
+const swedish: Record<string, { message: string }> = JSON.parse(
+  readFileSync('extension/public/_locales/sv/messages.json', 'utf8'),
+);
 
 describe('the no-reply chip is worded in the side panel, not in the page', () => {
   it('the content script has no chip model, no reading and none of its words; the side panel’s card has them', async () => {
@@ -29,9 +34,11 @@ describe('the no-reply chip is worded in the side panel, not in the page', () =>
     ]);
     expect(page.inputs.some((f) => f.includes('extension/features/no-reply-timer'))).toBe(true);
     expect(page.inputs.filter((f) => /lib\/no-reply-(model|chip|actions|feedback)\.ts$/.test(f))).toEqual([]);
-    for (const words of WORDED_IN_THE_SIDE_PANEL) {
-      expect(panel.text, words).toContain(words);
-      expect(page.text, words).not.toContain(words);
+    for (const [words, key] of WORDED_IN_THE_SIDE_PANEL) {
+      if (key) expect(swedish[key]?.message, key).toContain(words);
+      const found = key ?? words;
+      expect(panel.text, words).toContain(found);
+      expect(page.text, words).not.toContain(found);
     }
   });
 });

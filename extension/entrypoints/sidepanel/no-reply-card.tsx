@@ -1,10 +1,11 @@
 // The no-reply chip's card in the side panel (R-NR-1..R-NR-5), drawn from the chip's model
 // (lib/no-reply-chip.ts) as views/no-reply-timer.tsx words it. Here, not in lib/: the content
 // script never imports the side panel, so no UI library reaches the console page (issue 14).
-import { durationText } from '../../../shared/rules/phrases';
 import { stockholmTimeText } from '../../../shared/stockholm-time';
 import { copyText } from '../../lib/clipboard';
+import { plural, t } from '../../lib/i18n';
 import { type ChipView, noticeLabel } from '../../lib/no-reply-chip';
+import { durationWords, STATE_TEXT } from '../../lib/no-reply-timers';
 import { RuleRef, RuleText, splitRuleIds } from '../../lib/rule-ref';
 
 export interface ChipActions {
@@ -28,82 +29,78 @@ export function Chip({ model, actions }: { model: ChipView; actions: ChipActions
   const tone =
     status.state === 'ready-to-close' ? 'match' : status.state === 'awaiting-patient' ? '' : ('warning' as const);
   const waitingForNotice = status.state === 'awaiting-patient' || status.state === 'notice-suggested';
-  const prio = model.priority === null ? 'okänd prioritet' : `prioritet ${model.priority}`;
+  const prio = model.priority === null ? t('noReply_priorityUnknown') : t('noReply_priority', model.priority);
   const undoable = model.undoable ?? [];
   // R-NR-5 is worded once, in the status's reasons (shared/no-reply.ts).
   const smsReason = status.reasons.find((r) => r.startsWith('R-NR-5'));
   const lastLogged = undoable[undoable.length - 1];
   return (
-    <section class="card no-reply" aria-label="Svarstid – inget svar från patienten">
-      <h2>Inget svar från patienten</h2>
+    <section class="card no-reply" aria-label={t('noReply_cardLabel')}>
+      <h2>{t('noReply_heading')}</h2>
       <span class={`chip ${tone}`} role="timer" aria-live="off" data-state={status.state}>
         {model.line}
       </span>
       <ul class="facts">
         <li>
-          Kontaktförsök i chatten: {status.attempts} av minst {settings.minAttempts} <RuleRef ids={['R-NR-2']} />
+          {t('noReply_chatAttempts', status.attempts, settings.minAttempts)} <RuleRef ids={['R-NR-2']} />
         </li>
         {status.phoneRequired && (
           <li>
-            Telefon krävs vid {prio}: {model.phoneLogged ? 'ringt ✔' : 'inte ringt ännu'} <RuleRef ids={['R-NR-3']} />
+            {t(model.phoneLogged ? 'noReply_phoneCalled' : 'noReply_phoneNotCalled', prio)} <RuleRef ids={['R-NR-3']} />
           </li>
         )}
         {lastLogged && (
           <li class="logged-phone">
-            Telefonförsök registrerat kl. {timeOf(lastLogged)}{' '}
+            {t('noReply_phoneLogged', timeOf(lastLogged))}{' '}
             <button type="button" class="secondary" data-action="undo-phone-attempt" onClick={actions.onUndoPhone}>
-              Ångra
+              {t('noReply_undo')}
             </button>
           </li>
         )}
       </ul>
       {status.state === 'notice-suggested' && (
         <p class="alert warning" role="alert">
-          <strong>Patienten har inte svarat</strong>
-          Skicka meddelandet att patienten måste svara inom {durationText(settings.replyWindowMinutes)}, annars stängs
-          ärendet. <RuleRef ids={['R-NR-1']} />
+          <strong>{t('noReply_notAnswered')}</strong>
+          {t('noReply_sendNotice', durationWords(settings.replyWindowMinutes))} <RuleRef ids={['R-NR-1']} />
         </p>
       )}
       {waitingForNotice && model.unsureNotice && (
         <p class="alert info unsure-notice">
-          Meddelandet kl. {timeOf(model.unsureNotice)} liknar meddelandet om svarstid men är omskrivet.{' '}
+          {t('noReply_unsureNotice', timeOf(model.unsureNotice))}{' '}
           <button
             type="button"
             class="secondary"
             data-action="mark-notice"
             onClick={() => actions.onMarkNotice(model.unsureNotice!)}
           >
-            Räkna det som meddelandet om svarstid
+            {t('noReply_markNotice')}
           </button>
         </p>
       )}
       {status.state === 'deadline-passed' && (
         <p class="alert warning">
-          <strong>Svarstiden har gått ut</strong>
+          <strong>{STATE_TEXT['deadline-passed']}</strong>
           <Reasons reasons={status.reasons.filter((r) => r.startsWith('R-NR-2') || r.startsWith('R-NR-3: '))} />
         </p>
       )}
       {status.state === 'ready-to-close' && (
         <p class="alert info" role="status">
-          <strong>Klart att stänga</strong>
-          Inget svar trots kontaktförsök: stäng ärendet och journalför en kort anteckning. <RuleRef ids={['R-NR-4']} />
+          <strong>{STATE_TEXT['ready-to-close']}</strong>
+          {t('noReply_readyAdvice')} <RuleRef ids={['R-NR-4']} />
         </p>
       )}
       {smsReason && (
         <p class="alert info nr5">
-          <RuleText text={`${smsReason} – ring hellre.`} />
+          <RuleText text={t('noReply_callInstead', smsReason)} />
         </p>
       )}
       {(model.unknownAuthors ?? 0) > 0 && (
         <p class="alert warning unknown-authors">
-          {model.unknownAuthors} chattmeddelande{model.unknownAuthors === 1 ? '' : 'n'} med okänd avsändare räknas som
-          patientens svar, så att ärendet inte stängs i onödan. Kontrollera chatten.
+          {plural(model.unknownAuthors ?? 0, 'noReply_unknownAuthors_one', 'noReply_unknownAuthors_other')}
         </p>
       )}
       {model.untimed > 0 && (
-        <p class="alert warning">
-          {model.untimed} chattmeddelande{model.untimed === 1 ? '' : 'n'} utan läsbar tid räknas inte.
-        </p>
+        <p class="alert warning">{plural(model.untimed, 'noReply_untimed_one', 'noReply_untimed_other')}</p>
       )}
       <div class="actions">
         {waitingForNotice && (
@@ -111,18 +108,18 @@ export function Chip({ model, actions }: { model: ChipView; actions: ChipActions
             type="button"
             data-action="insert-notice"
             class={status.state === 'notice-suggested' ? '' : 'secondary'}
-            title="Lägger meddelandet i chattrutan. Du granskar och skickar det själv."
+            title={t('noReply_insertTitle')}
             onClick={actions.onInsert}
           >
             {noticeLabel(settings)}
           </button>
         )}
         <button type="button" data-action="phone-attempt" class="secondary" disabled={busy} onClick={actions.onPhone}>
-          Ringt patienten
+          {t('noReply_called')}
         </button>
         {status.state === 'ready-to-close' && (
           <button type="button" data-action="close-no-reply" onClick={actions.onClose}>
-            Stäng med anteckning om uteblivet svar
+            {t('noReply_closeWithNote')}
           </button>
         )}
       </div>
@@ -131,7 +128,7 @@ export function Chip({ model, actions }: { model: ChipView; actions: ChipActions
           <RuleText text={feedback.text} />
           {feedback.copy && (
             <button type="button" class="secondary" onClick={() => void copyText(feedback.copy!)}>
-              Kopiera texten
+              {t('noReply_copyText')}
             </button>
           )}
         </p>
