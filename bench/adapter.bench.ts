@@ -14,7 +14,7 @@ async function adapterBundle(): Promise<string> {
   const result = await build({
     stdin: {
       contents:
-        "import { ChatCache, readSnapshot } from './extension/clinic'; Object.assign(globalThis, { __readSnapshot: readSnapshot, __ChatCache: ChatCache });",
+        "import './bench/i18n-stand-in'; import { ChatCache, readSnapshot } from './extension/clinic'; Object.assign(globalThis, { __readSnapshot: readSnapshot, __ChatCache: ChatCache });",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
