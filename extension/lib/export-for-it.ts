@@ -5,11 +5,12 @@
 import { regFile } from '../../scripts/policy/reg';
 import { POLICY_TARGETS } from '../../scripts/policy/targets';
 import type { RuleSet } from '../../shared/rules';
+import { t, uiLanguage } from './i18n';
 
 export interface ExportFile {
   /** File name offered for download. */
   name: string;
-  /** Swedish: what IT does with it. */
+  /** What IT does with it, in the browser's language. */
   label: string;
   /** The text shown (and, but for .reg, saved). */
   text: string;
@@ -35,29 +36,31 @@ export function exportForIt(rules: RuleSet): ExportFile[] {
   const value = JSON.stringify(rules);
   const policy = { ruleSet: value };
   const files: ExportFile[] = [];
+  // "a or b" in the browser's language (one folder for Edge, two for Chrome).
+  const either = new Intl.ListFormat(uiLanguage(), { type: 'disjunction' });
   for (const target of POLICY_TARGETS) {
     const reg = regFile(target, policy);
     files.push({
       name: `${target.file}-regler.reg`,
-      label: `${target.name}, Windows: dubbelklicka eller importera i registret (HKLM)`,
+      label: t('options_exportReg', target.name),
       text: reg,
       bytes: utf16le(reg),
     });
     const linux = { '3rdparty': { extensions: { [target.extensionId]: policy } } };
     files.push({
       name: `${target.file}-regler.json`,
-      label: `${target.name}, Linux: lägg filen i ${target.linuxPolicyDirs.join(' eller ')}`,
+      label: t('options_exportLinux', target.name, either.format(target.linuxPolicyDirs)),
       text: `${JSON.stringify(linux, null, 2)}\n`,
     });
   }
   files.push({
     name: 'regeluppsattning-admx-varde.txt',
-    label: 'Grupprincip (ADMX): klistra in som värdet för principen "Regeluppsättning (1177 direkt)"',
+    label: t('options_exportAdmx'),
     text: value,
   });
   files.push({
     name: 'regeluppsattning.json',
-    label: 'Regeluppsättningen som JSON-fil (kan importeras i tillägget)',
+    label: t('options_exportJson'),
     text: `${JSON.stringify(rules, null, 2)}\n`,
   });
   return files;

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { BridgePairing } from './BridgePairing';
 import { FeatureSwitches } from './FeatureSwitches';
 import { PolicyStatus } from './PolicyStatus';
@@ -12,7 +13,7 @@ import { RuleEditor } from './rule-editor/RuleEditor';
 export function App() {
   return (
     <>
-      <h1>Clinic Companion – Inställningar</h1>
+      <h1>{t('options_heading')}</h1>
       <PolicyStatus />
       <BridgePairing />
       <FeatureSwitches />

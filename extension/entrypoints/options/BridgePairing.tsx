@@ -5,6 +5,7 @@ import { type BridgePairingInfo, pairingInfoItem, parsePort } from '../../lib/br
 import { indicatorFor, loadBridgeStatus, onBridgeStatusChanged } from '../../lib/bridge-status';
 import type { BridgeStatus } from '../../lib/bridge-status-record';
 import { bridgeErrorWords } from '../../lib/error-words';
+import { t, uiLanguage } from '../../lib/i18n';
 import { type MessageData, send } from '../../lib/messages';
 
 type Result = { ok: boolean; text: string } | null;
@@ -42,13 +43,11 @@ export function BridgePairing() {
     setResult(null);
     try {
       const reply = await send('bridge-pair', message);
-      if (!reply) setResult({ ok: false, text: 'Ingen kontakt med tilläggets bakgrund. Försök igen.' });
+      if (!reply) setResult({ ok: false, text: t('options_bridgeNoReply') });
       else if (reply.ok) {
         setResult({
           ok: true,
-          text: `Bryggan på port ${reply.port} visade att den har nyckeln (version ${reply.version}).${
-            message.save ? ' Parkopplingen är sparad.' : ''
-          }`,
+          text: t(message.save ? 'options_bridgeSaved' : 'options_bridgeProven', reply.port, reply.version),
         });
         if (message.save) setToken('');
       } else setResult({ ok: false, text: bridgeErrorWords(reply) });
@@ -61,7 +60,7 @@ export function BridgePairing() {
     e.preventDefault();
     const p = parsePort(port);
     if (p === null) {
-      setResult({ ok: false, text: 'Porten ska vara ett tal mellan 1024 och 65535.' });
+      setResult({ ok: false, text: t('options_bridgeBadPort', 1024, 65535) });
       return;
     }
     void (async () => {
@@ -72,7 +71,7 @@ export function BridgePairing() {
         if (!granted) {
           setResult({
             ok: false,
-            text: `Tillägget fick inte behörighet att nå port ${p}. Använd ${BRIDGE_DEFAULT_PORT} eller tillåt porten.`,
+            text: t('options_bridgeNoPermission', p, BRIDGE_DEFAULT_PORT),
           });
           return;
         }
@@ -86,31 +85,22 @@ export function BridgePairing() {
 
   return (
     <section class="box" aria-labelledby="bridge-heading">
-      <h2 id="bridge-heading">Brygga</h2>
-      <p class="hint">
-        Bryggan är programmet på datorn som läser SITHS-kortet och sparar journalanteckningen som PDF. Tillägget pratar
-        bara med den efter att den visat att den har samma nyckel.
-      </p>
+      <h2 id="bridge-heading">{t('options_bridgeHeading')}</h2>
+      <p class="hint">{t('options_bridgeIntro')}</p>
       <p aria-live="polite">
-        Status: <span class={`chip ${chipTone}`}>{indicator.label}</span>
+        {t('options_bridgeStatus')} <span class={`chip ${chipTone}`}>{indicator.label}</span>
         {indicator.detail && <span class="hint"> {indicator.detail}</span>}
       </p>
-      {info?.source === 'native' && (
-        <p id="bridge-native">
-          Parkopplad automatiskt med bryggan för din användare på den här datorn (port {info.port}).
-        </p>
-      )}
+      {info?.source === 'native' && <p id="bridge-native">{t('options_bridgeNative', info.port ?? '')}</p>}
       {info?.source === 'policy' ? (
-        <p>IT har parkopplat bryggan med en policy (port {info.port}). Den kan inte ändras här.</p>
+        <p>{t('options_bridgePolicy', info.port ?? '')}</p>
       ) : (
         <>
           {info?.source === 'pairing' && info.pairedAt && (
-            <p>
-              Parkopplad med inklistrad nyckel {new Date(info.pairedAt).toLocaleString('sv-SE')}, port {info.port}.
-            </p>
+            <p>{t('options_bridgePasted', new Date(info.pairedAt).toLocaleString(uiLanguage()), info.port ?? '')}</p>
           )}
           <form onSubmit={onPair}>
-            <label for="bridge-token">Nyckel från bryggan</label>
+            <label for="bridge-token">{t('options_bridgeToken')}</label>
             <input
               id="bridge-token"
               type="password"
@@ -121,11 +111,9 @@ export function BridgePairing() {
               aria-describedby="bridge-token-hint"
             />
             <p id="bridge-token-hint" class="hint">
-              {info?.nativeHost
-                ? 'Behövs bara om IT ber dig: bryggan på den här datorn parkopplas av sig själv.'
-                : 'Klistra in nyckeln som bryggan skrev ut när den startade första gången (minst 22 tecken).'}
+              {t(info?.nativeHost ? 'options_bridgeTokenNative' : 'options_bridgeTokenHint')}
             </p>
-            <label for="bridge-port">Port</label>
+            <label for="bridge-port">{t('options_bridgePort')}</label>
             <input
               id="bridge-port"
               type="number"
@@ -136,7 +124,7 @@ export function BridgePairing() {
             />
             <div class="row">
               <button type="submit" id="bridge-pair" disabled={busy || token.trim() === ''}>
-                Parkoppla och testa
+                {t('options_bridgePair')}
               </button>
               {info?.source === 'pairing' && (
                 <button
@@ -145,10 +133,10 @@ export function BridgePairing() {
                   id="bridge-unpair"
                   disabled={busy}
                   onClick={() =>
-                    void send('bridge-unpair').then(() => setResult({ ok: true, text: 'Parkopplingen är borttagen.' }))
+                    void send('bridge-unpair').then(() => setResult({ ok: true, text: t('options_bridgeUnpaired') }))
                   }
                 >
-                  Ta bort parkoppling
+                  {t('options_bridgeUnpair')}
                 </button>
               )}
             </div>
@@ -164,11 +152,11 @@ export function BridgePairing() {
             disabled={busy}
             onClick={() => void pair({ save: false })}
           >
-            Testa anslutningen
+            {t('options_bridgeTest')}
           </button>
         </div>
       )}
-      {busy && <p class="hint">Kontrollerar bryggan…</p>}
+      {busy && <p class="hint">{t('options_bridgeChecking')}</p>}
       <div role={result?.ok === false ? 'alert' : 'status'} id="bridge-result">
         {result && <p class={`result ${result.ok ? 'ok' : 'error'}`}>{result.text}</p>}
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FEATURES } from '../../features';
+import { t } from '../../lib/i18n';
 import { featureChoicesItem } from '../../lib/settings';
 import { usePolicy } from './use-policy';
 
@@ -16,13 +17,13 @@ export function FeatureSwitches() {
   const toggle = async (id: string, on: boolean) => {
     await featureChoicesItem.set({ ...(await featureChoicesItem.get()), [id]: on });
     const title = FEATURES.find((f) => f.id === id)?.title ?? id;
-    setSaved(`${on ? 'På' : 'Av'}: ${title}. Gäller direkt i konsolen.`);
+    setSaved(t(on ? 'options_switchedOn' : 'options_switchedOff', title));
   };
 
   return (
     <section class="box" aria-labelledby="features-heading" id="feature-switches">
-      <h2 id="features-heading">Funktioner</h2>
-      <p class="hint">Stäng av en funktion som inte behövs på din enhet.</p>
+      <h2 id="features-heading">{t('options_featuresHeading')}</h2>
+      <p class="hint">{t('options_featuresHint')}</p>
       {policy ? (
         <ul class="switches">
           {FEATURES.map((f) => {
@@ -58,7 +59,7 @@ export function FeatureSwitches() {
         </ul>
       ) : (
         <p class="hint" aria-busy="true">
-          Läser in…
+          {t('options_loading')}
         </p>
       )}
       <p class="hint" role="status">

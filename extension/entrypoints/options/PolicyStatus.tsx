@@ -1,25 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LOCKED_BY_POLICY, type PolicyIssue } from '../../../shared/policy/effective';
 import { POLICY_KEYS } from '../../../shared/policy/schema';
+import { type MessageKey, plural, t } from '../../lib/i18n';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
 import { RuleErrorList } from './rule-errors';
 import { usePolicy } from './use-policy';
 
-const REFUSED_LABEL: Record<string, string> = {
-  policy: 'IT-policyns regeluppsättning',
-  ruleSetOverride: 'IT-policyns ändringar i regeluppsättningen',
-  selectorOverrides: 'IT-policyns Clinic-selektorer',
+const REFUSED_LABEL: Record<string, MessageKey> = {
+  policy: 'options_refusedPolicy',
+  ruleSetOverride: 'options_refusedOverride',
+  selectorOverrides: 'options_refusedSelectors',
+};
+const refusedLabel = (source: string) => {
+  const key = REFUSED_LABEL[source];
+  return key ? t(key) : source;
 };
 
 const titleOf = (key: string) => {
   const top = key.split('.')[0] ?? key;
   const title = POLICY_KEYS.find((k) => k.key === top)?.title;
-  return title ? `${title} (${key})` : key || 'policyn';
+  return title ? `${title} (${key})` : key || t('options_thePolicy');
 };
 
 /**
  * What IT's policy sets on this browser (issue 12), and every value it could not use, with the
- * reason in Swedish: a value that passed Chrome's schema but not ours is ignored visibly, and a
+ * reason in words: a value that passed Chrome's schema but not ours is ignored visibly, and a
  * refused rule set leaves the last good one in force.
  */
 export function PolicyStatus() {
@@ -38,18 +43,18 @@ export function PolicyStatus() {
   const managed = policy.managedKeys;
   return (
     <section class="box" aria-labelledby="policy-heading" id="policy-status">
-      <h2 id="policy-heading">Din organisations policy</h2>
+      <h2 id="policy-heading">{t('options_policyHeading')}</h2>
       {managed.length === 0 && ignored.length === 0 && refused.length === 0 ? (
-        <p class="hint">Ingen policy är satt för tillägget på den här datorn.</p>
+        <p class="hint">{t('options_policyNone')}</p>
       ) : (
         <p id="policy-managed">
           <span class="locked">{LOCKED_BY_POLICY}:</span>{' '}
-          {managed.length > 0 ? managed.map(titleOf).join(', ') : 'inga giltiga värden'}.
+          {managed.length > 0 ? managed.map(titleOf).join(', ') : t('options_policyNoValid')}.
         </p>
       )}
       {ignored.length > 0 && (
         <div class="result error" role="alert" id="policy-ignored">
-          <p style="margin:0">Policyvärden som inte används:</p>
+          <p style="margin:0">{t('options_policyIgnored')}</p>
           <ul>
             {ignored.map((i) => (
               <li key={`${i.key}:${i.reason}`} data-key={i.key}>
@@ -62,10 +67,15 @@ export function PolicyStatus() {
       {refused.map((r) => (
         <div class="result error" role="alert" key={r.source} data-refused={r.source}>
           <p style="margin:0">
-            {REFUSED_LABEL[r.source] ?? r.source} avvisades med {r.errors.length} fel. Fortfarande i kraft:{' '}
-            {rules?.rules.meta.name} version {rules?.rules.meta.version}.
+            {t(
+              'options_policyRefused',
+              refusedLabel(r.source),
+              plural(r.errors.length, 'options_errors_one', 'options_errors_other'),
+              rules?.rules.meta.name ?? '',
+              rules?.rules.meta.version ?? '',
+            )}
           </p>
-          <RuleErrorList errors={r.errors} whole="(hela texten)" />
+          <RuleErrorList errors={r.errors} whole={t('options_wholeText')} />
         </div>
       ))}
     </section>

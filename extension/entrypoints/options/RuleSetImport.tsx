@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LOCKED_BY_POLICY } from '../../../shared/policy/effective';
 import type { RuleSetError } from '../../../shared/rules';
+import { type MessageKey, plural, t } from '../../lib/i18n';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged, superuserRulesItem } from '../../lib/rules';
 import { RuleErrorList } from './rule-errors';
 import { usePolicy } from './use-policy';
@@ -8,11 +9,11 @@ import { usePolicy } from './use-policy';
 /** The background re-resolves within milliseconds of the write; past this, show what is in force. */
 const RESOLVE_WAIT_MS = 5_000;
 
-const SOURCE_LABEL: Record<EffectiveRules['source'], string> = {
-  policy: 'IT-policyn',
-  superuser: 'superanvändarens import',
-  default: 'standard (Region Uppsala)',
-  'last-good': 'senast godkända',
+const SOURCE_LABEL: Record<EffectiveRules['source'], MessageKey> = {
+  policy: 'options_srcPolicy',
+  superuser: 'options_srcSuperuser',
+  default: 'options_srcDefault',
+  'last-good': 'options_srcLastGood',
 };
 
 type Outcome =
@@ -23,16 +24,20 @@ type Outcome =
 /** What the import led to, in the superuser's words, from the background's verdict. */
 export function outcomeOf(effective: EffectiveRules): Outcome {
   const refused = effective.refused.find((r) => r.source === 'superuser');
-  const inForce = `${effective.rules.meta.name} version ${effective.rules.meta.version} (${SOURCE_LABEL[effective.source]})`;
+  const { name, version } = effective.rules.meta;
+  const inForce = t('options_inForceWhat', name, version, t(SOURCE_LABEL[effective.source]));
   if (refused)
     return {
       ok: false,
-      text: `Regeluppsättningen avvisades med ${refused.errors.length} fel. Fortfarande i kraft: ${inForce}.`,
+      text: t(
+        'options_importRefused',
+        plural(refused.errors.length, 'options_errors_one', 'options_errors_other'),
+        inForce,
+      ),
       errors: refused.errors,
     };
-  if (effective.source === 'policy')
-    return { ok: true, text: `IT-policyns regeluppsättning gäller före din import. I kraft: ${inForce}.` };
-  return { ok: true, text: `I kraft: ${inForce}.` };
+  if (effective.source === 'policy') return { ok: true, text: t('options_importPolicyFirst', inForce) };
+  return { ok: true, text: t('options_importInForce', inForce) };
 }
 
 /**
@@ -56,7 +61,7 @@ export function RuleSetImport() {
 
   /** Writes (or removes) the superuser's rule set and waits for the background's verdict. */
   const submit = async (value: unknown | undefined) => {
-    setOutcome({ ok: 'pending', text: 'Kontrollerar…' });
+    setOutcome({ ok: 'pending', text: t('options_checking') });
     const before = (await loadEffectiveRules()).resolvedAt;
     const life = new AbortController();
     const verdict = new Promise<EffectiveRules | null>((resolve) => {
@@ -79,8 +84,8 @@ export function RuleSetImport() {
       // Not JSON: nothing is stored, the rules in force stay as they are.
       setOutcome({
         ok: false,
-        text: 'Regeluppsättningen avvisades: filen är inte giltig JSON. Inget har ändrats.',
-        errors: [{ path: '', message: `är inte giltig JSON (${e instanceof Error ? e.message : String(e)})` }],
+        text: t('options_importNotJson'),
+        errors: [{ path: '', message: t('options_notJson', e instanceof Error ? e.message : String(e)) }],
       });
       return;
     }
@@ -96,25 +101,20 @@ export function RuleSetImport() {
 
   return (
     <section class="box" aria-labelledby="rules-heading" id="rule-set-import-section">
-      <h2 id="rules-heading">Regeluppsättning (superanvändare)</h2>
-      <p class="hint">
-        Enhetens regler för journalmall, vårdkontakt, fraser och tider. Klistra in eller ladda upp en JSON-fil. En
-        felaktig fil avvisas med alla fel; reglerna som gäller nu fortsätter då att gälla.
-      </p>
+      <h2 id="rules-heading">{t('options_importHeading')}</h2>
+      <p class="hint">{t('options_importIntro')}</p>
       {locked && (
         <p class="locked" id="rule-set-import-locked">
-          {LOCKED_BY_POLICY}: import av regler är inte tillåten.
+          {t('options_notAllowed', LOCKED_BY_POLICY)}
         </p>
       )}
       {effective && (
         <p id="rules-in-force">
-          <span class="chip">
-            I kraft: {effective.rules.meta.name} {effective.rules.meta.version}
-          </span>{' '}
-          ({SOURCE_LABEL[effective.source]}, schemaversion {effective.rules.schemaVersion})
+          <span class="chip">{t('options_inForceChip', effective.rules.meta.name, effective.rules.meta.version)}</span>{' '}
+          {t('options_inForceDetail', t(SOURCE_LABEL[effective.source]), effective.rules.schemaVersion)}
         </p>
       )}
-      <label for="rule-set-json">Regeluppsättning (JSON)</label>
+      <label for="rule-set-json">{t('options_ruleSetJson')}</label>
       <textarea
         id="rule-set-json"
         rows={10}
@@ -124,7 +124,7 @@ export function RuleSetImport() {
         onInput={(e) => setInput((e.currentTarget as HTMLTextAreaElement).value)}
         style="width:100%;box-sizing:border-box;font:13px/1.4 ui-monospace,monospace"
       />
-      <label for="rule-set-file">…eller välj en fil</label>
+      <label for="rule-set-file">{t('options_orFile')}</label>
       <input
         id="rule-set-file"
         type="file"
@@ -134,7 +134,7 @@ export function RuleSetImport() {
       />
       <div class="row">
         <button type="button" id="rule-set-import-button" disabled={locked} onClick={() => importText(input)}>
-          Importera
+          {t('options_import')}
         </button>
         <button
           type="button"
@@ -143,7 +143,7 @@ export function RuleSetImport() {
           disabled={locked}
           onClick={() => void submit(undefined)}
         >
-          Ta bort import (åter till standard)
+          {t('options_importRemove')}
         </button>
       </div>
       {outcome && (

@@ -1,7 +1,9 @@
+import { t } from '../../lib/i18n';
+
 /** A refused rule set's or policy's errors, each at its path (`whole`: the words for the root). */
 export function RuleErrorList({
   errors,
-  whole = '(hela filen)',
+  whole = t('options_wholeFile'),
 }: {
   errors: readonly { path: string; message: string }[];
   whole?: string;

@@ -13,6 +13,7 @@ import {
   partSources,
   pushHistory,
 } from '../../../../shared/rules/editor';
+import { plural, t } from '../../../lib/i18n';
 import { ruleHistoryItem } from '../../../lib/rule-editor-storage';
 import {
   type EffectiveRules,
@@ -30,7 +31,11 @@ import { SchemaForm, setAt } from './schema-form';
 import { SelectorHealth } from './selector-health';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
-const SOURCE_WORD = { policy: LOCKED_BY_POLICY, superuser: 'superanvändare', default: 'standard' } as const;
+const SOURCE_WORD = {
+  policy: () => LOCKED_BY_POLICY,
+  superuser: () => t('options_partSuperuser'),
+  default: () => t('options_partDefault'),
+} as const;
 /** The background re-resolves within milliseconds of the write; past this, show what is in force. */
 const RESOLVE_WAIT_MS = 5_000;
 
@@ -99,10 +104,10 @@ export function RuleEditor() {
   const apply = async () => {
     if (!checked?.result.ok) return;
     const rules = bumpForApply(checked.result.rules, effective.rules, new Date());
-    setStatus('Tillämpar…');
+    setStatus(t('options_applying'));
     const next = await store(rules);
     if (next.source !== 'superuser') {
-      setStatus('Regeluppsättningen kunde inte tillämpas; reglerna i kraft är oförändrade.');
+      setStatus(t('options_applyFailed'));
       return;
     }
     const entry = { rules, appliedAt: new Date().toISOString(), digest: ruleSetDigest(rules) };
@@ -110,7 +115,7 @@ export function RuleEditor() {
     setEffective(next);
     setText(pretty(next.rules));
     setChecked(null);
-    setStatus(`Tillämpad: version ${rules.meta.version} (${shortDigest(entry.digest)}).`);
+    setStatus(t('options_applied', rules.meta.version, shortDigest(entry.digest)));
   };
 
   const rollback = async (rules: RuleSet) => {
@@ -118,7 +123,7 @@ export function RuleEditor() {
     setEffective(next);
     setText(pretty(next.rules));
     setChecked(null);
-    setStatus(`Återställd till version ${next.rules.meta.version}.`);
+    setStatus(t('options_rolledBack', next.rules.meta.version));
   };
 
   const onFile = async (file: File | undefined) => {
@@ -126,6 +131,7 @@ export function RuleEditor() {
     const raw = await file.text();
     const result = checkDraft(raw);
     // An invalid file is refused whole: the draft stays as it was, every error is listed.
+    // i18n-exempt: a marker that never equals the draft (so Tillämpa stays off), never shown
     if (!result.ok) return setChecked({ text: `refused:${raw}`, result });
     const migrated = pretty(result.rules);
     setText(migrated);
@@ -134,20 +140,20 @@ export function RuleEditor() {
 
   return (
     <section class="box" aria-labelledby="rule-editor-heading" id="rule-editor">
-      <h2 id="rule-editor-heading">Regelredigerare (superanvändare)</h2>
+      <h2 id="rule-editor-heading">{t('options_editorHeading')}</h2>
       <p id="rule-editor-in-force">
-        I kraft: {effective.rules.meta.name} version {effective.rules.meta.version} ·{' '}
+        {t('options_editorInForce', effective.rules.meta.name, effective.rules.meta.version)} ·{' '}
         <code>{shortDigest(ruleSetDigest(effective.rules))}</code>
       </p>
       {readOnly && (
         <p class="locked" id="rule-editor-locked">
-          {LOCKED_BY_POLICY}: {allowed ? 'IT-policyns regeluppsättning gäller.' : 'import av regler är inte tillåten.'}
+          {t(allowed ? 'options_policyRules' : 'options_notAllowed', LOCKED_BY_POLICY)}
         </p>
       )}
       <ul id="rule-editor-sources" class="sources">
         {sources.map((s) => (
           <li key={s.part} data-part={s.part} data-source={s.source}>
-            <code>{s.part}</code>: {SOURCE_WORD[s.source]}
+            <code>{s.part}</code>: {SOURCE_WORD[s.source]()}
           </li>
         ))}
       </ul>
@@ -158,20 +164,24 @@ export function RuleEditor() {
           onChange={(path, value) => setText(pretty(setAt(draftObject, path, value)))}
         />
       ) : (
-        <p class="hint">Formuläret visas när JSON-texten går att läsa.</p>
+        <p class="hint">{t('options_formHidden')}</p>
       )}
       <p class="label" id="rule-editor-json-label">
-        JSON (Ctrl+Mellanslag föreslår fält)
+        {t('options_jsonHelp')}
       </p>
       <JsonEditor value={text} readOnly={readOnly} onChange={setText} />
       {/* The draft as text, for assistive tools and the tests (the editor renders only what is visible). */}
       <input type="hidden" id="rule-editor-json-value" value={text} />
       <p id="rule-editor-live" class={live.ok ? 'hint' : 'result error'} role="status">
         {live.ok
-          ? 'Inga fel.'
-          : `${live.errors.length} fel: ${live.errors.map((e) => `${e.path || '(hela filen)'} ${e.message}`).join('; ')}`}
+          ? t('options_noErrors')
+          : t(
+              'options_liveErrors',
+              plural(live.errors.length, 'options_errors_one', 'options_errors_other'),
+              live.errors.map((e) => `${e.path || t('options_wholeFile')} ${e.message}`).join('; '),
+            )}
       </p>
-      <label for="rule-editor-file">Importera fil</label>
+      <label for="rule-editor-file">{t('options_importFile')}</label>
       <input
         id="rule-editor-file"
         type="file"
@@ -186,10 +196,10 @@ export function RuleEditor() {
           disabled={readOnly}
           onClick={() => setChecked({ text, result: checkDraft(text) })}
         >
-          Kontrollera
+          {t('options_check')}
         </button>
         <button type="button" id="rule-editor-apply-button" disabled={!canApply} onClick={() => void apply()}>
-          Tillämpa
+          {t('options_apply')}
         </button>
         <button
           type="button"
@@ -200,14 +210,16 @@ export function RuleEditor() {
             setChecked(null);
           }}
         >
-          Återställ
+          {t('options_reset')}
         </button>
       </div>
       {checked && <CheckResult result={checked.result} />}
       {live.ok && (
-        <Diff title="Ändringar mot reglerna i kraft" id="diff-in-force" before={effective.rules} after={live.rules} />
+        <Diff title={t('options_diffInForce')} id="diff-in-force" before={effective.rules} after={live.rules} />
       )}
-      {live.ok && <Diff title="Skillnader mot standard" id="diff-default" before={defaultRuleSet} after={live.rules} />}
+      {live.ok && (
+        <Diff title={t('options_diffDefault')} id="diff-default" before={defaultRuleSet} after={live.rules} />
+      )}
       <p id="rule-editor-status" role="status" aria-live="polite">
         {status}
       </p>

@@ -2,6 +2,7 @@
 // a diff of the draft against another rule set, by path.
 import type { RuleSet } from '../../../../shared/rules';
 import { type DraftCheck, diffRuleSets } from '../../../../shared/rules/editor';
+import { plural, t } from '../../../lib/i18n';
 import { RuleErrorList } from '../rule-errors';
 
 const show = (v: unknown) => (v === undefined ? '–' : JSON.stringify(v));
@@ -10,13 +11,16 @@ export function CheckResult({ result }: { result: DraftCheck }) {
   if (!result.ok)
     return (
       <div class="result error" role="alert" id="rule-editor-check">
-        <p>Avvisad: {result.errors.length} fel. Inget har ändrats.</p>
+        <p>{t('options_checkRefused', plural(result.errors.length, 'options_errors_one', 'options_errors_other'))}</p>
         <RuleErrorList errors={result.errors} />
       </div>
     );
   return (
     <div class="result ok" role="status" id="rule-editor-check">
-      <p>Kontrollerad: inga fel.{result.note ? ` ${result.note}` : ''}</p>
+      <p>
+        {t('options_checkOk')}
+        {result.note ? ` ${result.note}` : ''}
+      </p>
     </div>
   );
 }

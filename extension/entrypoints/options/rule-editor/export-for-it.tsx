@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { RuleSet } from '../../../../shared/rules';
 import { type ExportFile, exportForIt } from '../../../lib/export-for-it';
+import { t } from '../../../lib/i18n';
 
 function download(file: ExportFile): void {
   const blob = new Blob([file.bytes ?? file.text], { type: 'application/octet-stream' });
@@ -21,7 +22,7 @@ export function ExportForIt({ rules }: { rules: RuleSet }) {
         id="rule-editor-export-button"
         onClick={() => setFiles(exportForIt(rules))}
       >
-        Exportera för IT
+        {t('options_export')}
       </button>
       {files && (
         <ul>

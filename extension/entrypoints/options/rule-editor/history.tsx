@@ -1,6 +1,7 @@
 // The last 10 applied versions (newest first); rolling back writes that version again.
 import { parseRuleSet, type RuleSet, ruleSetDigest, shortDigest } from '../../../../shared/rules';
 import type { AppliedVersion } from '../../../../shared/rules/editor';
+import { t } from '../../../lib/i18n';
 
 export function History(props: {
   history: AppliedVersion[];
@@ -11,7 +12,7 @@ export function History(props: {
   const currentDigest = ruleSetDigest(props.current);
   return (
     <details id="rule-editor-history" open={props.history.length > 0}>
-      <summary>Tidigare versioner ({props.history.length})</summary>
+      <summary>{t('options_history', props.history.length)}</summary>
       <ol>
         {props.history.map((h) => {
           // Checked again: a stored entry from an older release may need migration or be refused.
@@ -22,7 +23,7 @@ export function History(props: {
               {h.rules.meta.version} · {h.appliedAt.slice(0, 16).replace('T', ' ')} ·{' '}
               <code>{shortDigest(h.digest)}</code>{' '}
               {inForce ? (
-                <span>(i kraft)</span>
+                <span>{t('options_historyInForce')}</span>
               ) : (
                 <button
                   type="button"
@@ -30,7 +31,7 @@ export function History(props: {
                   disabled={props.disabled || !parsed.ok}
                   onClick={() => parsed.ok && props.onRollback(parsed.rules)}
                 >
-                  Återgå till denna
+                  {t('options_rollback')}
                 </button>
               )}
             </li>

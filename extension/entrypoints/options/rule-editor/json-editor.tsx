@@ -9,6 +9,7 @@ import { Annotation, Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'preact/hooks';
 import { checkDraft } from '../../../../shared/rules/editor';
+import { t } from '../../../lib/i18n';
 import { completionsAt, rangeOfPath } from './json-schema-path';
 import { RULE_SET_JSON_SCHEMA } from './schema-form';
 
@@ -23,7 +24,7 @@ function schemaCompletion(context: CompletionContext) {
   };
 }
 
-/** The checker's errors (Swedish, with the path) at the place in the text they are about. */
+/** The checker's errors (with the path) at the place in the text they are about. */
 const schemaLinter = linter(
   (view): Diagnostic[] => {
     const result = checkDraft(view.state.doc.toString());
@@ -31,7 +32,7 @@ const schemaLinter = linter(
     return result.errors.map((e) => ({
       ...rangeOfPath(view.state, e.path),
       severity: 'error',
-      message: `${e.path || '(hela filen)'}: ${e.message}`,
+      message: `${e.path || t('options_wholeFile')}: ${e.message}`,
     }));
   },
   { delay: 300 },
@@ -70,7 +71,7 @@ export function JsonEditor(props: { value: string; readOnly: boolean; onChange(t
             if (u.docChanged && !u.transactions.some((t) => t.annotation(followsDraft)))
               onChange.current(u.state.doc.toString());
           }),
-          EditorView.contentAttributes.of({ 'aria-label': 'Regeluppsättning (JSON)' }),
+          EditorView.contentAttributes.of({ 'aria-label': t('options_ruleSetJson') }),
         ],
       }),
     });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LOCKED_BY_POLICY } from '../../../../shared/policy/effective';
 import { ruleSetSchema } from '../../../../shared/rules';
+import { t } from '../../../lib/i18n';
 
 export interface JsonSchema {
   type?: string | string[];
@@ -122,7 +123,7 @@ function Field({ schema, value, path, locked, onChange }: FieldProps) {
           try {
             onChange(path, JSON.parse((e.currentTarget as HTMLTextAreaElement).value));
           } catch {
-            (e.currentTarget as HTMLTextAreaElement).setCustomValidity('Ogiltig JSON');
+            (e.currentTarget as HTMLTextAreaElement).setCustomValidity(t('options_invalidJson'));
           }
         }}
       />

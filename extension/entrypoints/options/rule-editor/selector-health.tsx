@@ -4,16 +4,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClinicField } from '../../../../shared/selector-strategy';
 import { FIELD_NAMES } from '../../../clinic/health';
+import { type MessageKey, t } from '../../../lib/i18n';
 import { type MessageReply, sendToTab } from '../../../lib/messages';
 
 type Reading = MessageReply<'selector-health'>;
 const POLL_MS = 2_000;
 const WORD = {
-  found: 'hittas',
-  missing: 'hittas inte',
-  ambiguous: 'flera träffar',
-  'not-applicable': 'visas inte här',
-};
+  found: 'options_healthFound',
+  missing: 'options_healthMissing',
+  ambiguous: 'options_healthAmbiguous',
+  'not-applicable': 'options_healthNotHere',
+} satisfies Record<string, MessageKey>;
 
 function isReading(v: unknown): v is Reading {
   return typeof v === 'object' && v !== null && 'health' in v && 'route' in v;
@@ -43,15 +44,15 @@ export function SelectorHealth({ overridden }: { overridden: readonly string[] }
   if (reading === undefined) return null;
   return (
     <details id="selector-health" open={overridden.length > 0}>
-      <summary>Selektorernas hälsa på en öppen Clinic-flik</summary>
+      <summary>{t('options_healthHeading')}</summary>
       {reading === null ? (
-        <p class="hint">Ingen Clinic-flik är öppen: öppna ett besök för att se hur fälten läses.</p>
+        <p class="hint">{t('options_healthNoTab')}</p>
       ) : (
         <ul>
           {(Object.entries(reading.health) as [ClinicField, keyof typeof WORD][]).map(([field, health]) => (
             <li key={field} data-field={field} data-health={health} class={`health-${health}`}>
-              <code>{field}</code> ({FIELD_NAMES[field]}): {WORD[health]}
-              {overridden.includes(field) && ' · åsidosatt i regeluppsättningen'}
+              <code>{field}</code> ({FIELD_NAMES[field]}): {t(WORD[health])}
+              {overridden.includes(field) && ` · ${t('options_healthOverridden')}`}
             </li>
           ))}
         </ul>
