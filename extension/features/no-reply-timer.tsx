@@ -5,7 +5,7 @@ import { type MessageKey, t } from '../lib/i18n';
 import { logError } from '../lib/log';
 import { type MessageData, type NoReplyAction, send } from '../lib/messages';
 import type { NoReplyOutcome } from '../lib/no-reply-feedback';
-import { type PageFacts, pageFactsOf } from '../lib/no-reply-page';
+import { type PageFacts, pageFactsReader } from '../lib/no-reply-page';
 import { type NoReplyTimer, noReplyKey, noReplyRecords } from '../lib/no-reply-timers';
 import type { Feature } from './feature';
 
@@ -174,13 +174,14 @@ const noReplyTimer: Feature = {
       if (key === recordKey && synced) hear(changed);
     }, signal);
 
+    const readPageFacts = pageFactsReader();
     const onSnapshot = async (snapshot: ClinicSnapshot) => {
       if (snapshot.route !== 'visit' || !snapshot.visitKey) {
         visitKey = recordKey = page = null;
         publish();
         return;
       }
-      page = pageFactsOf(snapshot, ctx.rules(), ctx.registry());
+      page = readPageFacts(snapshot, ctx.rules(), ctx.registry());
       chatKnown = snapshot.chat.known;
       if (snapshot.visitKey !== visitKey) {
         visitKey = snapshot.visitKey;

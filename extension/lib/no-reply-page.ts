@@ -1,8 +1,8 @@
 import type { NoReplyEvent } from '../../shared/no-reply';
 import { condenseNoReplyEvents } from '../../shared/no-reply-condense';
 import type { RuleSet } from '../../shared/rules';
-import type { ClinicSnapshot, SelectorRegistry } from '../clinic';
-import { chatEvents, noticePhraseOf } from './no-reply-chat';
+import type { ChatMessage, ClinicSnapshot, SelectorRegistry } from '../clinic';
+import { type ChatEventsOptions, chatEvents, noticePhraseOf } from './no-reply-chat';
 
 /**
  * What the page shows of a visit for its no-reply timer (R-NR-1..R-NR-5): its chat read as
@@ -22,22 +22,74 @@ export interface PageFacts {
   closed: boolean;
 }
 
-/** The page's side of a visit; an unreadable chat gives no events (never an empty log as a fact). */
-export function pageFactsOf(snapshot: ClinicSnapshot, rules: RuleSet, registry: SelectorRegistry): PageFacts {
-  const chat = snapshot.chat;
+type ChatReading = Pick<PageFacts, 'events' | 'untimed' | 'unknownAuthors' | 'unsure'>;
+const NO_CHAT: ChatReading = { events: [], untimed: 0, unsure: [], unknownAuthors: 0 };
+
+function optionsOf(rules: RuleSet, registry: SelectorRegistry): ChatEventsOptions & { key: string } {
   const callPhone = registry.match.callPhone;
-  const read = chat.known
-    ? chatEvents(chat.value, {
-        phrase: noticePhraseOf(rules),
-        replyWindowMinutes: rules.timers.replyWindowMinutes,
-        isPhoneCall: (text) => callPhone?.test(text) === true,
-      })
-    : { events: [], untimed: 0, unsure: [], unknownAuthors: 0 };
+  const phrase = noticePhraseOf(rules);
   return {
-    ...read,
+    phrase,
+    replyWindowMinutes: rules.timers.replyWindowMinutes,
+    isPhoneCall: (text) => callPhone?.test(text) === true,
+    key: JSON.stringify([phrase, rules.timers.replyWindowMinutes, String(callPhone)]),
+  };
+}
+
+/** The chat's messages read as the condensed events, with the counts the chip words. */
+function readChat(messages: readonly ChatMessage[], options: ChatEventsOptions, before = NO_CHAT): ChatReading {
+  const read = chatEvents(messages, options);
+  return {
     // Only what the reading needs is kept, synced, published and compared (a long chat's tail).
-    events: condenseNoReplyEvents(read.events),
+    // Condensing what was kept plus the new events is condensing the whole log (see the tests).
+    events: condenseNoReplyEvents([...before.events, ...read.events]),
+    untimed: before.untimed + read.untimed,
+    unknownAuthors: before.unknownAuthors + read.unknownAuthors,
+    unsure: [...before.unsure, ...read.unsure],
+  };
+}
+
+function factsOf(snapshot: ClinicSnapshot, chat: ChatReading): PageFacts {
+  return {
+    ...chat,
     priority: snapshot.priority.known ? snapshot.priority.value : null,
     closed: snapshot.visitState.known && snapshot.visitState.value === 'closed',
+  };
+}
+
+/** The page's side of a visit; an unreadable chat gives no events (never an empty log as a fact). */
+export function pageFactsOf(snapshot: ClinicSnapshot, rules: RuleSet, registry: SelectorRegistry): PageFacts {
+  return factsOf(snapshot, snapshot.chat.known ? readChat(snapshot.chat.value, optionsOf(rules, registry)) : NO_CHAT);
+}
+
+/**
+ * pageFactsOf, reading only what was appended to the chat since the last call (issue 16: a
+ * message arriving in a 2,000-message visit reads one message, not 2,000). The adapter's chat
+ * cache keeps an unchanged message as the same object between reads, so "appended" is "every
+ * earlier message is the very same object": an edited, removed or reordered message, another
+ * visit, or other rules read the whole chat again.
+ */
+export function pageFactsReader(): typeof pageFactsOf {
+  let last: { messages: readonly ChatMessage[]; key: string; chat: ChatReading } | null = null;
+  return (snapshot, rules, registry) => {
+    if (!snapshot.chat.known) {
+      last = null;
+      return factsOf(snapshot, NO_CHAT);
+    }
+    const messages = snapshot.chat.value;
+    const options = optionsOf(rules, registry);
+    const appended =
+      last !== null &&
+      last.key === options.key &&
+      messages.length >= last.messages.length &&
+      last.messages.every((m, i) => messages[i] === m);
+    const chat =
+      appended && last
+        ? messages.length === last.messages.length
+          ? last.chat
+          : readChat(messages.slice(last.messages.length), options, last.chat)
+        : readChat(messages, options);
+    last = { messages, key: options.key, chat };
+    return factsOf(snapshot, chat);
   };
 }
