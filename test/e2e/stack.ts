@@ -25,7 +25,10 @@ export interface Stack {
 }
 
 export async function startStack(
-  options: { headless?: boolean; skin?: SkinName } & Pick<LaunchOptions, 'extensionDir' | 'extensionId'> = {},
+  options: { headless?: boolean; skin?: SkinName } & Pick<
+    LaunchOptions,
+    'extensionDir' | 'extensionId' | 'language'
+  > = {},
 ): Promise<Stack> {
   const seed = randomSeed();
   const sim = await startClinicSim({ seed, clock: SCENARIO_CLOCK, skin: options.skin });
@@ -34,6 +37,7 @@ export async function startStack(
     headless: options.headless ?? true,
     extensionDir: options.extensionDir,
     extensionId: options.extensionId,
+    language: options.language,
   });
   await ext.worker();
   const visitUrl = (caseId: string) => `${sim.url}/besok/${encodeURIComponent(caseId)}`;
