@@ -35,7 +35,11 @@ function sectionOfHeading(heading: Element): Element {
  * same selector (every heading strategy queries all headings), and a 2,000-message visit makes
  * each such query cost.
  */
-export type QueryCache = Map<ParentNode, Map<string, Element[]>> & { names?: Map<Element, string> };
+export type QueryCache = Map<ParentNode, Map<string, Element[]>> & {
+  names?: Map<Element, string>;
+  /** sharedInRead's answers: reader → document → its second argument → answer. */
+  reads?: Map<unknown, Map<Document, Map<unknown, unknown>>>;
+};
 
 function namesOf(cache: QueryCache): Map<Element, string> {
   cache.names ??= new Map();
@@ -91,6 +95,22 @@ export function withQueryCache<T>(cache: QueryCache, run: () => T): T {
   } finally {
     ambient = undefined;
   }
+}
+
+/**
+ * A reader's answer shared by every feature in the read under way (two features ask for the
+ * visit's people on each change of a 2,000-message visit). Only within one read: between reads
+ * a field's value can change without a DOM mutation, so nothing is kept past it.
+ */
+export function sharedInRead<A, T>(reader: (doc: Document, arg: A) => T, doc: Document, arg: A): T {
+  if (!ambient) return reader(doc, arg);
+  ambient.reads ??= new Map();
+  const byDoc = ambient.reads.get(reader) ?? new Map<Document, Map<unknown, unknown>>();
+  ambient.reads.set(reader, byDoc);
+  const byArg = byDoc.get(doc) ?? new Map<unknown, unknown>();
+  byDoc.set(doc, byArg);
+  if (!byArg.has(arg)) byArg.set(arg, reader(doc, arg));
+  return byArg.get(arg) as T;
 }
 
 /**

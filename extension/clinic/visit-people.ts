@@ -1,4 +1,4 @@
-import { locate, locateAll, normalizeText, sentenceElements, spacedText } from './dom-query';
+import { locate, locateAll, normalizeText, sentenceElements, sharedInRead, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 import { readClinicianName } from './shift-facts';
@@ -26,6 +26,11 @@ const PENDING = /lämnat över till\s+(.+?)\s*,?\s*väntar på mottagare/iu;
 const NOBODY = /^(?:–|-|—|ingen)?$/iu;
 
 export function readVisitPeople(doc: Document, registry: SelectorRegistry): VisitPeople | null {
+  // Once per page change however many features ask (the handover guard, the visit routine).
+  return sharedInRead(readPeople, doc, registry);
+}
+
+function readPeople(doc: Document, registry: SelectorRegistry): VisitPeople | null {
   const view = locate(doc, registry.fields.visitView.strategies);
   if (view.status !== 'found') return null;
   const scope = view.element;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { locateAll } from '../../extension/clinic/dom-query';
+import { locateAll, sharedInRead, withQueryCache } from '../../extension/clinic/dom-query';
 import { observeClinic } from '../../extension/clinic/observer';
 
 const PROFILE = { kind: 'label', label: 'Profil', exact: true } as const;
@@ -66,5 +66,25 @@ describe('the structure index kept between console changes (issue 16)', () => {
     for (const input of other.querySelectorAll('input')) input.setAttribute('aria-label', 'Profil');
     expect(locateAll(other, PROFILE)).toHaveLength(2);
     life.abort();
+  });
+});
+
+describe('a reader shared by the features of one read (issue 16)', () => {
+  it('two features asking within one read get one reading; the next read reads again; outside a read, each call reads', () => {
+    let readings = 0;
+    const reader = (doc: Document, label: string) => {
+      readings++;
+      return `${label}:${doc.querySelectorAll('input').length}`;
+    };
+    withQueryCache(new Map(), () => {
+      expect(sharedInRead(reader, document, 'Profil')).toBe(sharedInRead(reader, document, 'Profil'));
+      sharedInRead(reader, document, 'Annan');
+    });
+    expect(readings).toBe(2);
+    withQueryCache(new Map(), () => sharedInRead(reader, document, 'Profil'));
+    expect(readings).toBe(3);
+    sharedInRead(reader, document, 'Profil');
+    sharedInRead(reader, document, 'Profil');
+    expect(readings).toBe(5);
   });
 });
