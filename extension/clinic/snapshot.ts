@@ -20,6 +20,7 @@ import { readProtection } from './protection';
 import { type QueueRow, readQueue } from './queue-rows';
 import { type FieldHealth, healthOf, questionAnswerPairs, STATE_WORDS, type VisitState } from './sections';
 import { SELECTORS, type SelectorRegistry } from './selectors';
+import { leftOut } from './text';
 
 export type { ChatAuthor, ChatMessage, VisitChannels } from './chat';
 export { ChatCache, channelsOf } from './chat';
@@ -161,16 +162,16 @@ class Reader {
   priority(): Field<number> {
     const section = this.element('priority');
     if (!section) return this.absent('priority');
-    // Forms (e.g. "Ändra prioritet") are inputs, not the triage result.
-    const clone = section.cloneNode(true) as Element;
-    for (const form of clone.querySelectorAll('form, select, option, input')) form.remove();
-    const text = spacedText(clone);
+    // Forms (e.g. "Ändra prioritet") are inputs, not the triage result (read in place: copying
+    // the section cost more than reading it, on every page change).
+    const forms = 'form, select, option, input';
+    const text = spacedText(section, forms);
     const found = new Set<number>();
     for (const m of text.matchAll(/(?:Prioritet|Prio|Brådskegrad)\s*:?\s*([1-5])(?!\d)/giu)) found.add(Number(m[1]));
     if (found.size === 0) {
       // A badge holding just the digit beside the heading ("2 – Inom några timmar").
-      for (const el of clone.querySelectorAll('*')) {
-        if (el.childElementCount === 0) {
+      for (const el of section.querySelectorAll('*')) {
+        if (el.childElementCount === 0 && !leftOut(el, section, forms)) {
           const p = priorityIn(normalizeText(el.textContent));
           if (p !== null && /^\s*[1-5]\s*(?:–|-|$)/u.test(normalizeText(el.textContent))) found.add(p);
         }

@@ -8,10 +8,20 @@ export function normalizeText(text: string | null | undefined): string {
  * An element's text with a space between separate text nodes: textContent glues adjacent
  * elements together ("19900101-2385" + "900101-2385" would read as one long digit run).
  */
-export function spacedText(el: Element): string {
+export function spacedText(el: Element, without?: string): string {
   const doc = el.ownerDocument;
   const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   const parts: string[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // `without`: parts left out (a form inside the section), read in place rather than on a copy.
+    if (without && node.parentElement && leftOut(node.parentElement, el, without)) continue;
+    parts.push(node.nodeValue ?? '');
+  }
   return normalizeText(parts.join(' '));
+}
+
+/** Whether `el` is inside a part of `scope` matching `parts` (scope itself does not count). */
+export function leftOut(el: Element, scope: Element, parts: string): boolean {
+  const part = el.closest(parts);
+  return part !== null && part !== scope && scope.contains(part);
 }
