@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /** The side panel's card (views/accept-reminder.tsx): the visit's state as read (null: unknown). */
@@ -11,7 +12,7 @@ export interface AcceptReminderModel {
  */
 const acceptReminderFeature: Feature = {
   id: 'accept-reminder',
-  title: 'Påminn om att ta emot ärendet',
+  title: t('acceptReminder_title'),
   rules: ['R-Q-3'],
   init(ctx, signal) {
     const draw = () => {

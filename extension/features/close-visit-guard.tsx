@@ -1,4 +1,5 @@
 import { readCloseDialog, readClosedVisitFollowUps } from '../clinic';
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /**
@@ -19,7 +20,7 @@ export interface CloseVisitGuardModel {
  */
 const closeVisitGuard: Feature = {
   id: 'close-visit-guard',
-  title: 'Välj den asynkrona perioden medvetet vid avslut',
+  title: t('closeVisitGuard_title'),
   rules: ['R-A-1'],
   init(ctx, signal) {
     let touched = false;

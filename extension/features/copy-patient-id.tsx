@@ -3,23 +3,24 @@ import { type ClinicSnapshot, patientIdAnchor, unknownText } from '../clinic';
 import { copyText } from '../lib/clipboard';
 import { type CopyFeedback, createCopyButton } from '../lib/copy-button';
 import { cosmicPatientFor, saveCosmicPatient } from '../lib/cosmic-patient';
+import { t } from '../lib/i18n';
 import { handle } from '../lib/messages';
 import type { Feature } from './feature';
 
 /** R-ID-1: why the ID cannot be copied, in the clinician's words; null when it can. */
 export function refusalFor(snapshot: ClinicSnapshot): string | null {
   const id = snapshot.patient.id;
-  if (snapshot.route !== 'visit') return 'Inget besök öppet.';
+  if (snapshot.route !== 'visit') return t('copyPatientId_noVisit');
   if (id.known) return null;
   if (id.reason === 'invalid') {
-    return `Kan inte kopiera: ”${snapshot.patient.idText ?? ''}” är inget giltigt personnummer (${id.detail ?? 'ogiltigt'}).`;
+    return t('copyPatientId_invalid', snapshot.patient.idText ?? '', id.detail ?? t('copyPatientId_invalidWhy'));
   }
-  return `Kan inte kopiera: personnummer ${unknownText(id)}.`;
+  return t('copyPatientId_unknown', unknownText(id));
 }
 
 const copyPatientId: Feature = {
   id: 'copy-patient-id',
-  title: 'Kopiera patientens personnummer till Cosmic',
+  title: t('copyPatientId_title'),
   rules: ['R-ID-1'],
   init(ctx, signal) {
     let feedback: CopyFeedback = null;
@@ -29,20 +30,21 @@ const copyPatientId: Feature = {
       const snapshot = ctx.snapshot();
       const refusal = refusalFor(snapshot);
       if (refusal || !snapshot.patient.id.known) {
-        show({ ok: false, text: refusal ?? 'Kan inte kopiera.' });
-        ctx.ui.announce(refusal ?? 'Kan inte kopiera.', 'assertive');
+        const text = refusal ?? t('copyPatientId_cannot');
+        show({ ok: false, text });
+        ctx.ui.announce(text, 'assertive');
         return;
       }
       const id = snapshot.patient.id.value;
       const text = formatForCosmic(id.normalized, ctx.rules().cosmicIdFormat);
       if (!(await copyText(text))) {
-        show({ ok: false, text: 'Kopieringen misslyckades – markera och kopiera numret för hand.' });
+        show({ ok: false, text: t('copyPatientId_failed') });
         return;
       }
       const name = snapshot.patient.name.known ? snapshot.patient.name.value : null;
       await saveCosmicPatient(await cosmicPatientFor(id.normalized, name, new Date()));
-      show({ ok: true, text: 'Kopierat – klistra in i Cosmic Sök patient' });
-      ctx.ui.announce('Personnumret är kopierat för Cosmic.');
+      show({ ok: true, text: t('copyPatientId_copied') });
+      ctx.ui.announce(t('copyPatientId_announce'));
     };
 
     const show = (next: CopyFeedback) => {

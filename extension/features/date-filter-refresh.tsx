@@ -1,5 +1,6 @@
 import { freshness } from '../../shared/routine/date-filter';
 import { readDateFilter } from '../clinic';
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /** The side panel's card (views/date-filter-refresh.tsx); its button sends the action `refresh`. */
@@ -15,7 +16,7 @@ export interface DateFilterRefreshModel {
  */
 const dateFilterRefresh: Feature = {
   id: 'date-filter-refresh',
-  title: 'Visa hur gammal en datumfiltrerad vy är',
+  title: t('dateFilterRefresh_title'),
   rules: ['R-D-1'],
   init(ctx, signal) {
     let loadedAt: number | null = null;

@@ -1,5 +1,6 @@
 import type { SettingsFacts } from '../../shared/routine/settings';
 import { readSettingsFacts } from '../clinic';
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /**
@@ -17,7 +18,7 @@ export interface FirstLoginSettingsModel {
  */
 const firstLoginSettings: Feature = {
   id: 'first-login-settings',
-  title: 'Kontrollera inställningarna vid första inloggningen',
+  title: t('firstLoginSettings_title'),
   rules: ['R-S-1'],
   init(ctx, signal) {
     const draw = () => {

@@ -1,5 +1,6 @@
 import type { Receiver } from '../../shared/routine/handover';
 import { ownedByMe, readHandedOverByMe, readHandoverDialog, readVisitPeople } from '../clinic';
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /**
@@ -48,7 +49,7 @@ function readPending(ctx: Parameters<Feature['init']>[0]): HandoverPending | nul
  */
 const handoverGuard: Feature = {
   id: 'handover-guard',
-  title: 'Lämna över till en roll och berätta för patienten',
+  title: t('handoverGuard_title'),
   rules: ['R-HO-1', 'R-HO-2', 'R-HO-3'],
   init(ctx, signal) {
     const draw = () => {

@@ -1,4 +1,5 @@
 import { pageHealth } from '../clinic';
+import { type MessageKey, t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /** The side panel's indicator (views/page-health.tsx): field names and why, never their values. */
@@ -9,11 +10,15 @@ export type PageHealthModel = { status: 'ok' } | { status: 'degraded'; unread: {
  * (never their values), so a clinician knows which warnings cannot be trusted and a superuser
  * knows which selector to fix (R-SUP-1: what to report). Follows every page change.
  */
-const WHY = { missing: 'hittades inte', ambiguous: 'flera värden', 'not-applicable': 'saknas' } as const;
+const WHY = {
+  missing: 'pageHealth_missing',
+  ambiguous: 'pageHealth_ambiguous',
+  'not-applicable': 'pageHealth_notApplicable',
+} as const satisfies Record<string, MessageKey>;
 
 const pageHealthFeature: Feature = {
   id: 'page-health',
-  title: 'Visa hur väl Clinic-sidan kan läsas',
+  title: t('pageHealth_title'),
   rules: ['R-SUP-1'],
   init(ctx, signal) {
     let wasOk = true;
@@ -32,10 +37,10 @@ const pageHealthFeature: Feature = {
         ctx.panel.show({ status: 'ok' } satisfies PageHealthModel);
         return;
       }
-      const unread = health.degraded.map((d) => ({ name: d.name, why: WHY[d.health] }));
+      const unread = health.degraded.map((d) => ({ name: d.name, why: t(WHY[d.health]) }));
       ctx.panel.show({ status: 'degraded', unread } satisfies PageHealthModel);
       // Announced once as the page stops being read, not at every snapshot while it stays so.
-      if (wasOk) ctx.ui.announce(`Clinic Companion kan inte läsa: ${health.degraded.map((d) => d.name).join(', ')}`);
+      if (wasOk) ctx.ui.announce(t('pageHealth_announce', health.degraded.map((d) => d.name).join(', ')));
       wasOk = false;
     };
     ctx.onSnapshot(draw, signal);

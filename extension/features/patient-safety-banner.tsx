@@ -1,6 +1,7 @@
 import { parseIsoTime } from '../../shared/iso-time';
 import { evaluatePatientSafety, type SafetyResult } from '../../shared/patient-safety';
 import type { ClinicSnapshot } from '../clinic';
+import { t } from '../lib/i18n';
 import { loadVisit, updateVisit, visitStorageKey } from '../lib/visit-store';
 import type { Feature } from './feature';
 
@@ -45,7 +46,7 @@ export interface PatientSafetyModel {
 
 const patientSafetyBanner: Feature = {
   id: 'patient-safety-banner',
-  title: 'Patientsäkerhet: barn, vårdnadshavare, samordningsnummer och skyddad identitet',
+  title: t('patientSafetyBanner_title'),
   rules: ['R-GU-3', 'R-GU-4', 'R-GU-5', 'R-GU-6', 'R-PI-1', 'R-PI-2'],
   init(ctx, signal) {
     let visitKey: string | null = null;

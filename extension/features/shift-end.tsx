@@ -1,4 +1,5 @@
 import { watchShiftEnd } from '../clinic';
+import { t } from '../lib/i18n';
 import { send } from '../lib/messages';
 import type { Feature } from './feature';
 
@@ -6,8 +7,6 @@ import type { Feature } from './feature';
 export interface ShiftEndModel {
   text: string;
 }
-
-const UNIT_CHANGED = 'Du har bytt vårdenhet: skiftet på den förra är avslutat och dess besöksdata rensas.';
 
 /**
  * At "Avsluta skift" (R-S-2) the background purges every visit's data: checklists, drafts,
@@ -18,14 +17,14 @@ const UNIT_CHANGED = 'Du har bytt vårdenhet: skiftet på den förra är avsluta
  */
 const shiftEnd: Feature = {
   id: 'shift-end',
-  title: 'Rensa besöksdata när skiftet avslutas',
+  title: t('shiftEnd_title'),
   rules: ['R-S-2'],
   init(ctx, signal) {
     watchShiftEnd(
       document,
       () => {
         void send('shift-ended').catch(() => {});
-        ctx.ui.announce('Skiftet avslutas: besöksdata i Clinic Companion rensas.');
+        ctx.ui.announce(t('shiftEnd_announce'));
       },
       signal,
     );
@@ -39,8 +38,9 @@ const shiftEnd: Feature = {
       send('shift-unit', { unit: unit.value })
         .then((reply) => {
           if (!reply?.changed || signal.aborted) return;
-          ctx.ui.announce(UNIT_CHANGED);
-          ctx.panel.show({ text: UNIT_CHANGED } satisfies ShiftEndModel);
+          const text = t('shiftEnd_unitChanged');
+          ctx.ui.announce(text);
+          ctx.panel.show({ text } satisfies ShiftEndModel);
         })
         .catch(() => {
           reported = null;

@@ -11,6 +11,7 @@ import {
 import { readShiftFacts, watchLogoutChoice } from '../clinic';
 import { loadBridgeStatus, onBridgeStatusChanged } from '../lib/bridge-status';
 import type { BridgeStatus } from '../lib/bridge-status-record';
+import { t, uiLanguage } from '../lib/i18n';
 import { send } from '../lib/messages';
 import type { Feature } from './feature';
 
@@ -38,7 +39,7 @@ function cardOf(status: BridgeStatus | null): CardPresence {
 
 const shiftGuard: Feature = {
   id: 'shift-guard',
-  title: 'Skiftvakt: kortet, utloggningen och SMS-aviseringarna',
+  title: t('shiftGuard_title'),
   rules: ['R-S-2', 'R-S-3', 'R-S-4'],
   async init(ctx, signal) {
     let status: BridgeStatus | null = null;
@@ -76,7 +77,7 @@ const shiftGuard: Feature = {
         ctx.ui.alarm(
           'shift-guard',
           pulled
-            ? [{ key: `card-pulled:${pulls}`, title: 'SITHS-kortet är uttaget', detail: CARD_PULLED_BANNER }]
+            ? [{ key: `card-pulled:${pulls}`, title: t('shiftGuard_cardPulled'), detail: CARD_PULLED_BANNER }]
             : null,
         );
       }
@@ -93,7 +94,8 @@ const shiftGuard: Feature = {
         pulled,
         otherCard,
         checklist,
-        ownSeenAt: checklist && own ? own.at.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' }) : null,
+        ownSeenAt:
+          checklist && own ? own.at.toLocaleTimeString(uiLanguage(), { hour: '2-digit', minute: '2-digit' }) : null,
         notice: notice ? notificationsText(notice) : null,
       };
       ctx.panel.show(view.pulled || view.otherCard || view.checklist || view.notice ? view : null);

@@ -2,6 +2,7 @@ import type { SupportInput } from '../../shared/routine/support-info';
 import { type ClinicSnapshot, FIELD_NAMES, type FieldHealth, pageHealth } from '../clinic';
 import { loadBridgeStatus } from '../lib/bridge-status';
 import { featureStates } from '../lib/feature-status';
+import { type MessageKey, t } from '../lib/i18n';
 import { storedEffectiveRulesItem } from '../lib/rules-record';
 import type { Feature } from './feature';
 
@@ -23,21 +24,21 @@ export interface SupportInfoModel {
  * it), the rule set's digest, how each field of the page was read, each feature's state (running,
  * failed, off) and the support chain — never a value read from the page.
  */
-const HEALTH_WORDS: Record<FieldHealth, string> = {
-  found: 'hittades',
-  missing: 'hittades inte',
-  ambiguous: 'flera kandidater',
-  'not-applicable': 'inte på den här sidan',
+const HEALTH_WORDS: Record<FieldHealth, MessageKey> = {
+  found: 'supportInfo_found',
+  missing: 'supportInfo_missing',
+  ambiguous: 'supportInfo_ambiguous',
+  'not-applicable': 'supportInfo_notApplicable',
 };
 
 function pageReading(snapshot: ClinicSnapshot): string {
-  if (snapshot.route === 'other') return 'ingen besöks- eller kösida';
-  return pageHealth(snapshot).status === 'ok' ? 'sidan läses' : 'sidan läses delvis';
+  if (snapshot.route === 'other') return t('supportInfo_noPage');
+  return t(pageHealth(snapshot).status === 'ok' ? 'supportInfo_pageOk' : 'supportInfo_pagePartly');
 }
 
 const supportInfoFeature: Feature = {
   id: 'support-info',
-  title: 'Kopiera supportinfo vid fel',
+  title: t('supportInfo_title'),
   rules: ['R-SUP-1'],
   init(ctx, signal) {
     let reports = 0;
@@ -50,12 +51,16 @@ const supportInfoFeature: Feature = {
       return {
         url: location.href,
         extensionVersion: browser.runtime.getManifest().version,
-        bridge: status ? `${status.bridge}${status.card ? `, kort: ${status.card.state}` : ''}` : 'okänd',
+        bridge: status
+          ? status.card
+            ? t('supportInfo_bridgeCard', status.bridge, status.card.state)
+            : status.bridge
+          : t('supportInfo_unknown'),
         bridgeVersion: status?.bridge === 'ok' ? (status.version ?? null) : null,
-        ruleSet: { name: rules.meta.name, version: rules.meta.version, digest: digest ?? 'okänd' },
+        ruleSet: { name: rules.meta.name, version: rules.meta.version, digest: digest ?? t('supportInfo_unknown') },
         fields: Object.entries(snapshot.health).map(([field, health]) => ({
           name: FIELD_NAMES[field as keyof typeof FIELD_NAMES] ?? field,
-          health: HEALTH_WORDS[health],
+          health: t(HEALTH_WORDS[health]),
         })),
         features: featureStates().map((f) =>
           f.id === 'page-health' && f.state === 'running' ? { ...f, detail: pageReading(snapshot) } : f,

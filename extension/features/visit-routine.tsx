@@ -1,5 +1,6 @@
 import type { ColleagueView } from '../../shared/routine/visit';
 import { ownedByMe, readPatientOnline, readVisitPeople, revealOriginalAnswers } from '../clinic';
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /**
@@ -26,7 +27,7 @@ export interface VisitRoutineModel {
  */
 const visitRoutine: Feature = {
   id: 'visit-routine',
-  title: 'Besökets rutin: prioritet, samtal, kommunikation och inbjuden kollega',
+  title: t('visitRoutine_title'),
   rules: ['R-Q-2', 'R-V-1', 'R-V-2', 'R-C-1'],
   init(ctx, signal) {
     // Per visit while this tab lives (a new visit starts unchecked).

@@ -1,5 +1,6 @@
 import type { FreeSpan } from '../clinic';
 import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
+import { t, uiLanguage } from './i18n';
 
 /** A danger warning that must be seen on the page itself (issue 14), not only in the side panel. */
 export interface Alarm {
@@ -38,10 +39,16 @@ export function createAlarmBar(doc: Document, freeSpan: () => FreeSpan | null, o
   host.setAttribute(COMPANION_HOST_ATTR, 'alarm');
   host.style.cssText = 'position:fixed;z-index:2147482500;display:none;';
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${CSS}</style><div class="bar" role="region" aria-label="Varning från Clinic Companion">
+  // Our words in the browser's language inside a Swedish page: screen readers pronounce them right.
+  host.lang = uiLanguage();
+  root.innerHTML = `<style>${CSS}</style><div class="bar" role="region">
 <span class="text"><span class="title"></span> <span class="detail"></span><span class="more"></span></span>
-<button type="button" class="secondary show">Visa</button><button type="button" class="ack">Kvittera</button></div>`;
+<button type="button" class="secondary show"></button><button type="button" class="ack"></button></div>`;
   const bar = root.querySelector<HTMLElement>('.bar')!;
+  // Set as text, not spliced into the markup: a message is never parsed as HTML.
+  bar.setAttribute('aria-label', t('page_alarmLabel'));
+  root.querySelector('.show')!.textContent = t('page_alarmShow');
+  root.querySelector('.ack')!.textContent = t('page_alarmAck');
   const title = root.querySelector<HTMLElement>('.title')!;
   const detail = root.querySelector<HTMLElement>('.detail')!;
   const more = root.querySelector<HTMLElement>('.more')!;

@@ -2,10 +2,9 @@
 // DOM, no UI library in the content script (issue 14): the elements are made once per inline
 // container, a redraw (every page change) writes only what changed.
 import { element, setAttr, setText } from './dom-patch';
+import { t } from './i18n';
 
 export type CopyFeedback = { ok: boolean; text: string } | null;
-
-const TITLE = 'Kopiera personnumret i den form Cosmic Sök patient tar (Alt+Shift+P)';
 
 interface CopyParts {
   container: HTMLElement;
@@ -34,8 +33,8 @@ export function createCopyButton(onCopy: () => void) {
       if (parts?.container !== container) parts = make(container);
       const { button, feedback: line } = parts;
       setAttr(button, 'aria-disabled', refusal ? 'true' : 'false');
-      setAttr(button, 'title', refusal ?? TITLE);
-      setText(button, feedback?.ok ? '✔ Kopierat' : 'Kopiera personnummer');
+      setAttr(button, 'title', refusal ?? t('page_copyTitle'));
+      setText(button, t(feedback?.ok ? 'page_copied' : 'page_copyButton'));
       if (!feedback) {
         line.remove();
         return;

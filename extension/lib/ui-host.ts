@@ -1,6 +1,7 @@
 import { type FreeSpan, freeSpotNear } from '../clinic';
 import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
 import { type Alarm, createAlarmBar } from './alarm-bar';
+import { uiLanguage } from './i18n';
 import { INLINE_CSS } from './ui-styles';
 
 /**
@@ -37,8 +38,11 @@ export interface AlarmPlace {
  * In the page: inline hosts beside what they are about, the danger bar, and the live regions.
  */
 export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
-  const polite = liveRegion(doc, 'polite');
-  const assertive = liveRegion(doc, 'assertive');
+  // Our hosts carry our words' language (the console page is Swedish, our words may not be), so
+  // screen readers pronounce them right; the danger bar sets its own (alarm-bar.ts).
+  const lang = uiLanguage();
+  const polite = liveRegion(doc, 'polite', lang);
+  const assertive = liveRegion(doc, 'assertive', lang);
   doc.body.append(polite, assertive);
 
   const inlineHosts = new Map<string, InlineEntry>();
@@ -117,6 +121,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       if (!entry) {
         const inlineHost = doc.createElement('div');
         inlineHost.setAttribute(COMPANION_HOST_ATTR, featureId);
+        inlineHost.lang = lang;
         inlineHost.style.cssText = 'position:fixed;z-index:2147482000;transform:translateY(-50%);';
         const shadow = inlineHost.attachShadow({ mode: 'open' });
         adoptPanelStyles(shadow);
@@ -223,8 +228,9 @@ interface InlineEntry {
   measured?: { key: string; dx: number; dy: number };
 }
 
-function liveRegion(doc: Document, urgency: 'polite' | 'assertive'): HTMLElement {
+function liveRegion(doc: Document, urgency: 'polite' | 'assertive', lang: string): HTMLElement {
   const region = doc.createElement('div');
+  region.lang = lang;
   region.setAttribute(COMPANION_HOST_ATTR, `live-${urgency}`);
   region.setAttribute('role', urgency === 'assertive' ? 'alert' : 'status');
   region.setAttribute('aria-live', urgency);

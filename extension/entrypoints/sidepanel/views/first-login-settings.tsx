@@ -1,5 +1,6 @@
 import { settingsRemarks } from '../../../../shared/routine/settings';
 import type { FirstLoginSettingsModel } from '../../../features/first-login-settings';
+import { t } from '../../../lib/i18n';
 import { RuleRef, RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
@@ -8,8 +9,8 @@ export default defineView<FirstLoginSettingsModel>('first-login-settings', ({ mo
   const remarks = settingsRemarks(model.facts);
   if (remarks.length === 0) return null;
   return (
-    <section class="card" aria-label="Inställningar att kontrollera">
-      <h2>Inställningar</h2>
+    <section class="card" aria-label={t('firstLoginSettings_label')}>
+      <h2>{t('firstLoginSettings_heading')}</h2>
       <ul data-first-login-settings="remarks">
         {remarks.map((r) => (
           <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'} data-field={r.field}>

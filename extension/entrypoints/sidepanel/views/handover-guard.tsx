@@ -6,13 +6,14 @@ import {
 } from '../../../../shared/routine/handover';
 import type { HandoverGuardModel, HandoverPending } from '../../../features/handover-guard';
 import { copyText } from '../../../lib/clipboard';
+import { t } from '../../../lib/i18n';
 import { RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
 function Advice({ advice }: { advice: HandoverAdvice }) {
   return (
-    <section class="card" aria-label="Lämna över besök" data-handover-guard="advice">
-      <h2>Lämna över besök</h2>
+    <section class="card" aria-label={t('handoverGuard_heading')} data-handover-guard="advice">
+      <h2>{t('handoverGuard_heading')}</h2>
       {advice.personWarning && (
         <p class="alert warning">
           <RuleText text={advice.personWarning} />
@@ -31,7 +32,7 @@ function Advice({ advice }: { advice: HandoverAdvice }) {
           <li key={phrase}>
             {phrase} {/* Copied here: the press is the side panel's (its user activation). */}
             <button type="button" class="secondary copy" onClick={() => void copyText(phrase)}>
-              Kopiera
+              {t('handoverGuard_copy')}
             </button>
           </li>
         ))}
@@ -50,8 +51,8 @@ function PendingCard({ pending }: { pending: HandoverPending }) {
   if ('visit' in pending) {
     const { receiver, mine, owner } = pending.visit;
     return (
-      <section class="card" aria-label="Väntar på mottagare" data-handover-guard="pending-visit">
-        <h2>Väntar på mottagare</h2>
+      <section class="card" aria-label={t('handoverGuard_pending')} data-handover-guard="pending-visit">
+        <h2>{t('handoverGuard_pending')}</h2>
         <p class="alert info">
           <RuleText text={pendingHandoverText(receiver, mine, owner)} />
         </p>
@@ -59,16 +60,14 @@ function PendingCard({ pending }: { pending: HandoverPending }) {
     );
   }
   return (
-    <section class="card" aria-label="Väntar på mottagare" data-handover-guard="pending-list">
-      <h2>Väntar på mottagare</h2>
+    <section class="card" aria-label={t('handoverGuard_pending')} data-handover-guard="pending-list">
+      <h2>{t('handoverGuard_pending')}</h2>
       <p class="alert info">
         <RuleText text={pendingListText(pending.list.length)} />
       </p>
       <ul class="items">
         {pending.list.map((row) => (
-          <li key={row.key}>
-            {row.patientName} – lämnat över till {row.receiver}
-          </li>
+          <li key={row.key}>{t('handoverGuard_row', row.patientName, row.receiver)}</li>
         ))}
       </ul>
     </section>

@@ -1,4 +1,5 @@
 import type { PatientSafetyModel } from '../../../features/patient-safety-banner';
+import { t } from '../../../lib/i18n';
 import { RuleRef } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
@@ -7,8 +8,8 @@ export default defineView<PatientSafetyModel>(
   'patient-safety-banner',
   ({ model: { result, checked, loaded }, act }) => {
     return (
-      <section class="card" aria-label="Patientsäkerhet" data-checks={loaded ? 'loaded' : 'loading'}>
-        <h2>Patientsäkerhet</h2>
+      <section class="card" aria-label={t('patientSafetyBanner_heading')} data-checks={loaded ? 'loaded' : 'loading'}>
+        <h2>{t('patientSafetyBanner_heading')}</h2>
         <ul class="items">
           {result.alerts.map((alert) => (
             <li key={`${alert.ruleId}-${alert.title}`} class={`alert ${alert.level === 'danger' ? '' : alert.level}`}>

@@ -5,6 +5,7 @@ import {
   OTHER_CARD_WARNING,
 } from '../../../../shared/shift';
 import type { ShiftGuardModel } from '../../../features/shift-guard';
+import { t } from '../../../lib/i18n';
 import { RuleRef, RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
@@ -13,7 +14,7 @@ export default defineView<ShiftGuardModel>('shift-guard', ({ model: view, rules 
   // R-S-3 applied here to what the tab read, with the rule set's phrases.
   const checklist = view.checklist ? endShiftChecklist({ ...view.checklist, phrases: rules.phrases }) : null;
   return (
-    <section class="card" aria-label="Skiftvakt">
+    <section class="card" aria-label={t('shiftGuard_label')}>
       {view.pulled && (
         <p class="alert" role="alert" data-shift-guard="card-pulled">
           {CARD_PULLED_BANNER}
@@ -22,7 +23,7 @@ export default defineView<ShiftGuardModel>('shift-guard', ({ model: view, rules 
       {view.otherCard && <p class="alert warning">{OTHER_CARD_WARNING}</p>}
       {checklist && (
         <div data-shift-guard="checklist">
-          <h2>Innan du avslutar skiftet</h2>
+          <h2>{t('shiftGuard_checklistHeading')}</h2>
           <ul>
             {checklist.map((item) => (
               <li key={item.text}>
@@ -41,7 +42,7 @@ export default defineView<ShiftGuardModel>('shift-guard', ({ model: view, rules 
           <p class="rule-line">
             <RuleRef ids={['R-S-3']} />
           </p>
-          {view.ownSeenAt && <p>Mina ärenden lästes på Startsida {view.ownSeenAt}.</p>}
+          {view.ownSeenAt && <p>{t('shiftGuard_ownSeenAt', view.ownSeenAt)}</p>}
           <p class="alert warning">{LOGOUT_KEEPS_SHIFT_WARNING}</p>
         </div>
       )}

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/routine/visit';
 import type { VisitRoutineModel } from '../../../features/visit-routine';
 import { copyText } from '../../../lib/clipboard';
+import { t } from '../../../lib/i18n';
 import { RuleRef, RuleText, splitRuleIds } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
@@ -16,7 +17,7 @@ function Phrase({ text }: { text: string }) {
     <p>
       «{text}»{' '}
       <button type="button" class="secondary copy" onClick={() => void copyText(text)}>
-        Kopiera
+        {t('visitRoutine_copy')}
       </button>
     </p>
   );
@@ -28,8 +29,8 @@ export default defineView<VisitRoutineModel>('visit-routine', ({ model, act }) =
   const call = callReadiness(model.online);
   const colleague = model.people ? colleagueReminder(model.people) : null;
   return (
-    <section class="card" aria-label="Besökets rutin" data-visit-routine="card">
-      <h2>Besökets rutin</h2>
+    <section class="card" aria-label={t('visitRoutine_heading')} data-visit-routine="card">
+      <h2>{t('visitRoutine_heading')}</h2>
       <div class="check-line">
         <label class="check">
           <input
@@ -44,7 +45,7 @@ export default defineView<VisitRoutineModel>('visit-routine', ({ model, act }) =
         <RuleRef ids={priority.ids} />
       </div>
       <button type="button" class="secondary" data-visit-routine="original" onClick={() => act('show-original')}>
-        {model.originalMissing ? 'Originalsvar hittades inte på sidan – öppna dem i Clinic' : 'Visa originalsvar'}
+        {t(model.originalMissing ? 'visitRoutine_originalMissing' : 'visitRoutine_showOriginal')}
       </button>
       <p class={model.online === true ? '' : 'alert warning'} data-visit-routine="call">
         <RuleText text={call.text} />
