@@ -3,7 +3,7 @@
 // Reports the ratio per phase and in total (median over pairs), one incoming message's added
 // time, and Drop in's ratio at 50/100/200/400 rows (linear in rows). PAGE_WORK_PAIRS sets the
 // number of pairs (default 5); PAGE_WORK_PROFILE=1 writes a CPU profile of one run with the
-// extension to bench-output/page-work.cpuprofile.
+// extension to bench-output/page-work.cpuprofile (PAGE_WORK_PROFILE=drop-in: of Drop in alone).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,7 +56,7 @@ const settle = (page: Page) =>
 const count = (page: Page, selector: string) => page.$$eval(selector, (els) => els.length);
 
 /** One scripted session; returns the main thread's task time per phase (ms). */
-async function session(
+export async function session(
   withExtension: boolean,
   dropInRows: number,
   options: { profile?: string; dropInOnly?: boolean } = {},
@@ -205,7 +205,11 @@ const suite: BenchSuite = async () => {
       budget: rows === 200 ? 1.25 : null,
     });
   }
-  if (process.env.PAGE_WORK_PROFILE) await session(true, 200, { profile: 'bench-output/page-work.cpuprofile' });
+  if (process.env.PAGE_WORK_PROFILE)
+    await session(true, 200, {
+      profile: 'bench-output/page-work.cpuprofile',
+      dropInOnly: process.env.PAGE_WORK_PROFILE === 'drop-in',
+    });
   return results;
 };
 

@@ -54,19 +54,26 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     placing = false;
     // Measures only while a warning shows.
     alarms.place();
-    const reads: { entry: InlineEntry; rect: DOMRect | null; left: number; dy: number }[] = [];
+    const reach = win.innerHeight;
+    const reads: Placement[] = [];
     for (const entry of inlineHosts.values()) {
       const anchor = entry.anchor;
-      if (!anchor?.isConnected) {
-        reads.push({ entry, rect: null, left: 0, dy: 0 });
+      const rect = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
+      // Gone, or a viewport or more away (a 200-row queue's far rows): hidden, so neither laid
+      // out nor measured; placed when scrolled near. First draw costs the rows in view, not all.
+      if (!rect || rect.bottom < -reach || rect.top > 2 * reach || (rect.width === 0 && rect.height === 0)) {
+        reads.push({ entry, to: 'hidden' });
         continue;
       }
-      const rect = anchor.getBoundingClientRect();
+      // Shown first, measured in the next pass: a hidden host has no size to place it by.
+      if (!entry.size && entry.at === 'hidden') {
+        reads.push({ entry, to: 'shown' });
+        continue;
+      }
       const box = entry.box?.isConnected ? entry.box : null;
       const boxRect = box?.getBoundingClientRect() ?? null;
-      if (!entry.size) {
+      if (!entry.size && entry.host) {
         const own = entry.host.getBoundingClientRect();
-        // A hidden host has no size yet: measured once it shows.
         if (own.width > 0) entry.size = { width: own.width, height: own.height };
       }
       const { width, height } = entry.size ?? { width: 0, height: 0 };
@@ -86,24 +93,43 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
             .join(',')
         : '';
       if (!entry.measured || key !== entry.measured.key || !entry.size) {
-        entry.measured = { key, ...spotFor(anchor, rect, box, boxRect, width, height) };
+        entry.measured = { key, ...spotFor(anchor!, rect, box, boxRect, width, height) };
       }
-      reads.push({ entry, rect, left: Math.round(rect.left + entry.measured.dx), dy: entry.measured.dy });
+      const top = Math.round(rect.top + rect.height / 2 + entry.measured.dy);
+      reads.push({ entry, to: `${top},${Math.round(rect.left + entry.measured.dx)}` });
     }
-    for (const { entry, rect, left, dy } of reads) {
-      const top = rect ? Math.round(rect.top + rect.height / 2 + dy) : 0;
-      const at = rect ? `${top},${left}` : 'hidden';
+    let again = false;
+    for (const { entry, to } of reads) {
       // Only what moved is written: a write invalidates the page's style, even with equal values.
-      if (at === entry.at) continue;
-      entry.at = at;
-      if (!rect) {
-        entry.host.style.display = 'none';
+      if (to === entry.at) continue;
+      entry.at = to;
+      if (to === 'hidden') {
+        if (entry.host) entry.host.style.display = 'none';
         continue;
       }
+      entry.host ??= createInlineHost(entry.featureId, entry.container);
       entry.host.style.display = '';
+      if (to === 'shown') {
+        again = true;
+        continue;
+      }
+      const [top, left] = to.split(',');
       entry.host.style.top = `${top}px`;
       entry.host.style.left = `${left}px`;
     }
+    // Hosts just shown are measured and placed in a second batch (before the next frame).
+    if (again) schedulePlace();
+  };
+  const createInlineHost = (featureId: string, container: HTMLElement): HTMLElement => {
+    const inlineHost = doc.createElement('div');
+    inlineHost.setAttribute(COMPANION_HOST_ATTR, featureId);
+    inlineHost.lang = lang;
+    inlineHost.style.cssText = 'position:fixed;z-index:2147482000;transform:translateY(-50%);';
+    const shadow = inlineHost.attachShadow({ mode: 'open' });
+    adoptPanelStyles(shadow);
+    shadow.append(container);
+    doc.body.append(inlineHost);
+    return inlineHost;
   };
   const schedulePlace = () => {
     if (placing) return;
@@ -119,16 +145,10 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     inline(featureId, anchor, alignRightIn) {
       let entry = inlineHosts.get(featureId);
       if (!entry) {
-        const inlineHost = doc.createElement('div');
-        inlineHost.setAttribute(COMPANION_HOST_ATTR, featureId);
-        inlineHost.lang = lang;
-        inlineHost.style.cssText = 'position:fixed;z-index:2147482000;transform:translateY(-50%);';
-        const shadow = inlineHost.attachShadow({ mode: 'open' });
-        adoptPanelStyles(shadow);
+        // Its host (and shadow root) is made when it is first placed near the view: a 200-row
+        // queue makes hosts for the rows in view, not for all 200.
         const container = doc.createElement('span');
-        shadow.append(container);
-        doc.body.append(inlineHost);
-        entry = { host: inlineHost, container, anchor, box: alignRightIn ?? null };
+        entry = { featureId, host: null, container, anchor, box: alignRightIn ?? null, at: 'hidden' };
         inlineHosts.set(featureId, entry);
       }
       entry.anchor = anchor;
@@ -153,7 +173,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       alarms.set(featureId, null);
       for (const [key, entry] of inlineHosts) {
         if (key !== featureId && !key.startsWith(`${featureId}-`)) continue;
-        entry.host.remove();
+        entry.host?.remove();
         inlineHosts.delete(key);
       }
     },
@@ -163,7 +183,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       alarms.destroy();
       polite.remove();
       assertive.remove();
-      for (const { host: h } of inlineHosts.values()) h.remove();
+      for (const { host: h } of inlineHosts.values()) h?.remove();
     },
   };
 }
@@ -215,13 +235,21 @@ function adoptPanelStyles(shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
+/** Where place() puts a host: "top,left" in viewport pixels, "hidden", or "shown" (measured next pass). */
+interface Placement {
+  entry: InlineEntry;
+  to: string;
+}
+
 interface InlineEntry {
-  host: HTMLElement;
+  featureId: string;
+  /** Made when first placed (see `inline`). */
+  host: HTMLElement | null;
   container: HTMLElement;
   anchor: Element | null;
   box: Element | null;
-  /** Where it was last put ("top,left" or "hidden"), so an unmoved host is not written again. */
-  at?: string;
+  /** Where it was last put ("top,left", "hidden", or "shown" to be measured), so an unmoved host is not written again. */
+  at: string;
   /** The host's size once measured (its content changes only through `inline()`). */
   size?: { width: number; height: number };
   /** Where the free spot was found (from the anchor's left and middle), for the layout of `key`. */

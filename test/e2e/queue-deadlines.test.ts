@@ -202,4 +202,34 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     await worker.evaluate(async () => chrome.storage.local.remove('superuserRuleSet'));
     await page.close();
   }, 60_000);
+
+  it('R-Q-1 in a long queue (issue 16): the rows in view get their badges at once, a far row its own when scrolled to', async () => {
+    const keys = ['adult', 'adult2', 'elderly', 'teen'] as const;
+    for (let i = 0; i < 120; i++)
+      stack.sim.control.createCase({ patientKey: keys[i % keys.length]!, priority: 3, arrivedAt: fromNow(-10 - i) });
+    const page = await stack.ext.newConsolePage(`${stack.sim.url}/drop-in`);
+    await page.waitForSelector('[data-clinic-companion="queue-deadlines-0"]');
+    const rows = await page.$$eval('tbody tr', (trs) => trs.length);
+    expect(rows).toBeGreaterThan(120);
+    // Only rows near the view have a badge in the page (the far ones cost nothing until scrolled to).
+    const hosts = await page.$$eval('[data-clinic-companion^="queue-deadlines-"]', (h) => h.length);
+    expect(hosts).toBeGreaterThan(5);
+    expect(hosts).toBeLessThan(rows / 2);
+    const last = rows - 1;
+    expect(await page.$(`[data-clinic-companion="queue-deadlines-${last}"]`)).toBeNull();
+    await page.$eval(`tbody tr:nth-child(${rows})`, (tr) => tr.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector(`[data-clinic-companion="queue-deadlines-${last}"]`);
+    // Beside its own row: its middle within the row's height, and it says its turn.
+    await waitFor(async () =>
+      page.evaluate((n) => {
+        const host = document.querySelector(`[data-clinic-companion="queue-deadlines-${n}"]`)!;
+        const badge = host.shadowRoot?.querySelector('.qbadge')?.getBoundingClientRect();
+        const row = document.querySelectorAll('tbody tr')[n]!.getBoundingClientRect();
+        const middle = badge ? badge.top + badge.height / 2 : -1;
+        return !!badge && badge.width > 0 && middle > row.top && middle < row.bottom;
+      }, last),
+    );
+    expect((await badges(page, rows)).at(-1)!.text).toMatch(/\d+:[ae]/);
+    await page.close();
+  }, 60_000);
 });
