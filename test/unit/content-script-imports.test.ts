@@ -14,3 +14,16 @@ describe('the content script bundles no Preact', () => {
     expect(inputs.filter((f) => /node_modules\/preact\b/.test(f))).toEqual([]);
   });
 });
+
+/**
+ * Issue 14's "side panel open → filled": the side panel starts by compiling its scripts, and the
+ * rule-set schema (zod, ≈140 KB) is the background's and the options page's business — the side
+ * panel gets rules already checked. An import through shared/rules' index would bring it back.
+ */
+describe('the side panel bundles no rule-set schema', () => {
+  it('no zod module in the side panel graph', async () => {
+    const { inputs } = await bundle('extension/entrypoints/sidepanel/main.tsx');
+    expect(inputs.some((f) => f.includes('sidepanel/rules-provenance'))).toBe(true);
+    expect(inputs.filter((f) => /node_modules\/zod\b|shared\/rules\/schema/.test(f))).toEqual([]);
+  });
+});
