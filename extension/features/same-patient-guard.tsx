@@ -18,7 +18,7 @@ export interface SamePatientModel {
 
 const samePatientGuard: Feature = {
   id: 'same-patient-guard',
-  title: 'Varna när Cosmic kan visa en annan patient',
+  title: t('samePatient_title'),
   rules: ['R-ID-2'],
   async init(ctx, signal) {
     let cosmic = await loadCosmicPatient();
@@ -62,7 +62,7 @@ const samePatientGuard: Feature = {
             : null,
         );
         if (state === 'other' && lastState !== 'other') {
-          ctx.ui.announce('Varning: Cosmic kan visa en annan patient än detta besök.', 'assertive');
+          ctx.ui.announce(t('samePatient_announce'), 'assertive');
         }
         lastState = state;
       });
