@@ -20,7 +20,11 @@ export function plural(count: number, one: MessageKey, other: MessageKey): strin
   return t(count === 1 ? one : other, count);
 }
 
-/** The language the words are in: for `lang` attributes and Intl formatting of dates and numbers. */
+/**
+ * The language the words are in: for `lang` attributes and Intl formatting of dates, numbers and
+ * ordinals. Not the browser's own language: a German browser gets our default (Swedish) messages,
+ * so their lang, dates and "1:a" must be Swedish too. Each locale names itself.
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return t('messagesLanguage');
 }
