@@ -52,3 +52,22 @@ describe('_locales', () => {
       expect(existsSync(`.output/chrome-mv3-test/_locales/${locale}/messages.json`)).toBe(true);
   });
 });
+
+describe('the language our words are in', () => {
+  it('each locale names its own language (messagesLanguage), for lang attributes and formatting', () => {
+    for (const locale of locales) expect(read(locale).messagesLanguage?.message, locale).toBe(locale);
+  });
+
+  it("a browser in a language we lack gets the default messages, marked as theirs, not the browser's", async () => {
+    const { uiLanguage, t } = await import('../../extension/lib/i18n');
+    const i18n = (globalThis as unknown as { browser: { i18n: { getUILanguage(): string } } }).browser.i18n;
+    const browserLanguage = i18n.getUILanguage;
+    i18n.getUILanguage = () => 'de';
+    try {
+      expect(uiLanguage()).toBe('sv');
+      expect(t('samePatient_same')).toBe(read('sv').samePatient_same!.message);
+    } finally {
+      i18n.getUILanguage = browserLanguage;
+    }
+  });
+});
