@@ -7,6 +7,7 @@ import { JournalPdfRequest } from '../../shared/bridge-protocol';
 import { BRIDGE_DEFAULT_PORT } from '../../shared/extension-identity';
 import { type BridgeEndpoint, isBridgeToken, parsePort } from '../lib/bridge-settings';
 import type { BridgeFailure } from '../lib/error-words';
+import { t } from '../lib/i18n';
 import { logError } from '../lib/log';
 import { fromExtensionPage, handle, type Message, type MessageReply } from '../lib/messages';
 import {
@@ -84,7 +85,7 @@ export async function pair(message: Message<'bridge-pair'>): Promise<MessageRepl
     pairingChanged();
     if (!found.endpoint) return fail('bridge-not-paired');
     if (found.health.kind !== 'trusted') return healthFailure(found.health, found.endpoint.source);
-    const version = (await fetchVersion(found.endpoint, fetchImpl)) ?? 'okänd';
+    const version = (await fetchVersion(found.endpoint, fetchImpl)) ?? t('bridge_versionUnknown');
     return { ok: true, version, port: found.endpoint.port };
   }
   if ((await fallbackEndpoints()).some((e) => e.source === 'policy')) return fail('pairing-by-policy');
@@ -93,7 +94,7 @@ export async function pair(message: Message<'bridge-pair'>): Promise<MessageRepl
   if (port === null) return fail('invalid-port');
   const health = await checkHealth({ token, port }, fetchImpl);
   if (health.kind === 'trusted') {
-    const version = (await fetchVersion({ token, port }, fetchImpl)) ?? 'okänd';
+    const version = (await fetchVersion({ token, port }, fetchImpl)) ?? t('bridge_versionUnknown');
     if (message.save) {
       await savePairing({ token, port, pairedAt: new Date().toISOString() });
       pairingChanged();
@@ -125,6 +126,6 @@ export function exportFailure(outcome: Extract<ExportOutcome, { ok: false }>): B
 
 /** Zod issue paths of a refused request, joined (never the values). */
 export function issuePaths(issues: readonly { path: readonly PropertyKey[] }[]): string {
-  const paths = [...new Set(issues.map((i) => i.path.map(String).join('.') || '(hela)'))];
+  const paths = [...new Set(issues.map((i) => i.path.map(String).join('.') || t('bridge_wholeRequest')))];
   return paths.slice(0, 8).join(', ') + (paths.length > 8 ? ', …' : '');
 }

@@ -1,4 +1,5 @@
 import { CARD_PULLED_BANNER } from '../../shared/shift';
+import { t } from '../lib/i18n';
 import { fromConsoleTab, handle } from '../lib/messages';
 
 /**
@@ -20,7 +21,7 @@ async function show(): Promise<void> {
   await chrome.notifications.create(CARD_PULLED_NOTIFICATION, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL('icon/128.png'),
-    title: 'Skiftet pågår fortfarande',
+    title: t('bridge_shiftNotification'),
     message: `${CARD_PULLED_BANNER} (R-S-2).`,
     priority: 2,
     requireInteraction: true,

@@ -1,5 +1,6 @@
 import { type Indicator, indicatorFor, loadBridgeStatus, onBridgeStatusChanged } from '../lib/bridge-status';
 import type { BridgeStatus } from '../lib/bridge-status-record';
+import { t } from '../lib/i18n';
 import { send } from '../lib/messages';
 import type { Feature } from './feature';
 
@@ -20,13 +21,12 @@ export interface BridgeStatusModel {
   bridge: string;
   visible: boolean;
   indicator: Indicator;
-  /** R-S-2: the card was pulled during this page's life: CARD_PULLED_REMINDER, else null. */
+  /** R-S-2: the card was pulled during this page's life: cardPulledReminder(), else null. */
   reminder: string | null;
 }
 
 /** R-S-2: pulling the card does not end the shift; say so when the card goes. */
-export const CARD_PULLED_REMINDER =
-  'SITHS-kortet är uttaget. Skiftet pågår fortfarande – logga ut och välj Avsluta skift när du slutar.';
+export const cardPulledReminder = (): string => t('bridge_cardPulled');
 
 /** The state in one word, for the card's `data-bridge`. */
 export function bridgeStateOf(status: BridgeStatus | null): string {
@@ -45,7 +45,7 @@ export function bridgeWorthShowing(status: BridgeStatus | null, indicator: Indic
 
 const bridgeStatus: Feature = {
   id: 'bridge-status',
-  title: 'Visa bryggans och SITHS-kortets status',
+  title: t('bridge_title'),
   rules: ['R-S-2'],
   async init(ctx, signal) {
     let previous: BridgeStatus | null = null;
@@ -64,12 +64,12 @@ const bridgeStatus: Feature = {
       const shownBefore = bridgeWorthShowing(previous, indicatorFor(previous), false);
       previous = status;
       const show = bridgeWorthShowing(status, indicator, pulled);
-      const reminder = pulled ? CARD_PULLED_REMINDER : null;
+      const reminder = pulled ? cardPulledReminder() : null;
       ctx.panel.show({ bridge: bridgeStateOf(status), visible: show, indicator, reminder } satisfies BridgeStatusModel);
       // Said aloud when it is shown, or when a shown problem went away.
       if (!firstDraw && indicator.label !== before && (show || shownBefore)) {
         const urgent = indicator.tone === 'error';
-        ctx.ui.announce(pulled ? CARD_PULLED_REMINDER : `Brygga: ${indicator.label}`, urgent ? 'assertive' : 'polite');
+        ctx.ui.announce(reminder ?? t('bridge_announce', indicator.label), urgent ? 'assertive' : 'polite');
       }
       firstDraw = false;
     };

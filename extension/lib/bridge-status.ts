@@ -4,7 +4,8 @@
  */
 import type { CardStatus, NotVerifiedReason } from '../../shared/bridge-protocol';
 import type { BridgeStatus } from './bridge-status-record';
-import { NOT_PAIRED } from './error-words';
+import { notPairedWords } from './error-words';
+import { type MessageKey, t } from './i18n';
 import { onSharedChanged, readShared } from './session-shared';
 
 export type IndicatorTone = 'ok' | 'warning' | 'error' | 'neutral';
@@ -17,82 +18,59 @@ export interface Indicator {
   detail: string | null;
 }
 
-const REPAIR_POLICY = 'Kontakta IT: bryggan på den här datorn och tillägget har inte samma nyckel.';
-const REPAIR_LOCAL = 'Nyckeln skickades inte dit. Kontrollera parkopplingen under Inställningar.';
-
 /** Why the card's certificate is not verified, in the clinician's words. */
-const NOT_VERIFIED: Record<NotVerifiedReason, string> = {
-  'no-trust-anchors': 'Bryggan har inga SITHS-utfärdare att kontrollera kortet mot. Kontakta IT.',
-  'untrusted-issuer': 'Certifikatet på kortet är inte utfärdat av SITHS. Använd ditt SITHS-kort.',
-  expired: 'Certifikatet på kortet har gått ut.',
-  'not-yet-valid': 'Certifikatet på kortet gäller inte ännu.',
-  'key-usage': 'Certifikatet på kortet är inte avsett för legitimering eller underskrift.',
-  unreadable: 'Certifikatet på kortet gick inte att läsa.',
+const NOT_VERIFIED: Record<NotVerifiedReason, MessageKey> = {
+  'no-trust-anchors': 'bridge_noAnchors',
+  'untrusted-issuer': 'bridge_untrustedIssuer',
+  expired: 'bridge_certExpired',
+  'not-yet-valid': 'bridge_certNotYetValid',
+  'key-usage': 'bridge_certKeyUsage',
+  // i18n-exempt: a message key (t() words it), the scanner reads `unreadable:` as text
+  unreadable: 'bridge_certUnreadable',
 };
 
 export function cardLabel(card: CardStatus | null): Indicator {
   switch (card?.state) {
     case 'CARD_PRESENT': {
-      const who = `${card.identity.name}, ${card.identity.hsaId}`;
+      const { name, hsaId, verified, reason } = card.identity;
       // "verifierat" only when the bridge verified the certificate against the SITHS CAs.
-      if (card.identity.verified) return { tone: 'ok', label: `SITHS-kort isatt: ${who} (verifierat)`, detail: null };
+      if (verified) return { tone: 'ok', label: t('bridge_cardVerified', name, hsaId), detail: null };
       return {
         tone: 'warning',
-        label: `Kort isatt: ${who} (läst från kortet, ej verifierat)`,
-        detail: NOT_VERIFIED[card.identity.reason ?? 'untrusted-issuer'],
+        label: t('bridge_cardUnverified', name, hsaId),
+        detail: t(NOT_VERIFIED[reason ?? 'untrusted-issuer']),
       };
     }
     case 'NO_CARD':
-      return { tone: 'warning', label: 'Inget kort', detail: 'Sätt i SITHS-kortet i kortläsaren.' };
+      return { tone: 'warning', label: t('bridge_noCard'), detail: t('bridge_noCardDetail') };
     case 'NO_READERS':
-      return { tone: 'warning', label: 'Ingen kortläsare', detail: 'Anslut kortläsaren för SITHS-kortet.' };
+      return { tone: 'warning', label: t('bridge_noReader'), detail: t('bridge_noReaderDetail') };
     case 'SERVICE_NOT_RUNNING':
-      return {
-        tone: 'warning',
-        label: 'Korttjänsten är inte igång',
-        detail: 'Datorns smartkortstjänst svarar inte. Bryggan försöker igen av sig själv.',
-      };
+      return { tone: 'warning', label: t('bridge_serviceDown'), detail: t('bridge_serviceDownDetail') };
     case 'UNSUPPORTED_CARD':
-      return {
-        tone: 'warning',
-        label: 'Kortet kan inte läsas',
-        detail: 'Kortet i läsaren har inget SITHS-certifikat med HSA-id.',
-      };
+      return { tone: 'warning', label: t('bridge_unsupportedCard'), detail: t('bridge_unsupportedCardDetail') };
     default:
-      return { tone: 'neutral', label: 'Kortstatus okänd', detail: null };
+      return { tone: 'neutral', label: t('bridge_cardUnknown'), detail: null };
   }
 }
 
 export function indicatorFor(status: BridgeStatus | null): Indicator {
-  if (!status) return { tone: 'neutral', label: 'Bryggan kontrolleras…', detail: null };
+  if (!status) return { tone: 'neutral', label: t('bridge_checking'), detail: null };
   switch (status.bridge) {
     case 'not-paired':
-      return {
-        tone: 'warning',
-        label: 'Ej parkopplad',
-        detail: NOT_PAIRED,
-      };
+      return { tone: 'warning', label: t('bridge_notPairedLabel'), detail: notPairedWords() };
     case 'unreachable':
-      return {
-        tone: 'error',
-        label: 'Brygga saknas',
-        detail: 'Bryggan svarar inte på den här datorn. SITHS-kort och PDF-export fungerar inte just nu.',
-      };
+      return { tone: 'error', label: t('bridge_missing'), detail: t('bridge_missingDetail') };
     case 'untrusted':
       // 403 to the challenge: the bridge answers, but not to this extension's ID (its config).
       if (status.detail === 'refused') {
-        return {
-          tone: 'error',
-          label: 'Bryggan tar inte emot tillägget',
-          detail: 'Bryggan på den här datorn är inställd för ett annat tilläggs-ID. Kontakta IT.',
-        };
+        return { tone: 'error', label: t('bridge_refused'), detail: t('bridge_refusedDetail') };
       }
       return {
         tone: 'error',
-        label: 'Okänd brygga',
-        detail: `Programmet på bryggans port kunde inte visa att det har bryggans nyckel, så inget skickas dit. ${
-          status.source === 'pairing' ? REPAIR_LOCAL : REPAIR_POLICY
-        }`,
+        label: t('bridge_untrusted'),
+        // A pasted key is the clinician's to check; IT's or the bridge's own is IT's.
+        detail: t(status.source === 'pairing' ? 'bridge_untrustedLocal' : 'bridge_untrustedPolicy'),
       };
     case 'ok':
       return cardLabel(status.card);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage } from '../../lib/i18n';
 import { logError } from '../../lib/log';
 import { send } from '../../lib/messages';
 import {
@@ -77,27 +78,30 @@ function Overview() {
     <main>
       {/* Issue 14: the side panel is the companion's home; the toolbar button's way there. */}
       <button type="button" class="open-side-panel" onClick={openSidePanel}>
-        Öppna Clinic Companion i sidopanelen
+        {t('popup_openSidePanel')}
       </button>
-      <h1>Svarstider</h1>
-      {timers === null && <p>Läser in …</p>}
-      {timers !== null && running.length === 0 && <p class="empty">Inga pågående svarstider.</p>}
+      <h1>{t('popup_heading')}</h1>
+      {timers === null && <p>{t('popup_loading')}</p>}
+      {timers !== null && running.length === 0 && <p class="empty">{t('popup_none')}</p>}
       {running.length > 0 && (
-        <ol class="timers" aria-label="Pågående svarstider, mest brådskande först">
-          {running.map((t) => (
-            <li key={t.id}>
+        <ol class="timers" aria-label={t('popup_listLabel')}>
+          {running.map((timer) => (
+            <li key={timer.id}>
               <button
                 type="button"
-                class={`timer ${t.status.state}`}
-                data-timer={t.id}
-                data-state={t.status.state}
-                onClick={() => void focus(t.id)}
+                class={`timer ${timer.status.state}`}
+                data-timer={timer.id}
+                data-state={timer.status.state}
+                onClick={() => void focus(timer.id)}
               >
-                <span class="who">Besök {priorityText(t.priority)}</span>
-                <span class="state">{STATE_TEXT[t.status.state]}</span>
+                <span class="who">{t('popup_visit', priorityText(timer.priority))}</span>
+                <span class="state">{STATE_TEXT[timer.status.state]}</span>
                 <span class="meta">
-                  försök {t.status.attempts}
-                  {t.status.phoneRequired ? ' · telefon krävs' : ''} · {timeLeftText(t.status.deadline, t.wakeAt, now)}
+                  {t(
+                    timer.status.phoneRequired ? 'popup_metaPhone' : 'popup_meta',
+                    timer.status.attempts,
+                    timeLeftText(timer.status.deadline, timer.wakeAt, now),
+                  )}
                 </span>
               </button>
             </li>
@@ -105,11 +109,13 @@ function Overview() {
         </ol>
       )}
       <p class="hint">
-        Klicka för att gå till besöket. Tiderna följer enhetens regler för svarstid.{' '}
-        <RuleRef ids={['R-NR-1', 'R-NR-2', 'R-NR-3', 'R-NR-4']} />
+        {t('popup_hint')} <RuleRef ids={['R-NR-1', 'R-NR-2', 'R-NR-3', 'R-NR-4']} />
       </p>
     </main>
   );
 }
 
+// Title and lang in the browser's language (HTML has no __MSG__ substitution).
+document.title = t('popup_title');
+document.documentElement.lang = uiLanguage();
 render(<Overview />, document.getElementById('app')!);

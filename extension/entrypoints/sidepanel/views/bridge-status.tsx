@@ -1,4 +1,5 @@
 import type { BridgeStatusModel } from '../../../features/bridge-status';
+import { t } from '../../../lib/i18n';
 import { defineView } from './view';
 
 /**
@@ -10,7 +11,7 @@ export default defineView<BridgeStatusModel>('bridge-status', ({ model: { bridge
   return (
     <div data-bridge={bridge}>
       {visible && (
-        <section class="card" aria-label="Brygga och SITHS-kort">
+        <section class="card" aria-label={t('bridge_cardLabel')}>
           <span class={`chip ${tone}`} data-tone={indicator.tone}>
             {indicator.label}
           </span>
