@@ -2,6 +2,7 @@ import { normalisePriority } from '../../shared/no-reply';
 import { queueNotifierStep } from '../../shared/queue';
 import { sha256Hex } from '../../shared/web-crypto';
 import { focusVisit } from '../lib/focus-visit';
+import { t } from '../lib/i18n';
 import { logError } from '../lib/log';
 import { fromConsoleTab, handle, type Message, type MessageReply, type SenderTab } from '../lib/messages';
 import { priorityText } from '../lib/no-reply-timers';
@@ -100,8 +101,9 @@ async function notifyOverdue(
     await chrome.notifications.create(`${QUEUE_NOTIFICATION_PREFIX}${c.id}`, {
       type: 'basic',
       iconUrl: chrome.runtime.getURL('icon/128.png'),
-      title: `Drop in, ${priorityText(c.priority)}: inte mottaget inom ${red} minuter`,
-      message: `${c.waited === null ? 'Ett ärende' : `Ett ärende som väntat ${c.waited} min`} i Väntar i kö har inte tagits emot (R-Q-1). Ta emot i tur: högst prioritet först (R-Q-1).`,
+      // No name or personnummer: the priority and the wait only.
+      title: t('queue_notifyTitle', priorityText(c.priority), red),
+      message: c.waited === null ? t('queue_notifyCase') : t('queue_notifyCaseWaited', c.waited),
       priority: 2,
     });
   }

@@ -7,6 +7,7 @@ import {
   handedOverRows,
   handedOverView,
 } from '../lib/handed-over-view';
+import { plural, t } from '../lib/i18n';
 import { logError } from '../lib/log';
 import { type OverdueCase, send } from '../lib/messages';
 import { clearBadge, drawBadge } from '../lib/queue-badge';
@@ -44,7 +45,7 @@ export interface QueueDeadlinesModel {
  */
 const queueDeadlines: Feature = {
   id: 'queue-deadlines',
-  title: 'Väntetider och turordning i Drop in och för överlämnade ärenden',
+  title: t('queue_title'),
   rules: ['R-Q-1', 'R-Q-4'],
   init(ctx, signal) {
     let items: QueueItem[] = [];
@@ -65,7 +66,7 @@ const queueDeadlines: Feature = {
     const announceHanded = (views: HandedOverView[] | null) => {
       const red = views?.filter((v) => v.urgency === 'red').length ?? 0;
       if (red > lastHandedRed) {
-        ctx.ui.announce(`${red} överlämnat ärende${red === 1 ? '' : 'n'} har väntat för länge på mottagare.`, 'polite');
+        ctx.ui.announce(plural(red, 'queue_handedAnnounceOne', 'queue_handedAnnounceOther'), 'polite');
       }
       lastHandedRed = red;
     };
@@ -82,8 +83,8 @@ const queueDeadlines: Feature = {
 
     const draw = () => {
       if (signal.aborted) return;
-      const t = thresholds();
-      const views = queueView(items, ctx.now(), t);
+      const limits = thresholds();
+      const views = queueView(items, ctx.now(), limits);
       for (let i = 0; i < Math.max(containers.length, views.length); i++) {
         const view = views[i];
         const place = places[i];
@@ -94,21 +95,21 @@ const queueDeadlines: Feature = {
           continue;
         }
         // The 1 s tick and most page changes change no badge (order, priority, minutes, colour).
-        const { amberAfterMinutes: amber, redAfterMinutes: red } = t;
+        const { amberAfterMinutes: amber, redAfterMinutes: red } = limits;
         const shows = `${view.order}|${view.item.priority}|${view.urgency}|${Math.floor(view.waited)}|${amber}|${red}`;
         if (drawn[i]?.anchor === place.anchor && drawn[i]?.shows === shows) continue;
         drawn[i] = { anchor: place.anchor, shows };
         const container = ctx.ui.inline(`queue-deadlines-${i}`, place.anchor, place.row);
         containers[i] = container;
-        drawBadge(container, view, t);
+        drawBadge(container, view, limits);
       }
       const notify = notifyStateOf(shift);
-      const handed = handedOver && handedOverView(handedOver, ctx.now(), t);
+      const handed = handedOver && handedOverView(handedOver, ctx.now(), limits);
       const notifyOnly = views.length === 0 && onDropIn && notify === 'off-unknown';
       ctx.panel.show(
         views.length > 0 || notifyOnly || handed
           ? ({
-              thresholds: { amberAfterMinutes: t.amberAfterMinutes, redAfterMinutes: t.redAfterMinutes },
+              thresholds: { amberAfterMinutes: limits.amberAfterMinutes, redAfterMinutes: limits.redAfterMinutes },
               notify,
               queue: onDropIn ? summaryRows(views) : null,
               handedOver: handed && handedOverLines(handed),
@@ -118,10 +119,8 @@ const queueDeadlines: Feature = {
 
       const red = views.filter((v) => v.urgency === 'red');
       if (red.length > lastRed) {
-        ctx.ui.announce(
-          `${red.length} ärende${red.length === 1 ? '' : 'n'} i kön har väntat över ${t.redAfterMinutes} minuter.`,
-          'polite',
-        );
+        const key = red.length === 1 ? 'queue_announceOne' : 'queue_announceOther';
+        ctx.ui.announce(t(key, red.length, limits.redAfterMinutes), 'polite');
       }
       lastRed = red.length;
       announceHanded(handed);

@@ -1,5 +1,6 @@
 import type { TicketFacts } from '../../shared/routine/ticket';
 import { readTicketDialog } from '../clinic';
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /**
@@ -13,7 +14,7 @@ export interface TicketGuardModel {
 /** R-T-1 while "Boka biljett" is open: the resource, the required fields and the chat to close after. */
 const ticketGuard: Feature = {
   id: 'ticket-guard',
-  title: 'Kontrollera biljetten till vårdcentralen',
+  title: t('ticket_guardTitle'),
   rules: ['R-T-1'],
   init(ctx, signal) {
     const draw = () => {

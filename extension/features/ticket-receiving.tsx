@@ -1,4 +1,5 @@
 import { readTicketVisit, readVidimering, type VidimeringState } from '../clinic';
+import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
 /**
@@ -18,7 +19,7 @@ export type TicketReceivingModel =
  */
 const ticketReceiving: Feature = {
   id: 'ticket-receiving',
-  title: 'Biljetter hos mottagande vårdenhet: vidimering och posttriagesvar',
+  title: t('ticket_receivingTitle'),
   rules: ['R-T-2', 'R-J-7'],
   init(ctx, signal) {
     const model = (): TicketReceivingModel | null => {

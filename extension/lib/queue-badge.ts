@@ -5,6 +5,7 @@
 // inline container, and a redraw writes only what changed (up to 200 badges, on page changes).
 import type { QueueThresholds } from '../../shared/queue';
 import { element, setAttr, setText } from './dom-patch';
+import { t } from './i18n';
 import { minutesText, ordinalText, type QueueView } from './queue-view';
 
 export const BADGE_STYLE = `
@@ -18,19 +19,14 @@ export const BADGE_STYLE = `
   .qbadge.amber::before { content: "!"; font-weight: 700; } .qbadge.red::before { content: "‼"; font-weight: 700; } }
 `;
 
-const TITLE = 'I tur: högst prioritet först, sedan ankomsttid. Väntetid sedan ankomst.';
-
 /** What a badge says: its turn, its minutes, and its name for screen readers (pure). */
-export function badgeText(view: QueueView, t: QueueThresholds): { turn: string; minutes: string; label: string } {
-  const over =
-    view.urgency === 'red'
-      ? `, över ${t.redAfterMinutes} minuter`
-      : view.urgency === 'amber'
-        ? `, över ${t.amberAfterMinutes} minuter`
-        : '';
+export function badgeText(view: QueueView, limits: QueueThresholds): { turn: string; minutes: string; label: string } {
   const turn = ordinalText(view.order);
   const minutes = minutesText(view.waited);
-  return { turn, minutes, label: `${turn} i tur, väntat ${minutes}${over}` };
+  const over =
+    view.urgency === 'red' ? limits.redAfterMinutes : view.urgency === 'amber' ? limits.amberAfterMinutes : null;
+  const label = over === null ? t('queue_badgeLabel', turn, minutes) : t('queue_badgeLabelOver', turn, minutes, over);
+  return { turn, minutes, label };
 }
 
 interface BadgeParts {
@@ -56,15 +52,16 @@ function partsIn(container: HTMLElement): BadgeParts {
 }
 
 /** Draws `view`'s badge in an inline container (`<span class="qbadge …" role="img" …>`). */
-export function drawBadge(container: HTMLElement, view: QueueView, t: QueueThresholds): void {
+export function drawBadge(container: HTMLElement, view: QueueView, limits: QueueThresholds): void {
   const { badge, turn } = partsIn(container);
-  const text = badgeText(view, t);
+  const text = badgeText(view, limits);
   setAttr(badge, 'class', `qbadge ${view.urgency}`);
   setAttr(badge, 'data-urgency', view.urgency);
   setAttr(badge, 'data-order', String(view.order));
   setAttr(badge, 'aria-label', text.label);
   setText(turn, text.turn);
-  setAttr(badge, 'title', `${text.label}. ${TITLE}`);
+  // Two whole sentences: the badge's name, then how the turn is counted.
+  setAttr(badge, 'title', `${text.label}. ${t('queue_badgeHow')}`);
   if (badge.parentNode !== container) container.append(badge);
 }
 

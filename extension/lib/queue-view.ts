@@ -11,6 +11,7 @@ import {
   waitingMinutes,
 } from '../../shared/queue';
 import type { ClinicSnapshot } from '../clinic';
+import { type MessageKey, t, uiLanguage } from './i18n';
 
 /** One row of *Väntar i kö* as this feature sees it. */
 export interface QueueItem {
@@ -44,12 +45,13 @@ export function notifyStateOf(shift: ClinicSnapshot['shift']): NotifyState {
   return shift.value === 'ongoing' ? 'on' : 'off-no-shift';
 }
 
-export const NOTIFY_TEXT: Record<NotifyState, string> = {
-  on: 'Aviseringar är på: du får en avisering när ett ärende inte tagits emot i tid (R-Q-1).',
-  'off-no-shift': 'Inga aviseringar om kön: inget pågående skift (R-S-4).',
-  'off-unknown':
-    'Aviseringar om kön är avstängda: skiftets status kunde inte läsas i Clinic. Håll själv koll på väntetiderna (R-Q-1, R-S-4).',
+const NOTIFY_KEY: Record<NotifyState, MessageKey> = {
+  on: 'queue_notifyOn',
+  'off-no-shift': 'queue_notifyNoShift',
+  'off-unknown': 'queue_notifyUnknown',
 };
+/** What the side panel says of the notifications in this state. */
+export const notifyText = (state: NotifyState): string => t(NOTIFY_KEY[state]);
 
 /** Order, waiting time and colour of every row (pure; exported for the unit test). */
 export function queueView(items: readonly QueueItem[], now: Date, thresholds: QueueThresholds): QueueView[] {
@@ -62,8 +64,8 @@ export function queueView(items: readonly QueueItem[], now: Date, thresholds: Qu
   }));
 }
 
-export const urgencyText = (urgency: QueueUrgency, t: QueueThresholds) =>
-  urgency === 'amber' ? `snart ${t.redAfterMinutes} minuter` : urgency === 'red' ? 'över tiden' : '';
+export const urgencyText = (urgency: QueueUrgency, limits: QueueThresholds) =>
+  urgency === 'amber' ? t('queue_soon', limits.redAfterMinutes) : urgency === 'red' ? t('queue_overdue') : '';
 
 /** Whole minutes waited; null when the page does not say (NaN does not survive JSON). */
 export function wholeMinutes(waited: number): number | null {
@@ -72,14 +74,27 @@ export function wholeMinutes(waited: number): number | null {
 
 /** Whole minutes as the badge and the summary say them; '? min' when unknown. */
 export function minutesText(waited: number | null): string {
-  return waited === null || Number.isNaN(waited) ? '? min' : `${Math.floor(waited)} min`;
+  return waited === null || Number.isNaN(waited) ? t('queue_minutesUnknown') : t('queue_minutes', Math.floor(waited));
 }
 
-/** A Swedish ordinal as text: 1:a, 2:a, 3:e … 11:e, 12:e … 21:a (the turn, never a digit in a circle). */
+const ORDINAL_KEY: Record<Intl.LDMLPluralRule, MessageKey> = {
+  zero: 'queue_ordOther',
+  one: 'queue_ordOne',
+  two: 'queue_ordTwo',
+  few: 'queue_ordFew',
+  many: 'queue_ordOther',
+  other: 'queue_ordOther',
+};
+let ordinalRules: Intl.PluralRules | undefined;
+
+/**
+ * The turn as an ordinal in the UI language (the turn, never a digit in a circle): Swedish 1:a,
+ * 2:a, 3:e … 11:e, 12:e … 21:a; English 1st, 2nd, 3rd, 4th … 11th … 21st. The language's ordinal
+ * rules pick the form, _locales words it.
+ */
 export function ordinalText(n: number): string {
-  const last = n % 10;
-  const lastTwo = n % 100;
-  return `${n}:${(last === 1 || last === 2) && lastTwo !== 11 && lastTwo !== 12 ? 'a' : 'e'}`;
+  ordinalRules ??= new Intl.PluralRules(uiLanguage(), { type: 'ordinal' });
+  return t(ORDINAL_KEY[ordinalRules.select(n)], n);
 }
 
 /**

@@ -2,10 +2,11 @@
 // notification line, drawn from the feature's model. Here, not in lib/: the content script never
 // imports the side panel, so no UI library reaches the console page (issue 14).
 import type { QueueThresholds } from '../../../shared/queue';
+import { t } from '../../lib/i18n';
 import {
   minutesText,
-  NOTIFY_TEXT,
   type NotifyState,
+  notifyText,
   ordinalText,
   type SummaryRow,
   urgencyText,
@@ -15,14 +16,14 @@ import { RuleRef, RuleText } from '../../lib/rule-ref';
 export function NotifyLine({ state }: { state: NotifyState }) {
   return (
     <p class={state === 'off-unknown' ? 'alert warning notify' : 'notify'} data-notify={state} role="status">
-      <RuleText text={NOTIFY_TEXT[state]} />
+      <RuleText text={notifyText(state)} />
     </p>
   );
 }
 
 /** The priority as its coloured digit, named for screen readers ("Prioritet 2"). */
 export function PriorityDigit({ priority }: { priority: number | null }) {
-  const name = priority === null ? 'Prioritet saknas' : `Prioritet ${priority}`;
+  const name = priority === null ? t('queue_prioNone') : t('queue_prio', priority);
   return (
     <span class={`prio prio-${priority ?? 'none'}`} role="img" aria-label={name} title={name}>
       {priority ?? '–'}
@@ -42,11 +43,17 @@ export function Summary({
   const red = rows.filter((v) => v.urgency === 'red').length;
   const amber = rows.filter((v) => v.urgency === 'amber').length;
   return (
-    <section class="card queue" aria-label="Väntar i kö – i tur och väntetid">
-      <h2>Väntar i kö</h2>
+    <section class="card queue" aria-label={t('queue_cardLabel')}>
+      <h2>{t('queue_cardTitle')}</h2>
       <p>
-        {rows.length} ärende{rows.length === 1 ? '' : 'n'}: {red} över {thresholds.redAfterMinutes} min, {amber} över{' '}
-        {thresholds.amberAfterMinutes} min. Ta emot inom {thresholds.redAfterMinutes} minuter, högst prioritet först.{' '}
+        {t(
+          rows.length === 1 ? 'queue_summaryOne' : 'queue_summaryOther',
+          rows.length,
+          red,
+          thresholds.redAfterMinutes,
+          amber,
+          thresholds.amberAfterMinutes,
+        )}{' '}
         <RuleRef ids={['R-Q-1']} />
       </p>
       <NotifyLine state={notify} />
@@ -54,7 +61,7 @@ export function Summary({
         {rows.map((v) => (
           <li key={v.key} class={v.urgency} data-urgency={v.urgency} data-order={v.order}>
             <span class="turn">{ordinalText(v.order)}</span> <PriorityDigit priority={v.priority} />{' '}
-            {v.patientName || 'okänd'} · {minutesText(v.waited)}
+            {v.patientName || t('queue_nameUnknown')} · {minutesText(v.waited)}
             {v.urgency !== 'ok' && <span class="sr"> ({urgencyText(v.urgency, thresholds)})</span>}
           </li>
         ))}

@@ -1,20 +1,25 @@
 import { ticketVisitNotice, VIDIMERING_TEXT } from '../../../../shared/routine/ticket';
 import type { TicketReceivingModel } from '../../../features/ticket-receiving';
+import { t } from '../../../lib/i18n';
 import { RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
 /** R-T-2 and R-J-7 applied here to what the tab read. */
 export default defineView<TicketReceivingModel>('ticket-receiving', ({ model }) =>
   'vidimering' in model ? (
-    <section class="card" aria-label="Vidimering" data-ticket-receiving={`vidimering-${model.vidimering}`}>
-      <h2>Oanvänd biljett</h2>
+    <section
+      class="card"
+      aria-label={t('ticket_vidimeringLabel')}
+      data-ticket-receiving={`vidimering-${model.vidimering}`}
+    >
+      <h2>{t('ticket_unused')}</h2>
       <p class={model.vidimering === 'done' ? 'alert info' : 'alert warning'}>
         <RuleText text={VIDIMERING_TEXT[model.vidimering]} />
       </p>
     </section>
   ) : (
-    <section class="card" aria-label="Besök via biljett" data-ticket-receiving="ticket-visit">
-      <h2>Besök via biljett</h2>
+    <section class="card" aria-label={t('ticket_visit')} data-ticket-receiving="ticket-visit">
+      <h2>{t('ticket_visit')}</h2>
       <p class="alert info">
         <RuleText text={ticketVisitNotice(model.ticketVisit.fromUnit, model.ticketVisit.notes)} />
       </p>
