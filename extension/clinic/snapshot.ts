@@ -14,13 +14,13 @@ import { ambientQueryCache, locate, normalizeText, type QueryCache, spacedText }
 import { type Field, known, unknown } from './field';
 import { type Guardian, readGuardians } from './guardians';
 import { type HandedOverRow, readHandedOver } from './handed-over';
-import { priorityIn, stockholmDateTime } from './identity-text';
+import { stockholmDateTime } from './identity-text';
 import { type PatientIdentity, readPatientIdentity } from './patient-identity';
+import { priorityOf } from './priority';
 import { readProtection } from './protection';
 import { type QueueRow, readQueue } from './queue-rows';
 import { type FieldHealth, healthOf, questionAnswerPairs, STATE_WORDS, type VisitState } from './sections';
 import { SELECTORS, type SelectorRegistry } from './selectors';
-import { leftOut } from './text';
 
 export type { ChatAuthor, ChatMessage, VisitChannels } from './chat';
 export { ChatCache, channelsOf } from './chat';
@@ -161,24 +161,7 @@ class Reader {
 
   priority(): Field<number> {
     const section = this.element('priority');
-    if (!section) return this.absent('priority');
-    // Forms (e.g. "Ändra prioritet") are inputs, not the triage result (read in place: copying
-    // the section cost more than reading it, on every page change).
-    const forms = 'form, select, option, input';
-    const text = spacedText(section, forms);
-    const found = new Set<number>();
-    for (const m of text.matchAll(/(?:Prioritet|Prio|Brådskegrad)\s*:?\s*([1-5])(?!\d)/giu)) found.add(Number(m[1]));
-    if (found.size === 0) {
-      // A badge holding just the digit beside the heading ("2 – Inom några timmar").
-      for (const el of section.querySelectorAll('*')) {
-        if (el.childElementCount === 0 && !leftOut(el, section, forms)) {
-          const p = priorityIn(normalizeText(el.textContent));
-          if (p !== null && /^\s*[1-5]\s*(?:–|-|$)/u.test(normalizeText(el.textContent))) found.add(p);
-        }
-      }
-    }
-    if (found.size === 1) return known([...found][0]!);
-    return unknown(found.size > 1 ? 'ambiguous' : 'invalid');
+    return section ? priorityOf(section) : this.absent('priority');
   }
 
   /** A section's text without its heading (questions and answers as "fråga: svar" lines). */

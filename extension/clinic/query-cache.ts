@@ -1,0 +1,67 @@
+/**
+ * The query cache of one read of the page, and its life: made per console change (observer.ts),
+ * shared by the snapshot and every feature reading in that task, kept until the next change.
+ */
+
+/**
+ * Query results shared by one read of the page: several fields search the same scope with the
+ * same selector (every heading strategy queries all headings), and a 2,000-message visit makes
+ * each such query cost.
+ */
+export type QueryCache = Map<ParentNode, Map<string, Element[]>> & {
+  names?: Map<Element, string>;
+  /** sharedInRead's answers: reader → document → its second argument → answer. */
+  reads?: Map<unknown, Map<Document, Map<unknown, unknown>>>;
+};
+
+/**
+ * The query cache of the read under way: the companion reads the snapshot and runs every
+ * feature's listener in one task, so the readers features call then share the snapshot's
+ * structure index instead of each walking the whole (long) chat again. A nested call shares the
+ * outer read's cache.
+ */
+let ambient: QueryCache | undefined;
+
+export function withQueryCache<T>(cache: QueryCache, run: () => T): T {
+  if (ambient) return run();
+  ambient = cache;
+  try {
+    return run();
+  } finally {
+    ambient = undefined;
+  }
+}
+
+/**
+ * A reader's answer shared by every feature in the read under way (two features ask for the
+ * visit's people on each change of a 2,000-message visit). Only within one read: between reads
+ * a field's value can change without a DOM mutation, so nothing is kept past it.
+ */
+export function sharedInRead<A, T>(reader: (doc: Document, arg: A) => T, doc: Document, arg: A): T {
+  if (!ambient) return reader(doc, arg);
+  ambient.reads ??= new Map();
+  const byDoc = ambient.reads.get(reader) ?? new Map<Document, Map<unknown, unknown>>();
+  ambient.reads.set(reader, byDoc);
+  const byArg = byDoc.get(doc) ?? new Map<unknown, unknown>();
+  byDoc.set(doc, byArg);
+  if (!byArg.has(arg)) byArg.set(arg, reader(doc, arg));
+  return byArg.get(arg) as T;
+}
+
+/**
+ * The last read's cache, kept for reads between two console changes (a keystroke, a 1 s tick:
+ * typing in a field changes no markup, so 200 keystrokes would otherwise walk the chat 200
+ * times). `fresh` says whether the console is unchanged since (the observer's pending records).
+ */
+let standing: { doc: Document; cache: QueryCache; fresh(): boolean } | undefined;
+
+export function keepQueryCache(doc: Document, cache: QueryCache, fresh: () => boolean): void {
+  standing = { doc, cache, fresh };
+}
+
+/** The cache a read of `doc` may use: the read under way's, else the standing one if still fresh. */
+export function ambientQueryCache(doc: Document): QueryCache | undefined {
+  if (ambient) return ambient;
+  if (standing && !standing.fresh()) standing = undefined;
+  return standing?.doc === doc ? standing.cache : undefined;
+}
