@@ -133,7 +133,6 @@ export type HealthOutcome =
 /**
  * Prove, then trust: the challenge goes out with no token at all, so a program squatting the
  * port learns nothing; only a valid proof makes the bridge trusted for the calls that follow.
- * i18n-exempt: its `reason`s are codes (error-words.ts words them), never shown.
  */
 export async function checkHealth(
   endpoint: Pick<BridgeEndpoint, 'token' | 'port'>,

@@ -25,7 +25,6 @@ const NOT_VERIFIED: Record<NotVerifiedReason, MessageKey> = {
   expired: 'bridge_certExpired',
   'not-yet-valid': 'bridge_certNotYetValid',
   'key-usage': 'bridge_certKeyUsage',
-  // i18n-exempt: a message key (t() words it), the scanner reads `unreadable:` as text
   unreadable: 'bridge_certUnreadable',
 };
 

@@ -54,9 +54,13 @@ export type UserFeatureChoices = Partial<Record<string, boolean>>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The patient-safety rules among a feature's (why it is locked on). */
+export function safetyRules(rules: readonly string[]): string[] {
+  return rules.filter((r) => /^R-(ID-2|PI-\d+|GU-\d+)$/.test(r));
+}
+
 function safetyReason(rules: readonly string[]): string {
-  const safety = rules.filter((r) => /^R-(ID-2|PI-\d+|GU-\d+)$/.test(r));
-  return `Patientsäkerhet (${safety.join(', ')}): alltid på, om inte din organisation tillåter att den stängs av`;
+  return `Patientsäkerhet (${safetyRules(rules).join(', ')}): alltid på, om inte din organisation tillåter att den stängs av`;
 }
 
 /** Validates `features` one feature and one field at a time, so one bad value costs only itself. */

@@ -56,6 +56,8 @@ const SWEDISH = /[åäöÅÄÖé]/;
 /** Two words or more: a phrase, unless it reads as CSS, a selector or a log line for developers. */
 const PHRASE = /\p{L}{2,}[ \u00a0]+\p{L}{2,}/u;
 const CODE_LIKE = /[{};[\]=#>*|\\]|^\s*[\w-]+:\s|--|\.\w+\(/;
+/** Reads as words rather than a code: a phrase, Swedish letters, or a capitalised word. */
+const wordy = (text: string): boolean => PHRASE.test(text) || SWEDISH.test(text) || /^\p{Lu}/u.test(text);
 const EXEMPT = /i18n-exempt:\s*\S/;
 
 export function extensionSources(): string[] {
@@ -125,7 +127,9 @@ function userFacing(node: ts.Node, text: string, inAdapter: boolean): string | n
   const parent = node.parent;
   const holder = receiver(node);
   if (ts.isJsxAttribute(holder) && USER_ATTRIBUTES.has(holder.name.getText())) return `${holder.name.getText()}=`;
-  if (ts.isPropertyAssignment(parent) && USER_PROPERTIES.has(parent.name.getText())) return `${parent.name.getText()}:`;
+  // (A code there — 'proof-failed', a message key — is worded elsewhere: words only.)
+  if (ts.isPropertyAssignment(parent) && USER_PROPERTIES.has(parent.name.getText()) && wordy(text))
+    return `${parent.name.getText()}:`;
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const target = parent.left.getText();
     if (/\.(textContent|innerText|title|ariaLabel|placeholder)$/.test(target)) return `${target} =`;
@@ -134,7 +138,7 @@ function userFacing(node: ts.Node, text: string, inAdapter: boolean): string | n
     const callee = parent.expression.getText();
     const name = callee.split('.').pop() ?? '';
     // (Their other arguments are ids and options: 'same-patient-guard', 'assertive'.)
-    if (USER_CALLS.has(name) && (PHRASE.test(text) || SWEDISH.test(text) || /^\p{Lu}/u.test(text))) return `${name}(…)`;
+    if (USER_CALLS.has(name) && wordy(text)) return `${name}(…)`;
     if (
       name === 'setAttribute' &&
       parent.arguments[1] === node &&

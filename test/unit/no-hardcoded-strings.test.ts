@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extensionSources, hardcodedStrings, scanSource } from './hardcoded-strings';
@@ -64,5 +65,23 @@ describe('the hard-coded-string lint', () => {
     expect(files.some((f) => f.endsWith('.test.ts'))).toBe(false);
     expect(readFileSync(files[0]!, 'utf8').length).toBeGreaterThan(0);
     expect(hardcodedStrings(['extension/entrypoints/sidepanel/views/same-patient-guard.tsx'])).toEqual([]);
+  });
+});
+
+describe('extension/ speaks only through _locales (issue 14)', () => {
+  it('no hard-coded user-facing string anywhere in extension/', () => {
+    expect(hardcodedStrings().map((f) => `${f.file}:${f.line} [${f.why}] ${f.text}`)).toEqual([]);
+  });
+
+  it('every message in _locales is used by the extension (no dead words for a translator to keep)', () => {
+    const messages = JSON.parse(readFileSync('extension/public/_locales/sv/messages.json', 'utf8')) as object;
+    const files = execFileSync('git', ['ls-files', 'extension', 'wxt.config.ts'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => /\.(tsx?|html)$/.test(f));
+    const code = [...files, 'wxt.config.ts'].map((f) => readFileSync(f, 'utf8')).join('\n');
+    const unused = Object.keys(messages).filter(
+      (key) => !code.includes(`'${key}'`) && !code.includes(`"${key}"`) && !code.includes(`__MSG_${key}__`),
+    );
+    expect(unused).toEqual([]);
   });
 });

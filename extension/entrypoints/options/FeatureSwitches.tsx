@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { type FeatureDecision, safetyRules } from '../../../shared/policy/effective';
 import { FEATURES } from '../../features';
 import { t } from '../../lib/i18n';
 import { featureChoicesItem } from '../../lib/settings';
@@ -10,6 +11,14 @@ import { usePolicy } from './use-policy';
  * because it protects patient safety, with the reason beside it. A switch is the clinician's
  * explicit choice; the background applies policy on top and the console follows live.
  */
+/** Why a switch is as it is, in the extension's words (the policy's decision says which case). */
+function reasonWords(decision: FeatureDecision | undefined, rules: readonly string[]): string {
+  if (!decision?.reason) return '';
+  if (decision.source === 'patient-safety') return t('options_reasonSafety', safetyRules(rules).join(', '));
+  if (decision.locked) return t('options_reasonLockedByPolicy');
+  return t('options_reasonSafetyUnlocked');
+}
+
 export function FeatureSwitches() {
   const policy = usePolicy();
   const [saved, setSaved] = useState('');
@@ -30,7 +39,7 @@ export function FeatureSwitches() {
             const decision = policy.features[f.id as keyof typeof policy.features];
             const enabled = decision?.enabled ?? true;
             const locked = decision?.locked ?? false;
-            const reason = decision?.reason ?? '';
+            const reason = reasonWords(decision, f.rules);
             return (
               <li key={f.id} data-feature-switch={f.id} data-locked={String(locked)} data-source={decision?.source}>
                 <label>

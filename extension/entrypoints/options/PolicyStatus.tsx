@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LOCKED_BY_POLICY, type PolicyIssue } from '../../../shared/policy/effective';
+import type { PolicyIssue } from '../../../shared/policy/effective';
 import { POLICY_KEYS } from '../../../shared/policy/schema';
 import { type MessageKey, plural, t } from '../../lib/i18n';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
@@ -48,7 +48,7 @@ export function PolicyStatus() {
         <p class="hint">{t('options_policyNone')}</p>
       ) : (
         <p id="policy-managed">
-          <span class="locked">{LOCKED_BY_POLICY}:</span>{' '}
+          <span class="locked">{t('options_reasonLockedByPolicy')}:</span>{' '}
           {managed.length > 0 ? managed.map(titleOf).join(', ') : t('options_policyNoValid')}.
         </p>
       )}

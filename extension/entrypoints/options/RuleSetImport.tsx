@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LOCKED_BY_POLICY } from '../../../shared/policy/effective';
 import type { RuleSetError } from '../../../shared/rules';
 import { type MessageKey, plural, t } from '../../lib/i18n';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged, superuserRulesItem } from '../../lib/rules';
@@ -105,7 +104,7 @@ export function RuleSetImport() {
       <p class="hint">{t('options_importIntro')}</p>
       {locked && (
         <p class="locked" id="rule-set-import-locked">
-          {t('options_notAllowed', LOCKED_BY_POLICY)}
+          {t('options_notAllowed', t('options_reasonLockedByPolicy'))}
         </p>
       )}
       {effective && (

@@ -3,7 +3,6 @@
 // against the rules in force and the defaults, Återställ, a guard against leaving unsaved, the
 // version bumped on apply, and the last 10 applied versions for rollback.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { LOCKED_BY_POLICY } from '../../../../shared/policy/effective';
 import { defaultRuleSet, type RuleSet, ruleSetDigest, shortDigest } from '../../../../shared/rules';
 import {
   type AppliedVersion,
@@ -32,7 +31,7 @@ import { SelectorHealth } from './selector-health';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 const SOURCE_WORD = {
-  policy: () => LOCKED_BY_POLICY,
+  policy: () => t('options_reasonLockedByPolicy'),
   superuser: () => t('options_partSuperuser'),
   default: () => t('options_partDefault'),
 } as const;
@@ -147,7 +146,7 @@ export function RuleEditor() {
       </p>
       {readOnly && (
         <p class="locked" id="rule-editor-locked">
-          {t(allowed ? 'options_policyRules' : 'options_notAllowed', LOCKED_BY_POLICY)}
+          {t(allowed ? 'options_policyRules' : 'options_notAllowed', t('options_reasonLockedByPolicy'))}
         </p>
       )}
       <ul id="rule-editor-sources" class="sources">

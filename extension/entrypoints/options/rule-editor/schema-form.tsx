@@ -2,7 +2,6 @@
 // field added to the schema appears here without UI code. Scalars get inputs; lists and nested
 // objects below the second level are edited as JSON in place. Every edit writes the draft JSON.
 import { z } from 'zod';
-import { LOCKED_BY_POLICY } from '../../../../shared/policy/effective';
 import { ruleSetSchema } from '../../../../shared/rules';
 import { t } from '../../../lib/i18n';
 
@@ -146,7 +145,7 @@ export function SchemaForm(props: {
           <fieldset key={part} data-part={part} disabled={locked}>
             <legend>
               {part}
-              {locked && <span class="locked"> – {LOCKED_BY_POLICY}</span>}
+              {locked && <span class="locked"> – {t('options_reasonLockedByPolicy')}</span>}
             </legend>
             <Field schema={schema} value={props.draft[part]} path={[part]} locked={locked} onChange={props.onChange} />
           </fieldset>
