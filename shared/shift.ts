@@ -8,9 +8,6 @@ export type ShiftState = 'ongoing' | 'none' | 'unknown';
 /** The SITHS card as the bridge reports it; 'unknown' when the bridge is not reachable. */
 export type CardPresence = 'present' | 'absent' | 'unknown';
 
-/** R-S-2: the banner shown in every console tab while the card is out and the shift runs. */
-export const CARD_PULLED_BANNER = 'SITHS-kortet är uttaget men ditt skift pågår – logga ut och välj Avsluta skift';
-
 /** R-S-2: pulling the card does not end the shift; only a known ongoing shift and a known empty reader warn. */
 export function cardPulledDuringShift(shift: ShiftState, card: CardPresence): boolean {
   return shift === 'ongoing' && card === 'absent';
@@ -39,13 +36,6 @@ export function sameClinician(cardName: string | null, consoleName: string | nul
   const shown = nameWords(consoleName);
   return shown.every((w) => card.has(w)) ? 'same' : 'different';
 }
-
-export const OTHER_CARD_WARNING =
-  'SITHS-kortet i läsaren tillhör någon annan än den som är inloggad i Clinic. Kontrollera att du arbetar i ditt eget konto (delad dator?).';
-
-/** R-S-2 / R-S-4: what "Logga ut utan att avsluta skift" means. */
-export const LOGOUT_KEEPS_SHIFT_WARNING =
-  'Loggar du ut utan att avsluta skiftet fortsätter skiftet: du får fortfarande SMS om nya patienter i kön, nya asynkrona meddelanden och bokade besök, fast du ser utloggad ut. Välj Avsluta skift när du slutar.';
 
 export interface ChecklistInput {
   /** Own open cases as the Startsida lists them; null = not read (unknown, never "none"). */

@@ -1,4 +1,3 @@
-import { CARD_PULLED_BANNER } from '../../shared/shift';
 import { t } from '../lib/i18n';
 import { fromConsoleTab, handle } from '../lib/messages';
 
@@ -22,7 +21,7 @@ async function show(): Promise<void> {
     type: 'basic',
     iconUrl: chrome.runtime.getURL('icon/128.png'),
     title: t('bridge_shiftNotification'),
-    message: `${CARD_PULLED_BANNER} (R-S-2).`,
+    message: `${t('shiftGuard_banner')} (R-S-2).`,
     priority: 2,
     requireInteraction: true,
   });

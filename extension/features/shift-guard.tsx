@@ -1,8 +1,6 @@
 import {
-  CARD_PULLED_BANNER,
   type CardPresence,
   type ChecklistInput,
-  LOGOUT_KEEPS_SHIFT_WARNING,
   notificationsNotice,
   notificationsText,
   type ShiftState,
@@ -71,13 +69,13 @@ const shiftGuard: Feature = {
         void send('shift-card-pulled', { pulled }).catch(() => {});
         if (pulled) {
           pulls += 1;
-          ctx.ui.announce(CARD_PULLED_BANNER, 'assertive');
+          ctx.ui.announce(t('shiftGuard_banner'), 'assertive');
         }
         // Each pull is a new warning on the page (one acknowledged earlier does not hide it).
         ctx.ui.alarm(
           'shift-guard',
           pulled
-            ? [{ key: `card-pulled:${pulls}`, title: t('shiftGuard_cardPulled'), detail: CARD_PULLED_BANNER }]
+            ? [{ key: `card-pulled:${pulls}`, title: t('shiftGuard_cardPulled'), detail: t('shiftGuard_banner') }]
             : null,
         );
       }
@@ -105,7 +103,7 @@ const shiftGuard: Feature = {
       document,
       (choice) => {
         keptShift = choice === 'keep-shift' && lastShift === 'ongoing';
-        if (choice === 'keep-shift' && keptShift) ctx.ui.announce(LOGOUT_KEEPS_SHIFT_WARNING, 'assertive');
+        if (choice === 'keep-shift' && keptShift) ctx.ui.announce(t('shiftGuard_logoutKeepsShift'), 'assertive');
       },
       signal,
     );

@@ -11,7 +11,11 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBridge, startBridge } from '../../bridge/app';
 import { silentLogger } from '../../bridge/log';
-import { CARD_PULLED_BANNER, OTHER_CARD_WARNING } from '../../shared/shift';
+import { swedish } from '../fixtures/words';
+
+const CARD_PULLED_BANNER = swedish('shiftGuard_banner');
+const OTHER_CARD_WARNING = swedish('shiftGuard_otherCard');
+
 import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../bridge/fake-reader';
 import { testConfig } from '../bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, type TestChain } from '../bridge/test-certs';

@@ -71,3 +71,13 @@ describe('the language our words are in', () => {
     }
   });
 });
+
+describe('R-S-2 words', () => {
+  it('R-S-2: the card-pulled banner says the card is out, the shift still runs, and how to end it, in both languages', () => {
+    expect(read('sv').shiftGuard_banner?.message).toBe(
+      'SITHS-kortet är uttaget men ditt skift pågår – logga ut och välj Avsluta skift',
+    );
+    // The console's own button keeps its Swedish name in English.
+    expect(read('en').shiftGuard_banner?.message).toMatch(/card is out.*shift is still running.*Avsluta skift/);
+  });
+});

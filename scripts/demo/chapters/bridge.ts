@@ -7,13 +7,13 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { type RunningBridge, startBridge } from '../../../bridge/app';
 import { silentLogger } from '../../../bridge/log';
-import { CARD_PULLED_BANNER } from '../../../shared/shift';
 import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../../../test/bridge/fake-reader';
 import { journalRequest } from '../../../test/bridge/fixtures';
 import { testConfig } from '../../../test/bridge/http-helpers';
 import { createTestChain, TEST_CLINICIAN_NAME, TEST_HSA_ID } from '../../../test/bridge/test-certs';
 import { bridgeState, panelText, waitFor } from '../../../test/e2e/harness';
 import { clickCopy } from '../../../test/e2e/stack';
+import { swedish } from '../../../test/fixtures/words';
 import { dangerBarText } from '../side-panel';
 import type { DemoChapter } from '../types';
 
@@ -98,7 +98,11 @@ export const bridge: DemoChapter = {
         async () => {
           const started = performance.now();
           fake.remove(READER);
-          await waitFor(async () => (await dangerBarText(visit))?.includes(CARD_PULLED_BANNER) === true, 5_000, 10);
+          await waitFor(
+            async () => (await dangerBarText(visit))?.includes(swedish('shiftGuard_banner')) === true,
+            5_000,
+            10,
+          );
           const ms = Math.round(performance.now() - started);
           await waitFor(async () => (await panelText(visit)).includes('Inget kort'), 5_000, 10);
           expect((await panelText(visit)).includes('Skiftet pågår fortfarande'), 'påminnelsen om Avsluta skift saknas');

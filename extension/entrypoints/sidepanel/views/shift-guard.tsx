@@ -1,9 +1,4 @@
-import {
-  CARD_PULLED_BANNER,
-  endShiftChecklist,
-  LOGOUT_KEEPS_SHIFT_WARNING,
-  OTHER_CARD_WARNING,
-} from '../../../../shared/shift';
+import { endShiftChecklist } from '../../../../shared/shift';
 import type { ShiftGuardModel } from '../../../features/shift-guard';
 import { t } from '../../../lib/i18n';
 import { RuleRef, RuleText } from '../../../lib/rule-ref';
@@ -17,10 +12,10 @@ export default defineView<ShiftGuardModel>('shift-guard', ({ model: view, rules 
     <section class="card" aria-label={t('shiftGuard_label')}>
       {view.pulled && (
         <p class="alert" role="alert" data-shift-guard="card-pulled">
-          {CARD_PULLED_BANNER}
+          {t('shiftGuard_banner')}
         </p>
       )}
-      {view.otherCard && <p class="alert warning">{OTHER_CARD_WARNING}</p>}
+      {view.otherCard && <p class="alert warning">{t('shiftGuard_otherCard')}</p>}
       {checklist && (
         <div data-shift-guard="checklist">
           <h2>{t('shiftGuard_checklistHeading')}</h2>
@@ -43,7 +38,7 @@ export default defineView<ShiftGuardModel>('shift-guard', ({ model: view, rules 
             <RuleRef ids={['R-S-3']} />
           </p>
           {view.ownSeenAt && <p>{t('shiftGuard_ownSeenAt', view.ownSeenAt)}</p>}
-          <p class="alert warning">{LOGOUT_KEEPS_SHIFT_WARNING}</p>
+          <p class="alert warning">{t('shiftGuard_logoutKeepsShift')}</p>
         </div>
       )}
       {view.notice && <p class="alert info">{view.notice}</p>}
