@@ -8,7 +8,25 @@ import { ageAt } from './personnummer';
  */
 export type SafetyLevel = 'danger' | 'warning' | 'info';
 
+/** Which alert: the extension words it by this (in the browser's language); title/detail are the Swedish. */
+export type SafetyAlertId =
+  | 'protected-identity'
+  | 'id-unknown'
+  | 'coordination-number'
+  | 'age-unknown'
+  | 'infant'
+  | 'teen-booked-by-guardian'
+  | 'guardian-unread-teen'
+  | 'guardian-unread-child'
+  | 'guardian-and-protected-child'
+  | 'protected-guardian'
+  | 'guardian-protection-unread';
+
 export interface SafetyAlert {
+  id: SafetyAlertId;
+  /** What the words say besides the rule: the patient's age, the routine's address. */
+  age?: number;
+  routineUrl?: string;
   ruleId: string;
   level: SafetyLevel;
   title: string;
@@ -17,7 +35,9 @@ export interface SafetyAlert {
 
 export interface SafetyCheck {
   /** Stable ID for the per-visit checked state. */
-  id: string;
+  id: 'protected-identity-checked' | 'consent-history' | 'consent-medication';
+  /** Whose consent (R-GU-6): a child's from the guardian, an adult's own, or said generally. */
+  whose?: 'child' | 'adult' | 'unknown';
   ruleId: string;
   label: string;
 }
@@ -54,6 +74,8 @@ export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): 
 
   if (facts.protectionMarker) {
     alerts.push({
+      id: 'protected-identity',
+      ...(routineUrl ? { routineUrl } : {}),
       ruleId: 'R-PI-2',
       level: 'danger',
       title: 'Skyddade personuppgifter',
@@ -65,6 +87,7 @@ export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): 
   const age = identity?.birthDate ? ageAt(identity.birthDate, facts.at) : null;
   if (!identity) {
     alerts.push({
+      id: 'id-unknown',
       ruleId: 'R-ID-1',
       level: 'warning',
       title: 'Personnummer okänt',
@@ -72,6 +95,7 @@ export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): 
     });
   } else if (identity.kind === 'samordningsnummer') {
     alerts.push({
+      id: 'coordination-number',
       ruleId: 'R-ID-1',
       level: 'info',
       title: 'Samordningsnummer',
@@ -81,6 +105,7 @@ export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): 
   }
   if (identity && age === null) {
     alerts.push({
+      id: 'age-unknown',
       ruleId: 'R-GU-4',
       level: 'warning',
       title: 'Ålder okänd',
@@ -90,6 +115,7 @@ export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): 
 
   if (age !== null && age < 1) {
     alerts.push({
+      id: 'infant',
       ruleId: 'R-GU-4',
       level: 'danger',
       title: 'Barn under 1 år',
@@ -113,6 +139,8 @@ function guardianAlerts(facts: SafetyFacts, age: number | null): SafetyAlert[] {
   const teen = age !== null && age >= 13 && age < ADULT_AGE;
   if (teen && booked) {
     alerts.push({
+      id: 'teen-booked-by-guardian',
+      age: age!,
       ruleId: 'R-GU-5',
       level: 'danger',
       title: `Patienten är ${age} år – besöket är bokat av en vårdnadshavare`,
@@ -121,6 +149,7 @@ function guardianAlerts(facts: SafetyFacts, age: number | null): SafetyAlert[] {
   }
   if (child && booked === null) {
     alerts.push({
+      ...(teen ? { id: 'guardian-unread-teen' as const, age: age! } : { id: 'guardian-unread-child' as const }),
       ruleId: teen ? 'R-GU-5' : 'R-GU-3',
       level: facts.protectionMarker ? 'danger' : 'warning',
       title: 'Vårdnadshavare kunde inte kontrolleras',
@@ -131,6 +160,7 @@ function guardianAlerts(facts: SafetyFacts, age: number | null): SafetyAlert[] {
   }
   if (facts.protectionMarker && booked) {
     alerts.push({
+      id: 'guardian-and-protected-child',
       ruleId: 'R-GU-3',
       level: 'danger',
       title: 'Vårdnadshavare och skyddad identitet',
@@ -142,6 +172,7 @@ function guardianAlerts(facts: SafetyFacts, age: number | null): SafetyAlert[] {
   if (age !== null && !child) return alerts;
   if (booked && guardianMarker === true) {
     alerts.push({
+      id: 'protected-guardian',
       ruleId: 'R-GU-3',
       level: 'danger',
       title: 'Vårdnadshavare med skyddad identitet',
@@ -150,6 +181,7 @@ function guardianAlerts(facts: SafetyFacts, age: number | null): SafetyAlert[] {
     });
   } else if (booked && guardianMarker === null) {
     alerts.push({
+      id: 'guardian-protection-unread',
       ruleId: 'R-GU-3',
       level: 'warning',
       title: 'Vårdnadshavarens skyddade identitet kunde inte kontrolleras',
@@ -180,8 +212,9 @@ function consentChecks(age: number | null): SafetyCheck[] {
             'Patientens samtycke att dela sin sjukdomshistorik kontrollerat',
             'Patientens samtycke att dela sin läkemedelslista kontrollerat',
           ];
+  const whose = age === null ? 'unknown' : age < ADULT_AGE ? 'child' : 'adult';
   return [
-    { id: 'consent-history', ruleId: 'R-GU-6', label: history },
-    { id: 'consent-medication', ruleId: 'R-GU-6', label: medication },
+    { id: 'consent-history', whose, ruleId: 'R-GU-6', label: history },
+    { id: 'consent-medication', whose, ruleId: 'R-GU-6', label: medication },
   ];
 }

@@ -2,6 +2,7 @@ import { parseIsoTime } from '../../shared/iso-time';
 import { evaluatePatientSafety, type SafetyResult } from '../../shared/patient-safety';
 import type { ClinicSnapshot } from '../clinic';
 import { t } from '../lib/i18n';
+import { alertWords } from '../lib/safety-words';
 import { loadVisit, updateVisit, visitStorageKey } from '../lib/visit-store';
 import type { Feature } from './feature';
 
@@ -83,13 +84,14 @@ const patientSafetyBanner: Feature = {
         'patient-safety-banner',
         result.alerts
           .filter((a) => a.level === 'danger')
-          .map((a) => ({ key: `${snapshot.visitKey}:${a.ruleId}:${a.title}`, title: a.title, detail: a.detail })),
+          .map((a) => ({ key: `${snapshot.visitKey}:${a.ruleId}:${a.id}`, ...alertWords(a) })),
       );
       for (const alert of result.alerts) {
-        const key = `${alert.ruleId}:${alert.title}`;
+        const key = `${alert.ruleId}:${alert.id}`;
         if (alert.level === 'danger' && !announced.has(key)) {
           announced.add(key);
-          ctx.ui.announce(`${alert.title}. ${alert.detail}`, 'assertive');
+          const { title, detail } = alertWords(alert);
+          ctx.ui.announce(`${title}. ${detail}`, 'assertive');
         }
       }
     };

@@ -1,6 +1,7 @@
 import type { PatientSafetyModel } from '../../../features/patient-safety-banner';
 import { t } from '../../../lib/i18n';
 import { RuleRef } from '../../../lib/rule-ref';
+import { alertWords, checkLabel } from '../../../lib/safety-words';
 import { defineView } from './view';
 
 /** R-GU-3..6, R-PI-1..2: the visit's safety alerts and the checks the clinician ticks. */
@@ -12,9 +13,9 @@ export default defineView<PatientSafetyModel>(
         <h2>{t('patientSafetyBanner_heading')}</h2>
         <ul class="items">
           {result.alerts.map((alert) => (
-            <li key={`${alert.ruleId}-${alert.title}`} class={`alert ${alert.level === 'danger' ? '' : alert.level}`}>
-              <strong>{alert.title}</strong>
-              {alert.detail} <RuleRef ids={[alert.ruleId]} />
+            <li key={alert.id} class={`alert ${alert.level === 'danger' ? '' : alert.level}`}>
+              <strong>{alertWords(alert).title}</strong>
+              {alertWords(alert).detail} <RuleRef ids={[alert.ruleId]} />
             </li>
           ))}
           {result.checks.map((check) => (
@@ -27,7 +28,7 @@ export default defineView<PatientSafetyModel>(
                     act('toggle', { id: check.id, value: (e.currentTarget as HTMLInputElement).checked })
                   }
                 />
-                <span>{check.label}</span>
+                <span>{checkLabel(check)}</span>
               </label>
               {/* Outside the label: opening the rule must not tick the check. */}
               <RuleRef ids={[check.ruleId]} />
