@@ -48,11 +48,21 @@ export const WAITING_FOR_RECEIVER = 'Väntar på mottagare – ärendet är ditt
  * false (someone else's) → who owns it until the receiver accepts.
  */
 export function pendingHandoverText(receiver: string, mine: boolean | null, owner: string | null): string {
-  if (mine === true)
+  const id = pendingHandoverId(mine, owner);
+  if (id === 'mine')
     return `${WAITING_FOR_RECEIVER}. Lämnat över till ${receiver}: tills mottagaren väljer Ta emot äger du ärendet och chatten – svara patienten om hen skriver (R-HO-1).`;
-  if (mine === null)
+  if (id === 'owner-unread')
     return `Överlämnat till ${receiver}, väntar på mottagare. Den som lämnade över äger ärendet tills det tas emot; vem det är kunde inte läsas (R-HO-1).`;
   return `Överlämnat till ${receiver}, väntar på mottagare. ${owner ?? 'Den som lämnade över'} äger ärendet tills det tas emot (R-HO-1).`;
+}
+
+/** Which of pendingHandoverText's sentences applies, for the extension to word (issue 14). */
+export type PendingHandoverId = 'mine' | 'owner-unread' | 'other' | 'other-no-owner';
+
+export function pendingHandoverId(mine: boolean | null, owner: string | null): PendingHandoverId {
+  if (mine === true) return 'mine';
+  if (mine === null) return 'owner-unread';
+  return owner === null ? 'other-no-owner' : 'other';
 }
 
 /** R-HO-1 on *Mina aktuella*: the clinician's own handovers not yet accepted. */

@@ -18,11 +18,16 @@ const ROUTE_WORD = /^[a-zåäö]+(?:-[a-zåäö]+)*$/u;
 
 /** The page's address with the query, the fragment and every non-route path part removed. */
 export function supportUrl(url: string): string {
+  return supportUrlOrNull(url) ?? 'okänd';
+}
+
+/** supportUrl, null when the address cannot be parsed (the report words "unknown" itself). */
+export function supportUrlOrNull(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'okänd';
+    return null;
   }
   const parts = parsed.pathname
     .split('/')
@@ -61,24 +66,60 @@ export interface SupportInput {
   at: Date;
 }
 
-export function supportInfo(input: SupportInput): string {
+/**
+ * The report's words: Swedish here (the bridge and shared/'s tests rely on them); the extension
+ * passes its own in the browser's language (issue 14). Values and technical names are never words.
+ */
+export interface SupportWords {
+  title: string;
+  time(iso: string): string;
+  page(url: string): string;
+  extension(version: string): string;
+  bridge(state: string, version: string): string;
+  ruleSet(name: string, version: string, digest: string): string;
+  ruleSetUnknown: string;
+  unknown: string;
+  pageReading: string;
+  nothingRead: string;
+  features: string;
+  states: Record<FeatureRunState, string>;
+  contact: string;
+  chain: readonly string[];
+}
+
+export const SWEDISH_SUPPORT_WORDS: SupportWords = {
+  title: 'Clinic Companion – supportinformation',
+  time: (iso) => `Tid: ${iso}`,
+  page: (url) => `Sida: ${url}`,
+  extension: (version) => `Tillägg: version ${version}`,
+  bridge: (state, version) => `Brygga: ${state}, version ${version}`,
+  ruleSet: (name, version, digest) => `Regeluppsättning: ${name}, version ${version}, sha256 ${digest}`,
+  ruleSetUnknown: 'Regeluppsättning: okänd',
+  unknown: 'okänd',
+  pageReading: 'Sidläsning:',
+  nothingRead: '(inget läst på den här sidan)',
+  features: 'Funktioner:',
+  states: FEATURE_STATE_WORDS,
+  contact: 'Kontakta support i den här ordningen:',
+  chain: SUPPORT_CHAIN,
+};
+
+export function supportInfo(input: SupportInput, words: SupportWords = SWEDISH_SUPPORT_WORDS): string {
   const lines = [
-    'Clinic Companion – supportinformation',
-    `Tid: ${input.at.toISOString()}`,
-    `Sida: ${supportUrl(input.url)}`,
-    `Tillägg: version ${input.extensionVersion}`,
-    `Brygga: ${input.bridge}, version ${input.bridgeVersion ?? 'okänd'}`,
+    words.title,
+    words.time(input.at.toISOString()),
+    words.page(supportUrlOrNull(input.url) ?? words.unknown),
+    words.extension(input.extensionVersion),
+    words.bridge(input.bridge, input.bridgeVersion ?? words.unknown),
     input.ruleSet
-      ? `Regeluppsättning: ${input.ruleSet.name}, version ${input.ruleSet.version}, sha256 ${input.ruleSet.digest}`
-      : 'Regeluppsättning: okänd',
-    'Sidläsning:',
-    ...(input.fields.length > 0
-      ? input.fields.map((f) => `  ${f.name}: ${f.health}`)
-      : ['  (inget läst på den här sidan)']),
-    'Funktioner:',
-    ...input.features.map((f) => `  ${f.id}: ${FEATURE_STATE_WORDS[f.state]}${f.detail ? ` (${f.detail})` : ''}`),
-    'Kontakta support i den här ordningen:',
-    ...SUPPORT_CHAIN.map((s) => `  ${s}`),
+      ? words.ruleSet(input.ruleSet.name, input.ruleSet.version, input.ruleSet.digest)
+      : words.ruleSetUnknown,
+    words.pageReading,
+    ...(input.fields.length > 0 ? input.fields.map((f) => `  ${f.name}: ${f.health}`) : [`  ${words.nothingRead}`]),
+    words.features,
+    ...input.features.map((f) => `  ${f.id}: ${words.states[f.state]}${f.detail ? ` (${f.detail})` : ''}`),
+    words.contact,
+    ...words.chain.map((s) => `  ${s}`),
   ];
   return lines.join('\n');
 }

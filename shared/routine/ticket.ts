@@ -17,30 +17,49 @@ export interface TicketRemark {
   rule: 'R-T-1';
   field: 'resource' | 'reason' | 'validUntil' | 'anamnesis' | 'chat';
   kind: 'wrong' | 'todo' | 'unknown';
+  /** Which sentence it is, for the extension to word in the browser's language (issue 14). */
+  id: TicketRemarkId;
+  /** The resource as read, for the 'resource-wrong-*' sentences. */
+  now?: string;
   text: string;
 }
 
+export type TicketRemarkId =
+  | 'resource-unknown'
+  | 'resource-wrong-admin'
+  | 'resource-wrong-unit'
+  | `${'reason' | 'validUntil' | 'anamnesis'}-${'unknown' | 'todo'}`
+  | 'chat-open';
+
 export function ticketRemarks(f: TicketFacts): TicketRemark[] {
   const out: TicketRemark[] = [];
-  const say = (field: TicketRemark['field'], kind: TicketRemark['kind'], text: string) =>
-    out.push({ rule: 'R-T-1', field, kind, text });
+  const say = (
+    field: TicketRemark['field'],
+    kind: TicketRemark['kind'],
+    id: TicketRemarkId,
+    text: string,
+    now?: string,
+  ) => out.push({ rule: 'R-T-1', field, kind, id, ...(now === undefined ? {} : { now }), text });
   const wanted = f.administrative === true ? 'Medicinsk admin' : 'Sjuksköterska';
   if (f.resource === null || f.administrative === null)
     say(
       'resource',
       'unknown',
+      'resource-unknown',
       'Resursen kunde inte läsas: kontrollera att den är Sjuksköterska (Medicinsk admin för administrativa biljetter).',
     );
   else if (f.resource !== wanted)
     say(
       'resource',
       'wrong',
+      f.administrative ? 'resource-wrong-admin' : 'resource-wrong-unit',
       `Resursen ska vara ${wanted}${f.administrative ? ' för en administrativ biljett' : ' på vårdcentralen'} (nu: ${f.resource}).`,
+      f.resource,
     );
   const filled = (field: 'reason' | 'validUntil' | 'anamnesis', label: string) => {
     const v = f[field];
-    if (v === null) say(field, 'unknown', `${label}: okänt – kontrollera själv.`);
-    else if (v !== undefined && v.trim() === '') say(field, 'todo', `${label} saknas.`);
+    if (v === null) say(field, 'unknown', `${field}-unknown`, `${label}: okänt – kontrollera själv.`);
+    else if (v !== undefined && v.trim() === '') say(field, 'todo', `${field}-todo`, `${label} saknas.`);
   };
   filled('reason', 'Sökorsak');
   filled('validUntil', 'Giltighetstid');
@@ -49,6 +68,7 @@ export function ticketRemarks(f: TicketFacts): TicketRemark[] {
     say(
       'chat',
       f.chatClosed === null ? 'unknown' : 'todo',
+      'chat-open',
       'Avsluta chatten efter bokningen: patienten kan inte aktivera biljetten förrän chatten är stängd.',
     );
   return out;

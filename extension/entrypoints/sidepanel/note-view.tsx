@@ -1,10 +1,10 @@
 import type { RuleFinding } from '../../../shared/journal';
-import { ticketVisitNotice } from '../../../shared/routine/ticket';
 import type { Kontaktsatt } from '../../../shared/rules';
 import { t } from '../../lib/i18n';
 import type { JournalDraft, PanelNote } from '../../lib/journal-draft';
 import type { JournalVisitFacts } from '../../lib/journal-facts';
 import { RuleRef, RuleText } from '../../lib/rule-ref';
+import { ticketVisitWords } from '../../lib/ticket-words';
 
 /** Everything the clinician can do in the note; the container saves the draft and copies. */
 export interface NoteActions {
@@ -162,7 +162,7 @@ export function NoteView({
       <Findings items={panel.notices} kind="notice" title={t('journal_reminders')} />
       {facts.ticket && (
         <p class="alert info" data-journal="ticket-notes">
-          <RuleText text={ticketVisitNotice(facts.ticket.fromUnit, facts.ticket.postTriageNotes)} />
+          <RuleText text={ticketVisitWords(facts.ticket.fromUnit, facts.ticket.postTriageNotes)} />
         </p>
       )}
       <div class="switch-line">

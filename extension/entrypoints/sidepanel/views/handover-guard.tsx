@@ -1,11 +1,7 @@
-import {
-  type HandoverAdvice,
-  handoverAdvice,
-  pendingHandoverText,
-  pendingListText,
-} from '../../../../shared/routine/handover';
+import { type HandoverAdvice, handoverAdvice } from '../../../../shared/routine/handover';
 import type { HandoverGuardModel, HandoverPending } from '../../../features/handover-guard';
 import { copyText } from '../../../lib/clipboard';
+import { adviceWords, pendingHandoverWords, pendingListWords } from '../../../lib/handover-words';
 import { t } from '../../../lib/i18n';
 import { RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
@@ -54,7 +50,7 @@ function PendingCard({ pending }: { pending: HandoverPending }) {
       <section class="card" aria-label={t('handoverGuard_pending')} data-handover-guard="pending-visit">
         <h2>{t('handoverGuard_pending')}</h2>
         <p class="alert info">
-          <RuleText text={pendingHandoverText(receiver, mine, owner)} />
+          <RuleText text={pendingHandoverWords(receiver, mine, owner)} />
         </p>
       </section>
     );
@@ -63,7 +59,7 @@ function PendingCard({ pending }: { pending: HandoverPending }) {
     <section class="card" aria-label={t('handoverGuard_pending')} data-handover-guard="pending-list">
       <h2>{t('handoverGuard_pending')}</h2>
       <p class="alert info">
-        <RuleText text={pendingListText(pending.list.length)} />
+        <RuleText text={pendingListWords(pending.list.length)} />
       </p>
       <ul class="items">
         {pending.list.map((row) => (
@@ -78,6 +74,6 @@ function PendingCard({ pending }: { pending: HandoverPending }) {
 export default defineView<HandoverGuardModel>('handover-guard', ({ model: { pending, dialog }, rules }) => (
   <>
     {pending && <PendingCard pending={pending} />}
-    {dialog && <Advice advice={handoverAdvice(dialog.receiver, rules.phrases)} />}
+    {dialog && <Advice advice={adviceWords(handoverAdvice(dialog.receiver, rules.phrases), dialog.receiver)} />}
   </>
 ));

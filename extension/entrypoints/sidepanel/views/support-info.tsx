@@ -3,6 +3,7 @@ import { supportInfo } from '../../../../shared/routine/support-info';
 import type { SupportInfoModel } from '../../../features/support-info';
 import { copyText } from '../../../lib/clipboard';
 import { t } from '../../../lib/i18n';
+import { supportWords } from '../../../lib/support-words';
 import { defineView } from './view';
 
 /** R-SUP-1: the tab gathers the facts (it knows the page); the side panel writes the report and copies it. */
@@ -15,7 +16,7 @@ export default defineView<SupportInfoModel>('support-info', ({ model, act }) => 
   useEffect(() => {
     if (!report || copied.current === report.id) return;
     copied.current = report.id;
-    void copyText(supportInfo({ ...report.facts, at: new Date(report.facts.at) })).then((ok) => {
+    void copyText(supportInfo({ ...report.facts, at: new Date(report.facts.at) }, supportWords())).then((ok) => {
       act('copied', report.id);
       setLabel(t(ok ? 'supportInfo_copied' : 'supportInfo_copyFailed'));
       clearTimeout(reset.current);

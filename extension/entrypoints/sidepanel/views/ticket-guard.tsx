@@ -2,6 +2,7 @@ import { ticketRemarks } from '../../../../shared/routine/ticket';
 import type { TicketGuardModel } from '../../../features/ticket-guard';
 import { t } from '../../../lib/i18n';
 import { RuleRef, RuleText } from '../../../lib/rule-ref';
+import { remarkWords } from '../../../lib/ticket-words';
 import { defineView } from './view';
 
 export default defineView<TicketGuardModel>('ticket-guard', ({ model }) => (
@@ -10,7 +11,7 @@ export default defineView<TicketGuardModel>('ticket-guard', ({ model }) => (
     <ul class="items">
       {ticketRemarks(model.facts).map((r) => (
         <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'}>
-          <RuleText text={r.text} />
+          <RuleText text={remarkWords(r)} />
         </li>
       ))}
     </ul>
