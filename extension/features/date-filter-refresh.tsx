@@ -1,6 +1,7 @@
 import { freshness } from '../../shared/routine/date-filter';
 import { readDateFilter } from '../clinic';
 import { t } from '../lib/i18n';
+import { freshnessWords } from '../lib/routine-words';
 import type { Feature } from './feature';
 
 /** The side panel's card (views/date-filter-refresh.tsx); its button sends the action `refresh`. */
@@ -28,8 +29,8 @@ const dateFilterRefresh: Feature = {
         return;
       }
       loadedAt ??= Date.now();
-      const { text, stale } = freshness(loadedAt, Date.now());
-      ctx.panel.show({ text, stale } satisfies DateFilterRefreshModel);
+      const { minutes, stale } = freshness(loadedAt, Date.now());
+      ctx.panel.show({ text: freshnessWords(minutes, stale), stale } satisfies DateFilterRefreshModel);
     };
     ctx.panel.onAction((action) => {
       if (action !== 'refresh') return;

@@ -33,6 +33,8 @@ export interface SettingsRemark {
   /** 'wrong': must change; 'advice': depends on the clinician (SMS); 'unknown': could not be read. */
   kind: 'wrong' | 'advice' | 'unknown';
   text: string;
+  /** The shift type shown ('' when none), for wording a wrong one in the browser's language. */
+  current?: string;
 }
 
 export const REQUIRED_SHIFT_TYPE = 'Primärjour';
@@ -50,8 +52,8 @@ const LABELS: Record<SettingsField, string> = {
 
 export function settingsRemarks(f: SettingsFacts): SettingsRemark[] {
   const out: SettingsRemark[] = [];
-  const say = (field: SettingsField, kind: SettingsRemark['kind'], text: string) =>
-    out.push({ rule: 'R-S-1', field, label: LABELS[field], kind, text });
+  const say = (field: SettingsField, kind: SettingsRemark['kind'], text: string, current?: string) =>
+    out.push({ rule: 'R-S-1', field, label: LABELS[field], kind, text, ...(current === undefined ? {} : { current }) });
   const unknown = (field: SettingsField) => say(field, 'unknown', `${LABELS[field]}: okänt – kontrollera själv.`);
 
   if (f.shiftType === null) unknown('shiftType');
@@ -60,6 +62,7 @@ export function settingsRemarks(f: SettingsFacts): SettingsRemark[] {
       'shiftType',
       'wrong',
       `Skifttyp ska vara ${REQUIRED_SHIFT_TYPE}${f.shiftType.trim() ? ` (nu: ${f.shiftType.trim()})` : ' (ingen vald)'}: det är den skifttyp 1177 direkt arbetar i.`,
+      f.shiftType.trim(),
     );
   if (f.loadBalancer === null) unknown('loadBalancer');
   else if (f.loadBalancer === true)

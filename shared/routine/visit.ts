@@ -50,20 +50,33 @@ export interface ColleagueView {
 const sameName = (a: string, b: string) =>
   a.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('sv') === b.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('sv');
 
+/** Which R-C-1 reminder applies: the extension words it by `id` (colleagueReminder says it in Swedish). */
+export type ColleagueCase =
+  | { id: 'guest'; owner: string | null }
+  | { id: 'inviter'; names: string }
+  | { id: 'neutral'; names: string };
+
+export function colleagueCase(view: ColleagueView): ColleagueCase | null {
+  const { invited, mine, owner, me } = view;
+  if (me && mine === false && invited.some((n) => sameName(n, me))) return { id: 'guest', owner };
+  if (invited.length === 0) return null;
+  const names = invited.join(', ');
+  return mine === true ? { id: 'inviter', names } : { id: 'neutral', names };
+}
+
 /**
  * R-C-1: an invited colleague can do all but close; the case and the journal stay the inviter's.
  * Said when someone is invited: to the inviter (still yours), to the guest (all but closing), and
  * in neutral words when whose case it is could not be read. Nobody invited → nothing.
  */
 export function colleagueReminder(view: ColleagueView): string | null {
-  const { invited, mine, owner, me } = view;
-  if (me && mine === false && invited.some((n) => sameName(n, me)))
+  const c = colleagueCase(view);
+  if (c === null) return null;
+  if (c.id === 'guest')
     return `Du är inbjuden i besöket: du kan använda alla funktioner utom att avsluta det. ${
-      owner ?? 'Den som bjöd in'
+      c.owner ?? 'Den som bjöd in'
     } är fortsatt ansvarig för ärendet och journalföringen (R-C-1).`;
-  if (invited.length === 0) return null;
-  const names = invited.join(', ');
-  if (mine === true)
-    return `Du har bjudit in ${names}. Kollegan kan använda alla funktioner utom att avsluta. Ärendet och journalen är fortfarande dina (R-C-1).`;
-  return `Inbjuden kollega: ${names}. En inbjuden kollega kan använda alla funktioner utom att avsluta; ärendet och journalen stannar hos den som bjöd in (R-C-1).`;
+  if (c.id === 'inviter')
+    return `Du har bjudit in ${c.names}. Kollegan kan använda alla funktioner utom att avsluta. Ärendet och journalen är fortfarande dina (R-C-1).`;
+  return `Inbjuden kollega: ${c.names}. En inbjuden kollega kan använda alla funktioner utom att avsluta; ärendet och journalen stannar hos den som bjöd in (R-C-1).`;
 }

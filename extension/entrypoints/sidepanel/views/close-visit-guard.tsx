@@ -1,5 +1,6 @@
 import { asyncChoiceText, asyncFollowUpText } from '../../../../shared/routine/visit-state';
 import type { CloseVisitGuardModel } from '../../../features/close-visit-guard';
+import { asyncChoiceWords, asyncFollowUpWords } from '../../../lib/routine-words';
 import { RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
@@ -11,12 +12,12 @@ export default defineView<CloseVisitGuardModel>('close-visit-guard', ({ model: {
     <>
       {choice && (
         <p class={choice.done ? 'alert info' : 'alert warning'} data-close-visit-guard="shown">
-          <RuleText text={choice.text} />
+          <RuleText text={asyncChoiceWords(dialog?.choice ?? null, dialog?.touched ?? false)} />
         </p>
       )}
       {after && (
         <p class={after.done ? 'alert info' : 'alert warning'} data-close-visit-guard="async-follow-up">
-          <RuleText text={after.text} />
+          <RuleText text={asyncFollowUpWords(followUp?.state ?? null)} />
         </p>
       )}
     </>

@@ -1,6 +1,7 @@
 import { settingsRemarks } from '../../../../shared/routine/settings';
 import type { FirstLoginSettingsModel } from '../../../features/first-login-settings';
 import { t } from '../../../lib/i18n';
+import { settingsWords } from '../../../lib/routine-words';
 import { RuleRef, RuleText } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
@@ -14,7 +15,7 @@ export default defineView<FirstLoginSettingsModel>('first-login-settings', ({ mo
       <ul data-first-login-settings="remarks">
         {remarks.map((r) => (
           <li key={r.field} class={r.kind === 'wrong' ? 'alert warning' : 'alert info'} data-field={r.field}>
-            <strong>{r.label}</strong> <RuleText text={r.text} />
+            <strong>{r.label}</strong> <RuleText text={settingsWords(r)} />
           </li>
         ))}
       </ul>

@@ -1,13 +1,8 @@
-import {
-  COMMUNICATION_PHRASE,
-  COMMUNICATION_ROUTINE,
-  callReadiness,
-  colleagueReminder,
-  priorityCheckText,
-} from '../../../../shared/routine/visit';
+import { COMMUNICATION_PHRASE, callReadiness } from '../../../../shared/routine/visit';
 import type { VisitRoutineModel } from '../../../features/visit-routine';
 import { copyText } from '../../../lib/clipboard';
 import { t } from '../../../lib/i18n';
+import { callWords, colleagueWords, communicationWords, priorityCheckWords } from '../../../lib/routine-words';
 import { RuleRef, RuleText, splitRuleIds } from '../../../lib/rule-ref';
 import { defineView } from './view';
 
@@ -25,9 +20,9 @@ function Phrase({ text }: { text: string }) {
 
 /** R-Q-2, R-V-1, R-V-2, R-C-1 applied here to what the tab read. */
 export default defineView<VisitRoutineModel>('visit-routine', ({ model, act }) => {
-  const priority = splitRuleIds(priorityCheckText(model.priority, model.checked));
+  const priority = splitRuleIds(priorityCheckWords(model.priority, model.checked));
   const call = callReadiness(model.online);
-  const colleague = model.people ? colleagueReminder(model.people) : null;
+  const colleague = model.people ? colleagueWords(model.people) : null;
   return (
     <section class="card" aria-label={t('visitRoutine_heading')} data-visit-routine="card">
       <h2>{t('visitRoutine_heading')}</h2>
@@ -48,11 +43,11 @@ export default defineView<VisitRoutineModel>('visit-routine', ({ model, act }) =
         {t(model.originalMissing ? 'visitRoutine_originalMissing' : 'visitRoutine_showOriginal')}
       </button>
       <p class={model.online === true ? '' : 'alert warning'} data-visit-routine="call">
-        <RuleText text={call.text} />
+        <RuleText text={callWords(call)} />
       </p>
       <Phrase text={call.phrase} />
       <p>
-        <RuleText text={COMMUNICATION_ROUTINE} />
+        <RuleText text={communicationWords()} />
       </p>
       <Phrase text={COMMUNICATION_PHRASE} />
       {colleague && (
