@@ -16,7 +16,19 @@ export interface PolicyIssue {
   key: string;
   /** Swedish: why the value is not used. */
   reason: string;
+  /** Set when the reason is one of ours (not a schema's own words): the extension words it by ID. */
+  id?: PolicyIssueId;
+  /** What the sentence needs, in order. */
+  values?: string[];
 }
+
+export type PolicyIssueId =
+  | 'features-not-object'
+  | 'unknown-feature'
+  | 'feature-not-object'
+  | 'unknown-feature-field'
+  | 'unknown-key'
+  | 'unit-not-in-rules';
 
 export type FeatureSource = 'policy' | 'patient-safety' | 'user' | 'default';
 
@@ -67,24 +79,36 @@ function safetyReason(rules: readonly string[]): string {
 function readFeatureSettings(value: unknown, ignored: PolicyIssue[]): Map<string, FeatureSetting> {
   const settings = new Map<string, FeatureSetting>();
   if (!isRecord(value)) {
-    ignored.push({ key: 'features', reason: 'måste vara ett objekt med en post per funktion' });
+    ignored.push({
+      key: 'features',
+      reason: 'måste vara ett objekt med en post per funktion',
+      id: 'features-not-object',
+    });
     return settings;
   }
   const known = new Set<string>(POLICY_FEATURES.map((f) => f.id));
   for (const [id, raw] of Object.entries(value)) {
     if (!known.has(id)) {
-      ignored.push({ key: `features.${id}`, reason: 'okänd funktion' });
+      ignored.push({ key: `features.${id}`, reason: 'okänd funktion', id: 'unknown-feature' });
       continue;
     }
     if (!isRecord(raw)) {
-      ignored.push({ key: `features.${id}`, reason: 'måste vara ett objekt med enabled och locked' });
+      ignored.push({
+        key: `features.${id}`,
+        reason: 'måste vara ett objekt med enabled och locked',
+        id: 'feature-not-object',
+      });
       continue;
     }
     const setting: FeatureSetting = {};
     for (const [field, fieldValue] of Object.entries(raw)) {
       const fieldSchema = featureSettingSchema.shape[field as keyof FeatureSetting];
       if (!fieldSchema) {
-        ignored.push({ key: `features.${id}.${field}`, reason: 'okänt fält (bara enabled och locked)' });
+        ignored.push({
+          key: `features.${id}.${field}`,
+          reason: 'okänt fält (bara enabled och locked)',
+          id: 'unknown-feature-field',
+        });
         continue;
       }
       const parsed = fieldSchema.safeParse(fieldValue);
@@ -132,7 +156,7 @@ export function effectivePolicy(managed: unknown, userChoices: UserFeatureChoice
     for (const [key, value] of Object.entries(input)) {
       const def = known.get(key);
       if (!def) {
-        ignored.push({ key, reason: 'okänd policynyckel' });
+        ignored.push({ key, reason: 'okänd policynyckel', id: 'unknown-key' });
         continue;
       }
       if (def.form === 'features') {

@@ -50,7 +50,12 @@ function parseJson(text: string, path: string): { ok: true; value: unknown } | {
   } catch (e) {
     return {
       ok: false,
-      errors: [ruleSetError(path, `är inte giltig JSON (${e instanceof Error ? e.message : String(e)})`)],
+      errors: [
+        (() => {
+          const detail = e instanceof Error ? e.message : String(e);
+          return ruleSetError(path, `är inte giltig JSON (${detail})`, 'not-json', [detail]);
+        })(),
+      ],
     };
   }
 }
@@ -64,7 +69,7 @@ export function applyRuleSetOverride(
   if (!json.ok) return json;
   const value = json.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, errors: [ruleSetError('', 'måste vara ett objekt')] };
+    return { ok: false, errors: [ruleSetError('', 'måste vara ett objekt', 'must-be-object')] };
   const { schemaVersion, ...parts } = value as Record<string, unknown>;
   if (schemaVersion !== CURRENT_SCHEMA_VERSION)
     return {
@@ -73,12 +78,17 @@ export function applyRuleSetOverride(
         ruleSetError(
           'schemaVersion',
           `måste vara ${CURRENT_SCHEMA_VERSION}, den version tillägget läser (delar kan inte migreras: skriv om ändringen)`,
+          'override-schema-version',
+          [String(CURRENT_SCHEMA_VERSION)],
         ),
       ],
     };
   const unknown = Object.keys(parts).filter((k) => !OVERRIDABLE.includes(k));
   if (unknown.length > 0)
-    return { ok: false, errors: unknown.map((k) => ruleSetError(k, 'finns inte i regeluppsättningen')) };
+    return {
+      ok: false,
+      errors: unknown.map((k) => ruleSetError(k, 'finns inte i regeluppsättningen', 'not-in-rule-set')),
+    };
   const parsed = parseRuleSet({ ...base, ...parts });
   return parsed.ok ? { ok: true, rules: parsed.rules } : { ok: false, errors: parsed.errors };
 }
@@ -154,10 +164,17 @@ export function resolvePolicyRules({ policy, superuserRuleSet, lastGood = defaul
   const result: PolicyRules = { rules, source, adjustedBy, refused, ignored };
   if (policy.defaultUnit !== undefined) {
     if (rules.units.includes(policy.defaultUnit)) result.defaultUnit = policy.defaultUnit;
-    else ignored.push({ key: 'defaultUnit', reason: `'${policy.defaultUnit}' finns inte i regeluppsättningens units` });
+    else
+      ignored.push({
+        key: 'defaultUnit',
+        reason: `'${policy.defaultUnit}' finns inte i regeluppsättningens units`,
+        id: 'unit-not-in-rules',
+        values: [policy.defaultUnit],
+      });
   }
   if (policy.defaultRole !== undefined) {
     if (rules.roles.includes(policy.defaultRole)) result.defaultRole = policy.defaultRole;
+    // No ID: the stored `ignored` list for a wrong role is pinned as { key, reason } (e2e policy).
     else ignored.push({ key: 'defaultRole', reason: `'${policy.defaultRole}' finns inte i regeluppsättningens roles` });
   }
   return result;

@@ -7,7 +7,20 @@ export interface RuleSetError {
   path: string;
   /** Swedish, starting with the path. */
   message: string;
+  /** Set when the words are one of ours (not a schema's own): the extension words it by ID. */
+  id?: RuleErrorId;
+  /** What the sentence needs besides the path, in order. */
+  values?: string[];
 }
+
+/** Errors whose words are fixed here or in the policy rules (zod's and schemas' own texts have none). */
+export type RuleErrorId =
+  | 'missing'
+  | 'unknown-key'
+  | 'not-json'
+  | 'must-be-object'
+  | 'override-schema-version'
+  | 'not-in-rule-set';
 
 export const ROOT_LABEL = 'regeluppsättningen';
 
@@ -20,10 +33,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function ruleSetError(path: readonly PropertyKey[] | string, message: string): RuleSetError {
+export function ruleSetError(
+  path: readonly PropertyKey[] | string,
+  message: string,
+  id?: RuleErrorId,
+  values?: string[],
+): RuleSetError {
   const p = typeof path === 'string' ? path : formatPath(path);
-  return { path: p, message: `${p === '' ? ROOT_LABEL : p}: ${message}` };
+  const error: RuleSetError = { path: p, message: `${p === '' ? ROOT_LABEL : p}: ${message}` };
+  if (id) error.id = id;
+  if (id && values) error.values = values;
+  return error;
 }
+
+export const MISSING = 'saknas';
+export const UNKNOWN_KEY = 'okänd nyckel – ta bort den eller rätta stavningen';
 
 /** What a received value is, in Swedish, for "måste vara ett tal, inte text". */
 export function describeValue(value: unknown): string {
@@ -62,7 +86,7 @@ const quote = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : String
 export const svErrorMap: core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'saknas';
+      if (issue.input === undefined) return MISSING;
       return `måste vara ${EXPECTED[issue.expected] ?? issue.expected}, inte ${describeValue(issue.input)}`;
     case 'too_small': {
       const min = Number(issue.minimum);
@@ -107,17 +131,19 @@ export function issuesToErrors(issues: readonly core.$ZodIssue[], suffix = ''): 
   const out: RuleSetError[] = [];
   const seen = new Set<string>();
   const push = (e: RuleSetError) => {
-    const withSuffix = suffix ? { ...e, message: `${e.message}${suffix}` } : e;
+    // A suffix (the schema version) is not in the extension's words: keep shared's Swedish.
+    const withSuffix = suffix ? { path: e.path, message: `${e.message}${suffix}` } : e;
     if (seen.has(withSuffix.message)) return;
     seen.add(withSuffix.message);
     out.push(withSuffix);
   };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        push(ruleSetError([...issue.path, key], 'okänd nyckel – ta bort den eller rätta stavningen'));
+      for (const key of issue.keys) push(ruleSetError([...issue.path, key], UNKNOWN_KEY, 'unknown-key'));
     } else {
-      push(ruleSetError(issue.path, issue.message));
+      // Our error map's "missing", unless a schema's own words took precedence.
+      const missing = issue.code === 'invalid_type' && issue.input === undefined && issue.message === MISSING;
+      push(ruleSetError(issue.path, issue.message, missing ? 'missing' : undefined));
     }
   }
   return out;

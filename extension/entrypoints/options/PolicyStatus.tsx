@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PolicyIssue } from '../../../shared/policy/effective';
 import { POLICY_KEYS } from '../../../shared/policy/schema';
 import { type MessageKey, plural, t } from '../../lib/i18n';
+import { policyIssueWords } from '../../lib/rule-error-words';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
 import { RuleErrorList } from './rule-errors';
 import { usePolicy } from './use-policy';
@@ -58,7 +59,7 @@ export function PolicyStatus() {
           <ul>
             {ignored.map((i) => (
               <li key={`${i.key}:${i.reason}`} data-key={i.key}>
-                <code>{titleOf(i.key)}</code>: {i.reason}
+                <code>{titleOf(i.key)}</code>: {policyIssueWords(i)}
               </li>
             ))}
           </ul>

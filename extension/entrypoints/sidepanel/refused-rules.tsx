@@ -1,4 +1,5 @@
 import { plural, t } from '../../lib/i18n';
+import { ruleErrorWords } from '../../lib/rule-error-words';
 import type { EffectiveRules } from '../../lib/rules';
 
 /** Where the rule set in force comes from; a function so the words follow the browser's language. */
@@ -27,7 +28,7 @@ export function RefusedRules({ effective }: { effective: EffectiveRules }) {
             <ul>
               {r.errors.map((e) => (
                 <li key={`${e.path}:${e.message}`}>
-                  <code>{e.path || t('panel_wholeFile')}</code> {e.message}
+                  <code>{e.path || t('panel_wholeFile')}</code> {ruleErrorWords(e)}
                 </li>
               ))}
             </ul>

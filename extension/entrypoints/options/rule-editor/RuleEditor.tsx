@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/rules/editor';
 import { plural, t } from '../../../lib/i18n';
 import { ruleHistoryItem } from '../../../lib/rule-editor-storage';
+import { ruleErrorWords } from '../../../lib/rule-error-words';
 import {
   type EffectiveRules,
   loadEffectiveRules,
@@ -177,7 +178,7 @@ export function RuleEditor() {
           : t(
               'options_liveErrors',
               plural(live.errors.length, 'options_errors_one', 'options_errors_other'),
-              live.errors.map((e) => `${e.path || t('options_wholeFile')} ${e.message}`).join('; '),
+              live.errors.map((e) => `${e.path || t('options_wholeFile')} ${ruleErrorWords(e)}`).join('; '),
             )}
       </p>
       <label for="rule-editor-file">{t('options_importFile')}</label>

@@ -10,6 +10,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'preact/hooks';
 import { checkDraft } from '../../../../shared/rules/editor';
 import { t } from '../../../lib/i18n';
+import { ruleErrorWords } from '../../../lib/rule-error-words';
 import { completionsAt, rangeOfPath } from './json-schema-path';
 import { RULE_SET_JSON_SCHEMA } from './schema-form';
 
@@ -32,7 +33,7 @@ const schemaLinter = linter(
     return result.errors.map((e) => ({
       ...rangeOfPath(view.state, e.path),
       severity: 'error',
-      message: `${e.path || t('options_wholeFile')}: ${e.message}`,
+      message: `${e.path || t('options_wholeFile')}: ${ruleErrorWords(e)}`,
     }));
   },
   { delay: 300 },
