@@ -2,17 +2,13 @@
  * Issue 14, language (first step): Chromium resolves the manifest's __MSG_ keys from _locales,
  * in the browser's language when we have it, else Swedish (default_locale).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { localeMessages } from '../fixtures/words';
 import { describeInBrowser, type ExtensionBrowser, launchWithExtension, waitFor } from './harness';
 import { cardText, sidePanelFor, sidePanelText } from './side-panel';
 import { type Stack, startStack } from './stack';
 
-const messages = (locale: string) =>
-  JSON.parse(readFileSync(`extension/public/_locales/${locale}/messages.json`, 'utf8')) as Record<
-    string,
-    { message: string }
-  >;
+const messages = localeMessages;
 
 describeInBrowser('_locales in the browser (issue 14)', () => {
   let ext: ExtensionBrowser;

@@ -3,11 +3,11 @@
  * rules over extension/public/_locales/sv (the default locale), so tests read the Swedish a
  * clinician reads. WXT's fake browser throws for i18n; its other APIs stay as they are.
  */
-import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { localeMessages } from '../fixtures/words';
 import { localeMessage } from './locale-message';
 
-const messages = JSON.parse(readFileSync('extension/public/_locales/sv/messages.json', 'utf8'));
+const messages = localeMessages('sv');
 const i18n = fakeBrowser.i18n as unknown as Record<string, unknown>;
 i18n.getMessage = (key: string, substitutions?: string | string[]) => localeMessage(messages, key, substitutions);
 i18n.getUILanguage = () => 'sv';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localeMessages } from '../fixtures/words';
 
 /**
  * Issue 14, language (first step): the manifest's name, description and commands come from
@@ -8,9 +8,7 @@ import { describe, expect, it } from 'vitest';
  * and every __MSG_…__ the manifest names exists, so no browser shows a raw key.
  */
 const LOCALES = 'extension/public/_locales';
-type Messages = Record<string, { message: string; description?: string; placeholders?: Record<string, unknown> }>;
-const read = (locale: string): Messages =>
-  JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8'));
+const read = localeMessages;
 const locales = readdirSync(LOCALES).sort();
 const config = readFileSync('wxt.config.ts', 'utf8');
 

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { localeMessages } from '../fixtures/words';
 import { bundle } from './bundle-graph';
 
 /**
@@ -22,9 +22,7 @@ const WORDED_IN_THE_SIDE_PANEL: [words: string, key?: string][] = [
   ['Chattrutan är låst', 'noReply_composerLocked'],
   ['Telefonförsöket kunde inte registreras', 'noReply_phoneFailed'],
 ];
-const swedish: Record<string, { message: string }> = JSON.parse(
-  readFileSync('extension/public/_locales/sv/messages.json', 'utf8'),
-);
+const swedish = localeMessages('sv');
 
 describe('the no-reply chip is worded in the side panel, not in the page', () => {
   it('the content script has no chip model, no reading and none of its words; the side panel’s card has them', async () => {

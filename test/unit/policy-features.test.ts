@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PATIENT_SAFETY_FEATURE_IDS, POLICY_FEATURES } from '../../shared/policy';
+import { localeMessages } from '../fixtures/words';
 
 /**
  * The features IT can lock by policy are exactly the files of extension/features/ (the id is the
@@ -10,12 +11,7 @@ import { PATIENT_SAFETY_FEATURE_IDS, POLICY_FEATURES } from '../../shared/policy
  */
 const DIR = 'extension/features';
 /** A title in _locales (issue 14): `title: t('key')`, read in both languages. */
-const locale = (lang: 'sv' | 'en') =>
-  JSON.parse(readFileSync(`extension/public/_locales/${lang}/messages.json`, 'utf8')) as Record<
-    string,
-    { message: string }
-  >;
-const [sv, en] = [locale('sv'), locale('en')];
+const [sv, en] = [localeMessages('sv'), localeMessages('en')];
 const files = readdirSync(DIR)
   .filter((f) => /\.tsx?$/.test(f) && !['index.ts', 'feature.ts'].includes(f) && !f.includes('.test.'))
   .map((f) => f.replace(/\.tsx?$/, ''));

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alertWords, checkLabel } from '../../extension/lib/safety-words';
 import { evaluatePatientSafety, type SafetyAlertId, type SafetyFacts } from '../../shared/patient-safety';
+import { localeMessages } from '../fixtures/words';
 
 /**
  * Issue 14: the patient-safety alerts and checks (R-PI-*, R-GU-*, R-ID-1) are worded by the
@@ -46,10 +46,7 @@ describe('the patient-safety words', () => {
 
   it('never say a patient or guardian is "not protected", in either language (R-PI-1: Cosmic is the source)', () => {
     for (const locale of ['sv', 'en']) {
-      const messages = JSON.parse(readFileSync(`extension/public/_locales/${locale}/messages.json`, 'utf8')) as Record<
-        string,
-        { message: string }
-      >;
+      const messages = localeMessages(locale);
       const safety = Object.entries(messages).filter(([key]) => key.startsWith('safety_'));
       expect(safety.length).toBeGreaterThan(25);
       for (const [key, { message }] of safety)
