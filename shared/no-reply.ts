@@ -82,10 +82,26 @@ export interface NoReplyStatus {
   deadline: string | null;
   phoneRequired: boolean;
   canClose: boolean;
-  /** Swedish, for the clinician; each cites the rule it enforces. Never depends on elapsed time
-   * beyond the state itself, so the status only changes at the instants `nextWakeUp` returns. */
+  /** Swedish, for the clinician; each cites the rule it enforces (readNoReply's `notes` give them
+   * by ID). Never depends on elapsed time beyond the state itself, so the status only changes at
+   * the instants `nextWakeUp` returns. */
   reasons: string[];
 }
+
+/**
+ * Which reason, with the values its sentence needs: one per entry of `reasons`, in the same order.
+ * The extension words these in the browser's language; `reasons` stays shared's Swedish (the
+ * bridge and the tests read it). Durations are in minutes, as the settings give them.
+ */
+export type NoReplyReason =
+  | { id: 'ignored-events'; count: number }
+  | { id: 'closed' | 'idle' | 'call-attempted' | 'no-sms' | 'close-now' }
+  | { id: 'awaiting-patient'; noticeAfterMinutes: number }
+  | { id: 'notice-suggested'; noticeAfterMinutes: number; replyWindowMinutes: number }
+  | { id: 'notice-sent' | 'window-passed'; replyWindowMinutes: number }
+  | { id: 'attempts-missing'; attempts: number; minAttempts: number }
+  | { id: 'call-required'; priority: Priority | null };
+export type NoReplyReasonId = NoReplyReason['id'];
 
 /**
  * Routine defaults. R-NR-1: answer within 2 hours. R-NR-2: at least 2 chat attempts. R-NR-3:
@@ -204,6 +220,8 @@ export interface NoReplyReading {
   lastPatientMs: number;
   /** A phone attempt since the patient last wrote (R-NR-3). */
   phoneLogged: boolean;
+  /** `status.reasons` by ID and values, same order: for wording them in the browser's language. */
+  notes: NoReplyReason[];
 }
 
 export function readNoReply(
@@ -216,8 +234,10 @@ export function readNoReply(
   const d = digest(events);
   const noticeDueMs =
     d.lastChatMs !== null && d.lastNoticeMs === null ? d.lastChatMs + settings.noticeAfterMinutes * MINUTE_MS : null;
+  const { status, notes } = judge(d, t, settings, priority);
   return {
-    status: statusOf(d, t, settings, priority),
+    status,
+    notes,
     wakeAt: wakeOf(d, t, settings),
     noticeDueAt: noticeDueMs === null ? null : new Date(noticeDueMs).toISOString(),
     lastClinicianMs: d.lastChatMs,
@@ -232,10 +252,17 @@ export function evaluateNoReply(
   settings: NoReplySettings,
   priority: number | null,
 ): NoReplyStatus {
-  return statusOf(digest(events), nowMs(now), settings, priority);
+  return judge(digest(events), nowMs(now), settings, priority).status;
 }
 
-function statusOf(d: Digest, t: number, settings: NoReplySettings, priority: number | null): NoReplyStatus {
+// The status, and its reasons by ID beside it (not in it: the status's shape is what callers and
+// stored records already know).
+function judge(
+  d: Digest,
+  t: number,
+  settings: NoReplySettings,
+  priority: number | null,
+): { status: NoReplyStatus; notes: NoReplyReason[] } {
   const knownPriority = normalisePriority(priority);
   const phoneRequired = knownPriority === null || settings.phonePriorities.includes(knownPriority);
   const deadlineMs = d.lastNoticeMs === null ? null : d.lastNoticeMs + settings.replyWindowMinutes * MINUTE_MS;
@@ -244,8 +271,17 @@ function statusOf(d: Digest, t: number, settings: NoReplySettings, priority: num
   const phoneMet = !phoneRequired || d.phoneLogged;
 
   const reasons: string[] = [];
+  const notes: NoReplyReason[] = [];
+  // Each reason in Swedish and by ID, together, so the two lists never drift apart.
+  const say = (note: NoReplyReason, swedish: string) => {
+    notes.push(note);
+    reasons.push(swedish);
+  };
+  const noticeAfterMinutes = settings.noticeAfterMinutes;
+  const replyWindowMinutes = settings.replyWindowMinutes;
   if (d.ignored > 0) {
-    reasons.push(
+    say(
+      { id: 'ignored-events', count: d.ignored },
       d.ignored === 1
         ? '1 händelse med ogiltig tid eller typ ignorerades'
         : `${d.ignored} händelser med ogiltig tid eller typ ignorerades`,
@@ -255,56 +291,68 @@ function statusOf(d: Digest, t: number, settings: NoReplySettings, priority: num
   let state: NoReplyState;
   if (d.closed) {
     state = 'closed';
-    reasons.push('Ärendet är stängt');
+    say({ id: 'closed' }, 'Ärendet är stängt');
   } else if (d.lastChatMs === null) {
     state = 'idle';
-    reasons.push('Inget meddelande till patienten väntar på svar');
+    say({ id: 'idle' }, 'Inget meddelande till patienten väntar på svar');
   } else if (deadlineMs === null) {
     const silenceMs = t - d.lastChatMs;
     state = silenceMs >= settings.noticeAfterMinutes * MINUTE_MS ? 'notice-suggested' : 'awaiting-patient';
-    reasons.push(
-      state === 'notice-suggested'
-        ? `R-NR-1: Patienten har inte svarat på ${durationText(settings.noticeAfterMinutes)} – skicka meddelande om att svar krävs inom ${durationText(settings.replyWindowMinutes)}, annars stängs ärendet`
-        : `R-NR-1: Väntar på svar från patienten; påminnelse föreslås efter ${durationText(settings.noticeAfterMinutes)} utan svar`,
-    );
+    if (state === 'notice-suggested')
+      say(
+        { id: 'notice-suggested', noticeAfterMinutes, replyWindowMinutes },
+        `R-NR-1: Patienten har inte svarat på ${durationText(noticeAfterMinutes)} – skicka meddelande om att svar krävs inom ${durationText(replyWindowMinutes)}, annars stängs ärendet`,
+      );
+    else
+      say(
+        { id: 'awaiting-patient', noticeAfterMinutes },
+        `R-NR-1: Väntar på svar från patienten; påminnelse föreslås efter ${durationText(noticeAfterMinutes)} utan svar`,
+      );
   } else if (t < deadlineMs) {
     state = 'notice-sent';
-    reasons.push(
-      `R-NR-1: Patienten har fått besked att svara inom ${durationText(settings.replyWindowMinutes)}; ärendet kan stängas tidigast när svarstiden gått ut`,
+    say(
+      { id: 'notice-sent', replyWindowMinutes },
+      `R-NR-1: Patienten har fått besked att svara inom ${durationText(replyWindowMinutes)}; ärendet kan stängas tidigast när svarstiden gått ut`,
     );
   } else {
     state = attemptsMet && phoneMet ? 'ready-to-close' : 'deadline-passed';
-    reasons.push(`R-NR-1: Svarstiden på ${durationText(settings.replyWindowMinutes)} har gått ut utan svar`);
+    say(
+      { id: 'window-passed', replyWindowMinutes },
+      `R-NR-1: Svarstiden på ${durationText(replyWindowMinutes)} har gått ut utan svar`,
+    );
   }
 
   const waiting = state !== 'closed' && state !== 'idle';
   if (waiting) {
     if (!attemptsMet) {
-      reasons.push(`R-NR-2: ${d.attempts} av minst ${settings.minAttempts} kontaktförsök via chatt gjorda`);
+      say(
+        { id: 'attempts-missing', attempts: d.attempts, minAttempts: settings.minAttempts },
+        `R-NR-2: ${d.attempts} av minst ${settings.minAttempts} kontaktförsök via chatt gjorda`,
+      );
     }
     if (phoneRequired && !d.phoneLogged) {
       const who = knownPriority === null ? 'Okänd prioritet' : `Prioritet ${knownPriority}`;
-      reasons.push(`R-NR-3: ${who} – ring patienten innan ärendet stängs`);
+      say({ id: 'call-required', priority: knownPriority }, `R-NR-3: ${who} – ring patienten innan ärendet stängs`);
     } else if (phoneRequired) {
-      reasons.push('R-NR-3: Telefonkontakt har försökts');
+      say({ id: 'call-attempted' }, 'R-NR-3: Telefonkontakt har försökts');
     }
     if (state !== 'awaiting-patient') {
-      reasons.push(
+      say(
+        { id: 'no-sms' },
         'R-NR-5: Patienten får inget SMS om nya chattmeddelanden om mobilnummer saknas i profilen eller hen inte har lämnat tjänsten',
       );
     }
     if (state === 'ready-to-close') {
-      reasons.push('R-NR-4: Inget svar trots kontaktförsök – stäng ärendet och journalför en kort anteckning');
+      say(
+        { id: 'close-now' },
+        'R-NR-4: Inget svar trots kontaktförsök – stäng ärendet och journalför en kort anteckning',
+      );
     }
   }
 
   return {
-    state,
-    attempts: d.attempts,
-    deadline,
-    phoneRequired,
-    canClose: state === 'ready-to-close',
-    reasons,
+    status: { state, attempts: d.attempts, deadline, phoneRequired, canClose: state === 'ready-to-close', reasons },
+    notes,
   };
 }
 

@@ -2,7 +2,7 @@
 // (entrypoints/sidepanel/no-reply-card.tsx), worded in the side panel from the page's facts and the
 // visit's record (views/no-reply-timer.tsx). Every time and count in it comes from the rule set's
 // timers. The content script imports nothing from here (issue 14).
-import type { NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
+import type { NoReplyReason, NoReplySettings, NoReplyStatus } from '../../shared/no-reply';
 import { t } from './i18n';
 import { durationWords, STATE_TEXT, timeLeftText } from './no-reply-timers';
 
@@ -11,6 +11,9 @@ export type Feedback = { ok: boolean; text: string; copy?: string } | null;
 /** What the chip needs, from the page and the background's record of this visit. */
 export interface ChipModel {
   status: NoReplyStatus;
+  /** The status's reasons by ID (shared/no-reply's reading), to word them; without them the card
+   * shows the status's Swedish reasons. */
+  notes?: NoReplyReason[];
   settings: NoReplySettings;
   priority: number | null;
   now: number;

@@ -45,6 +45,7 @@ export function chipModel(
   });
   return {
     status,
+    notes: reading.notes,
     settings,
     priority: page.priority,
     now: now.getTime(),

@@ -205,9 +205,7 @@ export function dueNotification(
     if (status.attempts < settings.minAttempts) {
       missing.push(t('noReply_notifyAttempts', status.attempts, settings.minAttempts));
     }
-    // i18n-exempt: shared/no-reply.ts's R-NR-3 reason, matched (never shown from here)
-    const callMissing = status.reasons.some((r) => r.startsWith('R-NR-3:') && r.includes('ring patienten'));
-    if (callMissing) missing.push(t('noReply_notifyCall'));
+    if (reading.notes.some((n) => n.id === 'call-required')) missing.push(t('noReply_notifyCall'));
     return {
       key: `deadline@${status.deadline}`,
       dueAt: status.deadline,

@@ -6,6 +6,7 @@ import { copyText } from '../../lib/clipboard';
 import { plural, t } from '../../lib/i18n';
 import { type ChipView, noticeLabel } from '../../lib/no-reply-chip';
 import { durationWords, STATE_TEXT } from '../../lib/no-reply-timers';
+import { reasonTexts } from '../../lib/no-reply-words';
 import { RuleRef, RuleText, splitRuleIds } from '../../lib/rule-ref';
 
 export interface ChipActions {
@@ -31,8 +32,10 @@ export function Chip({ model, actions }: { model: ChipView; actions: ChipActions
   const waitingForNotice = status.state === 'awaiting-patient' || status.state === 'notice-suggested';
   const prio = model.priority === null ? t('noReply_priorityUnknown') : t('noReply_priority', model.priority);
   const undoable = model.undoable ?? [];
-  // R-NR-5 is worded once, in the status's reasons (shared/no-reply.ts).
-  const smsReason = status.reasons.find((r) => r.startsWith('R-NR-5'));
+  // In the browser's language; each leads with its rule ID (shared/no-reply.ts decides which apply).
+  const reasons = reasonTexts(status, model.notes);
+  // R-NR-5 is worded once, in the status's reasons.
+  const smsReason = reasons.find((r) => r.startsWith('R-NR-5'));
   const lastLogged = undoable[undoable.length - 1];
   return (
     <section class="card no-reply" aria-label={t('noReply_cardLabel')}>
@@ -80,7 +83,7 @@ export function Chip({ model, actions }: { model: ChipView; actions: ChipActions
       {status.state === 'deadline-passed' && (
         <p class="alert warning">
           <strong>{STATE_TEXT['deadline-passed']}</strong>
-          <Reasons reasons={status.reasons.filter((r) => r.startsWith('R-NR-2') || r.startsWith('R-NR-3: '))} />
+          <Reasons reasons={reasons.filter((r) => r.startsWith('R-NR-2') || r.startsWith('R-NR-3: '))} />
         </p>
       )}
       {status.state === 'ready-to-close' && (
