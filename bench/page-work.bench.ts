@@ -2,9 +2,10 @@
 // per run, each run in a fresh Chromium (same flags), pairs alternating which goes first.
 // Reports the ratio per phase and in total (median over pairs), one incoming message's added
 // time, and Drop in's ratio at 50/100/200/400 rows (linear in rows). PAGE_WORK_PAIRS sets the
-// number of pairs (default 5); PAGE_WORK_PROFILE=1 writes a CPU profile of one run with the
-// extension to bench-output/page-work.cpuprofile (PAGE_WORK_PROFILE=drop-in: of Drop in alone).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// number of pairs (default 5; 0 with a profile: the profile only); PAGE_WORK_PROFILE=1 writes a CPU profile of one run with the
+// extension to bench-output/page-work.cpuprofile (PAGE_WORK_PROFILE=drop-in: of Drop in alone;
+// PAGE_WORK_PROFILE=<start of a phase's name>, e.g. "navigate": of that phase only).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
@@ -41,7 +42,13 @@ async function launch(withExtension: boolean): Promise<{ browser: Browser; close
     // Same language as the run with the extension (launchWithExtension: Swedish).
     env: { ...process.env, LANGUAGE: 'sv' },
   });
-  return { browser, close: () => browser.close() };
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function taskSeconds(cdp: CDPSession): Promise<number> {
@@ -59,9 +66,9 @@ const count = (page: Page, selector: string) => page.$$eval(selector, (els) => e
 export async function session(
   withExtension: boolean,
   dropInRows: number,
-  options: { profile?: string; dropInOnly?: boolean } = {},
+  options: { profile?: string; dropInOnly?: boolean; profilePhase?: Phase } = {},
 ): Promise<Record<Phase, number>> {
-  const { profile, dropInOnly = false } = options;
+  const { profile, dropInOnly = false, profilePhase } = options;
   const sim = await startClinicSim({ seed: 'pagework', clock: SCENARIO_CLOCK });
   const { browser, close } = await launch(withExtension);
   try {
@@ -78,16 +85,25 @@ export async function session(
     const page = await browser.newPage();
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
-    if (profile) {
+    const startProfile = async () => {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
-    }
+    };
+    const stopProfile = async () => {
+      if (!profile) return;
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      mkdirSync(path.dirname(profile), { recursive: true });
+      writeFileSync(profile, JSON.stringify(cpu));
+    };
+    if (profile && !profilePhase) await startProfile();
     const out = {} as Record<Phase, number>;
     const phase = async (name: Phase, run: () => Promise<void>) => {
+      if (profile && name === profilePhase) await startProfile();
       const before = await taskSeconds(cdp);
       await run();
       await settle(page);
       out[name] = ((await taskSeconds(cdp)) - before) * 1000;
+      if (name === profilePhase) await stopProfile();
     };
     if (dropInOnly) {
       await page.goto(`${sim.url}/`);
@@ -135,11 +151,7 @@ export async function session(
       await page.click('a[href="/drop-in"]');
       await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length >= n, {}, dropInRows);
     });
-    if (profile) {
-      const { profile: cpu } = await cdp.send('Profiler.stop');
-      mkdirSync(path.dirname(profile), { recursive: true });
-      writeFileSync(profile, JSON.stringify(cpu));
-    }
+    if (!profilePhase) await stopProfile();
     return out;
   } finally {
     await close();
@@ -147,8 +159,23 @@ export async function session(
   }
 }
 
+async function writeProfile(profiled: string): Promise<void> {
+  const profilePhase = PHASES.find((p) => profiled !== '1' && p.startsWith(profiled));
+  await session(true, 200, {
+    profile: 'bench-output/page-work.cpuprofile',
+    dropInOnly: profiled === 'drop-in',
+    ...(profilePhase ? { profilePhase } : {}),
+  });
+}
+
 const suite: BenchSuite = async () => {
   const pairs = Number(process.env.PAGE_WORK_PAIRS ?? 5);
+  const profiled = process.env.PAGE_WORK_PROFILE;
+  // PAGE_WORK_PAIRS=0 with a profile: only the profile.
+  if (pairs === 0 && profiled) {
+    await writeProfile(profiled);
+    return [];
+  }
   const ratios: Record<Phase | 'total', number[]> = Object.fromEntries(
     [...PHASES, 'total'].map((p) => [p, []]),
   ) as unknown as Record<Phase | 'total', number[]>;
@@ -205,11 +232,7 @@ const suite: BenchSuite = async () => {
       budget: rows === 200 ? 1.25 : null,
     });
   }
-  if (process.env.PAGE_WORK_PROFILE)
-    await session(true, 200, {
-      profile: 'bench-output/page-work.cpuprofile',
-      dropInOnly: process.env.PAGE_WORK_PROFILE === 'drop-in',
-    });
+  if (profiled) await writeProfile(profiled);
   return results;
 };
 

@@ -27,43 +27,141 @@ export interface VisitChannels {
 const ITEM_TAGS = new Set(['LI', 'ARTICLE']);
 const ITEM_ROLES = new Set(['article', 'listitem', 'row']);
 
+const isItem = (el: Element) => ITEM_TAGS.has(el.tagName) || ITEM_ROLES.has(el.getAttribute('role') ?? '');
+
+/** The element whose children are the messages: the log, or the one list it wraps. */
+function itemsParent(log: Element): Element {
+  const only = log.childElementCount === 1 ? log.firstElementChild! : null;
+  return only && !isItem(only) ? only : log;
+}
+
 /** The log's message elements: its items, or the items of the one list it wraps. */
 export function messageElements(log: Element): Element[] {
-  const isItem = (el: Element) => ITEM_TAGS.has(el.tagName) || ITEM_ROLES.has(el.getAttribute('role') ?? '');
-  const direct = Array.from(log.children).filter(isItem);
-  if (direct.length > 0 || log.children.length !== 1) return direct;
-  return Array.from(log.children[0]!.children).filter(isItem);
+  return Array.from(itemsParent(log).children).filter(isItem);
 }
+
+/** A log's message elements as last listed, and the children that list came from. */
+interface ListedLog {
+  parent: Element;
+  items: Element[];
+  /** How many element children the list came from. */
+  children: number;
+  /** The last child already checked to be where the list has it. */
+  checked: Element | null;
+  /** Children added at the end since, by the records: checked before they are trusted. */
+  appended: Element[];
+  stale: boolean;
+}
+
+/** The appended children are, in order, the children after the checked one, up to the last. */
+function appendedInPlace(listed: ListedLog): boolean {
+  let previous = listed.checked;
+  for (const child of listed.appended) {
+    if (child.parentElement !== listed.parent || child.previousElementSibling !== previous) return false;
+    previous = child;
+  }
+  return listed.parent.lastElementChild === previous;
+}
+
+/** Messages kept by markup: two long visits' worth, oldest dropped first. */
+const MARKUP_ENTRIES = 5000;
 
 /**
  * Parsed chat messages kept between reads, per message element. The page observer drops an
  * entry whenever anything inside that message changes (invalidate), so a long chat is parsed
  * once and then only its new or changed messages: the product re-reads on every DOM change.
+ * A message element the console renders anew with the same markup (coming back to a visit, a
+ * re-rendered list) is the same message: found by its markup, neither parsed again nor a new
+ * object (readers that follow appended messages see the chat unchanged).
  * Clear it when the vocabulary changes.
  */
 export class ChatCache {
   private messages = new WeakMap<Element, ChatMessage>();
+  private byMarkup = new Map<string, ChatMessage>();
+  private lists = new Map<Element, ListedLog>();
+
+  /**
+   * The log's message elements, listed again only when the observer saw its list change other
+   * than by messages appended at the end (those are added to the list): a message arriving in a
+   * 2,000-message visit does not walk the 2,000. A child count or last child that disagrees with
+   * what the records said (records missed or misreported) lists it again.
+   */
+  elements(log: Element): Element[] {
+    const listed = this.lists.get(log);
+    const parent = itemsParent(log);
+    if (
+      listed &&
+      !listed.stale &&
+      listed.parent === parent &&
+      parent.childElementCount === listed.children &&
+      appendedInPlace(listed)
+    ) {
+      listed.checked = parent.lastElementChild;
+      listed.appended = [];
+      return listed.items;
+    }
+    const items = Array.from(parent.children).filter(isItem);
+    // One log at a time: a visit has one chat.
+    this.lists.clear();
+    this.lists.set(log, {
+      parent,
+      items,
+      children: parent.childElementCount,
+      checked: parent.lastElementChild,
+      appended: [],
+      stale: false,
+    });
+    return items;
+  }
 
   get(item: Element, match: VocabularyMatchers, now?: Date): ChatMessage {
     let message = this.messages.get(item);
-    if (!message) {
-      message = readMessage(item, match, now);
-      this.messages.set(item, message);
-    }
+    if (message) return message;
+    const markup = item.outerHTML;
+    message = this.byMarkup.get(markup);
+    if (message) this.byMarkup.delete(markup);
+    else message = readMessage(item, match, now);
+    this.byMarkup.set(markup, message);
+    if (this.byMarkup.size > MARKUP_ENTRIES) this.byMarkup.delete(this.byMarkup.keys().next().value!);
+    this.messages.set(item, message);
     return message;
   }
 
   invalidate(records: readonly MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
+      if (record.type === 'childList') this.listChanged(record);
       for (let el = target instanceof Element ? target : target.parentElement; el; el = el.parentElement) {
         if (this.messages.delete(el)) break;
       }
     }
   }
 
+  private listChanged(record: MutationRecord): void {
+    for (const [log, listed] of this.lists) {
+      if (record.target !== listed.parent && record.target !== log) continue;
+      const appended =
+        record.target === listed.parent &&
+        record.removedNodes.length === 0 &&
+        record.nextSibling === null &&
+        !listed.stale;
+      if (!appended) {
+        listed.stale = true;
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        listed.children++;
+        listed.appended.push(node as Element);
+        if (isItem(node as Element)) listed.items.push(node as Element);
+      }
+    }
+  }
+
   clear(): void {
+    this.lists.clear();
     this.messages = new WeakMap();
+    this.byMarkup.clear();
   }
 }
 

@@ -1,4 +1,4 @@
-import { elementsIn, locate, normalizeText, roleOf, sentenceElements } from './dom-query';
+import { elementsIn, locate, normalizeText, roleOf, sentenceElements, sharedInRead } from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 
@@ -19,6 +19,11 @@ export interface ClosedVisitFollowUps {
 }
 
 export function readClosedVisitFollowUps(doc: Document, registry: SelectorRegistry): ClosedVisitFollowUps | null {
+  // Two features read it on each change of the visit: once per read.
+  return sharedInRead(readFollowUps, doc, registry);
+}
+
+function readFollowUps(doc: Document, registry: SelectorRegistry): ClosedVisitFollowUps | null {
   const view = locate(doc, registry.fields.visitView.strategies);
   if (view.status !== 'found') return null;
   const scope = view.element;

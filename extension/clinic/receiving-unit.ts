@@ -1,4 +1,4 @@
-import { locate, locateAll, normalizeText, roleOf, spacedText } from './dom-query';
+import { locate, locateAll, normalizeText, roleOf, sharedInRead, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import type { SelectorRegistry } from './selectors';
 
@@ -21,6 +21,11 @@ const ITEM = 'li, article, [role="listitem"], [role="article"]';
  * the page may still leave it out), unknown when the visit view itself is not found.
  */
 export function readTicketVisit(doc: Document, registry: SelectorRegistry): Field<TicketVisit | null> {
+  // Two features read it on each change of the visit: once per read.
+  return sharedInRead(readTicket, doc, registry);
+}
+
+function readTicket(doc: Document, registry: SelectorRegistry): Field<TicketVisit | null> {
   const view = locate(doc, registry.fields.visitView.strategies);
   if (view.status !== 'found') return unknown(view.status === 'ambiguous' ? 'ambiguous' : 'missing');
   // i18n-exempt: the console's own label (matched, never shown)

@@ -181,9 +181,8 @@ class Reader {
     if (!log) return this.absent('chatLog');
     const match = this.registry.match;
     const cache = this.chatCache;
-    return known(
-      messageElements(log).map((item) => (cache ? cache.get(item, match, now) : readMessage(item, match, now))),
-    );
+    if (!cache) return known(messageElements(log).map((item) => readMessage(item, match, now)));
+    return known(cache.elements(log).map((item) => cache.get(item, match, now)));
   }
 
   /** Images uploaded; a section with no image and no "Inga …" is unreadable, not zero. */

@@ -40,9 +40,11 @@ const journalPanel: Feature = {
 
     const publish = (snapshot: ClinicSnapshot, now = false) => {
       clearTimeout(timer);
+      // Read now, within the console change's read (the page's other readers share its index and
+      // these answers); only the sending waits for the burst to end.
+      const facts = journalFactsFor(snapshot, ticketOf(snapshot), visitNoteOf(snapshot));
       const publishNow = () => {
         if (signal.aborted) return;
-        const facts = journalFactsFor(snapshot, ticketOf(snapshot), visitNoteOf(snapshot));
         const serialized = JSON.stringify(facts);
         // Only when changed: most console mutations (timers, presence) change no fact.
         if (serialized === published) return;

@@ -128,4 +128,25 @@ describe('selector registry on saved simulator pages', () => {
     expect(messages.some((m) => m.text === 'Ändrad text')).toBe(true);
     observer.disconnect();
   });
+
+  it('a chat rendered anew with the same markup (back to a visit) is the same messages, not parsed again; a changed one is read', () => {
+    load('visit-adult');
+    const cache = new ChatCache();
+    const before = readSnapshot(document, SELECTORS, NOW, cache).chat;
+    const log = document.querySelector('[role="log"]')!;
+    // What an SPA does on coming back: new elements, same markup, and one message edited.
+    const markup = log.innerHTML;
+    log.innerHTML = markup;
+    const last = Array.from(log.querySelectorAll(':scope > li p')).at(-1)!;
+    last.textContent = 'Ändrad text';
+    const after = readSnapshot(document, SELECTORS, NOW, cache).chat;
+    expect(before.known && after.known).toBe(true);
+    if (!before.known || !after.known) return;
+    expect(after.value).toHaveLength(before.value.length);
+    // Unchanged messages: the very objects read before (no new parse, no new object).
+    expect(after.value.slice(0, -1).every((m, i) => m === before.value[i])).toBe(true);
+    expect(after.value.at(-1)).not.toBe(before.value.at(-1));
+    expect(after.value.at(-1)!.text).toBe('Ändrad text');
+    expect(after).toEqual(readSnapshot(document, SELECTORS, NOW).chat);
+  });
 });
