@@ -119,9 +119,13 @@ describe('effectivePolicy: invalid values are ignored with a visible reason, nev
       },
     );
     const policy = effectivePolicy(hostile);
-    expect(policy.ignored).toEqual([{ key: '', reason: 'policyn kunde inte läsas (boom)' }]);
+    expect(policy.ignored).toEqual([
+      { key: '', reason: 'policyn kunde inte läsas (boom)', id: 'unreadable-detail', values: ['boom'] },
+    ]);
     expect(policy.features['same-patient-guard']).toMatchObject({ enabled: true, locked: true });
-    expect(effectivePolicy('not an object').ignored).toEqual([{ key: '', reason: 'policyn kunde inte läsas' }]);
+    expect(effectivePolicy('not an object').ignored).toEqual([
+      { key: '', reason: 'policyn kunde inte läsas', id: 'unreadable' },
+    ]);
   });
 
   it('allowRuleImport and the settings policy fixes are reported as managed', () => {

@@ -6,7 +6,13 @@
  * that passed Chrome's schema but not ours is ignored, never a crash.
  */
 import { isPatientSafetyFeature, POLICY_FEATURES, type PolicyFeatureId } from './features';
-import { type FeatureSetting, featureSettingSchema, POLICY_KEYS } from './schema';
+import {
+  type FeatureSetting,
+  featureSettingSchema,
+  POLICY_KEYS,
+  POLICY_VALUE_REASONS,
+  type PolicyValueReasonId,
+} from './schema';
 
 /** Shown beside every setting policy decides (issue 12's wording). */
 export const LOCKED_BY_POLICY = 'Styrs av din organisation';
@@ -28,7 +34,12 @@ export type PolicyIssueId =
   | 'feature-not-object'
   | 'unknown-feature-field'
   | 'unknown-key'
-  | 'unit-not-in-rules';
+  | 'unit-not-in-rules'
+  | 'role-not-in-rules'
+  | 'import-not-allowed'
+  | 'unreadable'
+  | 'unreadable-detail'
+  | PolicyValueReasonId;
 
 export type FeatureSource = 'policy' | 'patient-safety' | 'user' | 'default';
 
@@ -65,6 +76,12 @@ export interface EffectivePolicy {
 export type UserFeatureChoices = Partial<Record<string, boolean>>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A refused value's reason: the schema's words, with their ID when they are registered ones. */
+function valueIssue(key: string, reason: string): PolicyIssue {
+  const words = POLICY_VALUE_REASONS.get(reason);
+  return words ? { key, reason, ...words } : { key, reason };
+}
 
 /** The patient-safety rules among a feature's (why it is locked on). */
 export function safetyRules(rules: readonly string[]): string[] {
@@ -113,7 +130,7 @@ function readFeatureSettings(value: unknown, ignored: PolicyIssue[]): Map<string
       }
       const parsed = fieldSchema.safeParse(fieldValue);
       if (parsed.success && parsed.data !== undefined) setting[field as keyof FeatureSetting] = parsed.data;
-      else ignored.push({ key: `features.${id}.${field}`, reason: parsed.error?.issues[0]?.message ?? 'ogiltigt' });
+      else ignored.push(valueIssue(`features.${id}.${field}`, parsed.error?.issues[0]?.message ?? 'ogiltigt'));
     }
     settings.set(id, setting);
   }
@@ -151,7 +168,8 @@ export function effectivePolicy(managed: unknown, userChoices: UserFeatureChoice
   let input: Record<string, unknown> = {};
   try {
     if (isRecord(managed)) input = managed;
-    else if (managed !== undefined && managed !== null) ignored.push({ key: '', reason: 'policyn kunde inte läsas' });
+    else if (managed !== undefined && managed !== null)
+      ignored.push({ key: '', reason: 'policyn kunde inte läsas', id: 'unreadable' });
     const known = new Map(POLICY_KEYS.map((k) => [k.key, k]));
     for (const [key, value] of Object.entries(input)) {
       const def = known.get(key);
@@ -165,11 +183,17 @@ export function effectivePolicy(managed: unknown, userChoices: UserFeatureChoice
       }
       const parsed = def.value.safeParse(value);
       if (parsed.success) values.set(key, parsed.data);
-      else ignored.push({ key, reason: parsed.error.issues[0]?.message ?? 'ogiltigt värde' });
+      else ignored.push(valueIssue(key, parsed.error.issues[0]?.message ?? 'ogiltigt värde'));
     }
   } catch (e) {
     // A hostile getter or proxy in the input: whatever was read stays, the rest is ignored.
-    ignored.push({ key: '', reason: `policyn kunde inte läsas (${e instanceof Error ? e.message : String(e)})` });
+    const detail = e instanceof Error ? e.message : String(e);
+    ignored.push({
+      key: '',
+      reason: `policyn kunde inte läsas (${detail})`,
+      id: 'unreadable-detail',
+      values: [detail],
+    });
   }
 
   const settings = (values.get('features') as Map<string, FeatureSetting> | undefined) ?? new Map();

@@ -40,6 +40,7 @@ describe('resolvePolicyRules: policy > superuser > defaults', () => {
       {
         key: 'allowRuleImport',
         reason: 'den importerade regeluppsättningen används inte: din organisation tillåter inte import',
+        id: 'import-not-allowed',
       },
     ]);
   });

@@ -14,9 +14,8 @@ import {
   type RuleSetError,
   ruleSetSchema,
   selectorOverridesSchema,
-  svErrorMap,
 } from '../rules';
-import { issuesToErrors, ruleSetError } from '../rules/errors';
+import { issuesToErrors, PARSE_OPTIONS, ruleSetError } from '../rules/errors';
 import type { EffectivePolicy, PolicyIssue } from './effective';
 
 export type RuleSource = 'policy' | 'superuser' | 'default' | 'last-good';
@@ -100,7 +99,7 @@ export function applySelectorOverrides(
 ): { ok: true; rules: RuleSet } | { ok: false; errors: RuleSetError[] } {
   const json = parseJson(text, 'selectorOverrides');
   if (!json.ok) return json;
-  const parsed = selectorOverridesSchema.safeParse(json.value, { error: svErrorMap });
+  const parsed = selectorOverridesSchema.safeParse(json.value, PARSE_OPTIONS);
   if (!parsed.success)
     return {
       ok: false,
@@ -123,6 +122,7 @@ export function resolvePolicyRules({ policy, superuserRuleSet, lastGood = defaul
       ignored.push({
         key: 'allowRuleImport',
         reason: 'den importerade regeluppsättningen används inte: din organisation tillåter inte import',
+        id: 'import-not-allowed',
       });
   }
   for (const [from, input] of candidates) {
@@ -174,8 +174,13 @@ export function resolvePolicyRules({ policy, superuserRuleSet, lastGood = defaul
   }
   if (policy.defaultRole !== undefined) {
     if (rules.roles.includes(policy.defaultRole)) result.defaultRole = policy.defaultRole;
-    // No ID: the stored `ignored` list for a wrong role is pinned as { key, reason } (e2e policy).
-    else ignored.push({ key: 'defaultRole', reason: `'${policy.defaultRole}' finns inte i regeluppsättningens roles` });
+    else
+      ignored.push({
+        key: 'defaultRole',
+        reason: `'${policy.defaultRole}' finns inte i regeluppsättningens roles`,
+        id: 'role-not-in-rules',
+        values: [policy.defaultRole],
+      });
   }
   return result;
 }

@@ -34,11 +34,34 @@ export const JSON_TEXT_MAX_LENGTH = 1_000_000;
 export const MAX_RETENTION_HOURS = 72;
 const TOKEN_RE = /^[A-Za-z0-9_-]{22,256}$/;
 
+/** Why a policy value is refused, in the schema's own words: the extension words them by ID (issue 14). */
+export type PolicyValueReasonId =
+  | 'not-json-text'
+  | 'enabled-not-boolean'
+  | 'locked-not-boolean'
+  | 'not-boolean'
+  | 'not-integer'
+  | 'min-one-hour'
+  | 'max-hours'
+  | 'not-blank'
+  | 'min-value'
+  | 'max-value'
+  | 'not-text'
+  | 'bad-token';
+
+/** The schema's messages (Swedish) → ID and values. */
+export const POLICY_VALUE_REASONS = new Map<string, { id: PolicyValueReasonId; values?: string[] }>();
+
+function why(sv: string, id: PolicyValueReasonId, values?: string[]): string {
+  POLICY_VALUE_REASONS.set(sv, values ? { id, values } : { id });
+  return sv;
+}
+
 const nonBlank = (message: string) => z.string().refine((s) => s.trim() !== '', { error: message });
-const jsonText = () => z.string({ error: 'måste vara text (JSON)' });
+const jsonText = () => z.string({ error: why('måste vara text (JSON)', 'not-json-text') });
 const featureSetting = z.object({
-  enabled: z.boolean({ error: 'enabled måste vara true eller false' }).optional(),
-  locked: z.boolean({ error: 'locked måste vara true eller false' }).optional(),
+  enabled: z.boolean({ error: why('enabled måste vara true eller false', 'enabled-not-boolean') }).optional(),
+  locked: z.boolean({ error: why('locked måste vara true eller false', 'locked-not-boolean') }).optional(),
 });
 export type FeatureSetting = z.infer<typeof featureSetting>;
 
@@ -100,7 +123,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     titleEn: 'Allow rule set import',
     descriptionEn:
       "Off (false): nobody can import a rule set in the extension's settings, and an earlier import is not used; rules come from policy or the defaults. On or not set: superusers may import.",
-    value: z.boolean({ error: 'måste vara true eller false' }),
+    value: z.boolean({ error: why('måste vara true eller false', 'not-boolean') }),
   },
   {
     key: 'retentionHours',
@@ -110,10 +133,12 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     titleEn: 'Visit data retention (hours)',
     descriptionEn: `How long per-visit data is kept, 1–${MAX_RETENTION_HOURS} hours. Takes precedence over the rule set's retention.visitDataHours.`,
     value: z
-      .number({ error: 'måste vara ett heltal' })
-      .int({ error: 'måste vara ett heltal' })
-      .min(1, { error: 'måste vara minst 1 timme' })
-      .max(MAX_RETENTION_HOURS, { error: `får vara högst ${MAX_RETENTION_HOURS} timmar` }),
+      .number({ error: why('måste vara ett heltal', 'not-integer') })
+      .int({ error: why('måste vara ett heltal', 'not-integer') })
+      .min(1, { error: why('måste vara minst 1 timme', 'min-one-hour') })
+      .max(MAX_RETENTION_HOURS, {
+        error: why(`får vara högst ${MAX_RETENTION_HOURS} timmar`, 'max-hours', [String(MAX_RETENTION_HOURS)]),
+      }),
   },
   {
     key: 'defaultUnit',
@@ -124,7 +149,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     titleEn: 'Default care unit',
     descriptionEn:
       'The care unit when Clinic does not show it, exactly as in the rule set\'s units (e.g. "1177 direkt Uppsala län").',
-    value: nonBlank('får inte vara tom'),
+    value: nonBlank(why('får inte vara tom', 'not-blank')),
     maxLength: 200,
   },
   {
@@ -134,7 +159,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     description: 'Rollen när Clinic inte visar den, exakt som i regeluppsättningens roles (t.ex. "Sjuksköterska").',
     titleEn: 'Default role',
     descriptionEn: 'The role when Clinic does not show it, exactly as in the rule set\'s roles (e.g. "Sjuksköterska").',
-    value: nonBlank('får inte vara tom'),
+    value: nonBlank(why('får inte vara tom', 'not-blank')),
     maxLength: 200,
   },
   {
@@ -159,10 +184,10 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     descriptionEn:
       "Fallback when the bridge's native messaging host is missing: the port the bridge listens on, on 127.0.0.1 (default 47121).",
     value: z
-      .number({ error: 'måste vara ett heltal' })
-      .int({ error: 'måste vara ett heltal' })
-      .min(1024, { error: 'måste vara minst 1024' })
-      .max(65535, { error: 'får vara högst 65535' }),
+      .number({ error: why('måste vara ett heltal', 'not-integer') })
+      .int({ error: why('måste vara ett heltal', 'not-integer') })
+      .min(1024, { error: why('måste vara minst 1024', 'min-value', ['1024']) })
+      .max(65535, { error: why('får vara högst 65535', 'max-value', ['65535']) }),
   },
   {
     key: 'bridgeToken',
@@ -174,8 +199,8 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     descriptionEn:
       "Fallback when the bridge's native messaging host is missing: the same token the bridge has (CLINIC_BRIDGE_TOKEN or the file bridge-token), at least 22 base64url characters.",
     value: z
-      .string({ error: 'måste vara text' })
-      .regex(TOKEN_RE, { error: 'minst 22 tecken base64url (A–Z, a–z, 0–9, - och _)' }),
+      .string({ error: why('måste vara text', 'not-text') })
+      .regex(TOKEN_RE, { error: why('minst 22 tecken base64url (A–Z, a–z, 0–9, - och _)', 'bad-token') }),
     maxLength: 256,
   },
 ];

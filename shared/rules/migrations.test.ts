@@ -111,6 +111,8 @@ describe('v001-to-v002', () => {
         {
           path: 'phrases.noReplyNote',
           message: 'phrases.noReplyNote: får inte vara tom (efter migrering från schemaversion 1)',
+          id: 'empty-text',
+          versionNote: { kind: 'after-migration', version: 1 },
         },
       ],
     });

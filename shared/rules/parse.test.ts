@@ -3,13 +3,17 @@ import { applyRuleSetUpdate, CURRENT_SCHEMA_VERSION, defaultRuleSet, parseRuleSe
 
 describe('parseRuleSet never throws', () => {
   it.each([
-    [null, 'regeluppsättningen: måste vara ett objekt'],
-    [42, 'regeluppsättningen: måste vara ett objekt'],
-    [[], 'regeluppsättningen: måste vara ett objekt'],
-    [undefined, 'regeluppsättningen: måste vara ett objekt'],
-    ['{inte json', expect.stringMatching(/^regeluppsättningen: är inte giltig JSON/)],
-  ])('%j → one clear error', (input, message) => {
-    expect(parseRuleSet(input)).toEqual({ ok: false, errors: [{ path: '', message }] });
+    [null, 'regeluppsättningen: måste vara ett objekt', { id: 'must-be-object' }],
+    [42, 'regeluppsättningen: måste vara ett objekt', { id: 'must-be-object' }],
+    [[], 'regeluppsättningen: måste vara ett objekt', { id: 'must-be-object' }],
+    [undefined, 'regeluppsättningen: måste vara ett objekt', { id: 'must-be-object' }],
+    [
+      '{inte json',
+      expect.stringMatching(/^regeluppsättningen: är inte giltig JSON/),
+      { id: 'not-json', values: [expect.any(String)] },
+    ],
+  ])('%j → one clear error', (input, message, words) => {
+    expect(parseRuleSet(input)).toEqual({ ok: false, errors: [{ path: '', message, ...words }] });
   });
 
   it('a throwing getter is an error, not an exception', () => {
@@ -31,11 +35,25 @@ describe('parseRuleSet never throws', () => {
     const { schemaVersion: _, ...noVersion } = defaultRuleSet;
     expect(parseRuleSet(noVersion)).toEqual({
       ok: false,
-      errors: [{ path: 'schemaVersion', message: 'schemaVersion: saknas (nuvarande version är 3)' }],
+      errors: [
+        {
+          path: 'schemaVersion',
+          message: 'schemaVersion: saknas (nuvarande version är 3)',
+          id: 'version-missing',
+          values: ['3'],
+        },
+      ],
     });
     expect(parseRuleSet({ ...defaultRuleSet, schemaVersion: '2' })).toEqual({
       ok: false,
-      errors: [{ path: 'schemaVersion', message: 'schemaVersion: måste vara ett heltal från 1 till 3' }],
+      errors: [
+        {
+          path: 'schemaVersion',
+          message: 'schemaVersion: måste vara ett heltal från 1 till 3',
+          id: 'version-not-integer',
+          values: ['3'],
+        },
+      ],
     });
     const future = parseRuleSet({ ...defaultRuleSet, schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
     expect(future).toEqual({
@@ -44,6 +62,8 @@ describe('parseRuleSet never throws', () => {
         {
           path: 'schemaVersion',
           message: `schemaVersion: version ${CURRENT_SCHEMA_VERSION + 1} är nyare än den här versionen av Clinic Companion kan läsa (högst ${CURRENT_SCHEMA_VERSION}) – uppdatera tillägget`,
+          id: 'version-too-new',
+          values: [String(CURRENT_SCHEMA_VERSION + 1), String(CURRENT_SCHEMA_VERSION)],
         },
       ],
     });

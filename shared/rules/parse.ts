@@ -1,6 +1,6 @@
 // Reading a rule set from anywhere (file, managed storage, a superuser's paste): never throws,
 // lists every error, migrates old schema versions step by step.
-import { issuesToErrors, type RuleSetError, ruleSetError, svErrorMap } from './errors';
+import { type ErrorWords, issuesToErrors, PARSE_OPTIONS, type RuleSetError, wordedError } from './errors';
 import { MIGRATIONS } from './migrations';
 import { CURRENT_SCHEMA_VERSION, type RuleSet, ruleSetSchema } from './schema';
 
@@ -8,10 +8,12 @@ export type ParseRuleSetResult =
   | { ok: true; rules: RuleSet; migratedFrom?: number }
   | { ok: false; errors: RuleSetError[] };
 
-const fail = (path: string, message: string): ParseRuleSetResult => ({
+const fail = (path: string, words: ErrorWords): ParseRuleSetResult => ({
   ok: false,
-  errors: [ruleSetError(path, message)],
+  errors: [wordedError(path, words)],
 });
+
+const detailOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -24,35 +26,53 @@ function parse(input: unknown): ParseRuleSetResult {
     try {
       value = JSON.parse(value);
     } catch (e) {
-      return fail('', `är inte giltig JSON (${e instanceof Error ? e.message : String(e)})`);
+      const detail = detailOf(e);
+      return fail('', { id: 'not-json', values: [detail], sv: `är inte giltig JSON (${detail})` });
     }
   }
-  if (!isPlainObject(value)) return fail('', 'måste vara ett objekt');
+  if (!isPlainObject(value)) return fail('', { id: 'must-be-object', sv: 'måste vara ett objekt' });
 
   const version = value.schemaVersion;
-  if (version === undefined) return fail('schemaVersion', `saknas (nuvarande version är ${CURRENT_SCHEMA_VERSION})`);
+  const current = String(CURRENT_SCHEMA_VERSION);
+  if (version === undefined)
+    return fail('schemaVersion', {
+      id: 'version-missing',
+      values: [current],
+      sv: `saknas (nuvarande version är ${current})`,
+    });
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fail('schemaVersion', `måste vara ett heltal från 1 till ${CURRENT_SCHEMA_VERSION}`);
+    return fail('schemaVersion', {
+      id: 'version-not-integer',
+      values: [current],
+      sv: `måste vara ett heltal från 1 till ${current}`,
+    });
   if (version > CURRENT_SCHEMA_VERSION)
-    return fail(
-      'schemaVersion',
-      `version ${version} är nyare än den här versionen av Clinic Companion kan läsa ` +
-        `(högst ${CURRENT_SCHEMA_VERSION}) – uppdatera tillägget`,
-    );
+    return fail('schemaVersion', {
+      id: 'version-too-new',
+      values: [String(version), current],
+      sv:
+        `version ${version} är nyare än den här versionen av Clinic Companion kan läsa ` +
+        `(högst ${current}) – uppdatera tillägget`,
+    });
 
-  let current: unknown = value;
+  let migrated: unknown = value;
   for (let from = version; from < CURRENT_SCHEMA_VERSION; from++) {
     const step = MIGRATIONS.find((m) => m.from === from);
-    if (!step) return fail('schemaVersion', `ingen migrering finns från version ${from}`);
-    const result = step.run(current);
+    if (!step)
+      return fail('schemaVersion', {
+        id: 'no-migration',
+        values: [String(from)],
+        sv: `ingen migrering finns från version ${from}`,
+      });
+    const result = step.run(migrated);
     if (!result.ok) return { ok: false, errors: result.errors };
-    current = result.value;
+    migrated = result.value;
   }
 
-  const parsed = ruleSetSchema.safeParse(current, { error: svErrorMap });
+  const parsed = ruleSetSchema.safeParse(migrated, PARSE_OPTIONS);
   if (!parsed.success) {
-    const suffix = version < CURRENT_SCHEMA_VERSION ? ` (efter migrering från schemaversion ${version})` : '';
-    return { ok: false, errors: issuesToErrors(parsed.error.issues, suffix) };
+    const note = version < CURRENT_SCHEMA_VERSION ? { kind: 'after-migration' as const, version } : undefined;
+    return { ok: false, errors: issuesToErrors(parsed.error.issues, note) };
   }
   return version < CURRENT_SCHEMA_VERSION
     ? { ok: true, rules: parsed.data, migratedFrom: version }
@@ -64,7 +84,8 @@ export function parseRuleSet(input: unknown): ParseRuleSetResult {
     return parse(input);
   } catch (e) {
     // Defensive: a hostile getter or proxy must not take the extension down with it.
-    return fail('', `kunde inte läsas (${e instanceof Error ? e.message : String(e)})`);
+    const detail = detailOf(e);
+    return fail('', { id: 'unreadable', values: [detail], sv: `kunde inte läsas (${detail})` });
   }
 }
 

@@ -1,9 +1,12 @@
 // Building blocks shared by the current schema and the frozen schemas of old versions
 // (migrations). Messages are Swedish and name no path: the path is prefixed by issuesToErrors.
+// The fixed ones are registered (ownWords) and the composed ones carry an ID (ownIssue), so the
+// extension words them in the browser's language.
 import { z } from 'zod';
+import { ownIssue, ownWords } from './errors';
 
-export const NON_EMPTY = 'får inte vara tom';
-export const POSITIVE_INT = 'måste vara ett heltal större än 0';
+export const NON_EMPTY = ownWords('får inte vara tom', 'empty-text');
+export const POSITIVE_INT = ownWords('måste vara ett heltal större än 0', 'positive-int');
 
 /** A non-blank string (whitespace only counts as empty: it would paste as nothing). */
 export const text = () => z.string().refine((s) => s.trim() !== '', { error: NON_EMPTY });
@@ -32,25 +35,24 @@ export function regexError(source: string, flags: string): string | null {
 export const regexSource = (flags = 'u') =>
   z.string().superRefine((source, ctx) => {
     if (source === '') {
-      ctx.addIssue({ code: 'custom', message: NON_EMPTY, input: source });
+      ctx.addIssue(ownIssue(NON_EMPTY, 'empty-text', [], { input: source }));
       return;
     }
     const err = regexError(source, flags);
     if (err !== null)
-      ctx.addIssue({ code: 'custom', message: `är inget giltigt reguljärt uttryck (${err})`, input: source });
+      ctx.addIssue(ownIssue(`är inget giltigt reguljärt uttryck (${err})`, 'bad-regex', [err], { input: source }));
   });
 
 /** Reports every repeated entry of a list of strings at its own index. */
 export function uniqueEntries(list: readonly unknown[], ctx: z.RefinementCtx, path: PropertyKey[] = []): void {
   const seen = new Set<unknown>();
   list.forEach((value, index) => {
-    if (seen.has(value))
-      ctx.addIssue({
-        code: 'custom',
-        message: `${typeof value === 'string' ? `'${value}'` : String(value)} förekommer mer än en gång`,
-        path: [...path, index],
-        input: value,
-      });
+    if (seen.has(value)) {
+      const shown = typeof value === 'string' ? `'${value}'` : String(value);
+      ctx.addIssue(
+        ownIssue(`${shown} förekommer mer än en gång`, 'duplicate', [shown], { path: [...path, index], input: value }),
+      );
+    }
     seen.add(value);
   });
 }
@@ -61,9 +63,9 @@ export const uniqueTexts = () => z.array(text()).superRefine((list, ctx) => uniq
 /** A calendar date `YYYY-MM-DD`, optionally with an ISO time. */
 export const isoDate = () =>
   z.string().refine((s) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    error: 'måste vara ett datum i formatet ÅÅÅÅ-MM-DD',
+    error: ownWords('måste vara ett datum i formatet ÅÅÅÅ-MM-DD', 'date-format'),
   });
 
 /** An http(s) URL (intranet links may be plain http). */
 export const webUrl = () =>
-  z.url({ protocol: /^https?$/, error: 'måste vara en giltig webbadress (http eller https)' });
+  z.url({ protocol: /^https?$/, error: ownWords('måste vara en giltig webbadress (http eller https)', 'invalid-url') });

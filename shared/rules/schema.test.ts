@@ -102,7 +102,11 @@ describe('validation messages (Swedish, naming the path)', () => {
     const rules = copy();
     (rules.timers as Record<string, unknown>).replyWindowMinutes = 0;
     expect(errorsOf(rules)).toEqual([
-      { path: 'timers.replyWindowMinutes', message: 'timers.replyWindowMinutes: måste vara ett heltal större än 0' },
+      {
+        path: 'timers.replyWindowMinutes',
+        message: 'timers.replyWindowMinutes: måste vara ett heltal större än 0',
+        id: 'positive-int',
+      },
     ]);
     (rules.timers as Record<string, unknown>).replyWindowMinutes = 1.5;
     expect(errorsOf(rules)[0]!.message).toBe('timers.replyWindowMinutes: måste vara ett heltal större än 0');
@@ -163,6 +167,7 @@ describe('validation messages (Swedish, naming the path)', () => {
       {
         path: 'timers.acceptWithinMinutes',
         message: 'timers.acceptWithinMinutes: måste vara större än queueAmberAfterMinutes',
+        id: 'after-amber',
       },
     ]);
     const withRed = { ...copy(), timers: { ...copy().timers, queueRedAfterMinutes: 15 } };
@@ -216,6 +221,7 @@ describe('validation messages (Swedish, naming the path)', () => {
       {
         path: 'protectedIdentity.routine.url',
         message: 'protectedIdentity.routine.url: måste vara en giltig webbadress (http eller https)',
+        id: 'invalid-url',
       },
     ]);
   });

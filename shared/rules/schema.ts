@@ -3,6 +3,7 @@
 // region, unit or role are data here, not code (R-J-5).
 import { z } from 'zod';
 import { CLINIC_FIELDS } from '../selector-strategy';
+import { ownIssue, ownWords } from './errors';
 import { KONTAKTSATT } from './kontaktsatt';
 import { type PhraseTimers, phraseContradictions } from './phrases';
 import { isoDate, positiveInt, regexSource, text, uniqueEntries, uniqueTexts, webUrl } from './primitives';
@@ -61,11 +62,11 @@ export const channelRuleSchema = z
   })
   .superRefine((channel, ctx) => {
     if (channel.vardtjanst.required && channel.vardtjanst.allowed.includes('ingen'))
-      ctx.addIssue({
-        code: 'custom',
-        message: "'ingen' kan inte vara tillåten när en vårdtjänst krävs",
-        path: ['vardtjanst', 'allowed'],
-      });
+      ctx.addIssue(
+        ownIssue("'ingen' kan inte vara tillåten när en vårdtjänst krävs", 'ingen-when-required', [], {
+          path: ['vardtjanst', 'allowed'],
+        }),
+      );
   });
 
 export const restrictionSchema = z
@@ -79,7 +80,7 @@ export const restrictionSchema = z
     message: text(),
   })
   .refine((r) => r.fallback !== r.forbidKontaktsatt, {
-    error: 'får inte vara samma kontaktsätt som forbidKontaktsatt',
+    error: ownWords('får inte vara samma kontaktsätt som forbidKontaktsatt', 'fallback-same'),
     path: ['fallback'],
   });
 
@@ -136,18 +137,28 @@ export const templateSchema = z
     for (const fill of REQUIRED_FILLS) {
       const count = template.keywords.filter((k) => k.fill === fill).length;
       if (count !== 1)
-        ctx.addIssue({
-          code: 'custom',
-          message: `måste ha exakt ett sökord med fill '${fill}' (R-J-6), har ${count}`,
-          path: ['keywords'],
-        });
+        ctx.addIssue(
+          ownIssue(
+            `måste ha exakt ett sökord med fill '${fill}' (R-J-6), har ${count}`,
+            'fill-count',
+            [fill, String(count)],
+            {
+              path: ['keywords'],
+            },
+          ),
+        );
     }
     if (!template.keywords.some((k) => k.keyword === template.noReplyKeyword))
-      ctx.addIssue({
-        code: 'custom',
-        message: `'${template.noReplyKeyword}' finns inte bland keywords`,
-        path: ['noReplyKeyword'],
-      });
+      ctx.addIssue(
+        ownIssue(
+          `'${template.noReplyKeyword}' finns inte bland keywords`,
+          'not-in-keywords',
+          [template.noReplyKeyword],
+          {
+            path: ['noReplyKeyword'],
+          },
+        ),
+      );
   });
 
 // --- Phrases (Swedish, sent in the chat or written in the note). Templates: `{svarstid}`,
@@ -183,7 +194,7 @@ export const timersSchema = z
     queueAmberAfterMinutes: positiveInt(),
   })
   .refine((t) => t.queueAmberAfterMinutes < t.acceptWithinMinutes, {
-    error: 'måste vara större än queueAmberAfterMinutes',
+    error: ownWords('måste vara större än queueAmberAfterMinutes', 'after-amber'),
     path: ['acceptWithinMinutes'],
   });
 
@@ -205,8 +216,8 @@ const ruleSetShape = {
   channelPrecedence: z.array(kontaktsattSchema).superRefine((list, ctx) => {
     uniqueEntries(list, ctx);
     const missing = KONTAKTSATT.filter((k) => !list.includes(k));
-    if (missing.length > 0)
-      ctx.addIssue({ code: 'custom', message: `saknar ${missing.map((k) => `'${k}'`).join(', ')}` });
+    const names = missing.map((k) => `'${k}'`).join(', ');
+    if (missing.length > 0) ctx.addIssue(ownIssue(`saknar ${names}`, 'lacks', [names]));
   }),
   restrictions: z.array(restrictionSchema),
   template: templateSchema,
@@ -214,7 +225,7 @@ const ruleSetShape = {
   timers: timersSchema,
   retention: z.strictObject({
     /** Per-visit data is purged this long after the visit. */
-    visitDataHours: positiveInt().max(72, { error: 'får vara högst 72 timmar' }),
+    visitDataHours: positiveInt().max(72, { error: ownWords('får vara högst 72 timmar', 'max-hours', ['72']) }),
   }),
   /** How an id is pasted into Cosmic Sök patient (R-ID-1). */
   cosmicIdFormat: z.enum(['YYYYMMDD-NNNN', 'YYYYMMDDNNNN']),
@@ -246,11 +257,17 @@ function checkCrossReferences(value: unknown, ctx: z.RefinementCtx): void {
     if (typeof r !== 'object' || r === null) return;
     const { id, unit, role } = r as Record<string, unknown>;
     if (units && typeof unit === 'string' && !units.includes(unit))
-      ctx.addIssue({ code: 'custom', message: `'${unit}' finns inte i units`, path: ['restrictions', i, 'unit'] });
+      ctx.addIssue(
+        ownIssue(`'${unit}' finns inte i units`, 'not-in-units', [unit], { path: ['restrictions', i, 'unit'] }),
+      );
     if (roles && typeof role === 'string' && !roles.includes(role))
-      ctx.addIssue({ code: 'custom', message: `'${role}' finns inte i roles`, path: ['restrictions', i, 'role'] });
+      ctx.addIssue(
+        ownIssue(`'${role}' finns inte i roles`, 'not-in-roles', [role], { path: ['restrictions', i, 'role'] }),
+      );
     if (typeof id === 'string' && ids.has(id))
-      ctx.addIssue({ code: 'custom', message: `'${id}' förekommer mer än en gång`, path: ['restrictions', i, 'id'] });
+      ctx.addIssue(
+        ownIssue(`'${id}' förekommer mer än en gång`, 'duplicate', [`'${id}'`], { path: ['restrictions', i, 'id'] }),
+      );
     ids.add(id);
   });
 }

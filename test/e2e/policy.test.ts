@@ -137,10 +137,17 @@ describe.skipIf(unavailable)('IT policy in the running extension, real Chromium 
   it('a schema-invalid value is not exposed and is listed as ignored, with the reason', async () => {
     const policy = (await policyOf(stack.ext))!;
     expect(policy.defaultUnit).toBeUndefined();
-    expect(policy.ignored).toEqual([{ key: 'defaultUnit', reason: 'får inte vara tom' }]);
+    expect(policy.ignored).toEqual([{ key: 'defaultUnit', reason: 'får inte vara tom', id: 'not-blank' }]);
     const rules = (await rulesOf(stack.ext))!;
     expect(rules.defaultRole).toBeUndefined();
-    expect(rules.ignored).toEqual([{ key: 'defaultRole', reason: "'Kirurg' finns inte i regeluppsättningens roles" }]);
+    expect(rules.ignored).toEqual([
+      {
+        key: 'defaultRole',
+        reason: "'Kirurg' finns inte i regeluppsättningens roles",
+        id: 'role-not-in-rules',
+        values: ['Kirurg'],
+      },
+    ]);
     await options.waitForSelector('#policy-ignored [data-key="defaultUnit"]');
     expect(await options.$eval('#policy-ignored [data-key="defaultUnit"]', (el) => el.textContent)).toContain(
       'får inte vara tom',

@@ -60,7 +60,9 @@ describe('background: managed storage → effective policy and rules', () => {
     });
     expect(policy.features['copy-patient-id']).toMatchObject({ enabled: true, locked: true });
     expect(policy.retentionHours).toBeUndefined();
-    expect(policy.ignored).toEqual([{ key: 'retentionHours', reason: 'får vara högst 72 timmar' }]);
+    expect(policy.ignored).toEqual([
+      { key: 'retentionHours', reason: 'får vara högst 72 timmar', id: 'max-hours', values: ['72'] },
+    ]);
     const enabled = enabledFeatureIds(policy, POLICY_FEATURE_IDS);
     expect(enabled.has('queue-deadlines')).toBe(false);
     expect(enabled.has('copy-patient-id')).toBe(true);

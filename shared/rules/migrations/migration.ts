@@ -1,7 +1,7 @@
 // One schema-version step. Each step owns a frozen copy of the shape it reads, so later edits to
 // the current schema never change how an old file is read.
 import type { z } from 'zod';
-import { issuesToErrors, type RuleSetError, svErrorMap } from '../errors';
+import { issuesToErrors, PARSE_OPTIONS, type RuleSetError } from '../errors';
 
 export interface Migration {
   from: number;
@@ -21,9 +21,9 @@ export function defineMigration<S extends z.ZodType>(step: {
     from: step.from,
     to: step.to,
     run(input) {
-      const parsed = step.schema.safeParse(input, { error: svErrorMap });
+      const parsed = step.schema.safeParse(input, PARSE_OPTIONS);
       if (!parsed.success)
-        return { ok: false, errors: issuesToErrors(parsed.error.issues, ` (schemaversion ${step.from})`) };
+        return { ok: false, errors: issuesToErrors(parsed.error.issues, { kind: 'in-version', version: step.from }) };
       return { ok: true, value: step.migrate(parsed.data) };
     },
   };

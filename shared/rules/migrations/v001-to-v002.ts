@@ -4,11 +4,18 @@
 // - no `channelPrecedence` (video > telefon > chatt was code) and no `selectorOverrides`.
 // Version 2 makes precedence data, adds Clinic selector overrides and the queue/notice timers.
 import { z } from 'zod';
+import { ownWords } from '../errors';
 import { positiveInt, text, uniqueEntries, uniqueTexts, webUrl } from '../primitives';
 import { defineMigration } from './migration';
 
 const notInV1 = (key: string) =>
-  z.never({ error: `finns inte i schemaversion 1 – ange schemaVersion 2 om filen använder ${key}` }).optional();
+  z
+    .never({
+      error: ownWords(`finns inte i schemaversion 1 – ange schemaVersion 2 om filen använder ${key}`, 'not-in-v1', [
+        key,
+      ]),
+    })
+    .optional();
 
 /** Frozen: the parts of version 1 this step reads; the rest passes through to version 2's checks. */
 const v1Schema = z.looseObject({
@@ -16,7 +23,7 @@ const v1Schema = z.looseObject({
   timers: z.strictObject({
     // Must be whole minutes once converted: version 2 counts in minutes.
     replyWindowHours: z.number().refine((h) => h > 0 && Number.isInteger(Math.round(h * 60 * 1e6) / 1e6), {
-      error: 'måste vara ett antal timmar större än 0 som blir hela minuter',
+      error: ownWords('måste vara ett antal timmar större än 0 som blir hela minuter', 'whole-minutes'),
     }),
     minAttempts: positiveInt(),
     phonePriorities: z.array(z.number().int().min(1).max(5)).superRefine((list, ctx) => uniqueEntries(list, ctx)),

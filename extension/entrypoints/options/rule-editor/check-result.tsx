@@ -1,8 +1,9 @@
 // What Kontrollera found (every error by path, or that the draft is valid, migrated or not) and
 // a diff of the draft against another rule set, by path.
-import type { RuleSet } from '../../../../shared/rules';
+import { CURRENT_SCHEMA_VERSION, type RuleSet } from '../../../../shared/rules';
 import { type DraftCheck, diffRuleSets } from '../../../../shared/rules/editor';
 import { plural, t } from '../../../lib/i18n';
+import { migratedNoteWords } from '../../../lib/rule-error-words';
 import { RuleErrorList } from '../rule-errors';
 
 const show = (v: unknown) => (v === undefined ? '–' : JSON.stringify(v));
@@ -19,7 +20,7 @@ export function CheckResult({ result }: { result: DraftCheck }) {
     <div class="result ok" role="status" id="rule-editor-check">
       <p>
         {t('options_checkOk')}
-        {result.note ? ` ${result.note}` : ''}
+        {result.migratedFrom === undefined ? '' : ` ${migratedNoteWords(result.migratedFrom, CURRENT_SCHEMA_VERSION)}`}
       </p>
     </div>
   );
