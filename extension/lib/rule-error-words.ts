@@ -1,6 +1,7 @@
 import type { PolicyIssue, PolicyIssueId } from '../../shared/policy/effective';
 import type { RuleErrorId, RuleSetError } from '../../shared/rules/errors';
 import { type MessageKey, t } from './i18n';
+import { durationWords } from './no-reply-timers';
 
 /**
  * Rule-set validation errors and ignored-policy reasons in the browser's language: shared/ decides
@@ -55,6 +56,9 @@ const RULE_ERROR_KEYS: Record<RuleErrorId, MessageKey> = {
   'not-in-roles': 'ruleErr_notInRoles',
   'not-in-v1': 'ruleErr_notInV1',
   'whole-minutes': 'ruleErr_wholeMinutes',
+  'unknown-placeholder': 'ruleErr_unknownPlaceholder',
+  'phrase-duration': 'ruleErr_phraseDuration',
+  'phrase-attempts': 'ruleErr_phraseAttempts',
 };
 
 /** "must be EXPECTED, not FOUND": zod's type names as words; others (null, NaN, date …) stay as they are. */
@@ -95,6 +99,8 @@ export function ruleErrorWords(error: RuleSetError): string {
   let values = error.values ?? [];
   if (error.id === 'wrong-type')
     values = [kindWords(EXPECTED_KEYS, values[0] ?? ''), kindWords(FOUND_KEYS, values[1] ?? '')];
+  // The reply window comes in minutes; the stated words stay as quoted from the phrase.
+  if (error.id === 'phrase-duration') values = [values[0] ?? '', durationWords(Number(values[1]))];
   const line = t(singular(error.id, values) ?? RULE_ERROR_KEYS[error.id], path, ...values);
   const note = error.versionNote;
   if (!note) return line;

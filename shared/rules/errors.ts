@@ -74,7 +74,11 @@ export type RuleErrorId =
   | 'not-in-units'
   | 'not-in-roles'
   | 'not-in-v1'
-  | 'whole-minutes';
+  | 'whole-minutes'
+  // a phrase that contradicts the timers (phrases.ts)
+  | 'unknown-placeholder'
+  | 'phrase-duration'
+  | 'phrase-attempts';
 
 /** An error's ID and values beside its Swedish (without the path). */
 export interface ErrorWords {

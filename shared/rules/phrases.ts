@@ -85,31 +85,47 @@ export function statedAttempts(text: string): { text: string; count: number }[] 
   return Array.from(text.matchAll(ATTEMPTS_RE), (m) => ({ text: m[0], count: numberOf(m[1] ?? '', m[2]) }));
 }
 
+/** One way a phrase contradicts the timers: its Swedish, with an ID and values for other languages. */
+export interface PhraseProblem {
+  id: 'unknown-placeholder' | 'phrase-duration' | 'phrase-attempts';
+  /** unknown-placeholder: the name and the allowed ones; phrase-duration: the words and the window in minutes; phrase-attempts: the words and minAttempts. */
+  values: string[];
+  sv: string;
+}
+
 /**
- * Why a phrase contradicts the timers, in Swedish (empty when it does not): a stated duration
- * other than the reply window, a stated attempt count other than minAttempts, an unknown
- * placeholder. `speaksOfTimers` false (phrases about other things, e.g. a pause "till nästa
- * dag"): only the placeholders are checked.
+ * Why a phrase contradicts the timers (empty when it does not): a stated duration other than the
+ * reply window, a stated attempt count other than minAttempts, an unknown placeholder.
+ * `speaksOfTimers` false (phrases about other things, e.g. a pause "till nästa dag"): only the
+ * placeholders are checked.
  */
-export function phraseContradictions(template: string, timers: PhraseTimers, speaksOfTimers = true): string[] {
-  const problems: string[] = [];
+export function phraseProblems(template: string, timers: PhraseTimers, speaksOfTimers = true): PhraseProblem[] {
+  const problems: PhraseProblem[] = [];
+  const allowed = Object.keys(PHRASE_PLACEHOLDERS)
+    .map((p) => `{${p}}`)
+    .join(', ');
   for (const name of unknownPlaceholders(template))
-    problems.push(
-      `okänd platshållare {${name}} – tillåtna är ${Object.keys(PHRASE_PLACEHOLDERS)
-        .map((p) => `{${p}}`)
-        .join(', ')}`,
-    );
+    problems.push({
+      id: 'unknown-placeholder',
+      values: [name, allowed],
+      sv: `okänd platshållare {${name}} – tillåtna är ${allowed}`,
+    });
   if (!speaksOfTimers) return problems;
   const literal = template.replace(PLACEHOLDER_RE, ' ');
+  const window = timers.replyWindowMinutes;
   for (const d of statedDurations(literal))
-    if (d.minutes !== timers.replyWindowMinutes)
-      problems.push(
-        `anger tiden "${d.text}", men timers.replyWindowMinutes är ${durationText(timers.replyWindowMinutes)} – skriv {svarstid} så följer texten reglerna`,
-      );
+    if (d.minutes !== window)
+      problems.push({
+        id: 'phrase-duration',
+        values: [d.text, String(window)],
+        sv: `anger tiden "${d.text}", men timers.replyWindowMinutes är ${durationText(window)} – skriv {svarstid} så följer texten reglerna`,
+      });
   for (const a of statedAttempts(literal))
     if (a.count !== timers.minAttempts)
-      problems.push(
-        `anger "${a.text}", men timers.minAttempts är ${timers.minAttempts} – skriv {försök} så följer texten reglerna`,
-      );
+      problems.push({
+        id: 'phrase-attempts',
+        values: [a.text, String(timers.minAttempts)],
+        sv: `anger "${a.text}", men timers.minAttempts är ${timers.minAttempts} – skriv {försök} så följer texten reglerna`,
+      });
   return problems;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CLINIC_FIELDS } from '../selector-strategy';
 import { ownIssue, ownWords } from './errors';
 import { KONTAKTSATT } from './kontaktsatt';
-import { type PhraseTimers, phraseContradictions } from './phrases';
+import { type PhraseTimers, phraseProblems } from './phrases';
 import { isoDate, positiveInt, regexSource, text, uniqueEntries, uniqueTexts, webUrl } from './primitives';
 
 import { CURRENT_SCHEMA_VERSION } from './version';
@@ -285,8 +285,8 @@ function checkPhrases(value: unknown, ctx: z.RefinementCtx): void {
     if (typeof phrase !== 'string') continue;
     // The no-reply phrases speak of the reply window and the attempts; the others of other times.
     const speaksOfTimers = name === 'noReplyNotice' || name === 'noReplyNote';
-    for (const message of phraseContradictions(phrase, valid, speaksOfTimers))
-      ctx.addIssue({ code: 'custom', message, path: ['phrases', name] });
+    for (const problem of phraseProblems(phrase, valid, speaksOfTimers))
+      ctx.addIssue(ownIssue(problem.sv, problem.id, problem.values, { path: ['phrases', name] }));
   }
 }
 

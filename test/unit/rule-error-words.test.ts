@@ -71,6 +71,9 @@ const RULE_IDS: Record<RuleErrorId, true> = {
   'not-in-roles': true,
   'not-in-v1': true,
   'whole-minutes': true,
+  'unknown-placeholder': true,
+  'phrase-duration': true,
+  'phrase-attempts': true,
 };
 
 /** A copy of the default rule set with values set at dotted paths (`template.keywords.0.fill`). */
@@ -196,6 +199,18 @@ function everyRuleError(): RuleSetError[] {
       }),
     ),
   );
+  // Phrases that contradict the timers, over windows worded as hours and as minutes.
+  for (const replyWindowMinutes of [60, 90, 120, 1])
+    collect(
+      parseRuleSet(
+        withValues({
+          'timers.replyWindowMinutes': replyWindowMinutes,
+          'phrases.noReplyNotice': 'Svara inom två (2) timmar eller 15 minuter.',
+          'phrases.noReplyNote': 'Inget svar trots fem (5) kontaktförsök.',
+          'phrases.pauseNotice': 'Vi hör av oss inom {svarstd}.',
+        }),
+      ),
+    );
   const v1 = example('v1.json');
   collect(parseRuleSet({ ...v1, timers: { replyWindowHours: 1 / 7, minAttempts: 0, phonePriorities: [1] } }));
   collect(parseRuleSet({ ...v1, selectorOverrides: {}, phrases: { ...(v1.phrases as object), noReplyNote: '' } }));
@@ -280,7 +295,8 @@ const SWEDISH =
 /** The words a line would have in English: without its path, its values and Cosmic's own terms. */
 function wordsOnly(line: string, parts: readonly string[]): string {
   let out = line;
-  for (const part of [...parts, 'vårdtjänst', 'Kontaktsätt', "'ingen'"].filter(Boolean)) out = out.split(part).join('');
+  const terms = ['vårdtjänst', 'Kontaktsätt', "'ingen'", '{försök}', '{svarstid}', '{påminnelsetid}'];
+  for (const part of [...parts, ...terms].filter(Boolean)) out = out.split(part).join('');
   return out;
 }
 
@@ -308,6 +324,10 @@ describe('the rule-error and policy-reason words', () => {
     }
     const typed = ruleErrors.find((e) => e.id === 'wrong-type' && e.path === 'units');
     expect(inEnglish(() => typed && ruleErrorWords(typed))).toBe('units: must be a list, not text');
+    const phrase = ruleErrors.find((e) => e.id === 'phrase-duration' && e.values?.[1] === '90');
+    expect(inEnglish(() => phrase && ruleErrorWords(phrase))).toBe(
+      'phrases.noReplyNotice: states the time "två (2) timmar", but timers.replyWindowMinutes is 90 minutes – write {svarstid} so that the text follows the rules',
+    );
     const one = ruleErrors.filter((e) => (e.id === 'max-items' || e.id === 'max-chars') && e.values?.[0] === '1');
     expect(inEnglish(() => one.map(ruleErrorWords))).toEqual([
       'the rule set: may have at most 1 item (schema version 9)',
