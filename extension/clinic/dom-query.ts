@@ -176,7 +176,11 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explici
     case 'term':
       // The scope's own structure (not the items of long lists): a scope holding the chat (the
       // visit view) would otherwise test every line of 2,000 messages, and a term is never there.
-      return termValues(structureUnder(scope, TERM_SELECTOR), strategy.term);
+      // Within a read, from its structure index (several terms are looked up on each change).
+      return termValues(
+        cache ? all(TERM_SELECTOR).filter((el) => el !== scope) : structureUnder(scope, TERM_SELECTOR),
+        strategy.term,
+      );
     case 'css':
       try {
         return all(strategy.selector);
