@@ -117,7 +117,7 @@ export function migratedNoteWords(from: number, version: number): string {
   return t('ruleErr_migratedNote', from, version);
 }
 
-const POLICY_KEYS: Record<PolicyIssueId, MessageKey> = {
+const POLICY_ISSUE_KEYS: Record<PolicyIssueId, MessageKey> = {
   'features-not-object': 'policyWhy_featuresNotObject',
   'unknown-feature': 'policyWhy_unknownFeature',
   'feature-not-object': 'policyWhy_featureNotObject',
@@ -144,5 +144,5 @@ const POLICY_KEYS: Record<PolicyIssueId, MessageKey> = {
 
 /** Why a policy value was ignored. */
 export function policyIssueWords(issue: PolicyIssue): string {
-  return issue.id ? t(POLICY_KEYS[issue.id], ...(issue.values ?? [])) : issue.reason;
+  return issue.id ? t(POLICY_ISSUE_KEYS[issue.id], ...(issue.values ?? [])) : issue.reason;
 }

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { policyKeyTitle } from '../../extension/lib/policy-key-title';
 import { migratedNoteWords, policyIssueWords, ruleErrorWords } from '../../extension/lib/rule-error-words';
 import { effectivePolicy, type PolicyIssue, type PolicyIssueId } from '../../shared/policy/effective';
 import { POLICY_FEATURES } from '../../shared/policy/features';
 import { applyRuleSetOverride, applySelectorOverrides, resolvePolicyRules } from '../../shared/policy/rules';
+import { POLICY_KEYS } from '../../shared/policy/schema';
 import { CURRENT_SCHEMA_VERSION, defaultRuleSet, parseRuleSet, type RuleSetError } from '../../shared/rules';
 import { checkDraft } from '../../shared/rules/editor';
 import { issuesToErrors, PARSE_OPTIONS, type RuleErrorId } from '../../shared/rules/errors';
@@ -358,5 +360,16 @@ describe('the rule-error and policy-reason words', () => {
       expect(english).not.toBe(issue.reason);
       expect(wordsOnly(english, issue.values ?? []), english).not.toMatch(SWEDISH);
     }
+  });
+
+  it('name a policy key by its title in the messages’ language, as shared/ has it', () => {
+    for (const def of POLICY_KEYS) {
+      expect(policyKeyTitle(def.key)).toBe(`${def.title} (${def.key})`);
+      expect(inEnglish(() => policyKeyTitle(def.key))).toBe(`${def.titleEn} (${def.key})`);
+    }
+    expect(inEnglish(() => policyKeyTitle('features.page-health.enabled'))).toBe(
+      'Features (features.page-health.enabled)',
+    );
+    expect(policyKeyTitle('nope')).toBeUndefined();
   });
 });

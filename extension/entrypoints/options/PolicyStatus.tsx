@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PolicyIssue } from '../../../shared/policy/effective';
-import { POLICY_KEYS } from '../../../shared/policy/schema';
 import { type MessageKey, plural, t } from '../../lib/i18n';
+import { policyKeyTitle } from '../../lib/policy-key-title';
 import { policyIssueWords } from '../../lib/rule-error-words';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
 import { RuleErrorList } from './rule-errors';
@@ -17,11 +17,7 @@ const refusedLabel = (source: string) => {
   return key ? t(key) : source;
 };
 
-const titleOf = (key: string) => {
-  const top = key.split('.')[0] ?? key;
-  const title = POLICY_KEYS.find((k) => k.key === top)?.title;
-  return title ? `${title} (${key})` : key || t('options_thePolicy');
-};
+const titleOf = (key: string) => policyKeyTitle(key) ?? (key || t('options_thePolicy'));
 
 /**
  * What IT's policy sets on this browser (issue 12), and every value it could not use, with the
