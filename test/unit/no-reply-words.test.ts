@@ -17,8 +17,7 @@ import {
   readNoReply,
 } from '../../shared/no-reply';
 import { durationText } from '../../shared/rules/phrases';
-import { localeMessages } from '../fixtures/words';
-import { localeMessage } from './locale-message';
+import { inEnglish } from './in-english';
 
 /**
  * Issue 14: the no-reply status's reasons (R-NR-1..5) are worded by the extension in the browser's
@@ -63,21 +62,6 @@ function* everyLog(): Generator<NoReplyEvent[]> {
                   ...(answered ? [ev('patient-message', 11)] : []),
                   ...BAD.slice(0, bad),
                 ];
-}
-
-const en = localeMessages('en');
-const i18n = (
-  globalThis as unknown as { browser: { i18n: { getMessage(key: string, subs?: string | string[]): string } } }
-).browser.i18n;
-/** What `fn` says in an English browser (the unit tests' i18n is Swedish). */
-function inEnglish<T>(fn: () => T): T {
-  const swedish = i18n.getMessage;
-  i18n.getMessage = (key, subs) => localeMessage(en, key, subs);
-  try {
-    return fn();
-  } finally {
-    i18n.getMessage = swedish;
-  }
 }
 
 const SWEDISH = /[åäöÅÄÖ]|\b(och|att|inte|inget|patienten|ärendet|svar|timmar|timme|minuter|minut|prioritet|ring)\b/i;

@@ -10,8 +10,7 @@ import { POLICY_KEYS } from '../../shared/policy/schema';
 import { CURRENT_SCHEMA_VERSION, defaultRuleSet, parseRuleSet, type RuleSetError } from '../../shared/rules';
 import { checkDraft } from '../../shared/rules/editor';
 import { issuesToErrors, PARSE_OPTIONS, type RuleErrorId } from '../../shared/rules/errors';
-import { localeMessages } from '../fixtures/words';
-import { localeMessage } from './locale-message';
+import { inEnglish } from './in-english';
 
 /**
  * Issue 14: rule-set validation errors and ignored-policy reasons are worded by the extension in
@@ -275,21 +274,6 @@ function everyPolicyIssue(): PolicyIssue[] {
     const policy = effectivePolicy(m);
     return [...policy.ignored, ...resolvePolicyRules({ policy, superuserRuleSet: defaultRuleSet }).ignored];
   });
-}
-
-const en = localeMessages('en');
-const i18n = (
-  globalThis as unknown as { browser: { i18n: { getMessage(key: string, subs?: string | string[]): string } } }
-).browser.i18n;
-/** What `fn` says in an English browser (the unit tests' i18n is Swedish). */
-function inEnglish<T>(fn: () => T): T {
-  const swedish = i18n.getMessage;
-  i18n.getMessage = (key, subs) => localeMessage(en, key, subs);
-  try {
-    return fn();
-  } finally {
-    i18n.getMessage = swedish;
-  }
 }
 
 const SWEDISH =
