@@ -1,5 +1,5 @@
 import { t } from '../lib/i18n';
-import { normalizeText } from './dom-query';
+import { LONG_LIST, normalizeText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { stockholmDateTime } from './identity-text';
 
@@ -79,6 +79,23 @@ export class ChatCache {
   private messages = new WeakMap<Element, ChatMessage>();
   private byMarkup = new Map<string, ChatMessage>();
   private lists = new Map<Element, ListedLog>();
+  /** The console's changes since the chat was last listed (see `onlyAppended`). */
+  private sinceListed = { appended: 0, other: true, long: false };
+
+  /**
+   * The console changed only by messages appended to a long chat since it was last listed: its
+   * items are not in the page's structure index (LONG_LIST), so nothing but the chat can read
+   * differently.
+   */
+  onlyAppended(): boolean {
+    const since = this.sinceListed;
+    if (since.appended === 0 || since.other || !since.long) return false;
+    // And the page agrees: the appended children are at the end, in order (records can mislead).
+    for (const listed of this.lists.values()) {
+      if (listed.stale || listed.parent.childElementCount !== listed.children || !appendedInPlace(listed)) return false;
+    }
+    return true;
+  }
 
   /**
    * The log's message elements, listed again only when the observer saw its list change other
@@ -98,6 +115,7 @@ export class ChatCache {
     ) {
       listed.checked = parent.lastElementChild;
       listed.appended = [];
+      this.sinceListed = { appended: 0, other: false, long: listed.children > LONG_LIST };
       return listed.items;
     }
     const items = Array.from(parent.children).filter(isItem);
@@ -111,6 +129,7 @@ export class ChatCache {
       appended: [],
       stale: false,
     });
+    this.sinceListed = { appended: 0, other: false, long: parent.childElementCount > LONG_LIST };
     return items;
   }
 
@@ -130,14 +149,17 @@ export class ChatCache {
   invalidate(records: readonly MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
-      if (record.type === 'childList') this.listChanged(record);
+      if (record.type === 'childList' && this.listChanged(record)) this.sinceListed.appended++;
+      else this.sinceListed.other = true;
       for (let el = target instanceof Element ? target : target.parentElement; el; el = el.parentElement) {
         if (this.messages.delete(el)) break;
       }
     }
   }
 
-  private listChanged(record: MutationRecord): void {
+  /** True when the record appended to a listed chat (its new children are on the list). */
+  private listChanged(record: MutationRecord): boolean {
+    let appendedToList = false;
     for (const [log, listed] of this.lists) {
       if (record.target !== listed.parent && record.target !== log) continue;
       const appended =
@@ -155,10 +177,13 @@ export class ChatCache {
         listed.appended.push(node as Element);
         if (isItem(node as Element)) listed.items.push(node as Element);
       }
+      appendedToList = true;
     }
+    return appendedToList;
   }
 
   clear(): void {
+    this.sinceListed.other = true;
     this.lists.clear();
     this.messages = new WeakMap();
     this.byMarkup.clear();

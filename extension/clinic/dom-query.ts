@@ -6,6 +6,7 @@ import { normalizeText } from './text';
 export { accessibleName, roleOf } from './accessible-name';
 export {
   ambientQueryCache,
+  carryOver,
   keepQueryCache,
   type QueryCache,
   sharedInRead,
@@ -44,7 +45,7 @@ function namesOf(cache: QueryCache): Map<Element, string> {
 }
 
 /** A list this long is content (a chat log, a queue's rows), not where fields are found. */
-const LONG_LIST = 100;
+export const LONG_LIST = 100;
 const STRUCTURE_KEY = '\u0000structure';
 
 /**

@@ -10,7 +10,14 @@ export {
 } from './closed-visit';
 export { type ComposerInsert, insertIntoComposer, locateField } from './composer';
 export { type DateFilterView, readDateFilter } from './date-filter';
-export { ambientQueryCache, COMPANION_HOST_ATTR, elementsIn, withQueryCache } from './dom-query';
+export {
+  ambientQueryCache,
+  COMPANION_HOST_ATTR,
+  carryOver,
+  elementsIn,
+  type QueryCache,
+  withQueryCache,
+} from './dom-query';
 export { type Field, known, unknown, unknownText } from './field';
 export type { Guardian } from './guardians';
 export {
@@ -38,5 +45,6 @@ export { readSettingsFacts } from './settings-facts';
 export { END_SHIFT_BUTTON_NAME, watchShiftEnd } from './shift';
 export { type LogoutChoice, readShiftFacts, type ShiftFacts, watchLogoutChoice } from './shift-facts';
 export * from './snapshot';
+export { readChatAppended } from './snapshot-chat-appended';
 export { readTicketDialog } from './ticket-dialog';
 export { ownedByMe, readVisitPeople, sameName, type VisitPeople } from './visit-people';

@@ -48,7 +48,8 @@ export function observeClinic(
   const changed = (records: MutationRecord[]): boolean => {
     // Our own UI's changes are not the console's (inside it, or our hosts added to the page).
     if (records.every(isOurRecord)) return false;
-    onRecords?.(records);
+    // Only the console's own: a batch of a message appended and our chip redrawn is a message appended.
+    onRecords?.(records.filter((record) => !isOurRecord(record)));
     schedule();
     return true;
   };

@@ -65,3 +65,18 @@ export function ambientQueryCache(doc: Document): QueryCache | undefined {
   if (standing && !standing.fresh()) standing = undefined;
   return standing?.doc === doc ? standing.cache : undefined;
 }
+
+/**
+ * For a read after changes that left the page's structure as it was (messages appended to a long
+ * list, whose items the structure index leaves out): the last read's structure index, its
+ * selector answers and accessible names, still true. Not the '*' queries (they see every element
+ * of their scope, the list's items too) nor the readers' answers (a field's value can change
+ * without a DOM mutation).
+ */
+export function carryOver(from: QueryCache, to: QueryCache): void {
+  for (const [root, bySelector] of from) {
+    const kept = new Map([...bySelector].filter(([selector]) => selector !== '*'));
+    if (kept.size > 0) to.set(root, kept);
+  }
+  if (from.names) to.names = from.names;
+}

@@ -120,7 +120,8 @@ export function readSnapshot(
   };
 }
 
-class Reader {
+/** Reads the console's fields, each located once per read (snapshot-chat-appended.ts reads a few). */
+export class Reader {
   readonly health: Partial<Record<ClinicField, FieldHealth>> = {};
   private readonly cache = new Map<ClinicField, Element | null>();
 

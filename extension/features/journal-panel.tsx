@@ -3,7 +3,7 @@ import { t } from '../lib/i18n';
 import { journalFactsFor } from '../lib/journal-facts';
 import { logError } from '../lib/log';
 import { handle, send } from '../lib/messages';
-import type { Feature } from './feature';
+import type { Feature, SnapshotChange } from './feature';
 
 /** Facts are published this long after the console last changed (a burst of chat = one message). */
 const PUBLISH_DEBOUNCE_MS = 150;
@@ -18,6 +18,7 @@ const journalPanel: Feature = {
   id: 'journal-panel',
   title: t('journal_featureTitle'),
   rules: ['R-J-2', 'R-J-3', 'R-J-4', 'R-J-5', 'R-J-6', 'R-J-8'],
+  readsChat: true,
   init(ctx, signal) {
     let published: string | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,11 +39,15 @@ const journalPanel: Feature = {
       return read?.known ? read.value : null;
     };
 
-    const publish = (snapshot: ClinicSnapshot, now = false) => {
+    // The ticket and the visit note as last read: a message appended to the chat changes neither.
+    let around: { ticket: ReturnType<typeof ticketOf>; visitNote: ReturnType<typeof visitNoteOf> } | null = null;
+
+    const publish = (snapshot: ClinicSnapshot, now = false, change: SnapshotChange = 'page') => {
       clearTimeout(timer);
       // Read now, within the console change's read (the page's other readers share its index and
       // these answers); only the sending waits for the burst to end.
-      const facts = journalFactsFor(snapshot, ticketOf(snapshot), visitNoteOf(snapshot));
+      if (change === 'page' || !around) around = { ticket: ticketOf(snapshot), visitNote: visitNoteOf(snapshot) };
+      const facts = journalFactsFor(snapshot, around.ticket, around.visitNote);
       const publishNow = () => {
         if (signal.aborted) return;
         const serialized = JSON.stringify(facts);
@@ -69,7 +74,7 @@ const journalPanel: Feature = {
       signal,
     );
     signal.addEventListener('abort', () => clearTimeout(timer));
-    ctx.onSnapshot((s) => publish(s), signal);
+    ctx.onSnapshot((s, change) => publish(s, false, change), signal);
     publish(ctx.snapshot(), true);
   },
 };

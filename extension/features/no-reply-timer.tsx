@@ -45,6 +45,7 @@ const noReplyTimer: Feature = {
   id: 'no-reply-timer',
   title: t('noReply_title'),
   rules: ['R-NR-1', 'R-NR-2', 'R-NR-3', 'R-NR-4', 'R-NR-5'],
+  readsChat: true,
   init(ctx, signal) {
     let visitKey: string | null = null;
     let recordKey: string | null = null;

@@ -1,14 +1,18 @@
 import type { RuleSet } from '../../shared/rules';
 import {
+  ambientQueryCache,
   bannerFreeSpan,
   ChatCache,
   type ClinicSnapshot,
+  carryOver,
   observeClinic,
+  type QueryCache,
+  readChatAppended,
   readSnapshot,
   registryFor,
   withQueryCache,
 } from '../clinic';
-import type { Feature, FeatureContext } from '../features/feature';
+import type { Feature, FeatureContext, SnapshotChange } from '../features/feature';
 import { startFeatures } from './feature-loader';
 import { markFeature, trackFeatures } from './feature-status';
 import { logError } from './log';
@@ -35,7 +39,8 @@ export function startCompanion(
   const chatCache = new ChatCache();
   const readNow = () => readSnapshot(doc, registry, new Date(), chatCache);
   let snapshot: ClinicSnapshot = readNow();
-  const listeners = new Set<(s: ClinicSnapshot) => void>();
+  /** Each feature's listener, and whether it reads the chat (Feature.readsChat). */
+  const listeners = new Map<(s: ClinicSnapshot, change: SnapshotChange) => void, boolean>();
   const ui = createUiHost(doc, {
     freeSpan: () => bannerFreeSpan(doc, registry, ALARM_MIN_WIDTH),
     openSidePanel: () => void send('side-panel-open').catch(() => {}),
@@ -46,15 +51,15 @@ export function startCompanion(
   const contextFor = (feature: Feature): FeatureContext => ({
     snapshot: () => snapshot,
     onSnapshot(listener, signal) {
-      const guarded = (s: ClinicSnapshot) => {
+      const guarded = (s: ClinicSnapshot, change: SnapshotChange) => {
         try {
-          listener(s);
+          listener(s, change);
         } catch (error) {
           markFeature(feature.id, 'failed');
           logError(`feature ${feature.id} failed`, error);
         }
       };
-      listeners.add(guarded);
+      listeners.set(guarded, feature.readsChat === true);
       signal.addEventListener('abort', () => listeners.delete(guarded));
     },
     ui,
@@ -71,10 +76,19 @@ export function startCompanion(
   });
   // One read of the page per change: the snapshot and every listener's own adapter reads share
   // one structure index (a 2,000-message chat is walked once, not once per feature).
+  let lastRead: QueryCache | undefined;
   const refresh = () =>
     withQueryCache(new Map(), () => {
-      snapshot = readNow();
-      for (const listener of listeners) listener(snapshot);
+      const read = ambientQueryCache(doc);
+      // Issue 16: messages appended to a long chat (a message arriving) change only the chat. The
+      // last read's structure index still holds, and only the features that read the chat are
+      // told; the others' view of the page is as it was.
+      const chatOnly = snapshot.route === 'visit' && chatCache.onlyAppended();
+      if (chatOnly && lastRead && read) carryOver(lastRead, read);
+      lastRead = read;
+      snapshot = chatOnly ? readChatAppended(snapshot, doc, registry, new Date(), chatCache) : readNow();
+      const change: SnapshotChange = chatOnly ? 'chat-appended' : 'page';
+      for (const [listener, readsChat] of listeners) if (readsChat || !chatOnly) listener(snapshot, change);
       // Features redraw an inline container only when its content changed; the page's own
       // changes (a row inserted above, a panel opened) still move the anchors.
       ui.reposition();

@@ -141,6 +141,28 @@ describeInBrowser('journal panel (R-J-2..R-J-8), side panel page over the simula
     await visit.close();
   });
 
+  it('R-J-6 on a long visit (issue 16): an image arriving in a 150-message chat is counted; the upload read before still is', async () => {
+    const id = ongoingVisit('coordination', [{ name: 'utslag.jpg', alt: 'Foto av utslag' }]);
+    // Long enough that its messages are left out of the page's structure index: a message
+    // appended then tells only the features that read the chat, over the page read before.
+    stack.sim.control.addBulkMessages(id, 150);
+    const visit = await stack.openVisit(id);
+    const panel = await openJournalPanel(stack, visit);
+    const photos = () => keywordText(panel, 'Fotodokumentation');
+    await waitFor(async () => (await photos()) !== null);
+    // The rule set's phrase (data) says "Bilderna" whatever the count.
+    expect(await photos()).toBe('Patienten har skickat 1 bild i 1177 direkt. Bilderna sparas inte i journalen.');
+    stack.sim.control.addMessage(id, {
+      author: 'patient',
+      text: 'Här är en bild till.',
+      images: [{ name: 'utslag-2.jpg', alt: 'Närbild av utslag' }],
+    });
+    await waitFor(async () => (await photos())?.includes('2 bilder') === true, 10_000);
+    expect(await photos()).toBe('Patienten har skickat 2 bilder i 1177 direkt. Bilderna sparas inte i journalen.');
+    await panel.close();
+    await visit.close();
+  });
+
   it('R-J-6: no channel known → "Kontaktsätt okänt – välj" what happened (never guessed): chatt, telefon or video', async () => {
     // Waiting in the queue: no clinician message, no call yet.
     const visit = await stack.openVisit(stack.cases.adult2);
