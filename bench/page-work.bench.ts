@@ -25,9 +25,12 @@ const PHASES = [
 type Phase = (typeof PHASES)[number];
 const KEYS = ['adult', 'adult2', 'coordination', 'teen', 'child', 'protected', 'elderly'] as const;
 
-async function launch(withExtension: boolean): Promise<{ browser: Browser; close(): Promise<void> }> {
+async function launch(
+  withExtension: boolean,
+  extensionDir?: string,
+): Promise<{ browser: Browser; close(): Promise<void> }> {
   if (withExtension) {
-    const ext = await launchWithExtension();
+    const ext = await launchWithExtension(extensionDir ? { extensionDir } : {});
     await ext.worker();
     return { browser: ext.browser, close: () => ext.close() };
   }
@@ -66,11 +69,11 @@ const count = (page: Page, selector: string) => page.$$eval(selector, (els) => e
 export async function session(
   withExtension: boolean,
   dropInRows: number,
-  options: { profile?: string; dropInOnly?: boolean; profilePhase?: Phase } = {},
+  options: { profile?: string; dropInOnly?: boolean; profilePhase?: Phase; extensionDir?: string } = {},
 ): Promise<Record<Phase, number>> {
-  const { profile, dropInOnly = false, profilePhase } = options;
+  const { profile, dropInOnly = false, profilePhase, extensionDir } = options;
   const sim = await startClinicSim({ seed: 'pagework', clock: SCENARIO_CLOCK });
-  const { browser, close } = await launch(withExtension);
+  const { browser, close } = await launch(withExtension, extensionDir);
   try {
     sim.control.scenario('default');
     const visit = sim.control.createCase({ patientKey: 'adult', priority: 3, state: 'ongoing' }).id;

@@ -13,13 +13,13 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'puppeteer-core';
 import { startBridge } from '../bridge/app';
 import { silentLogger } from '../bridge/log';
-import { CARD_PULLED_BANNER } from '../shared/shift';
 import { FakeCardReader, FileSystemCard, pkcs15FileSystem } from '../test/bridge/fake-reader';
 import { testConfig } from '../test/bridge/http-helpers';
 import { createTestChain } from '../test/bridge/test-certs';
 import { bridgeState, browserTestsUnavailable, COMPANION_STARTED, panelText, waitFor } from '../test/e2e/harness';
 import { sidePanelFor } from '../test/e2e/side-panel';
 import { pairThroughOptions, startStack } from '../test/e2e/stack';
+import { swedish } from '../test/fixtures/words';
 import { type BenchResult, type BenchSuite, percentile } from './types';
 
 const READER = 'Virtual PCD 00 00';
@@ -76,7 +76,7 @@ const suite: BenchSuite = async () => {
     const start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
     await start.waitForSelector(COMPANION_STARTED);
     await waitFor(async () => (await bridgeState(visit)) === 'card-present');
-    const shown = async (page: Page) => (await page.evaluate(dangerBar)).includes(CARD_PULLED_BANNER);
+    const shown = async (page: Page) => (await page.evaluate(dangerBar)).includes(swedish('shiftGuard_banner'));
 
     const pulled: number[] = [];
     for (let i = 0; i < 20; i++) {

@@ -22,6 +22,7 @@ export function observeClinic(
   onChange: () => void,
   signal: AbortSignal,
   onRecords?: (records: MutationRecord[]) => void,
+  firstRead?: QueryCache,
 ): void {
   const win = doc.defaultView!;
   let scheduled = false;
@@ -57,6 +58,8 @@ export function observeClinic(
   // A read between a change and its (asynchronous) observer callback must not use the old index.
   const unchanged = () => !signal.aborted && !changed(observer.takeRecords());
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+  // The caller's first read of the page holds for the reads that follow it until the console changes.
+  if (firstRead) keepQueryCache(doc, firstRead, unchanged);
 
   win.addEventListener('popstate', schedule);
   win.addEventListener('hashchange', schedule);

@@ -39,17 +39,20 @@ const journalPanel: Feature = {
       return read?.known ? read.value : null;
     };
 
-    // The ticket and the visit note as last read: a message appended to the chat changes neither.
+    // The ticket and the visit note as last read, and whether the page changed since: a message
+    // appended to the chat changes neither.
     let around: { ticket: ReturnType<typeof ticketOf>; visitNote: ReturnType<typeof visitNoteOf> } | null = null;
+    let pageChanged = true;
 
     const publish = (snapshot: ClinicSnapshot, now = false, change: SnapshotChange = 'page') => {
       clearTimeout(timer);
-      // Read now, within the console change's read (the page's other readers share its index and
-      // these answers); only the sending waits for the burst to end.
-      if (change === 'page' || !around) around = { ticket: ticketOf(snapshot), visitNote: visitNoteOf(snapshot) };
-      const facts = journalFactsFor(snapshot, around.ticket, around.visitNote);
+      if (change === 'page') pageChanged = true;
+      // Once the burst of changes is over (typing, a chat arriving): read and send.
       const publishNow = () => {
         if (signal.aborted) return;
+        if (pageChanged || !around) around = { ticket: ticketOf(snapshot), visitNote: visitNoteOf(snapshot) };
+        pageChanged = false;
+        const facts = journalFactsFor(snapshot, around.ticket, around.visitNote);
         const serialized = JSON.stringify(facts);
         // Only when changed: most console mutations (timers, presence) change no fact.
         if (serialized === published) return;

@@ -38,7 +38,10 @@ export function startCompanion(
   let registry = registryFor(rules);
   const chatCache = new ChatCache();
   const readNow = () => readSnapshot(doc, registry, new Date(), chatCache);
-  let snapshot: ClinicSnapshot = readNow();
+  // The first read's structure index serves the features' first draws too (observeClinic keeps it
+  // until the console changes): on a 2,000-message visit, one walk instead of one per reader.
+  const firstRead: QueryCache = new Map();
+  let snapshot: ClinicSnapshot = withQueryCache(firstRead, readNow);
   /** Each feature's listener, and whether it reads the chat (Feature.readsChat). */
   const listeners = new Map<(s: ClinicSnapshot, change: SnapshotChange) => void, boolean>();
   const ui = createUiHost(doc, {
@@ -76,7 +79,7 @@ export function startCompanion(
   });
   // One read of the page per change: the snapshot and every listener's own adapter reads share
   // one structure index (a 2,000-message chat is walked once, not once per feature).
-  let lastRead: QueryCache | undefined;
+  let lastRead: QueryCache | undefined = firstRead;
   const refresh = () =>
     withQueryCache(new Map(), () => {
       const read = ambientQueryCache(doc);
@@ -93,7 +96,8 @@ export function startCompanion(
       // changes (a row inserted above, a panel opened) still move the anchors.
       ui.reposition();
     });
-  observeClinic(doc, refresh, lifetime.signal, (records) => chatCache.invalidate(records));
+  // Features start in microtasks after this: their first draws read over the first read's index.
+  observeClinic(doc, refresh, lifetime.signal, (records) => chatCache.invalidate(records), firstRead);
   // A superuser's new selectors or markers apply at once, without a release or a reload.
   onEffectiveRulesChanged((next) => {
     rules = next.rules;
