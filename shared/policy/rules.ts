@@ -162,25 +162,20 @@ export function resolvePolicyRules({ policy, superuserRuleSet, lastGood = defaul
   }
 
   const result: PolicyRules = { rules, source, adjustedBy, refused, ignored };
-  if (policy.defaultUnit !== undefined) {
-    if (rules.units.includes(policy.defaultUnit)) result.defaultUnit = policy.defaultUnit;
+  // The default unit and role must be ones the rules in force know (R-J-5).
+  const known = (key: 'defaultUnit' | 'defaultRole', list: readonly string[], listName: 'units' | 'roles') => {
+    const value = policy[key];
+    if (value === undefined) return;
+    if (list.includes(value)) result[key] = value;
     else
       ignored.push({
-        key: 'defaultUnit',
-        reason: `'${policy.defaultUnit}' finns inte i regeluppsättningens units`,
-        id: 'unit-not-in-rules',
-        values: [policy.defaultUnit],
+        key,
+        reason: `'${value}' finns inte i regeluppsättningens ${listName}`,
+        id: key === 'defaultUnit' ? 'unit-not-in-rules' : 'role-not-in-rules',
+        values: [value],
       });
-  }
-  if (policy.defaultRole !== undefined) {
-    if (rules.roles.includes(policy.defaultRole)) result.defaultRole = policy.defaultRole;
-    else
-      ignored.push({
-        key: 'defaultRole',
-        reason: `'${policy.defaultRole}' finns inte i regeluppsättningens roles`,
-        id: 'role-not-in-rules',
-        values: [policy.defaultRole],
-      });
-  }
+  };
+  known('defaultUnit', rules.units, 'units');
+  known('defaultRole', rules.roles, 'roles');
   return result;
 }
