@@ -5,14 +5,15 @@ import { readHandedOver } from './handed-over';
 import { readPatientIdentity } from './patient-identity';
 import { healthOf } from './sections';
 import type { SelectorRegistry } from './selectors';
-import { type ClinicSnapshot, Reader, readSnapshot } from './snapshot';
+import { type ClinicSnapshot, Reader } from './snapshot';
 
 /**
  * The page read again after messages were appended to a long chat, and nothing else changed
  * (ChatCache.onlyAppended): the chat and what the time can change (the patient's ID and its
  * cross-check of the age shown, the handed-over list) are read; the rest is `previous`'s, the page
- * around the chat being as it was. A visit start that is unknown or reads differently (the visit's
- * date decides ages) reads the whole page.
+ * around the chat being as it was. Null when that does not hold: not a visit, or a visit start
+ * that is unknown or reads differently (the visit's date decides ages): read the whole page, and
+ * tell every feature.
  */
 export function readChatAppended(
   previous: ClinicSnapshot,
@@ -20,7 +21,7 @@ export function readChatAppended(
   registry: SelectorRegistry,
   now: Date,
   chatCache: ChatCache,
-): ClinicSnapshot {
+): ClinicSnapshot | null {
   const reader = new Reader(doc, registry, chatCache);
   const header = reader.element('patientHeader');
   const visitStartedAt = header ? reader.visitStartedAt(now) : unknown<string>('missing');
@@ -32,7 +33,7 @@ export function readChatAppended(
     !same.known ||
     visitStartedAt.value !== same.value
   )
-    return readSnapshot(doc, registry, now, chatCache);
+    return null;
   const idRead = readPatientIdentity(header, registry, new Date(visitStartedAt.value), now);
   reader.health.patientId = healthOf(idRead.id);
   const chat = reader.chat(now);

@@ -86,10 +86,12 @@ export function startCompanion(
       // Issue 16: messages appended to a long chat (a message arriving) change only the chat. The
       // last read's structure index still holds, and only the features that read the chat are
       // told; the others' view of the page is as it was.
-      const chatOnly = snapshot.route === 'visit' && chatCache.onlyAppended();
-      if (chatOnly && lastRead && read) carryOver(lastRead, read);
+      const appended = chatCache.onlyAppended();
+      if (appended && lastRead && read) carryOver(lastRead, read);
       lastRead = read;
-      snapshot = chatOnly ? readChatAppended(snapshot, doc, registry, new Date(), chatCache) : readNow();
+      const chatRead = appended ? readChatAppended(snapshot, doc, registry, new Date(), chatCache) : null;
+      const chatOnly = chatRead !== null;
+      snapshot = chatRead ?? readNow();
       const change: SnapshotChange = chatOnly ? 'chat-appended' : 'page';
       for (const [listener, readsChat] of listeners) if (readsChat || !chatOnly) listener(snapshot, change);
       // Features redraw an inline container only when its content changed; the page's own

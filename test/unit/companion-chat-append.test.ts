@@ -88,6 +88,29 @@ describe('a message appended to a long chat (issue 16)', () => {
     });
   }
 
+  it('a visit whose start cannot be read (it decides ages): a message appended tells every feature, as a change of the page', async () => {
+    const log = loadLongVisit(150);
+    // The visit start's terms, no longer in the page's words: its value is unknown.
+    for (const el of document.querySelectorAll('dt, span, strong, b, label, p, div, th')) {
+      if (
+        el.childElementCount === 0 &&
+        /^(Besöket startade|Startad|Ankomst|Ankom):?$/u.test(el.textContent?.trim() ?? '')
+      )
+        el.textContent = 'Tid';
+    }
+    expect(readSnapshot(document, SELECTORS, new Date()).visitStartedAt.known).toBe(false);
+    const chatReader = counting('chat-reader', true);
+    const other = counting('other', false);
+    const companion = startCompanion(document, [chatReader, other], new Set(['chat-reader', 'other']), RULES);
+    await settle();
+    const start = other.seen.length;
+    log.append(message('Det gör fortfarande ont.'));
+    await settle();
+    expect(other.seen.length).toBe(start + 1);
+    expect(texts(other.seen.at(-1)!)!.at(-1)).toBe('Det gör fortfarande ont.');
+    companion.stop();
+  });
+
   it('a message inserted before the last, or one edited, is not an append: every feature is told', async () => {
     const log = loadLongVisit(150);
     const chatReader = counting('chat-reader', true);
