@@ -53,8 +53,13 @@ interface ListedLog {
   stale: boolean;
 }
 
-/** The appended children are, in order, the children after the checked one, up to the last. */
-function appendedInPlace(listed: ListedLog): boolean {
+/**
+ * The list still is the page's: no change but appends at its end was recorded, and the page
+ * agrees (the child count, and the appended children in order after the checked one, up to the
+ * last: records can be missed or misreported).
+ */
+function stillListed(listed: ListedLog): boolean {
+  if (listed.stale || listed.parent.childElementCount !== listed.children) return false;
   let previous = listed.checked;
   for (const child of listed.appended) {
     if (child.parentElement !== listed.parent || child.previousElementSibling !== previous) return false;
@@ -79,8 +84,8 @@ export class ChatCache {
   private messages = new WeakMap<Element, ChatMessage>();
   private byMarkup = new Map<string, ChatMessage>();
   private lists = new Map<Element, ListedLog>();
-  /** The console's changes since the chat was last listed (see `onlyAppended`). */
-  private sinceListed = { appended: 0, other: true, long: false };
+  /** Since the chat was last listed, the console changed other than by appending to it. */
+  private changedElsewhere = true;
 
   /**
    * The console changed only by messages appended to a long chat since it was last listed: its
@@ -88,13 +93,14 @@ export class ChatCache {
    * differently.
    */
   onlyAppended(): boolean {
-    const since = this.sinceListed;
-    if (since.appended === 0 || since.other || !since.long) return false;
-    // And the page agrees: the appended children are at the end, in order (records can mislead).
-    for (const listed of this.lists.values()) {
-      if (listed.stale || listed.parent.childElementCount !== listed.children || !appendedInPlace(listed)) return false;
-    }
-    return true;
+    if (this.changedElsewhere) return false;
+    const [listed] = this.lists.values();
+    return (
+      listed !== undefined &&
+      listed.appended.length > 0 &&
+      listed.children - listed.appended.length > LONG_LIST &&
+      stillListed(listed)
+    );
   }
 
   /**
@@ -106,16 +112,10 @@ export class ChatCache {
   elements(log: Element): Element[] {
     const listed = this.lists.get(log);
     const parent = itemsParent(log);
-    if (
-      listed &&
-      !listed.stale &&
-      listed.parent === parent &&
-      parent.childElementCount === listed.children &&
-      appendedInPlace(listed)
-    ) {
+    this.changedElsewhere = false;
+    if (listed && listed.parent === parent && stillListed(listed)) {
       listed.checked = parent.lastElementChild;
       listed.appended = [];
-      this.sinceListed = { appended: 0, other: false, long: listed.children > LONG_LIST };
       return listed.items;
     }
     const items = Array.from(parent.children).filter(isItem);
@@ -129,7 +129,6 @@ export class ChatCache {
       appended: [],
       stale: false,
     });
-    this.sinceListed = { appended: 0, other: false, long: parent.childElementCount > LONG_LIST };
     return items;
   }
 
@@ -149,8 +148,7 @@ export class ChatCache {
   invalidate(records: readonly MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
-      if (record.type === 'childList' && this.listChanged(record)) this.sinceListed.appended++;
-      else this.sinceListed.other = true;
+      if (record.type !== 'childList' || !this.listChanged(record)) this.changedElsewhere = true;
       for (let el = target instanceof Element ? target : target.parentElement; el; el = el.parentElement) {
         if (this.messages.delete(el)) break;
       }
@@ -183,7 +181,7 @@ export class ChatCache {
   }
 
   clear(): void {
-    this.sinceListed.other = true;
+    this.changedElsewhere = true;
     this.lists.clear();
     this.messages = new WeakMap();
     this.byMarkup.clear();

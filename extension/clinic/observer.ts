@@ -47,10 +47,11 @@ export function observeClinic(
 
   /** Records of the console's own changes start a read; false when there were any. */
   const changed = (records: MutationRecord[]): boolean => {
-    // Our own UI's changes are not the console's (inside it, or our hosts added to the page).
-    if (records.every(isOurRecord)) return false;
-    // Only the console's own: a batch of a message appended and our chip redrawn is a message appended.
-    onRecords?.(records.filter((record) => !isOurRecord(record)));
+    // Our own UI's changes are not the console's (inside it, or our hosts added to the page): a
+    // batch of a message appended and our chip redrawn is a message appended.
+    const theirs = records.filter((record) => !isOurRecord(record));
+    if (theirs.length === 0) return false;
+    onRecords?.(theirs);
     schedule();
     return true;
   };
