@@ -119,6 +119,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     }
   };
 
+  // Handed out once the extension is loaded: its page opened right after launch can be refused
+  // (ERR_BLOCKED_BY_CLIENT) while Chromium is still loading it.
+  await worker();
   return {
     browser,
     extensionId,

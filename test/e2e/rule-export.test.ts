@@ -28,8 +28,6 @@ const inForce = async (ext: ExtensionBrowser): Promise<{ source: string; rules: 
 };
 
 async function options(ext: ExtensionBrowser): Promise<Page> {
-  // The extension loaded first: its page opened right after launch is refused (ERR_BLOCKED_BY_CLIENT).
-  await ext.worker();
   const page = await ext.browser.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await page.waitForSelector('#rule-editor-form');
