@@ -23,6 +23,7 @@ const PHASES = [
   'Drop in',
 ] as const;
 type Phase = (typeof PHASES)[number];
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute', 'blink_gc', 'v8', 'disabled-by-default-v8.gc'];
 const KEYS = ['adult', 'adult2', 'coordination', 'teen', 'child', 'protected', 'elderly'] as const;
 
 async function launch(
@@ -69,9 +70,16 @@ const count = (page: Page, selector: string) => page.$$eval(selector, (els) => e
 export async function session(
   withExtension: boolean,
   dropInRows: number,
-  options: { profile?: string; dropInOnly?: boolean; profilePhase?: Phase; extensionDir?: string } = {},
+  options: {
+    profile?: string;
+    dropInOnly?: boolean;
+    profilePhase?: Phase;
+    extensionDir?: string;
+    /** A Chrome trace of profilePhase (layout, style, paint, scripts) to this file. */
+    trace?: string;
+  } = {},
 ): Promise<Record<Phase, number>> {
-  const { profile, dropInOnly = false, profilePhase, extensionDir } = options;
+  const { profile, dropInOnly = false, profilePhase, extensionDir, trace } = options;
   const sim = await startClinicSim({ seed: 'pagework', clock: SCENARIO_CLOCK });
   const { browser, close } = await launch(withExtension, extensionDir);
   try {
@@ -90,6 +98,8 @@ export async function session(
     await cdp.send('Performance.enable');
     const startProfile = async () => {
       await cdp.send('Profiler.enable');
+      // 100 µs: a phase of a few hundred ms gets enough samples to tell our functions apart.
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     };
     const stopProfile = async () => {
@@ -102,10 +112,14 @@ export async function session(
     const out = {} as Record<Phase, number>;
     const phase = async (name: Phase, run: () => Promise<void>) => {
       if (profile && name === profilePhase) await startProfile();
+      if (trace && name === profilePhase) {
+        await page.tracing.start({ path: trace, categories: TRACE_CATEGORIES });
+      }
       const before = await taskSeconds(cdp);
       await run();
       await settle(page);
       out[name] = ((await taskSeconds(cdp)) - before) * 1000;
+      if (trace && name === profilePhase) await page.tracing.stop();
       if (name === profilePhase) await stopProfile();
     };
     if (dropInOnly) {

@@ -1,4 +1,4 @@
-import { isOurs, keepQueryCache, type QueryCache, withQueryCache } from './dom-query';
+import { COMPANION_HOST_ATTR, isOurs, keepQueryCache, type QueryCache, withQueryCache } from './dom-query';
 
 /**
  * The one observer of the console SPA: DOM changes and History-API navigation, coalesced so a
@@ -10,11 +10,29 @@ import { isOurs, keepQueryCache, type QueryCache, withQueryCache } from './dom-q
  */
 const FRAME_MS = 16;
 
-function isOurRecord(record: MutationRecord): boolean {
-  if (isOurs(record.target)) return true;
+/**
+ * `oursByTarget`: one batch's answers per target (a console re-render removes 2,000 children of
+ * one list). Under a target of the console's, a node added or removed is ours only when it is one
+ * of our hosts itself: our UI inside them is in shadow roots, which this observer does not see.
+ */
+function isOurRecord(record: MutationRecord, oursByTarget: Map<Node, boolean>): boolean {
+  let ours = oursByTarget.get(record.target);
+  if (ours === undefined) {
+    ours = isOurs(record.target);
+    oursByTarget.set(record.target, ours);
+  }
+  if (ours) return true;
   if (record.type !== 'childList') return false;
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every(isOurs);
+  const { addedNodes, removedNodes } = record;
+  if (addedNodes.length + removedNodes.length === 0) return false;
+  for (const list of [addedNodes, removedNodes]) {
+    for (let i = 0; i < list.length; i++) if (!isOurHost(list[i]!)) return false;
+  }
+  return true;
+}
+
+function isOurHost(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).hasAttribute(COMPANION_HOST_ATTR);
 }
 
 export function observeClinic(
@@ -49,7 +67,8 @@ export function observeClinic(
   const changed = (records: MutationRecord[]): boolean => {
     // Our own UI's changes are not the console's (inside it, or our hosts added to the page): a
     // batch of a message appended and our chip redrawn is a message appended.
-    const theirs = records.filter((record) => !isOurRecord(record));
+    const oursByTarget = new Map<Node, boolean>();
+    const theirs = records.filter((record) => !isOurRecord(record, oursByTarget));
     if (theirs.length === 0) return false;
     onRecords?.(theirs);
     schedule();

@@ -3,6 +3,7 @@ import { cellsOf, columnHeaders } from './context';
 import { accessibleName, locateAll, roleOf, spacedText } from './dom-query';
 import { type Field, known, unknown } from './field';
 import { priorityIn, waitedMinutes } from './identity-text';
+import { sharedInRead } from './query-cache';
 import { SELECTORS, type SelectorRegistry } from './selectors';
 
 export interface QueueRow {
@@ -55,8 +56,16 @@ function readTable(table: Element, registry: SelectorRegistry): QueueGrid | { un
     index[column] = pattern ? headers.findIndex((h) => pattern.test(h)) : -1;
   }
   if (index.patient < 0) return { unreadable: t('adapter_qNoPatCol') };
+  // A head row: in a <thead> between it and the table, or the table itself in one (asked once,
+  // not walked to the document's root per row).
+  const tableInHead = table.closest('thead') !== null;
+  const inHead = (row: Element) => {
+    for (let el: Element | null = row; el && el !== table; el = el.parentElement)
+      if (el.tagName === 'THEAD') return true;
+    return tableInHead;
+  };
   const rows = Array.from(table.querySelectorAll('tr, [role="row"]'))
-    .filter((row) => row.closest(TABLE_LIKE) === table && !row.closest('thead'))
+    .filter((row) => row.closest(TABLE_LIKE) === table && !inHead(row))
     .map((row) => ({ row, cells: cellsOf(row) }))
     .filter(({ cells }) => !cells.some((c) => c.getAttribute('scope') === 'col' || roleOf(c) === 'columnheader'))
     .filter(({ cells }) => !(cells.length > 0 && cells.every((c) => c.tagName === 'TH')))
@@ -126,11 +135,11 @@ function locateQueue(doc: Document, registry: SelectorRegistry): Element | 'ambi
 
 /** The snapshot's queue rows (R-Q-1). */
 export function readQueue(doc: Document, registry: SelectorRegistry, now: Date): Field<QueueRow[]> {
-  const grid = readGrid(doc, registry);
+  const grid = sharedInRead(readGrid, doc, registry);
   if (!grid) return unknown('missing');
   if ('unreadable' in grid) return unknown('invalid', grid.unreadable);
   // Mottagna and Avslutade look the same but hold accepted cases: only the waiting queue counts.
-  if (!isWaitingQueue(doc, grid.table, registry)) return unknown('missing', t('adapter_qNotWaiting'));
+  if (!sharedInRead(showsWaitingQueue, doc, registry)) return unknown('missing', t('adapter_qNotWaiting'));
   return known(
     grid.rows.map(({ cells }) => {
       const text = (column: Column) => (cells[column] ? spacedText(cells[column]) : '');
@@ -161,12 +170,20 @@ export function readQueue(doc: Document, registry: SelectorRegistry, now: Date):
  * tabs (Mottagna, Avslutade) look the same but hold accepted cases.
  */
 export function waitingQueuePlaces(doc: Document, registry: SelectorRegistry = SELECTORS): QueueRowPlace[] | null {
-  const grid = readGrid(doc, registry);
-  if (!grid || 'unreadable' in grid || !isWaitingQueue(doc, grid.table, registry)) return null;
+  // The snapshot's read of the queue, when called within it (the queue feature on each change).
+  const grid = sharedInRead(readGrid, doc, registry);
+  if (!grid || 'unreadable' in grid || !sharedInRead(showsWaitingQueue, doc, registry)) return null;
+  const page = doc.location ? { href: doc.location.href, origin: doc.location.origin } : null;
   return grid.rows.map(({ row, cells }) => {
     const cell = cells.priority;
-    return { row, anchor: cell?.firstElementChild ?? cell ?? row, visitKey: visitKeyOf(doc, row) };
+    return { row, anchor: cell?.firstElementChild ?? cell ?? row, visitKey: visitKeyOf(page, row) };
   });
+}
+
+/** Whether the page's queue is the waiting one (false: none, or unreadable). */
+function showsWaitingQueue(doc: Document, registry: SelectorRegistry): boolean {
+  const grid = sharedInRead(readGrid, doc, registry);
+  return !!grid && !('unreadable' in grid) && isWaitingQueue(doc, grid.table, registry);
 }
 
 /** Whether the snapshot's queue is the waiting one (used to alert only on waiting cases). */
@@ -188,12 +205,13 @@ function queueName(table: Element): string {
   return '';
 }
 
-function visitKeyOf(doc: Document, row: Element): string | null {
+/** `page`: the document's address (asked once per read, not per row). */
+function visitKeyOf(page: { href: string; origin: string } | null, row: Element): string | null {
   const href = row.querySelector('a[href]')?.getAttribute('href');
   if (!href) return null;
   try {
-    const url = new URL(href, doc.location?.href);
-    return doc.location && url.origin !== doc.location.origin ? null : url.pathname;
+    const url = new URL(href, page?.href);
+    return page && url.origin !== page.origin ? null : url.pathname;
   } catch {
     return null;
   }

@@ -38,8 +38,11 @@ const closeVisitGuard: Feature = {
     document.addEventListener(
       'change',
       (e) => {
-        if (e.target instanceof HTMLInputElement && e.target.type === 'radio' && readCloseDialog(document))
-          touched = true;
+        // Only the dialog's choice changes without the console's markup changing (a radio's
+        // checked state); the rest reaches draw through the snapshot (a chat text field's change
+        // on leaving it read the whole visit for nothing).
+        if (!readCloseDialog(document)) return;
+        if (e.target instanceof HTMLInputElement && e.target.type === 'radio') touched = true;
         draw();
       },
       { signal, capture: true },

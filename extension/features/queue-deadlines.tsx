@@ -10,7 +10,7 @@ import {
 import { plural, t } from '../lib/i18n';
 import { logError } from '../lib/log';
 import { type OverdueCase, send } from '../lib/messages';
-import { clearBadge, drawBadge } from '../lib/queue-badge';
+import { drawBadge } from '../lib/queue-badge';
 import {
   type NotifyState,
   notifyStateOf,
@@ -43,6 +43,8 @@ export interface QueueDeadlinesModel {
  * (ui.inline): the console's renderer owns its table; the summary and the handed-over list are
  * in the side panel (issue 14).
  */
+const badgeId = (row: number) => `queue-deadlines-${row}`;
+
 const queueDeadlines: Feature = {
   id: 'queue-deadlines',
   title: t('queue_title'),
@@ -50,7 +52,6 @@ const queueDeadlines: Feature = {
   init(ctx, signal) {
     let items: QueueItem[] = [];
     let places: QueueRowPlace[] = [];
-    const containers: HTMLElement[] = [];
     /** What each badge shows and where it is anchored: an unchanged badge is not drawn again. */
     const drawn: ({ anchor: Element; shows: string } | undefined)[] = [];
     let shift: ClinicSnapshot['shift'] = ctx.snapshot().shift;
@@ -85,12 +86,12 @@ const queueDeadlines: Feature = {
       if (signal.aborted) return;
       const limits = thresholds();
       const views = queueView(items, ctx.now(), limits);
-      for (let i = 0; i < Math.max(containers.length, views.length); i++) {
+      for (let i = 0; i < Math.max(drawn.length, views.length); i++) {
         const view = views[i];
         const place = places[i];
         if (!view || !place) {
-          // Fewer rows than before (or another tab): the spare badges go blank.
-          if (containers[i] && drawn[i]) clearBadge(containers[i]!);
+          // Fewer rows than before (or another tab): the spare badges go.
+          if (drawn[i]) ctx.ui.release(badgeId(i));
           drawn[i] = undefined;
           continue;
         }
@@ -99,9 +100,8 @@ const queueDeadlines: Feature = {
         const shows = `${view.order}|${view.item.priority}|${view.urgency}|${Math.floor(view.waited)}|${amber}|${red}`;
         if (drawn[i]?.anchor === place.anchor && drawn[i]?.shows === shows) continue;
         drawn[i] = { anchor: place.anchor, shows };
-        const container = ctx.ui.inline(`queue-deadlines-${i}`, place.anchor, place.row);
-        containers[i] = container;
-        drawBadge(container, view, limits);
+        // Drawn when near the view (a 200-row queue draws the rows in view).
+        ctx.ui.inline(badgeId(i), place.anchor, place.row, (container) => drawBadge(container, view, limits));
       }
       const notify = notifyStateOf(shift);
       const handed = handedOver && handedOverView(handedOver, ctx.now(), limits);

@@ -64,8 +64,3 @@ export function drawBadge(container: HTMLElement, view: QueueView, limits: Queue
   setAttr(badge, 'title', `${text.label}. ${t('queue_badgeHow')}`);
   if (badge.parentNode !== container) container.append(badge);
 }
-
-/** The container shows no badge (fewer rows than before, or another page). */
-export function clearBadge(container: HTMLElement): void {
-  made.get(container)?.badge.remove();
-}

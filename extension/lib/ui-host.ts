@@ -1,5 +1,6 @@
 import { type FreeSpan, freeSpotNear } from '../clinic';
 import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
+import { afterLayout } from './after-layout';
 import { type Alarm, createAlarmBar } from './alarm-bar';
 import { uiLanguage } from './i18n';
 import { INLINE_CSS } from './ui-styles';
@@ -15,8 +16,15 @@ export interface UiHost {
    * A container shown right beside `anchor`. It floats over the page instead of being inserted
    * into the console's DOM: the console's renderer reconciles its own children and would take
    * over or drop a foreign node (a React-style re-render turns our host into its own span).
+   * With `render`, the container is drawn by it when it is shown (now, or once its anchor comes
+   * near the view): a 200-row queue draws the badges in view, not all 200.
    */
-  inline(featureId: string, anchor: Element, alignRightIn?: Element): HTMLElement;
+  inline(
+    featureId: string,
+    anchor: Element,
+    alignRightIn?: Element,
+    render?: (container: HTMLElement) => void,
+  ): HTMLElement;
   announce(text: string, urgency?: 'polite' | 'assertive'): void;
   /** This feature's danger warnings on the page itself (the danger bar); null or []: none. */
   alarm(featureId: string, alarms: readonly Alarm[] | null): void;
@@ -47,26 +55,29 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
 
   const inlineHosts = new Map<string, InlineEntry>();
   // Placement reads every rectangle first, then writes every position: interleaving the two
-  // would force a layout per host (quadratic with 200 queue badges). At most once per task.
-  let placing = false;
+  // would force a layout per host (quadratic with 200 queue badges). Once per frame, after the
+  // browser's own layout (after-layout.ts): reading then lays nothing out again.
   const alarms = createAlarmBar(doc, alarmPlace.freeSpan, alarmPlace.openSidePanel);
-  const place = () => {
-    placing = false;
+  /** One batch of reads then writes; true when hosts just shown must be measured and placed. */
+  const placeOnce = (): boolean => {
     // Measures only while a warning shows.
     alarms.place();
-    const reach = win.innerHeight;
+    const viewHeight = win.innerHeight;
+    const margin = viewHeight / 4;
     const reads: Placement[] = [];
     for (const entry of inlineHosts.values()) {
       const anchor = entry.anchor;
       const rect = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
-      // Gone, or a viewport or more away (a 200-row queue's far rows): hidden, so neither laid
-      // out nor measured; placed when scrolled near. First draw costs the rows in view, not all.
-      if (!rect || rect.bottom < -reach || rect.top > 2 * reach || (rect.width === 0 && rect.height === 0)) {
+      // Gone, or out of view (a 200-row queue's far rows): hidden, so neither laid out nor
+      // measured. A scroll places in the frame it paints (after-layout.ts), so the margin is
+      // small: a first draw costs the rows in view, not all.
+      if (!rect || rect.bottom < -margin || rect.top > viewHeight + margin || (rect.width === 0 && rect.height === 0)) {
         reads.push({ entry, to: 'hidden' });
         continue;
       }
-      // Shown first, measured in the next pass: a hidden host has no size to place it by.
-      if (!entry.size && entry.at === 'hidden') {
+      // Shown (and drawn) first, measured in the next pass: a hidden host has no size to place it
+      // by, and one drawn anew may have another.
+      if ((!entry.size || entry.render) && entry.at === 'hidden') {
         reads.push({ entry, to: 'shown' });
         continue;
       }
@@ -108,6 +119,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
         continue;
       }
       entry.host ??= createInlineHost(entry.featureId, entry.container);
+      if (entry.render) drawNow(entry);
       entry.host.style.display = '';
       if (to === 'shown') {
         again = true;
@@ -117,8 +129,20 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       entry.host.style.top = `${top}px`;
       entry.host.style.left = `${left}px`;
     }
-    // Hosts just shown are measured and placed in a second batch (before the next frame).
-    if (again) schedulePlace();
+    return again;
+  };
+  // Hosts just shown are measured and placed in a second batch, before the paint (what it lays
+  // out is only our hosts).
+  const place = () => {
+    if (placeOnce()) placeOnce();
+  };
+  const drawNow = (entry: InlineEntry) => {
+    const render = entry.render;
+    entry.render = undefined;
+    // Its size is measured again once drawn.
+    entry.size = undefined;
+    entry.measured = undefined;
+    render?.(entry.container);
   };
   const createInlineHost = (featureId: string, container: HTMLElement): HTMLElement => {
     const inlineHost = doc.createElement('div');
@@ -131,18 +155,15 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     doc.body.append(inlineHost);
     return inlineHost;
   };
-  const schedulePlace = () => {
-    if (placing) return;
-    placing = true;
-    queueMicrotask(place);
-  };
+  const placing = afterLayout(doc, place);
+  const schedulePlace = () => placing.schedule();
   const win = doc.defaultView!;
   // Capture phase: scrolling inside the console's own scroll containers moves anchors too.
   win.addEventListener('scroll', schedulePlace, { capture: true, passive: true });
   win.addEventListener('resize', schedulePlace, { passive: true });
 
   return {
-    inline(featureId, anchor, alignRightIn) {
+    inline(featureId, anchor, alignRightIn, render) {
       let entry = inlineHosts.get(featureId);
       if (!entry) {
         // Its host (and shadow root) is made when it is first placed near the view: a 200-row
@@ -153,9 +174,9 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       }
       entry.anchor = anchor;
       entry.box = alignRightIn ?? null;
-      // The size is measured again after the caller renders into the container.
-      entry.size = undefined;
-      entry.measured = undefined;
+      entry.render = render;
+      // Hidden: drawn when shown (place). Shown, or drawn by the caller: its size is measured again.
+      if (!render || entry.at !== 'hidden') drawNow(entry);
       schedulePlace();
       return entry.container;
     },
@@ -181,6 +202,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       win.removeEventListener('scroll', schedulePlace, { capture: true });
       win.removeEventListener('resize', schedulePlace);
       alarms.destroy();
+      placing.destroy();
       polite.remove();
       assertive.remove();
       for (const { host: h } of inlineHosts.values()) h?.remove();
@@ -252,6 +274,8 @@ interface InlineEntry {
   at: string;
   /** The host's size once measured (its content changes only through `inline()`). */
   size?: { width: number; height: number };
+  /** Draws the container before it is next shown (see `inline`). */
+  render?: (container: HTMLElement) => void;
   /** Where the free spot was found (from the anchor's left and middle), for the layout of `key`. */
   measured?: { key: string; dx: number; dy: number };
 }

@@ -208,6 +208,13 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     for (let i = 0; i < 120; i++)
       stack.sim.control.createCase({ patientKey: keys[i % keys.length]!, priority: 3, arrivedAt: fromNow(-10 - i) });
     const page = await stack.ext.newConsolePage(`${stack.sim.url}/drop-in`);
+    // Placing after the browser's layout (a ResizeObserver) must never reach the console's own
+    // error handlers ("ResizeObserver loop completed with undelivered notifications").
+    await page.evaluate(() => {
+      const w = window as unknown as { seenErrors: string[] };
+      w.seenErrors = [];
+      addEventListener('error', (e) => w.seenErrors.push(e.message));
+    });
     await page.waitForSelector('[data-clinic-companion="queue-deadlines-0"]');
     const rows = await page.$$eval('tbody tr', (trs) => trs.length);
     expect(rows).toBeGreaterThan(120);
@@ -230,6 +237,12 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
       }, last),
     );
     expect((await badges(page, rows)).at(-1)!.text).toMatch(/\d+:[ae]/);
+    // Back up through the queue: every row's badge placed on the way, no error reported.
+    for (let n = rows - 1; n >= 0; n -= 15) {
+      await page.$eval(`tbody tr:nth-child(${n + 1})`, (tr) => tr.scrollIntoView({ block: 'center' }));
+      await page.waitForSelector(`[data-clinic-companion="queue-deadlines-${n}"]`);
+    }
+    expect(await page.evaluate(() => (window as unknown as { seenErrors: string[] }).seenErrors)).toEqual([]);
     await page.close();
   }, 60_000);
 });
