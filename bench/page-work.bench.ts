@@ -4,7 +4,8 @@
 // time, and Drop in's ratio at 50/100/200/400 rows (linear in rows). PAGE_WORK_PAIRS sets the
 // number of pairs (default 5; 0 with a profile: the profile only); PAGE_WORK_PROFILE=1 writes a CPU profile of one run with the
 // extension to bench-output/page-work.cpuprofile (PAGE_WORK_PROFILE=drop-in: of Drop in alone;
-// PAGE_WORK_PROFILE=<start of a phase's name>, e.g. "navigate": of that phase only).
+// PAGE_WORK_PROFILE=<start of a phase's name>, e.g. "navigate": of that phase only, and with
+// PAGE_WORK_TRACE=<file> a Chrome trace of it: layout, style and paint beside the scripts).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,9 +78,11 @@ export async function session(
     extensionDir?: string;
     /** A Chrome trace of profilePhase (layout, style, paint, scripts) to this file. */
     trace?: string;
+    /** The profile's sampling interval (µs); Chrome's default (1 ms) unless set. */
+    samplingUs?: number;
   } = {},
 ): Promise<Record<Phase, number>> {
-  const { profile, dropInOnly = false, profilePhase, extensionDir, trace } = options;
+  const { profile, dropInOnly = false, profilePhase, extensionDir, trace, samplingUs } = options;
   const sim = await startClinicSim({ seed: 'pagework', clock: SCENARIO_CLOCK });
   const { browser, close } = await launch(withExtension, extensionDir);
   try {
@@ -98,8 +101,7 @@ export async function session(
     await cdp.send('Performance.enable');
     const startProfile = async () => {
       await cdp.send('Profiler.enable');
-      // 100 µs: a phase of a few hundred ms gets enough samples to tell our functions apart.
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      if (samplingUs) await cdp.send('Profiler.setSamplingInterval', { interval: samplingUs });
       await cdp.send('Profiler.start');
     };
     const stopProfile = async () => {
@@ -209,8 +211,11 @@ async function writeProfile(profiled: string): Promise<void> {
   const profilePhase = PHASES.find((p) => profiled !== '1' && p.startsWith(profiled));
   await session(true, 200, {
     profile: 'bench-output/page-work.cpuprofile',
+    // 100 µs: a phase of a few hundred ms gets enough samples to tell our functions apart.
+    samplingUs: 100,
     dropInOnly: profiled === 'drop-in',
     ...(profilePhase ? { profilePhase } : {}),
+    ...(process.env.PAGE_WORK_TRACE && profilePhase ? { trace: process.env.PAGE_WORK_TRACE } : {}),
   });
 }
 
