@@ -159,3 +159,59 @@ export function connectPanelViews(
     port?.postMessage({ feature, action, data } satisfies PanelActionMessage);
   };
 }
+
+type Views = Record<string, unknown> | null;
+type Act = (feature: string, action: string, data?: unknown) => void;
+
+/**
+ * A connection opened as the side panel's script starts, while it reads storage for the journal
+ * (issue 14, "side panel open → filled"): the content script's models are on their way during
+ * those reads instead of after the first render. The cards' component adopts it (`adoptEarlyViews`).
+ */
+interface EarlyConnection {
+  tabId: number;
+  /** The models so far (undefined: none yet). */
+  last: Views | undefined;
+  /** The adopting component's listener (null: unclaimed). */
+  onViews: ((views: Views) => void) | null;
+  act: Act;
+  life: AbortController;
+}
+let early: EarlyConnection | null = null;
+
+/** Starts connecting to `tabId`'s content script; unclaimed within `unclaimedMs` it is closed. */
+export function preconnectPanelViews(tabId: number, unclaimedMs = 5000): void {
+  if (early) return;
+  const life = new AbortController();
+  const entry: EarlyConnection = { tabId, last: undefined, onViews: null, act: () => {}, life };
+  entry.act = connectPanelViews(
+    tabId,
+    (views) => {
+      entry.last = views;
+      entry.onViews?.(views);
+    },
+    life.signal,
+  );
+  early = entry;
+  setTimeout(() => {
+    if (early !== entry) return;
+    early = null;
+    life.abort();
+  }, unclaimedMs);
+}
+
+/** The early connection's models so far, when it is `tabId`'s and still unclaimed (undefined: none yet). */
+export function earlyViews(tabId: number | null): Views | undefined {
+  return early && early.tabId === tabId ? early.last : undefined;
+}
+
+/** Connects to `tabId`'s models: the early connection when it is that tab's, else a new one. */
+export function adoptPanelViews(tabId: number, onViews: (views: Views) => void, signal: AbortSignal): Act {
+  const entry = early;
+  if (!entry || entry.tabId !== tabId) return connectPanelViews(tabId, onViews, signal);
+  early = null;
+  entry.onViews = onViews;
+  signal.addEventListener('abort', () => entry.life.abort());
+  if (entry.last !== undefined) onViews(entry.last);
+  return entry.act;
+}

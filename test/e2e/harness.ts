@@ -129,11 +129,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     worker,
     async killWorker() {
       const w = await worker();
+      const running = browser
+        .targets()
+        .filter((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
       await w.close();
-      await waitFor(
-        async () => !browser.targets().some((t) => t.type() === 'service_worker' && t.url().includes(extensionId)),
-        10_000,
-      );
+      // The killed worker's target is gone. A page's message may start a new one right away (a
+      // new target): waiting for none at all failed on a loaded machine while a console tab reported.
+      await waitFor(async () => !browser.targets().some((t) => running.includes(t)), 10_000);
     },
     async newConsolePage(url: string) {
       const page = await browser.newPage();

@@ -120,3 +120,64 @@ describe('panel port: features publish view models, the side panel draws them', 
     expect(panel.posted.at(-1)).toEqual({ views: {} });
   });
 });
+
+describe('side panel: the cards are asked for as its script starts (issue 14, open → filled)', () => {
+  /** tabs.connect as the side panel calls it: the ports it opened, to answer as the tab would. */
+  const connecting = () => {
+    const opened: { tabId: number; port: ReturnType<typeof port> }[] = [];
+    vi.stubGlobal('browser', {
+      ...fakeBrowser,
+      tabs: {
+        ...fakeBrowser.tabs,
+        connect: (tabId: number) => {
+          const p = port();
+          opened.push({ tabId, port: p });
+          return p;
+        },
+      },
+    });
+    return opened;
+  };
+
+  it('the models that came before the first render are drawn at once, on the same connection', async () => {
+    const { adoptPanelViews, earlyViews, preconnectPanelViews } = await import('../../extension/lib/panel-port');
+    const opened = connecting();
+    preconnectPanelViews(7);
+    expect(opened.map((o) => o.tabId)).toEqual([7]);
+    expect(earlyViews(7)).toBeUndefined();
+    opened[0]!.port.onMessage.fire({ views: { 'visit-routine': { priority: 2 } } });
+    expect(earlyViews(7)).toEqual({ 'visit-routine': { priority: 2 } });
+    expect(earlyViews(8)).toBeUndefined();
+
+    const seen: unknown[] = [];
+    const life = new AbortController();
+    const act = adoptPanelViews(7, (v) => seen.push(v), life.signal);
+    expect(seen).toEqual([{ 'visit-routine': { priority: 2 } }]);
+    expect(opened).toHaveLength(1);
+    opened[0]!.port.onMessage.fire({ views: { 'visit-routine': { priority: 1 } } });
+    expect(seen.at(-1)).toEqual({ 'visit-routine': { priority: 1 } });
+    act('visit-routine', 'copy');
+    expect(opened[0]!.port.posted).toEqual([{ feature: 'visit-routine', action: 'copy' }]);
+    // Claimed once: another tab's cards get a connection of their own.
+    adoptPanelViews(9, () => {}, life.signal);
+    expect(opened.map((o) => o.tabId)).toEqual([7, 9]);
+    life.abort();
+    expect(opened[0]!.port.disconnect).toHaveBeenCalled();
+  });
+
+  it('an early connection nobody claims is closed', async () => {
+    vi.useFakeTimers();
+    try {
+      const { earlyViews, preconnectPanelViews } = await import('../../extension/lib/panel-port');
+      const opened = connecting();
+      preconnectPanelViews(4, 1000);
+      opened[0]!.port.onMessage.fire({ views: {} });
+      expect(earlyViews(4)).toEqual({});
+      vi.advanceTimersByTime(1000);
+      expect(opened[0]!.port.disconnect).toHaveBeenCalled();
+      expect(earlyViews(4)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { type ComponentChildren, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RuleSet } from '../../../shared/rules';
-import { connectPanelViews } from '../../lib/panel-port';
+import { adoptPanelViews, earlyViews } from '../../lib/panel-port';
 import { CARD_CSS } from './card-styles';
 import { FEATURE_VIEWS } from './views';
 
@@ -9,13 +9,17 @@ type Views = Record<string, unknown> | null;
 
 /** The models the tab's content script publishes; `undefined` until it first answers. */
 function useTabViews(tabId: number | null) {
-  const [state, setState] = useState<{ tabId: number | null; views: Views | undefined }>({ tabId, views: undefined });
+  // The models the early connection already has are drawn in the first render (issue 14).
+  const [state, setState] = useState<{ tabId: number | null; views: Views | undefined }>(() => ({
+    tabId,
+    views: earlyViews(tabId),
+  }));
   const act = useRef<(feature: string, action: string, data?: unknown) => void>(() => {});
   useEffect(() => {
-    setState({ tabId, views: undefined });
+    setState({ tabId, views: earlyViews(tabId) });
     if (tabId === null) return;
     const life = new AbortController();
-    act.current = connectPanelViews(tabId, (views) => setState({ tabId, views }), life.signal);
+    act.current = adoptPanelViews(tabId, (views) => setState({ tabId, views }), life.signal);
     return () => life.abort();
   }, [tabId]);
   // Never another tab's models while the new tab's are on their way (issue 14).

@@ -6,6 +6,7 @@ import { buildPanelNote, type JournalDraft, readDraft } from '../../lib/journal-
 import { journalFactsKey, journalFactsRecords, type StoredJournalFacts } from '../../lib/journal-facts';
 import { logError } from '../../lib/log';
 import { sendToTab } from '../../lib/messages';
+import { preconnectPanelViews } from '../../lib/panel-port';
 import { type EffectiveRules, loadEffectiveRules, onEffectiveRulesChanged } from '../../lib/rules';
 import { loadVisit, updateVisit, visitStorageKey } from '../../lib/visit-store';
 import { ExportPdf } from './export-pdf';
@@ -88,6 +89,10 @@ interface Initial {
 }
 async function loadInitial(fixedTabId: number | null, fixedWindowId: number | null): Promise<Initial> {
   const shown = fixedTabId !== null ? { windowId: undefined, tabId: fixedTabId } : activeTabId(fixedWindowId);
+  // The cards' models are asked for now, while the journal's reads run (issue 14).
+  void Promise.resolve(shown).then((s) => {
+    if (s.tabId !== null) preconnectPanelViews(s.tabId);
+  });
   const facts = Promise.resolve(shown).then((s) => (s.tabId === null ? null : readTabFacts(s.tabId)));
   const draft = facts.then((f) => (f?.facts ? readDraftState(f.facts.visitKey) : null));
   const [effective, { windowId, tabId }, stored, draftState] = await Promise.all([
