@@ -132,9 +132,9 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     return again;
   };
   // Hosts just shown are measured and placed in a second batch, before the paint (what it lays
-  // out is only our hosts).
+  // out is only our hosts); any shown only then are placed in the next frame.
   const place = () => {
-    if (placeOnce()) placeOnce();
+    if (placeOnce() && placeOnce()) schedulePlace();
   };
   const drawNow = (entry: InlineEntry) => {
     const render = entry.render;
