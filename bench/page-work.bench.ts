@@ -24,7 +24,15 @@ const PHASES = [
   'Drop in',
 ] as const;
 type Phase = (typeof PHASES)[number];
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute', 'blink_gc', 'v8', 'disabled-by-default-v8.gc'];
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink',
+  'v8.execute',
+  'blink_gc',
+  'v8',
+  'disabled-by-default-v8.gc',
+];
 const KEYS = ['adult', 'adult2', 'coordination', 'teen', 'child', 'protected', 'elderly'] as const;
 
 async function launch(

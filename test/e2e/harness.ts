@@ -129,9 +129,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     worker,
     async killWorker() {
       const w = await worker();
-      const running = browser
-        .targets()
-        .filter((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
+      const running = browser.targets().filter((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
       await w.close();
       // The killed worker's target is gone. A page's message may start a new one right away (a
       // new target): waiting for none at all failed on a loaded machine while a console tab reported.
