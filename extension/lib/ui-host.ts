@@ -148,12 +148,24 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     const inlineHost = doc.createElement('div');
     inlineHost.setAttribute(COMPANION_HOST_ATTR, featureId);
     inlineHost.lang = lang;
-    inlineHost.style.cssText = 'position:fixed;z-index:2147482000;transform:translateY(-50%);';
+    // Its own width (max-content): the layer is sizeless, and shrink-to-fit against it would wrap.
+    inlineHost.style.cssText = 'position:absolute;width:max-content;transform:translateY(-50%);';
     const shadow = inlineHost.attachShadow({ mode: 'open' });
     adoptPanelStyles(shadow);
     shadow.append(container);
-    doc.body.append(inlineHost);
+    inlineLayer().append(inlineHost);
     return inlineHost;
+  };
+  // One fixed, sizeless layer holds every inline host (viewport coordinates, as before): one
+  // stacking context over the console instead of one per badge (40 on a long queue).
+  let layer: HTMLElement | null = null;
+  const inlineLayer = (): HTMLElement => {
+    if (layer?.isConnected) return layer;
+    layer = doc.createElement('div');
+    layer.setAttribute(COMPANION_HOST_ATTR, 'inline-layer');
+    layer.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147482000;';
+    doc.body.append(layer);
+    return layer;
   };
   const placing = afterLayout(doc, place);
   const schedulePlace = () => placing.schedule();
@@ -206,6 +218,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       polite.remove();
       assertive.remove();
       for (const { host: h } of inlineHosts.values()) h?.remove();
+      layer?.remove();
     },
   };
 }
