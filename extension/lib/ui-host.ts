@@ -3,7 +3,7 @@ import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
 import { afterLayout } from './after-layout';
 import { type Alarm, createAlarmBar } from './alarm-bar';
 import { uiLanguage } from './i18n';
-import { INLINE_CSS } from './ui-styles';
+import { createInlineLayer } from './inline-layer';
 
 /**
  * Our UI lives in shadow roots (the console's CSS cannot break it, ours cannot break the
@@ -54,6 +54,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   doc.body.append(polite, assertive);
 
   const inlineHosts = new Map<string, InlineEntry>();
+  const layer = createInlineLayer(doc, lang);
   // Placement reads every rectangle first, then writes every position: interleaving the two
   // would force a layout per host (quadratic with 200 queue badges). Once per frame, after the
   // browser's own layout (after-layout.ts): reading then lays nothing out again.
@@ -118,7 +119,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
         if (entry.host) entry.host.style.display = 'none';
         continue;
       }
-      entry.host ??= createInlineHost(entry.featureId, entry.container);
+      entry.host ??= layer.host(entry.featureId, entry.container);
       if (entry.render) drawNow(entry);
       entry.host.style.display = '';
       if (to === 'shown') {
@@ -143,29 +144,6 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     entry.size = undefined;
     entry.measured = undefined;
     render?.(entry.container);
-  };
-  const createInlineHost = (featureId: string, container: HTMLElement): HTMLElement => {
-    const inlineHost = doc.createElement('div');
-    inlineHost.setAttribute(COMPANION_HOST_ATTR, featureId);
-    inlineHost.lang = lang;
-    // Its own width (max-content): the layer is sizeless, and shrink-to-fit against it would wrap.
-    inlineHost.style.cssText = 'position:absolute;width:max-content;transform:translateY(-50%);';
-    const shadow = inlineHost.attachShadow({ mode: 'open' });
-    adoptPanelStyles(shadow);
-    shadow.append(container);
-    inlineLayer().append(inlineHost);
-    return inlineHost;
-  };
-  // One fixed, sizeless layer holds every inline host (viewport coordinates, as before): one
-  // stacking context over the console instead of one per badge (40 on a long queue).
-  let layer: HTMLElement | null = null;
-  const inlineLayer = (): HTMLElement => {
-    if (layer?.isConnected) return layer;
-    layer = doc.createElement('div');
-    layer.setAttribute(COMPANION_HOST_ATTR, 'inline-layer');
-    layer.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147482000;';
-    doc.body.append(layer);
-    return layer;
   };
   const placing = afterLayout(doc, place);
   const schedulePlace = () => placing.schedule();
@@ -217,8 +195,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       placing.destroy();
       polite.remove();
       assertive.remove();
-      for (const { host: h } of inlineHosts.values()) h?.remove();
-      layer?.remove();
+      layer.remove();
     },
   };
 }
@@ -240,34 +217,6 @@ function spotFor(
   const free = freeSpotNear(box, anchor, width, height);
   if (free) return { dx: free.left - rect.left, dy: free.middle - (rect.top + rect.height / 2) };
   return { dx: Math.max(rect.right + 8, boxRect.right - width - 12) - rect.left, dy: 0 };
-}
-
-let sharedSheet: CSSStyleSheet | null | undefined;
-
-/**
- * One parsed stylesheet shared by every inline host (200 queue badges would otherwise parse the
- * inline CSS 200 times); a `<style>` where constructed sheets are not available.
- */
-function adoptPanelStyles(shadow: ShadowRoot): void {
-  if (sharedSheet === undefined) {
-    try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(INLINE_CSS);
-    } catch {
-      sharedSheet = null;
-    }
-  }
-  try {
-    if (sharedSheet) {
-      shadow.adoptedStyleSheets = [sharedSheet];
-      return;
-    }
-  } catch {
-    // A sheet made for another document: fall back below.
-  }
-  const style = shadow.ownerDocument.createElement('style');
-  style.textContent = INLINE_CSS;
-  shadow.append(style);
 }
 
 /** Where place() puts a host: "top,left" in viewport pixels, "hidden", or "shown" (measured next pass). */
