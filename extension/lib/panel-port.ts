@@ -166,7 +166,7 @@ type Act = (feature: string, action: string, data?: unknown) => void;
 /**
  * A connection opened as the side panel's script starts, while it reads storage for the journal
  * (issue 14, "side panel open → filled"): the content script's models are on their way during
- * those reads instead of after the first render. The cards' component adopts it (`adoptEarlyViews`).
+ * those reads instead of after the first render. The cards' component adopts it (`adoptPanelViews`).
  */
 interface EarlyConnection {
   tabId: number;

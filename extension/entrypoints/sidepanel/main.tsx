@@ -88,12 +88,14 @@ interface Initial {
   draft: DraftState | null;
 }
 async function loadInitial(fixedTabId: number | null, fixedWindowId: number | null): Promise<Initial> {
-  const shown = fixedTabId !== null ? { windowId: undefined, tabId: fixedTabId } : activeTabId(fixedWindowId);
+  const shown = Promise.resolve(
+    fixedTabId !== null ? { windowId: undefined, tabId: fixedTabId } : activeTabId(fixedWindowId),
+  );
   // The cards' models are asked for now, while the journal's reads run (issue 14).
-  void Promise.resolve(shown).then((s) => {
+  void shown.then((s) => {
     if (s.tabId !== null) preconnectPanelViews(s.tabId);
   });
-  const facts = Promise.resolve(shown).then((s) => (s.tabId === null ? null : readTabFacts(s.tabId)));
+  const facts = shown.then((s) => (s.tabId === null ? null : readTabFacts(s.tabId)));
   const draft = facts.then((f) => (f?.facts ? readDraftState(f.facts.visitKey) : null));
   const [effective, { windowId, tabId }, stored, draftState] = await Promise.all([
     loadEffectiveRules(),
