@@ -123,7 +123,10 @@ export async function session(
     const phase = async (name: Phase, run: () => Promise<void>) => {
       if (profile && name === profilePhase) await startProfile();
       if (trace && name === profilePhase) {
-        await page.tracing.start({ path: trace, categories: TRACE_CATEGORIES });
+        await page.tracing.start({
+          path: trace,
+          categories: process.env.PAGE_WORK_TRACE_CATEGORIES?.split(',') ?? TRACE_CATEGORIES,
+        });
       }
       const before = await taskSeconds(cdp);
       await run();

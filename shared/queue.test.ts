@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { underEachHostZone } from '../test/fixtures/host-zones';
 import {
+  MAX_CASE_NOTIFICATIONS,
   orderHandedOver,
   orderQueue,
   overdueCases,
   type QueueCase,
+  queueNotifications,
   queueNotifierStep,
   queueThresholdsFrom,
   queueUrgency,
@@ -247,5 +249,35 @@ describe('orderHandedOver (R-Q-4: Mina aktuella, Synk Överlämning)', () => {
       kase('p2', 2, 0),
     ];
     expect(ids(orderHandedOver(cases))).toEqual(['none', 'p1', 'p1-unread', 'p2']);
+  });
+});
+
+describe('queueNotifications', () => {
+  let n = 0;
+  const overdue = (priority: number | null, waited: number | null) => ({ id: `c${++n}`, priority, waited });
+
+  it('R-Q-1: up to three newly overdue cases each get their own notification, in the order given', () => {
+    const cases = [overdue(2, 17), overdue(1, 30), overdue(null, null)];
+    expect(MAX_CASE_NOTIFICATIONS).toBe(3);
+    expect(queueNotifications(cases)).toEqual(cases.map((c) => ({ kind: 'case', case: c })));
+    expect(queueNotifications([])).toEqual([]);
+  });
+
+  it('R-Q-1: more at once become one notification with the count, the highest priority and the longest wait', () => {
+    const cases = [overdue(3, 16), overdue(2, 40), overdue(null, null), overdue(4, 22)];
+    expect(queueNotifications(cases)).toEqual([
+      { kind: 'group', firstId: cases[0]!.id, count: 4, highestPriority: 2, longestWaited: 40 },
+    ]);
+    const many = Array.from({ length: 125 }, (_, i) => overdue((i % 5) + 1, 15 + i));
+    expect(queueNotifications(many)).toEqual([
+      { kind: 'group', firstId: many[0]!.id, count: 125, highestPriority: 1, longestWaited: 139 },
+    ]);
+  });
+
+  it('R-Q-1: a group whose priorities and waits could not be read says unknown, never a made-up value', () => {
+    const cases = Array.from({ length: 5 }, () => overdue(null, null));
+    expect(queueNotifications(cases)).toEqual([
+      { kind: 'group', firstId: cases[0]!.id, count: 5, highestPriority: null, longestWaited: null },
+    ]);
   });
 });

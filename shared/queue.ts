@@ -134,3 +134,37 @@ export function queueNotifierStep<T extends { id: string }>(
   }
   return { notify, notified: [...seen] };
 }
+
+/** Overdue cases each get their own notification up to this many in one report; more are grouped. */
+export const MAX_CASE_NOTIFICATIONS = 3;
+
+/** One system notification to make for a report's newly overdue cases (R-Q-1). */
+export type QueueNotification<T> =
+  | { kind: 'case'; case: T }
+  /** Many at once (a queue opened after a busy spell): one notification, not a flood of them. */
+  | { kind: 'group'; firstId: string; count: number; highestPriority: number | null; longestWaited: number | null };
+
+/**
+ * R-Q-1: what to notify for the cases `queueNotifierStep` says are new. Up to
+ * MAX_CASE_NOTIFICATIONS cases each their own; more in one report become one notification saying
+ * how many, the highest priority among them and the longest wait (a clinician opening Drop in after
+ * a busy spell got one system notification per overdue case: 125 on a 200-row queue, which buried
+ * the first ones and the rest of the desktop).
+ */
+export function queueNotifications<T extends { id: string; priority: number | null; waited: number | null }>(
+  newlyOverdue: readonly T[],
+): QueueNotification<T>[] {
+  if (newlyOverdue.length <= MAX_CASE_NOTIFICATIONS) return newlyOverdue.map((c) => ({ kind: 'case', case: c }));
+  const priorities = newlyOverdue.flatMap((c) => (c.priority === null ? [] : [c.priority]));
+  const waits = newlyOverdue.flatMap((c) => (c.waited === null ? [] : [c.waited]));
+  return [
+    {
+      kind: 'group',
+      firstId: newlyOverdue[0]!.id,
+      count: newlyOverdue.length,
+      // Priority 1 is the highest; unknown when no case's priority could be read.
+      highestPriority: priorities.length > 0 ? Math.min(...priorities) : null,
+      longestWaited: waits.length > 0 ? Math.max(...waits) : null,
+    },
+  ];
+}

@@ -1,5 +1,5 @@
-import { normalisePriority } from '../../shared/no-reply';
-import { queueNotifierStep } from '../../shared/queue';
+import { normalisePriority, type Priority } from '../../shared/no-reply';
+import { type QueueNotification, queueNotifications, queueNotifierStep } from '../../shared/queue';
 import { sha256Hex } from '../../shared/web-crypto';
 import { focusVisit } from '../lib/focus-visit';
 import { t } from '../lib/i18n';
@@ -97,13 +97,14 @@ async function notifyOverdue(
       })),
   );
   const step = queueNotifierStep(state.ids, overdue);
-  for (const c of step.notify) {
-    await chrome.notifications.create(`${QUEUE_NOTIFICATION_PREFIX}${c.id}`, {
+  const iconUrl = chrome.runtime.getURL('icon/128.png');
+  for (const n of queueNotifications(step.notify)) {
+    const { id, title, message: text } = notificationOf(n, red);
+    await chrome.notifications.create(`${QUEUE_NOTIFICATION_PREFIX}${id}`, {
       type: 'basic',
-      iconUrl: chrome.runtime.getURL('icon/128.png'),
-      // No name or personnummer: the priority and the wait only.
-      title: t('queue_notifyTitle', priorityText(c.priority), red),
-      message: c.waited === null ? t('queue_notifyCase') : t('queue_notifyCaseWaited', c.waited),
+      iconUrl,
+      title,
+      message: text,
       priority: 2,
     });
   }
@@ -116,4 +117,27 @@ async function notifyOverdue(
   };
   await notifiedItem.set(next);
   return { ok: true, notified: step.notify.length };
+}
+
+type OverdueForNotification = { id: string; priority: Priority | null; waited: number | null };
+
+/** A notification's words: never a name or personnummer, the priority and the wait only (R-Q-1). */
+function notificationOf(n: QueueNotification<OverdueForNotification>, red: number) {
+  if (n.kind === 'case') {
+    const c = n.case;
+    return {
+      id: c.id,
+      title: t('queue_notifyTitle', priorityText(c.priority), red),
+      message: c.waited === null ? t('queue_notifyCase') : t('queue_notifyCaseWaited', c.waited),
+    };
+  }
+  return {
+    // Each case is notified once, so no two groups share their first case.
+    id: `group-${n.firstId}`,
+    title: t('queue_notifyGroupTitle', n.count, red),
+    message:
+      n.longestWaited === null
+        ? t('queue_notifyGroup', priorityText(n.highestPriority))
+        : t('queue_notifyGroupWaited', priorityText(n.highestPriority), n.longestWaited),
+  };
 }

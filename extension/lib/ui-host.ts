@@ -1,9 +1,9 @@
 import { type FreeSpan, freeSpotNear } from '../clinic';
-import { COMPANION_HOST_ATTR } from '../clinic/dom-query';
 import { afterLayout } from './after-layout';
 import { type Alarm, createAlarmBar } from './alarm-bar';
 import { uiLanguage } from './i18n';
 import { createInlineLayer } from './inline-layer';
+import { createLiveRegions } from './live-regions';
 
 /**
  * Our UI lives in shadow roots (the console's CSS cannot break it, ours cannot break the
@@ -49,9 +49,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   // Our hosts carry our words' language (the console page is Swedish, our words may not be), so
   // screen readers pronounce them right; the danger bar sets its own (alarm-bar.ts).
   const lang = uiLanguage();
-  const polite = liveRegion(doc, 'polite', lang);
-  const assertive = liveRegion(doc, 'assertive', lang);
-  doc.body.append(polite, assertive);
+  const live = createLiveRegions(doc, lang);
 
   const inlineHosts = new Map<string, InlineEntry>();
   const layer = createInlineLayer(doc, lang);
@@ -59,14 +57,12 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   // would force a layout per host (quadratic with 200 queue badges). Once per frame, after the
   // browser's own layout (after-layout.ts): reading then lays nothing out again.
   const alarms = createAlarmBar(doc, alarmPlace.freeSpan, alarmPlace.openSidePanel);
-  /** One batch of reads then writes; true when hosts just shown must be measured and placed. */
-  const placeOnce = (): boolean => {
-    // Measures only while a warning shows.
-    alarms.place();
+  /** One batch of reads then writes over `entries`; returns the hosts just shown, to be measured and placed. */
+  const placeOnce = (entries: Iterable<InlineEntry>): InlineEntry[] => {
     const viewHeight = win.innerHeight;
     const margin = viewHeight / 4;
     const reads: Placement[] = [];
-    for (const entry of inlineHosts.values()) {
+    for (const entry of entries) {
       const anchor = entry.anchor;
       const rect = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
       // Gone, or out of view (a 200-row queue's far rows): hidden, so neither laid out nor
@@ -110,7 +106,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       const top = Math.round(rect.top + rect.height / 2 + entry.measured.dy);
       reads.push({ entry, to: `${top},${Math.round(rect.left + entry.measured.dx)}` });
     }
-    let again = false;
+    const shown: InlineEntry[] = [];
     for (const { entry, to } of reads) {
       // Only what moved is written: a write invalidates the page's style, even with equal values.
       if (to === entry.at) continue;
@@ -123,19 +119,23 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       if (entry.render) drawNow(entry);
       entry.host.style.display = '';
       if (to === 'shown') {
-        again = true;
+        shown.push(entry);
         continue;
       }
       const [top, left] = to.split(',');
       entry.host.style.top = `${top}px`;
       entry.host.style.left = `${left}px`;
     }
-    return again;
+    return shown;
   };
   // Hosts just shown are measured and placed in a second batch, before the paint (what it lays
   // out is only our hosts); any shown only then are placed in the next frame.
   const place = () => {
-    if (placeOnce() && placeOnce()) schedulePlace();
+    // Measures only while a warning shows.
+    alarms.place();
+    const shown = placeOnce(inlineHosts.values());
+    // Only those are read again (a 200-row queue's other anchors were just measured).
+    if (shown.length > 0 && placeOnce(shown).length > 0) schedulePlace();
   };
   const drawNow = (entry: InlineEntry) => {
     const render = entry.render;
@@ -171,14 +171,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       return entry.container;
     },
     reposition: schedulePlace,
-    announce(text, urgency = 'polite') {
-      const region = urgency === 'assertive' ? assertive : polite;
-      // Clearing first makes a repeated message be announced again.
-      region.textContent = '';
-      setTimeout(() => {
-        region.textContent = text;
-      }, 50);
-    },
+    announce: (text, urgency) => live.announce(text, urgency),
     alarm: (featureId, list) => alarms.set(featureId, list),
     release(featureId) {
       alarms.set(featureId, null);
@@ -193,8 +186,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       win.removeEventListener('resize', schedulePlace);
       alarms.destroy();
       placing.destroy();
-      polite.remove();
-      assertive.remove();
+      live.remove();
       layer.remove();
     },
   };
@@ -240,15 +232,4 @@ interface InlineEntry {
   render?: (container: HTMLElement) => void;
   /** Where the free spot was found (from the anchor's left and middle), for the layout of `key`. */
   measured?: { key: string; dx: number; dy: number };
-}
-
-function liveRegion(doc: Document, urgency: 'polite' | 'assertive', lang: string): HTMLElement {
-  const region = doc.createElement('div');
-  region.lang = lang;
-  region.setAttribute(COMPANION_HOST_ATTR, `live-${urgency}`);
-  region.setAttribute('role', urgency === 'assertive' ? 'alert' : 'status');
-  region.setAttribute('aria-live', urgency);
-  region.style.cssText =
-    'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);border:0';
-  return region;
 }

@@ -245,4 +245,57 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     expect(await page.evaluate(() => (window as unknown as { seenErrors: string[] }).seenErrors)).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('R-Q-1: many cases passing the red mark at once make one notification saying how many, not one each', async () => {
+    const worker = await readyWorker(stack.ext);
+    await worker.evaluate(async () => {
+      await Promise.all(Object.keys(await chrome.notifications.getAll()).map((n) => chrome.notifications.clear(n)));
+      await chrome.storage.local.remove('queueNotified');
+    });
+    // The test timers again (the test before replaced the rule set and removed it).
+    await useTestTimers(worker, { queueAmberAfterMinutes: 1, acceptWithinMinutes: 2 });
+    stack.sim.control.reset();
+    stack.sim.control.setSession({
+      loggedIn: true,
+      shift: 'ongoing',
+      unit: '1177 direkt Uppsala län',
+      role: 'Sjuksköterska',
+    });
+    const keys = ['adult', 'adult2', 'elderly', 'teen', 'child', 'coordination'] as const;
+    keys.forEach((patientKey, i) =>
+      stack.sim.control.createCase({
+        patientKey,
+        priority: ([3, 2, 4, 2, 5, 3] as const)[i]!,
+        arrivedAt: fromNow(-300 - i * 60),
+      }),
+    );
+    // Not yet red: not in the group.
+    stack.sim.control.createCase({ patientKey: 'adult', priority: 1, arrivedAt: fromNow(-5) });
+    // What the background asks of Chrome (the notification's own words cannot be read back).
+    await worker.evaluate(() => {
+      const made: { id: string; title?: string; message?: string }[] = [];
+      (globalThis as unknown as { made: typeof made }).made = made;
+      const create = chrome.notifications.create.bind(chrome.notifications);
+      chrome.notifications.create = ((id: string, options: chrome.notifications.NotificationCreateOptions) => {
+        made.push({ id, title: options.title, message: options.message });
+        return create(id, options);
+      }) as typeof chrome.notifications.create;
+    });
+    const page = await stack.ext.newConsolePage(`${stack.sim.url}/drop-in`);
+    await page.waitForSelector('[data-clinic-companion="queue-deadlines-6"]');
+    await waitFor(async () => (await reportedAt(stack)) !== null, 10_000);
+    const made = await worker.evaluate(() => (globalThis as unknown as { made: unknown[] }).made);
+    expect(made).toEqual([
+      {
+        id: expect.stringMatching(/^queue:group-[0-9a-f]{32}$/),
+        title: 'Drop in: 6 ärenden inte mottagna inom 2 minuter',
+        message: expect.stringMatching(/^Högst prioritet bland dem: prio 2; längst väntat 10 min\./),
+      },
+    ]);
+    expect(await queueNotifications(stack)).toHaveLength(1);
+    // Each case is remembered: none of the six is notified again on the next report.
+    const stored = await worker.evaluate(async () => (await chrome.storage.local.get('queueNotified')).queueNotified);
+    expect((stored as { ids: string[] }).ids).toHaveLength(6);
+    await page.close();
+  }, 60_000);
 });
