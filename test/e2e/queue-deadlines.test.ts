@@ -262,13 +262,10 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
       role: 'Sjuksköterska',
     });
     const keys = ['adult', 'adult2', 'elderly', 'teen', 'child', 'coordination'] as const;
-    keys.forEach((patientKey, i) =>
-      stack.sim.control.createCase({
-        patientKey,
-        priority: ([3, 2, 4, 2, 5, 3] as const)[i]!,
-        arrivedAt: fromNow(-300 - i * 60),
-      }),
-    );
+    const priorities = [3, 2, 4, 2, 5, 3] as const;
+    for (const [i, patientKey] of keys.entries()) {
+      stack.sim.control.createCase({ patientKey, priority: priorities[i]!, arrivedAt: fromNow(-300 - i * 60) });
+    }
     // Not yet red: not in the group.
     stack.sim.control.createCase({ patientKey: 'adult', priority: 1, arrivedAt: fromNow(-5) });
     // What the background asks of Chrome (the notification's own words cannot be read back).
