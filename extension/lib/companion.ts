@@ -12,6 +12,7 @@ import {
   registryFor,
   withQueryCache,
 } from '../clinic';
+import { warmUpPatterns } from '../clinic/warm-up';
 import type { Feature, FeatureContext, SnapshotChange } from '../features/feature';
 import { startFeatures } from './feature-loader';
 import { markFeature, trackFeatures } from './feature-status';
@@ -100,6 +101,9 @@ export function startCompanion(
     });
   // Features start in microtasks after this: their first draws read over the first read's index.
   observeClinic(doc, refresh, lifetime.signal, (records) => chatCache.invalidate(records), firstRead);
+  // The vocabulary's patterns compiled while idle, not on the clinician's first click (issue 16).
+  const idle = doc.defaultView?.requestIdleCallback?.(() => warmUpPatterns(registry), { timeout: 3000 });
+  lifetime.signal.addEventListener('abort', () => idle !== undefined && doc.defaultView?.cancelIdleCallback(idle));
   // A superuser's new selectors or markers apply at once, without a release or a reload.
   onEffectiveRulesChanged((next) => {
     rules = next.rules;

@@ -5,6 +5,8 @@ import { INLINE_CSS } from './ui-styles';
 export interface InlineLayer {
   /** A new host (marked with `featureId`) holding `container`, hidden until placed. */
   host(featureId: string, container: HTMLElement): HTMLElement;
+  /** Puts back a host the page took out (with the layer, or alone). */
+  adopt(host: HTMLElement): void;
   /** Every host goes, with the layer. */
   remove(): void;
 }
@@ -12,7 +14,8 @@ export interface InlineLayer {
 /**
  * One fixed, sizeless layer holds every inline host, each absolute in viewport coordinates: one
  * stacking context over the console instead of one per badge (≈ 40 on a long queue, each its own
- * compositor layer: issue 16). Made again if the console's renderer dropped it.
+ * compositor layer: issue 16). Made again if the console's renderer dropped it, and its hosts put
+ * back as they are shown (ui-host.ts).
  */
 export function createInlineLayer(doc: Document, lang: string): InlineLayer {
   let layer: HTMLElement | null = null;
@@ -37,6 +40,7 @@ export function createInlineLayer(doc: Document, lang: string): InlineLayer {
       inlineLayer().append(inlineHost);
       return inlineHost;
     },
+    adopt: (inlineHost) => inlineLayer().append(inlineHost),
     remove: () => layer?.remove(),
   };
 }

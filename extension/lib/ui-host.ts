@@ -63,6 +63,8 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     const margin = viewHeight / 4;
     const reads: Placement[] = [];
     for (const entry of entries) {
+      // The console's renderer dropped our layer (or this host): written again below, and put back.
+      if (entry.host && !entry.host.isConnected) entry.at = 'dropped';
       const anchor = entry.anchor;
       const rect = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
       // Gone, or out of view (a 200-row queue's far rows): hidden, so neither laid out nor
@@ -116,6 +118,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
         continue;
       }
       entry.host ??= layer.host(entry.featureId, entry.container);
+      if (!entry.host.isConnected) layer.adopt(entry.host);
       if (entry.render) drawNow(entry);
       entry.host.style.display = '';
       if (to === 'shown') {
@@ -224,7 +227,10 @@ interface InlineEntry {
   container: HTMLElement;
   anchor: Element | null;
   box: Element | null;
-  /** Where it was last put ("top,left", "hidden", or "shown" to be measured), so an unmoved host is not written again. */
+  /**
+   * Where it was last put ("top,left", "hidden", or "shown" to be measured), so an unmoved host is
+   * not written again; "dropped" when the page took its host out.
+   */
   at: string;
   /** The host's size once measured (its content changes only through `inline()`). */
   size?: { width: number; height: number };

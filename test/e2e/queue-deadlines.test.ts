@@ -243,6 +243,15 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
       await page.waitForSelector(`[data-clinic-companion="queue-deadlines-${n}"]`);
     }
     expect(await page.evaluate(() => (window as unknown as { seenErrors: string[] }).seenErrors)).toEqual([]);
+    // The console's renderer takes our layer out (a re-render of its body): the badges in view are
+    // put back as soon as the page moves, not left detached.
+    await page.$eval('tbody tr:nth-child(1)', (tr) => tr.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector('[data-clinic-companion="queue-deadlines-0"]');
+    await page.evaluate(() => document.querySelector('[data-clinic-companion="inline-layer"]')!.remove());
+    expect(await page.$('[data-clinic-companion="queue-deadlines-0"]')).toBeNull();
+    await page.$eval('tbody tr:nth-child(4)', (tr) => tr.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector('[data-clinic-companion="inline-layer"] > [data-clinic-companion="queue-deadlines-0"]');
+    expect((await badges(page, 1))[0]!.text).toMatch(/\d+:[ae]/);
     await page.close();
   }, 60_000);
 
