@@ -10,6 +10,7 @@ import {
   queueNotifierStep,
   queueThresholdsFrom,
   queueUrgency,
+  urgencyOfWait,
   waitingMinutes,
 } from './queue';
 import { DEFAULT_QUEUE_THRESHOLDS } from './queue-defaults';
@@ -45,6 +46,17 @@ describe('waitingMinutes', () => {
   it('is NaN for an unreadable arrival time', () => {
     expect(waitingMinutes('igår', at(0))).toBeNaN();
     expect(waitingMinutes('2024-02-30T10:00:00Z', at(0))).toBeNaN();
+  });
+});
+
+describe('urgencyOfWait', () => {
+  it('R-Q-1: the same marks from minutes already worked out; an unreadable wait is red, never ok', () => {
+    const u = (minutes: number) => urgencyOfWait(minutes, DEFAULT_QUEUE_THRESHOLDS);
+    expect([u(0), u(9.99), u(10), u(14.99), u(15), u(120)]).toEqual(['ok', 'ok', 'amber', 'amber', 'red', 'red']);
+    expect(u(Number.NaN)).toBe('red');
+    for (const seconds of [0, mmss(9, 59), mmss(10), mmss(15), mmss(40)]) {
+      expect(u(waitingMinutes(iso(0), at(seconds)))).toBe(queueUrgency(iso(0), at(seconds), DEFAULT_QUEUE_THRESHOLDS));
+    }
   });
 });
 

@@ -57,7 +57,11 @@ export function waitingMinutes(arrivedAt: string, now: Date): number {
 }
 
 export function queueUrgency(arrivedAt: string, now: Date, thresholds: QueueThresholds): QueueUrgency {
-  const waited = waitingMinutes(arrivedAt, now);
+  return urgencyOfWait(waitingMinutes(arrivedAt, now), thresholds);
+}
+
+/** The urgency of `waited` minutes (waitingMinutes): an unreadable wait (NaN) is red, never "ok". */
+export function urgencyOfWait(waited: number, thresholds: QueueThresholds): QueueUrgency {
   if (Number.isNaN(waited) || waited >= thresholds.redAfterMinutes) return 'red';
   return waited >= thresholds.amberAfterMinutes ? 'amber' : 'ok';
 }

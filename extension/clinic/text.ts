@@ -9,6 +9,10 @@ export function normalizeText(text: string | null | undefined): string {
  * elements together ("19900101-2385" + "900101-2385" would read as one long digit run).
  */
 export function spacedText(el: Element, without?: string): string {
+  // One text node and nothing else (most table cells): its text, without a walker (issue 16: 200
+  // queue rows read three cells each on every change).
+  const only = el.firstChild;
+  if (only && only === el.lastChild && only.nodeType === 3) return normalizeText(only.nodeValue ?? '');
   const doc = el.ownerDocument;
   const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   const parts: string[] = [];

@@ -7,7 +7,7 @@ import {
   type QueueThresholds,
   type QueueUrgency,
   queueThresholdsFrom,
-  queueUrgency,
+  urgencyOfWait,
   waitingMinutes,
 } from '../../shared/queue';
 import type { ClinicSnapshot } from '../clinic';
@@ -56,12 +56,11 @@ export const notifyText = (state: NotifyState): string => t(NOTIFY_KEY[state]);
 /** Order, waiting time and colour of every row (pure; exported for the unit test). */
 export function queueView(items: readonly QueueItem[], now: Date, thresholds: QueueThresholds): QueueView[] {
   const order = new Map(orderQueue([...items]).map((item, i) => [item.index, i + 1]));
-  return items.map((item) => ({
-    item,
-    order: order.get(item.index)!,
-    waited: waitingMinutes(item.arrivedAt, now),
-    urgency: queueUrgency(item.arrivedAt, now, thresholds),
-  }));
+  return items.map((item) => {
+    // Parsed once per row (200 rows on each change and each 1 s tick: issue 16).
+    const waited = waitingMinutes(item.arrivedAt, now);
+    return { item, order: order.get(item.index)!, waited, urgency: urgencyOfWait(waited, thresholds) };
+  });
 }
 
 export const urgencyText = (urgency: QueueUrgency, limits: QueueThresholds) =>
