@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { COMPANION_STARTED, describeInBrowser, waitFor } from './harness';
 import { sidePanelFor } from './side-panel';
 import { type Stack, startStack } from './stack';
-import { fromNow, readyWorker, resetTestTimers, useTestTimers } from './timer-helpers';
+import { fromNow, readyWorker, resetTestTimers, signedInNurse, useTestTimers } from './timer-helpers';
 
 /** The handed-over list in the side panel for this page: each line's text and colour, in the order shown. */
 const handedOver = async (page: Page) =>
@@ -33,13 +33,7 @@ describeInBrowser('handed-over cases in Mina aktuella (R-Q-4), in real Chromium'
   beforeAll(async () => {
     stack = await startStack();
     stack.sim.control.setClock({ real: true });
-    stack.sim.control.reset();
-    stack.sim.control.setSession({
-      loggedIn: true,
-      shift: 'ongoing',
-      unit: '1177 direkt Uppsala län',
-      role: 'Sjuksköterska',
-    });
+    signedInNurse(stack, 'ongoing');
     await useTestTimers(await readyWorker(stack.ext), { queueAmberAfterMinutes: 1, acceptWithinMinutes: 2 });
     ids = {
       // Came in first, handed over 112 s ago: amber now, red in ~8 s.

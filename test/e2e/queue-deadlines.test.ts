@@ -4,7 +4,7 @@ import { defaultRuleSet } from '../../shared/rules/default';
 import { describeInBrowser, waitFor } from './harness';
 import { sidePanelFor } from './side-panel';
 import { type Stack, startStack } from './stack';
-import { fromNow, notifications, readyWorker, useTestTimers } from './timer-helpers';
+import { fromNow, notifications, readyWorker, signedInNurse, useTestTimers } from './timer-helpers';
 
 interface Badge {
   order: number;
@@ -65,13 +65,7 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
   beforeAll(async () => {
     stack = await startStack();
     stack.sim.control.setClock({ real: true });
-    stack.sim.control.reset();
-    stack.sim.control.setSession({
-      loggedIn: true,
-      shift: 'none',
-      unit: '1177 direkt Uppsala län',
-      role: 'Sjuksköterska',
-    });
+    signedInNurse(stack, 'none');
     // R-Q-1: the red mark is acceptWithinMinutes (no second constant).
     await useTestTimers(await readyWorker(stack.ext), { queueAmberAfterMinutes: 1, acceptWithinMinutes: 2 });
     ids = {
@@ -263,13 +257,7 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     });
     // The test timers again (the test before replaced the rule set and removed it).
     await useTestTimers(worker, { queueAmberAfterMinutes: 1, acceptWithinMinutes: 2 });
-    stack.sim.control.reset();
-    stack.sim.control.setSession({
-      loggedIn: true,
-      shift: 'ongoing',
-      unit: '1177 direkt Uppsala län',
-      role: 'Sjuksköterska',
-    });
+    signedInNurse(stack, 'ongoing');
     const keys = ['adult', 'adult2', 'elderly', 'teen', 'child', 'coordination'] as const;
     const priorities = [3, 2, 4, 2, 5, 3] as const;
     for (const [i, patientKey] of keys.entries()) {

@@ -3,6 +3,7 @@ import { defaultRuleSet } from '../../shared/rules/default';
 import type { RuleSet } from '../../shared/rules/schema';
 import { type ExtensionBrowser, waitFor } from './harness';
 import { sidePanelElement, sidePanelFor } from './side-panel';
+import type { Stack } from './stack';
 
 /**
  * Shared by the timer e2e tests (no-reply timer, queue deadlines) and the demo. The extension runs
@@ -136,3 +137,9 @@ export async function timerFor(worker: WebWorker, caseId: string): Promise<Store
 
 /** ISO time `seconds` from now (negative: in the past). */
 export const fromNow = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+
+/** A fresh console (no cases), a nurse of 1177 direkt Uppsala län signed in, on `shift` or not. */
+export function signedInNurse(stack: Stack, shift: 'ongoing' | 'none'): void {
+  stack.sim.control.reset();
+  stack.sim.control.setSession({ loggedIn: true, shift, unit: '1177 direkt Uppsala län', role: 'Sjuksköterska' });
+}
