@@ -59,6 +59,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'sv',
+    // What the code is built for (the packages declare it too: scripts/package).
+    minimum_chrome_version: MINIMUM_CHROME_VERSION,
     key: EXTENSION_PUBLIC_KEY,
     // No `tabs`: host permissions already give the console tabs' URLs; `tabs` would expose every
     // tab's URL and title. nativeMessaging: the bridge's host tells this user's port and token.

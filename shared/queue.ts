@@ -159,16 +159,17 @@ export function queueNotifications<T extends { id: string; priority: number | nu
   newlyOverdue: readonly T[],
 ): QueueNotification<T>[] {
   if (newlyOverdue.length <= MAX_CASE_NOTIFICATIONS) return newlyOverdue.map((c) => ({ kind: 'case', case: c }));
-  const priorities = newlyOverdue.flatMap((c) => (c.priority === null ? [] : [c.priority]));
-  const waits = newlyOverdue.flatMap((c) => (c.waited === null ? [] : [c.waited]));
+  // One unreadable value makes the group's unknown: an unread priority may be 1 (it is ordered as
+  // urgent as 1, R-Q-1), an unread wait may be the longest.
+  const priorities = newlyOverdue.map((c) => c.priority);
+  const waits = newlyOverdue.map((c) => c.waited);
   return [
     {
       kind: 'group',
       firstId: newlyOverdue[0]!.id,
       count: newlyOverdue.length,
-      // Priority 1 is the highest; unknown when no case's priority could be read.
-      highestPriority: priorities.length > 0 ? Math.min(...priorities) : null,
-      longestWaited: waits.length > 0 ? Math.max(...waits) : null,
+      highestPriority: priorities.includes(null) ? null : Math.min(...(priorities as number[])),
+      longestWaited: waits.includes(null) ? null : Math.max(...(waits as number[])),
     },
   ];
 }

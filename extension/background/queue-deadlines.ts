@@ -11,8 +11,9 @@ import { defineItem, isObject } from '../lib/storage';
 import { createSerialQueue } from './serial';
 
 /**
- * R-Q-1: one system notification per Drop in case that passes the red threshold unaccepted,
- * while the clinician is on shift (the content script checks the shift). Which cases were
+ * R-Q-1: a system notification for each Drop in case that passes the red threshold unaccepted
+ * (more than MAX_CASE_NOTIFICATIONS at once: one for them all, saying how many), while the
+ * clinician is on shift (the content script checks the shift). Which cases were
  * notified lives in storage.local (hashes of the cases' addresses, no patient data), so neither a
  * killed worker nor a browser restart notifies a case twice; the list belongs to one shift and is
  * reset when the console shows the shift ended (R-S-2). The notification never names the patient.
@@ -132,7 +133,8 @@ function notificationOf(n: QueueNotification<OverdueForNotification>, red: numbe
     };
   }
   return {
-    // Each case is notified once, so no two groups share their first case.
+    // Named by its first case (each case is notified once a shift); should an id come again
+    // (after a shift reset), Chrome replaces the old notification with the new one.
     id: `group-${n.firstId}`,
     title: t('queue_notifyGroupTitle', n.count, red),
     message:

@@ -63,8 +63,11 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     const margin = viewHeight / 4;
     const reads: Placement[] = [];
     for (const entry of entries) {
-      // The console's renderer dropped our layer (or this host): written again below, and put back.
-      if (entry.host && !entry.host.isConnected) entry.at = 'dropped';
+      // The console's renderer dropped our layer (or this host): put back when written below. One
+      // whose size is known is placed again; one being redrawn is measured anew (as if hidden).
+      if (entry.host && !entry.host.isConnected && entry.at !== 'hidden') {
+        entry.at = entry.size && !entry.render ? 'dropped' : 'hidden';
+      }
       const anchor = entry.anchor;
       const rect = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
       // Gone, or out of view (a 200-row queue's far rows): hidden, so neither laid out nor

@@ -33,6 +33,16 @@ async function badges(page: Page, count: number): Promise<Badge[]> {
   }, count);
 }
 
+/** Whether row `n`'s badge is shown beside it: its middle within the row's height. */
+const besideItsRow = (page: Page, n: number) =>
+  page.evaluate((i) => {
+    const host = document.querySelector(`[data-clinic-companion="queue-deadlines-${i}"]`);
+    const badge = host?.shadowRoot?.querySelector('.qbadge')?.getBoundingClientRect();
+    const row = document.querySelectorAll('tbody tr')[i]!.getBoundingClientRect();
+    const middle = badge ? badge.top + badge.height / 2 : -1;
+    return !!badge && badge.width > 0 && middle > row.top && middle < row.bottom;
+  }, n);
+
 const queueNotifications = async (stack: Stack) =>
   (await notifications(await readyWorker(stack.ext))).filter((id) => id.startsWith('queue:'));
 
@@ -221,15 +231,7 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     await page.$eval(`tbody tr:nth-child(${rows})`, (tr) => tr.scrollIntoView({ block: 'center' }));
     await page.waitForSelector(`[data-clinic-companion="queue-deadlines-${last}"]`);
     // Beside its own row: its middle within the row's height, and it says its turn.
-    await waitFor(async () =>
-      page.evaluate((n) => {
-        const host = document.querySelector(`[data-clinic-companion="queue-deadlines-${n}"]`)!;
-        const badge = host.shadowRoot?.querySelector('.qbadge')?.getBoundingClientRect();
-        const row = document.querySelectorAll('tbody tr')[n]!.getBoundingClientRect();
-        const middle = badge ? badge.top + badge.height / 2 : -1;
-        return !!badge && badge.width > 0 && middle > row.top && middle < row.bottom;
-      }, last),
-    );
+    await waitFor(async () => besideItsRow(page, last));
     expect((await badges(page, rows)).at(-1)!.text).toMatch(/\d+:[ae]/);
     // Back up through the queue: every row's badge placed on the way, no error reported.
     for (let n = rows - 1; n >= 0; n -= 15) {
@@ -246,6 +248,8 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     await page.$eval('tbody tr:nth-child(4)', (tr) => tr.scrollIntoView({ block: 'center' }));
     await page.waitForSelector('[data-clinic-companion="inline-layer"] > [data-clinic-companion="queue-deadlines-0"]');
     expect((await badges(page, 1))[0]!.text).toMatch(/\d+:[ae]/);
+    // Where the row now is, not where it was.
+    await waitFor(async () => besideItsRow(page, 0));
     await page.close();
   }, 60_000);
 

@@ -46,9 +46,13 @@ describe('live regions (announcements for screen readers)', () => {
     live.announce('Personnumret ändrades');
     vi.advanceTimersByTime(REPEAT_AFTER_MS * 2);
     expect(heard('polite')).toBe('Personnumret ändrades');
+    const region = document.querySelector('[data-clinic-companion="live-polite"]')!;
     live.announce('Personnumret ändrades');
+    expect(region.textContent).toBe('');
     live.remove();
     vi.advanceTimersByTime(REPEAT_AFTER_MS * 2);
     expect(document.querySelector('[data-clinic-companion^="live-"]')).toBeNull();
+    // The repeat waiting when it was removed is never written.
+    expect(region.textContent).toBe('');
   });
 });
