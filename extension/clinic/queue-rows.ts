@@ -64,21 +64,21 @@ function readTable(table: Element, registry: SelectorRegistry): QueueGrid | { un
       if (el.tagName === 'THEAD') return true;
     return tableInHead;
   };
-  const rows = Array.from(table.querySelectorAll('tr, [role="row"]'))
-    .filter((row) => row.closest(TABLE_LIKE) === table && !inHead(row))
-    .map((row) => ({ row, cells: cellsOf(row) }))
-    .filter(({ cells }) => !cells.some((c) => c.getAttribute('scope') === 'col' || roleOf(c) === 'columnheader'))
-    .filter(({ cells }) => !(cells.length > 0 && cells.every((c) => c.tagName === 'TH')))
+  // One pass over the rows (a 200-row queue is read on every change: issue 16).
+  const rows: QueueGrid['rows'] = [];
+  for (const row of table.querySelectorAll('tr, [role="row"]')) {
+    if (row.closest(TABLE_LIKE) !== table || inHead(row)) continue;
+    const cells = cellsOf(row);
+    // Header rows: a column header among the cells, or only <th>.
+    if (cells.some((c) => c.getAttribute('scope') === 'col' || roleOf(c) === 'columnheader')) continue;
+    if (cells.length > 0 && cells.every((c) => c.tagName === 'TH')) continue;
     // A placeholder row ("Inga ärenden") spans the table: not a case.
-    .filter(({ cells }) => headers.length <= 1 || cells.length > 1);
-  return {
-    table,
-    rows: rows.map(({ row, cells }) => {
-      const byColumn = {} as Record<Column, Element | null>;
-      for (const column of COLUMNS) byColumn[column] = index[column] >= 0 ? (cells[index[column]] ?? null) : null;
-      return { row, cells: byColumn };
-    }),
-  };
+    if (headers.length > 1 && cells.length <= 1) continue;
+    const byColumn = {} as Record<Column, Element | null>;
+    for (const column of COLUMNS) byColumn[column] = index[column] >= 0 ? (cells[index[column]] ?? null) : null;
+    rows.push({ row, cells: byColumn });
+  }
+  return { table, rows };
 }
 
 /** A list of cards, each with labelled values ("Prioritet 3", "Patient Hugo …", "Väntat 50 min"). */
