@@ -1,61 +1,27 @@
-import { ageAt } from './personnummer';
+import {
+  findPatientSafety,
+  type SafetyCheckFinding,
+  type SafetyFacts,
+  type SafetyFinding,
+} from './patient-safety-findings';
+
+export type { SafetyAlertId, SafetyFacts, SafetyLevel } from './patient-safety-findings';
 
 /**
  * The patient-safety checks a clinician must see when a visit opens (R-GU-*, R-PI-*), as pure
- * data: the banner renders these, tests assert them. Unknown facts give a notice that the check
- * could not be made, never a silent pass. A protection marker that is not seen means only that:
- * no text here ever says a patient or guardian is "not protected" (Cosmic is the source, R-PI-1).
+ * data with their Swedish words: what patient-safety-findings.ts finds, worded as the rules and
+ * the manual say it (the extension's Swedish messages are kept equal to these:
+ * test/unit/safety-words.test.ts). Unknown facts give a notice that the check could not be made,
+ * never a silent pass. No text here ever says a patient or guardian is "not protected" (Cosmic is
+ * the source, R-PI-1).
  */
-export type SafetyLevel = 'danger' | 'warning' | 'info';
-
-/** Which alert: the extension words it by this (in the browser's language); title/detail are the Swedish. */
-export type SafetyAlertId =
-  | 'protected-identity'
-  | 'id-unknown'
-  | 'coordination-number'
-  | 'age-unknown'
-  | 'infant'
-  | 'teen-booked-by-guardian'
-  | 'guardian-unread-teen'
-  | 'guardian-unread-child'
-  | 'guardian-and-protected-child'
-  | 'protected-guardian'
-  | 'guardian-protection-unread';
-
-export interface SafetyAlert {
-  id: SafetyAlertId;
-  /** What the words say besides the rule: the patient's age, the routine's address. */
-  age?: number;
-  routineUrl?: string;
-  ruleId: string;
-  level: SafetyLevel;
+export interface SafetyAlert extends SafetyFinding {
   title: string;
   detail: string;
 }
 
-export interface SafetyCheck {
-  /** Stable ID for the per-visit checked state. */
-  id: 'protected-identity-checked' | 'consent-history' | 'consent-medication';
-  /** Whose consent (R-GU-6): a child's from the guardian, an adult's own, or said generally. */
-  whose?: 'child' | 'adult' | 'unknown';
-  ruleId: string;
+export interface SafetyCheck extends SafetyCheckFinding {
   label: string;
-}
-
-export interface SafetyFacts {
-  /** null: the page's personnummer is unknown. */
-  identity: { kind: 'personnummer' | 'samordningsnummer' | 'interim'; birthDate: string | null } | null;
-  /** A guardian booked the visit (an "ansvarig vårdnadshavare" is listed, R-GU-1); null = unknown. */
-  guardianInitiated: boolean | null;
-  /** The page shows a protection marker (R-PI-2); false = none seen (never "not protected"); null = unknown. */
-  protectionMarker: boolean | null;
-  /**
-   * A listed guardian shows a protection marker (R-GU-3); false = none seen on any listed
-   * guardian; null or absent = unknown (the console's guardian list, or their markers, unread).
-   */
-  guardianProtectionMarker?: boolean | null;
-  /** The instant the age rules apply at (the visit's start), on the Swedish calendar. */
-  at: Date;
 }
 
 export interface SafetyResult {
@@ -64,157 +30,96 @@ export interface SafetyResult {
   age: number | null;
 }
 
-const ADULT_AGE = 18;
-
 export function evaluatePatientSafety(facts: SafetyFacts, routineUrl?: string): SafetyResult {
-  const alerts: SafetyAlert[] = [];
-  const checks: SafetyCheck[] = [
-    { id: 'protected-identity-checked', ruleId: 'R-PI-1', label: 'Skyddad identitet kontrollerad i Cosmic' },
-  ];
-
-  if (facts.protectionMarker) {
-    alerts.push({
-      id: 'protected-identity',
-      ...(routineUrl ? { routineUrl } : {}),
-      ruleId: 'R-PI-2',
-      level: 'danger',
-      title: 'Skyddade personuppgifter',
-      detail: `Följ rutinen för patienter med skyddade personuppgifter. Lämna aldrig ut adress, telefonnummer, anhöriga, foto eller var patienten vårdas.${routineUrl ? ` Rutin: ${routineUrl}` : ''}`,
-    });
-  }
-
-  const identity = facts.identity;
-  const age = identity?.birthDate ? ageAt(identity.birthDate, facts.at) : null;
-  if (!identity) {
-    alerts.push({
-      id: 'id-unknown',
-      ruleId: 'R-ID-1',
-      level: 'warning',
-      title: 'Personnummer okänt',
-      detail: 'Ålders- och vårdnadshavarreglerna kan inte kontrolleras. Kontrollera patientens identitet i Cosmic.',
-    });
-  } else if (identity.kind === 'samordningsnummer') {
-    alerts.push({
-      id: 'coordination-number',
-      ruleId: 'R-ID-1',
-      level: 'info',
-      title: 'Samordningsnummer',
-      detail:
-        'Patienten har samordningsnummer. Sök i Cosmic med samordningsnumret; födelsedatumet kan vara ofullständigt.',
-    });
-  }
-  if (identity && age === null) {
-    alerts.push({
-      id: 'age-unknown',
-      ruleId: 'R-GU-4',
-      level: 'warning',
-      title: 'Ålder okänd',
-      detail: 'Födelsedatumet är ofullständigt: kontrollera åldern innan barnreglerna tillämpas.',
-    });
-  }
-
-  if (age !== null && age < 1) {
-    alerts.push({
-      id: 'infant',
-      ruleId: 'R-GU-4',
-      level: 'danger',
-      title: 'Barn under 1 år',
-      detail: 'Barn under 1 år hanteras inte i 1177 direkt. Hänvisa enligt rutin.',
-    });
-  }
-  alerts.push(...guardianAlerts(facts, age));
-  checks.push(...consentChecks(age));
-  return { alerts, checks, age };
+  const found = findPatientSafety(facts, routineUrl);
+  return {
+    alerts: found.alerts.map((alert) => ({ ...alert, ...swedishWords(alert) })),
+    checks: found.checks.map((check) => ({ ...check, label: swedishLabel(check) })),
+    age: found.age,
+  };
 }
 
-/**
- * R-GU-5 (13 or older must log in themselves) and R-GU-3 (protected identity, the child's or a
- * guardian's): from the guardians the console lists. A child's guardian facts that cannot be read
- * give a notice that they could not be checked, never a pass.
- */
-function guardianAlerts(facts: SafetyFacts, age: number | null): SafetyAlert[] {
-  const alerts: SafetyAlert[] = [];
-  const booked = facts.guardianInitiated;
-  const child = age !== null && age < ADULT_AGE;
-  const teen = age !== null && age >= 13 && age < ADULT_AGE;
-  if (teen && booked) {
-    alerts.push({
-      id: 'teen-booked-by-guardian',
-      age: age!,
-      ruleId: 'R-GU-5',
-      level: 'danger',
-      title: `Patienten är ${age} år – besöket är bokat av en vårdnadshavare`,
-      detail: 'Från 13 år måste patienten logga in själv; en vårdnadshavare kan inte söka vård för barnet.',
-    });
+function swedishWords(alert: SafetyFinding): { title: string; detail: string } {
+  const age = alert.age;
+  switch (alert.id) {
+    case 'protected-identity':
+      return {
+        title: 'Skyddade personuppgifter',
+        detail: `Följ rutinen för patienter med skyddade personuppgifter. Lämna aldrig ut adress, telefonnummer, anhöriga, foto eller var patienten vårdas.${alert.routineUrl ? ` Rutin: ${alert.routineUrl}` : ''}`,
+      };
+    case 'id-unknown':
+      return {
+        title: 'Personnummer okänt',
+        detail: 'Ålders- och vårdnadshavarreglerna kan inte kontrolleras. Kontrollera patientens identitet i Cosmic.',
+      };
+    case 'coordination-number':
+      return {
+        title: 'Samordningsnummer',
+        detail:
+          'Patienten har samordningsnummer. Sök i Cosmic med samordningsnumret; födelsedatumet kan vara ofullständigt.',
+      };
+    case 'age-unknown':
+      return {
+        title: 'Ålder okänd',
+        detail: 'Födelsedatumet är ofullständigt: kontrollera åldern innan barnreglerna tillämpas.',
+      };
+    case 'infant':
+      return {
+        title: 'Barn under 1 år',
+        detail: 'Barn under 1 år hanteras inte i 1177 direkt. Hänvisa enligt rutin.',
+      };
+    case 'teen-booked-by-guardian':
+      return {
+        title: `Patienten är ${age} år – besöket är bokat av en vårdnadshavare`,
+        detail: 'Från 13 år måste patienten logga in själv; en vårdnadshavare kan inte söka vård för barnet.',
+      };
+    case 'guardian-unread-teen':
+      return {
+        title: 'Vårdnadshavare kunde inte kontrolleras',
+        detail: `Uppgiften om vårdnadshavare kunde inte läsas. Patienten är ${age} år: kontrollera att hen själv har loggat in – en vårdnadshavare kan inte söka vård för barn från 13 år.`,
+      };
+    case 'guardian-unread-child':
+      return {
+        title: 'Vårdnadshavare kunde inte kontrolleras',
+        detail:
+          'Uppgiften om vårdnadshavare kunde inte läsas. Kontrollera i Cosmic vem som företräder barnet: en vårdnadshavare kan inte företräda ett barn med skyddad identitet, och en vårdnadshavare med skyddad identitet kan inte företräda sitt barn.',
+      };
+    case 'guardian-and-protected-child':
+      return {
+        title: 'Vårdnadshavare och skyddad identitet',
+        detail: 'En vårdnadshavare kan inte företräda ett barn med skyddad identitet.',
+      };
+    case 'protected-guardian':
+      return {
+        title: 'Vårdnadshavare med skyddad identitet',
+        detail:
+          'En vårdnadshavare med skyddad identitet kan inte företräda sitt barn. Följ rutinen för skyddade personuppgifter.',
+      };
+    case 'guardian-protection-unread':
+      return {
+        title: 'Vårdnadshavarens skyddade identitet kunde inte kontrolleras',
+        detail: 'Kontrollera i Cosmic: en vårdnadshavare med skyddad identitet kan inte företräda sitt barn.',
+      };
   }
-  if (child && booked === null) {
-    alerts.push({
-      ...(teen ? { id: 'guardian-unread-teen' as const, age: age! } : { id: 'guardian-unread-child' as const }),
-      ruleId: teen ? 'R-GU-5' : 'R-GU-3',
-      level: facts.protectionMarker ? 'danger' : 'warning',
-      title: 'Vårdnadshavare kunde inte kontrolleras',
-      detail: teen
-        ? `Uppgiften om vårdnadshavare kunde inte läsas. Patienten är ${age} år: kontrollera att hen själv har loggat in – en vårdnadshavare kan inte söka vård för barn från 13 år.`
-        : 'Uppgiften om vårdnadshavare kunde inte läsas. Kontrollera i Cosmic vem som företräder barnet: en vårdnadshavare kan inte företräda ett barn med skyddad identitet, och en vårdnadshavare med skyddad identitet kan inte företräda sitt barn.',
-    });
-  }
-  if (facts.protectionMarker && booked) {
-    alerts.push({
-      id: 'guardian-and-protected-child',
-      ruleId: 'R-GU-3',
-      level: 'danger',
-      title: 'Vårdnadshavare och skyddad identitet',
-      detail: 'En vårdnadshavare kan inte företräda ett barn med skyddad identitet.',
-    });
-  }
-  // A guardian acts only for a child: nothing more for a known adult (an unknown age may be a child).
-  const guardianMarker = facts.guardianProtectionMarker ?? null;
-  if (age !== null && !child) return alerts;
-  if (booked && guardianMarker === true) {
-    alerts.push({
-      id: 'protected-guardian',
-      ruleId: 'R-GU-3',
-      level: 'danger',
-      title: 'Vårdnadshavare med skyddad identitet',
-      detail:
-        'En vårdnadshavare med skyddad identitet kan inte företräda sitt barn. Följ rutinen för skyddade personuppgifter.',
-    });
-  } else if (booked && guardianMarker === null) {
-    alerts.push({
-      id: 'guardian-protection-unread',
-      ruleId: 'R-GU-3',
-      level: 'warning',
-      title: 'Vårdnadshavarens skyddade identitet kunde inte kontrolleras',
-      detail: 'Kontrollera i Cosmic: en vårdnadshavare med skyddad identitet kan inte företräda sitt barn.',
-    });
-  }
-  return alerts;
 }
 
-/**
- * R-GU-6: consent to share medical history and medication list, for every patient: a child's
- * from the guardian, an adult's own; worded generally when the age is unknown. Stable IDs: the
- * per-visit checked state is kept by them.
- */
-function consentChecks(age: number | null): SafetyCheck[] {
-  const [history, medication] =
-    age === null
-      ? [
-          'Samtycke att dela sjukdomshistorik kontrollerat (patientens, för barn vårdnadshavarens)',
-          'Samtycke att dela läkemedelslista kontrollerat (patientens, för barn vårdnadshavarens)',
-        ]
-      : age < ADULT_AGE
-        ? [
-            'Vårdnadshavarens samtycke att dela barnets sjukdomshistorik inhämtat',
-            'Vårdnadshavarens samtycke att dela barnets läkemedelslista inhämtat',
-          ]
-        : [
-            'Patientens samtycke att dela sin sjukdomshistorik kontrollerat',
-            'Patientens samtycke att dela sin läkemedelslista kontrollerat',
-          ];
-  const whose = age === null ? 'unknown' : age < ADULT_AGE ? 'child' : 'adult';
-  return [
-    { id: 'consent-history', whose, ruleId: 'R-GU-6', label: history },
-    { id: 'consent-medication', whose, ruleId: 'R-GU-6', label: medication },
-  ];
+/** R-GU-6: a child's consent from the guardian, an adult's own, or said generally when the age is unknown. */
+const CONSENT_LABELS: Record<NonNullable<SafetyCheckFinding['whose']>, [history: string, medication: string]> = {
+  unknown: [
+    'Samtycke att dela sjukdomshistorik kontrollerat (patientens, för barn vårdnadshavarens)',
+    'Samtycke att dela läkemedelslista kontrollerat (patientens, för barn vårdnadshavarens)',
+  ],
+  child: [
+    'Vårdnadshavarens samtycke att dela barnets sjukdomshistorik inhämtat',
+    'Vårdnadshavarens samtycke att dela barnets läkemedelslista inhämtat',
+  ],
+  adult: [
+    'Patientens samtycke att dela sin sjukdomshistorik kontrollerat',
+    'Patientens samtycke att dela sin läkemedelslista kontrollerat',
+  ],
+};
+
+function swedishLabel(check: SafetyCheckFinding): string {
+  if (check.id === 'protected-identity-checked') return 'Skyddad identitet kontrollerad i Cosmic';
+  return CONSENT_LABELS[check.whose ?? 'unknown'][check.id === 'consent-history' ? 0 : 1];
 }

@@ -1,5 +1,5 @@
 import { parseIsoTime } from '../../shared/iso-time';
-import { evaluatePatientSafety, type SafetyResult } from '../../shared/patient-safety';
+import { findPatientSafety, type SafetyFindings } from '../../shared/patient-safety-findings';
 import type { ClinicSnapshot } from '../clinic';
 import { t } from '../lib/i18n';
 import { alertWords } from '../lib/safety-words';
@@ -20,12 +20,12 @@ export function guardianMarkerOf(guardians: readonly object[]): boolean | null {
 }
 
 /** The facts the banner needs, read from the snapshot; unknown stays unknown (null). */
-export function safetyFor(snapshot: ClinicSnapshot, now: Date, routineUrl?: string): SafetyResult {
+export function safetyFor(snapshot: ClinicSnapshot, now: Date, routineUrl?: string): SafetyFindings {
   const id = snapshot.patient.id;
   const guardians = snapshot.guardians;
   // The visit's start on the console's (Swedish) clock; unreadable → now, as when unknown.
   const started = snapshot.visitStartedAt.known ? parseIsoTime(snapshot.visitStartedAt.value) : Number.NaN;
-  return evaluatePatientSafety(
+  return findPatientSafety(
     {
       identity: id.known ? { kind: id.value.kind, birthDate: id.value.birthDate } : null,
       guardianInitiated: guardians.known ? guardians.value.some((g) => g.responsible) : null,
@@ -39,7 +39,7 @@ export function safetyFor(snapshot: ClinicSnapshot, now: Date, routineUrl?: stri
 
 /** The side panel's card (views/patient-safety-banner.tsx). */
 export interface PatientSafetyModel {
-  result: SafetyResult;
+  result: SafetyFindings;
   checked: Record<string, boolean>;
   /** The visit's stored checks have been read (tests wait for it before asserting "unchecked"). */
   loaded: boolean;

@@ -1,4 +1,4 @@
-import type { SafetyAlert, SafetyAlertId, SafetyCheck } from '../../shared/patient-safety';
+import type { SafetyAlertId, SafetyCheckFinding, SafetyFinding } from '../../shared/patient-safety-findings';
 import { type MessageKey, t } from './i18n';
 
 /**
@@ -19,7 +19,7 @@ const ALERT_KEYS: Record<Exclude<SafetyAlertId, 'protected-identity'>, [MessageK
   'guardian-protection-unread': ['safety_guardianProtectionUnreadTitle', 'safety_guardianProtectionUnreadDetail'],
 };
 
-export function alertWords(alert: SafetyAlert): { title: string; detail: string } {
+export function alertWords(alert: SafetyFinding): { title: string; detail: string } {
   if (alert.id === 'protected-identity')
     return {
       title: t('safety_protectedTitle'),
@@ -30,7 +30,7 @@ export function alertWords(alert: SafetyAlert): { title: string; detail: string 
   return { title: t(title, age), detail: t(detail, age) };
 }
 
-const CONSENT_KEYS: Record<'history' | 'medication', Record<NonNullable<SafetyCheck['whose']>, MessageKey>> = {
+const CONSENT_KEYS: Record<'history' | 'medication', Record<NonNullable<SafetyCheckFinding['whose']>, MessageKey>> = {
   history: {
     unknown: 'safety_checkHistoryUnknown',
     child: 'safety_checkHistoryChild',
@@ -43,7 +43,7 @@ const CONSENT_KEYS: Record<'history' | 'medication', Record<NonNullable<SafetyCh
   },
 };
 
-export function checkLabel(check: SafetyCheck): string {
+export function checkLabel(check: SafetyCheckFinding): string {
   if (check.id === 'protected-identity-checked') return t('safety_checkProtected');
   const what = check.id === 'consent-history' ? 'history' : 'medication';
   return t(CONSENT_KEYS[what][check.whose ?? 'unknown']);
