@@ -139,7 +139,10 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   const place = () => {
     // Measures only while a warning shows.
     alarms.place();
-    const shown = placeOnce(inlineHosts.values());
+    const entries = placeAll ? inlineHosts.values() : [...redrawn].filter((e) => inlineHosts.get(e.featureId) === e);
+    placeAll = false;
+    redrawn.clear();
+    const shown = placeOnce(entries);
     // Only those are read again (a 200-row queue's other anchors were just measured).
     if (shown.length > 0 && placeOnce(shown).length > 0) schedulePlace();
   };
@@ -152,7 +155,19 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     render?.(entry.container);
   };
   const placing = afterLayout(doc, place);
-  const schedulePlace = () => placing.schedule();
+  // The page moved or changed: every host follows its anchor.
+  let placeAll = false;
+  const schedulePlace = () => {
+    placeAll = true;
+    placing.schedule();
+  };
+  // Only some containers were drawn anew (the queue's 1 s tick: a row's minute turned): only
+  // those are placed (was every anchor of a 200-row queue read each second, ≈ 5 ms: issue 16).
+  const redrawn = new Set<InlineEntry>();
+  const placeRedrawn = (entry: InlineEntry) => {
+    redrawn.add(entry);
+    placing.schedule();
+  };
   const win = doc.defaultView!;
   // Capture phase: scrolling inside the console's own scroll containers moves anchors too.
   win.addEventListener('scroll', schedulePlace, { capture: true, passive: true });
@@ -161,6 +176,8 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   return {
     inline(featureId, anchor, alignRightIn, render) {
       let entry = inlineHosts.get(featureId);
+      // Out of view and still on the same anchor: drawn when shown, nothing to place now.
+      const waiting = entry?.at === 'hidden' && entry.anchor === anchor && entry.box === (alignRightIn ?? null);
       if (!entry) {
         // Its host (and shadow root) is made when it is first placed near the view: a 200-row
         // queue makes hosts for the rows in view, not for all 200.
@@ -173,7 +190,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       entry.render = render;
       // Hidden: drawn when shown (place). Shown, or drawn by the caller: its size is measured again.
       if (!render || entry.at !== 'hidden') drawNow(entry);
-      schedulePlace();
+      if (!waiting) placeRedrawn(entry);
       return entry.container;
     },
     reposition: schedulePlace,
@@ -192,6 +209,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       win.removeEventListener('resize', schedulePlace);
       alarms.destroy();
       placing.destroy();
+      redrawn.clear();
       live.remove();
       layer.remove();
     },
