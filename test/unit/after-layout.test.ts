@@ -1,32 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { afterLayout } from '../../extension/lib/after-layout';
-
-/** A ResizeObserver the test delivers by hand (the browser's runs after its layout). */
-class HandObserver {
-  static all: HandObserver[] = [];
-  observed = new Set<Element>();
-  observeCalls = 0;
-  constructor(private readonly callback: () => void) {
-    HandObserver.all.push(this);
-  }
-  observe(el: Element) {
-    this.observed.add(el);
-    this.observeCalls++;
-  }
-  unobserve(el: Element) {
-    this.observed.delete(el);
-  }
-  disconnect() {
-    this.observed.clear();
-  }
-  /** One rendering step: the observations active now are delivered. */
-  deliver() {
-    if (this.observed.size === 0) return;
-    this.observed.clear();
-    this.callback();
-  }
-}
+import { HandObserver } from './hand-observer';
 
 describe('placing after the browser lays out (issue 16)', () => {
   afterEach(() => {

@@ -1,30 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createUiHost } from '../../extension/lib/ui-host';
-
-/** A ResizeObserver the test delivers by hand (the browser's runs after its layout). */
-class HandObserver {
-  static last: HandObserver | undefined;
-  observed = new Set<Element>();
-  constructor(private readonly callback: () => void) {
-    HandObserver.last = this;
-  }
-  observe(el: Element) {
-    this.observed.add(el);
-  }
-  unobserve(el: Element) {
-    this.observed.delete(el);
-  }
-  disconnect() {
-    this.observed.clear();
-  }
-  /** One rendering step: placement runs if it was asked for. */
-  deliver() {
-    if (this.observed.size === 0) return;
-    this.observed.clear();
-    this.callback();
-  }
-}
+import { HandObserver } from './hand-observer';
 
 /** Queue rows' anchors at fixed places; how often each was measured. */
 function anchorsAt(tops: number[]) {
@@ -45,13 +22,14 @@ describe('placing inline badges (issue 16)', () => {
   afterEach(() => {
     vi.useRealTimers();
     document.body.innerHTML = '';
+    HandObserver.all = [];
   });
 
   it("a redrawn badge is placed alone; one out of view waits to be shown; the page's change places all", () => {
     vi.useFakeTimers();
     (window as unknown as { ResizeObserver: unknown }).ResizeObserver = HandObserver;
     const ui = createUiHost(document, { freeSpan: () => null, openSidePanel: () => {} });
-    const observer = HandObserver.last!;
+    const observer = HandObserver.all.at(-1)!;
     // Two rows in view, one far below (a long queue).
     const { anchors, reads, reset } = anchorsAt([100, 200, 5000]);
     const drawn: string[] = [];
