@@ -5,7 +5,7 @@ import {
   orderHandedOver,
   type QueueThresholds,
   type QueueUrgency,
-  queueUrgency,
+  urgencyOfWait,
   waitingMinutes,
 } from '../../shared/queue';
 import type { ClinicSnapshot, HandedOverRow } from '../clinic';
@@ -38,8 +38,8 @@ export interface HandedOverView {
 export function handedOverView(rows: readonly HandedOverRow[], now: Date, t: QueueThresholds): HandedOverView[] {
   const keyed = rows.map((row) => ({ row, priority: row.priority, arrivedAt: row.arrivedAt ?? '' }));
   return orderHandedOver(keyed).map(({ row }, i) => {
-    const since = row.handedOverAt ?? '';
-    return { row, order: i + 1, waited: waitingMinutes(since, now), urgency: queueUrgency(since, now, t) };
+    const waited = waitingMinutes(row.handedOverAt ?? '', now);
+    return { row, order: i + 1, waited, urgency: urgencyOfWait(waited, t) };
   });
 }
 
