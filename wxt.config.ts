@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { MINIMUM_CHROME_VERSION } from './scripts/policy/targets';
+import { minifyMarkedCss } from './scripts/vite/minify-marked-css';
 import { BRIDGE_PORT_RANGE } from './shared/bridge-protocol';
 import { CLINIC_ORIGIN, EXTENSION_PUBLIC_KEY } from './shared/extension-identity';
 
@@ -49,7 +50,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // CC_NO_MINIFY=1: readable function names in a CPU profile (bench/page-work.bench.ts).
   vite: () => ({
-    plugins: [preact(), nativeBrowserInContentScripts()],
+    plugins: [preact(), nativeBrowserInContentScripts(), minifyMarkedCss()],
     // Code for Chromium from the version every package declares (not Vite's default, which
     // lowered regex literals to a `new RegExp` from a string on each call: issue 16).
     build: { target: CHROMIUM_TARGET, ...(process.env.CC_NO_MINIFY ? { minify: false } : {}) },

@@ -205,10 +205,15 @@ function queueName(table: Element): string {
   return '';
 }
 
+/** A root-relative path a URL parser would give back unchanged (no dot segments, no escapes). */
+const PLAIN_PATH = /^\/(?!\/)[\w\-/]*$/;
+
 /** `page`: the document's address (asked once per read, not per row). */
 function visitKeyOf(page: { href: string; origin: string } | null, row: Element): string | null {
   const href = row.querySelector('a[href]')?.getAttribute('href');
   if (!href) return null;
+  // The console's own links ("/besok/123"): the path itself, without parsing 200 URLs per read.
+  if (page && PLAIN_PATH.test(href)) return href;
   try {
     const url = new URL(href, page?.href);
     return page && url.origin !== page.origin ? null : url.pathname;

@@ -10,7 +10,8 @@ export interface Alarm {
   detail: string;
 }
 
-const CSS = `
+// Minified in builds (scripts/vite/minify-marked-css.ts).
+const CSS = /* css */ `
 :host { all: initial; }
 .bar { box-sizing: border-box; height: 100%; display: flex; align-items: center; gap: 8px; padding: 4px 8px 4px 12px;
   background: #fdecea; color: #5f1410; border: 2px solid #b3261e; border-left-width: 8px; border-radius: 6px;

@@ -8,7 +8,7 @@ import { element, setAttr, setText } from './dom-patch';
 import { t } from './i18n';
 import { minutesText, ordinalText, type QueueView } from './queue-view';
 
-export const BADGE_STYLE = `
+export const BADGE_STYLE = /* css */ `
 .qbadge { display: inline-flex; align-items: center; gap: 6px; padding: 1px 7px; border-radius: 999px;
   font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; border: 1px solid #8aa3b8; background: #eef4f9; color: #0b3559; white-space: nowrap; }
 .qbadge .turn { font-weight: 700; }

@@ -5,7 +5,7 @@ import { BADGE_STYLE } from './queue-badge';
  * by their shadow roots. Colours meet WCAG AA contrast on white. The side panel's cards add theirs
  * (entrypoints/sidepanel/card-styles.ts): the content script carries only what the page shows.
  */
-export const INLINE_CSS = `
+const BASE_CSS = /* css */ `
 :host { all: initial; }
 button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #005ca9; background: #005ca9; color: #fff; padding: 4px 10px; }
 button.secondary { background: #fff; color: #005ca9; }
@@ -19,4 +19,7 @@ summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffbf47; ou
 .feedback.error { color: #b3261e; }
 .feedback.ok { color: #1d5234; }
 @media (forced-colors: active) { .qbadge, .prio { border: 1px solid CanvasText; } }
-${BADGE_STYLE}`;
+`;
+
+/** Minified in builds (scripts/vite/minify-marked-css.ts). */
+export const INLINE_CSS = BASE_CSS + BADGE_STYLE;

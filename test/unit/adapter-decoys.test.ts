@@ -196,6 +196,36 @@ describe('queue: tables and ARIA grids (R-Q-1)', () => {
     expect(waitingQueuePlaces(document, SELECTORS)?.map((p) => p.visitKey)).toEqual(['/besok/a', '/besok/b']);
   });
 
+  it("R-Q-1: each row's visit key is its link's path on this console, as the browser resolves it; another site's is none", () => {
+    const hrefs = [
+      '/besok/a',
+      '/besok/x/../b',
+      `${location.origin}/besok/c`,
+      '/besok/d?flik=chatt#slut',
+      '/besok/e f',
+      '//annan.example/besok/f',
+      'https://annan.example/besok/g',
+    ];
+    document.body.innerHTML = grid.replace(
+      /<div role="row"><span role="cell">1 tim[\s\S]*<\/div>\n  <\/div>/u,
+      hrefs
+        .map(
+          (href) =>
+            `<div role="row"><span role="cell">5 min</span><span role="cell"><a href="${href}">Hugo</a></span><span role="cell">Prio 3</span></div>`,
+        )
+        .join(''),
+    );
+    expect(waitingQueuePlaces(document, SELECTORS)?.map((p) => p.visitKey)).toEqual([
+      '/besok/a',
+      '/besok/b',
+      '/besok/c',
+      '/besok/d',
+      '/besok/e%20f',
+      null,
+      null,
+    ]);
+  });
+
   it('R-Q-1: a queue that cannot be read is unknown everywhere, never an empty list', () => {
     document.body.innerHTML = grid.replace('Namn', 'Xyz');
     const s = readSnapshot(document, SELECTORS, VISIT);
