@@ -211,8 +211,18 @@ const queueDeadlines: Feature = {
     };
 
     const tick = setInterval(draw, 1000);
-    // Off the page's own work: when the browser is idle (at the latest after 3 s).
-    const idle = requestIdleCallback(() => warmUpQueueDeadlines(ctx), { timeout: 3000 });
+    // Off the page's own work: when the browser is idle (at the latest after 3 s). A throw there
+    // is ours to log, never the console page's uncaught error.
+    const idle = requestIdleCallback(
+      () => {
+        try {
+          warmUpQueueDeadlines(ctx);
+        } catch (error) {
+          logError('queue deadlines warm-up', error);
+        }
+      },
+      { timeout: 3000 },
+    );
     signal.addEventListener('abort', () => {
       clearInterval(tick);
       cancelIdleCallback(idle);
