@@ -127,10 +127,7 @@ function rowAndColumnHeaders(cell: Element): { rowHeaders: string[]; rowText: st
 
 export function cellsOf(row: Element): Element[] {
   // A table row's own cells (td and th children), kept by the browser (issue 16: 200 rows a read).
-  if (row.tagName === 'TR') {
-    const cells = (row as HTMLTableRowElement).cells;
-    return cells ? Array.from(cells) : Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
-  }
+  if (row.tagName === 'TR') return Array.from((row as HTMLTableRowElement).cells);
   return Array.from(
     row.querySelectorAll('[role="cell"], [role="gridcell"], [role="rowheader"], [role="columnheader"]'),
   ).filter((c) => c.closest('[role="row"]') === row);
