@@ -126,8 +126,15 @@ function rowAndColumnHeaders(cell: Element): { rowHeaders: string[]; rowText: st
 }
 
 export function cellsOf(row: Element): Element[] {
-  // A table row's own cells (td and th children), kept by the browser (issue 16: 200 rows a read).
-  if (row.tagName === 'TR') return Array.from((row as HTMLTableRowElement).cells);
+  // A table row's own cells (its td and th children, as `row.cells`), by a sibling walk: copying
+  // the live collection took twice as long on Drop in's 200 new rows (issue 16).
+  if (row.tagName === 'TR') {
+    const cells: Element[] = [];
+    for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.tagName === 'TD' || c.tagName === 'TH') cells.push(c);
+    }
+    return cells;
+  }
   return Array.from(
     row.querySelectorAll('[role="cell"], [role="gridcell"], [role="rowheader"], [role="columnheader"]'),
   ).filter((c) => c.closest('[role="row"]') === row);

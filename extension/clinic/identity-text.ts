@@ -85,6 +85,9 @@ export function ageStatements(text: string): AgeStatement[] {
  * "1 h 5 min", "1h5m". Null when the text states no time (never a guess).
  */
 export function waitedMinutes(text: string): number | null {
+  // The usual cell ("12 min"): no lookarounds or Unicode classes for 200 rows a read (issue 16).
+  const plain = /^(\d+) min$/.exec(text);
+  if (plain) return Number(plain[1]);
   const t = text.replace(/\u00a0/g, ' ');
   const hours = /(?<![\d])(\d+)\s*(?:tim(?:mar|me)?|t|h)(?![\p{L}])/iu.exec(t);
   const minutes = /(?<![\d])(\d+)\s*(?:min(?:uter|ut)?|m)(?![\p{L}])/iu.exec(t);

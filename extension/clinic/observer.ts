@@ -12,8 +12,8 @@ const FRAME_MS = 16;
 
 /**
  * `oursByTarget`: one batch's answers per target (a console re-render removes 2,000 children of
- * one list). Under a target of the console's, a node added or removed is ours only when it is one
- * of our hosts itself: our UI inside them is in shadow roots, which this observer does not see.
+ * one list). Under the console's <body>, a node added or removed is ours only when it is one of our
+ * hosts itself: our UI inside them is in shadow roots, which this observer does not see.
  */
 function isOurRecord(record: MutationRecord, oursByTarget: Map<Node, boolean>): boolean {
   let ours = oursByTarget.get(record.target);
@@ -22,7 +22,9 @@ function isOurRecord(record: MutationRecord, oursByTarget: Map<Node, boolean>): 
     oursByTarget.set(record.target, ours);
   }
   if (ours) return true;
-  if (record.type !== 'childList') return false;
+  // Our hosts are put only in <body> (ui-host, live regions, the danger bar, the layout probe):
+  // elsewhere the nodes need no look (each record's node lists are objects made on first access).
+  if (record.type !== 'childList' || record.target !== record.target.ownerDocument?.body) return false;
   const { addedNodes, removedNodes } = record;
   if (addedNodes.length + removedNodes.length === 0) return false;
   // No array or iterator per record: leaving a 2,000-message chat delivers 2,000 of them.

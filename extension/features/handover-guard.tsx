@@ -52,16 +52,24 @@ const handoverGuard: Feature = {
   title: t('handoverGuard_title'),
   rules: ['R-HO-1', 'R-HO-2', 'R-HO-3'],
   init(ctx, signal) {
-    const draw = () => {
+    // What is pending is in the page's text, read with each snapshot; the dialog's choice alone is
+    // read again on a change (a draft in the composer, left for Drop in, is a change too: it must
+    // not re-read a 2,000-message visit, issue 16).
+    let pending: HandoverPending | null = null;
+    const show = () => {
       if (signal.aborted) return;
       const read = readHandoverDialog(document, ctx.registry());
       const dialog = read ? { receiver: read.receiver } : null;
-      const pending = readPending(ctx);
       ctx.panel.show(dialog || pending ? ({ pending, dialog } satisfies HandoverGuardModel) : null);
+    };
+    const draw = () => {
+      if (signal.aborted) return;
+      pending = readPending(ctx);
+      show();
     };
     ctx.onSnapshot(draw, signal);
     // Choosing another receiver changes no markup: follow the choice itself.
-    document.addEventListener('change', draw, { signal, capture: true });
+    document.addEventListener('change', show, { signal, capture: true });
     draw();
   },
 };
