@@ -70,7 +70,11 @@ function readTable(table: Element, registry: SelectorRegistry): QueueGrid | { un
     if (row.closest(TABLE_LIKE) !== table || inHead(row)) continue;
     const cells = cellsOf(row);
     // Header rows: a column header among the cells, or only <th>.
-    if (cells.some((c) => c.getAttribute('scope') === 'col' || roleOf(c) === 'columnheader')) continue;
+    // (Its role asked only of a cell that states one: a cell's tag has no implicit columnheader here.)
+    if (
+      cells.some((c) => c.getAttribute('scope') === 'col' || (c.hasAttribute('role') && roleOf(c) === 'columnheader'))
+    )
+      continue;
     if (cells.length > 0 && cells.every((c) => c.tagName === 'TH')) continue;
     // A placeholder row ("Inga ärenden") spans the table: not a case.
     if (headers.length > 1 && cells.length <= 1) continue;

@@ -90,11 +90,17 @@ export function warmUpQueueDeadlines(ctx: FeatureContext): void {
   if (!read) return;
   const limits = thresholdsFrom(ctx.rules().timers);
   const { items } = queueItemsOf(read.rows, read.places, now);
+  let badge: HTMLElement | null = null;
   for (let i = 0; i < 2; i++) {
     const views = queueView(items, now, limits);
     summaryRows(views);
-    for (const view of views) drawBadge(document.createElement('span'), view, limits);
+    for (const view of views) {
+      badge = document.createElement('span');
+      drawBadge(badge, view, limits);
+    }
   }
+  // One badge laid out in a hidden host: the style sheet and its font are ready for the first one shown.
+  if (badge) ctx.ui.warmUp(badge);
 }
 
 const queueDeadlines: Feature = {

@@ -30,6 +30,11 @@ export interface UiHost {
   alarm(featureId: string, alarms: readonly Alarm[] | null): void;
   /** The page changed: every inline container follows its anchor (one batched placement). */
   reposition(): void;
+  /**
+   * Lays `container` out once in a hidden host, then takes it away (at idle: the first badge shown
+   * otherwise pays for our style sheet and its font on the clinician's click, issue 16).
+   */
+  warmUp(container: HTMLElement): void;
   /** A feature was stopped: its inline hosts and its warnings go. */
   release(featureId: string): void;
   destroy(): void;
@@ -192,6 +197,12 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       if (!render || entry.at !== 'hidden') drawNow(entry);
       if (!waiting) placeRedrawn(entry);
       return entry.container;
+    },
+    warmUp(container) {
+      const host = layer.host('warm-up', container);
+      host.style.visibility = 'hidden';
+      host.getBoundingClientRect();
+      host.remove();
     },
     reposition: schedulePlace,
     announce: (text, urgency) => live.announce(text, urgency),
