@@ -46,7 +46,12 @@ describe.skipIf(unavailable)('shift end purges per-visit data (R-S-2), real Chro
   it("privacy (R-ID-2, R-J-6 facts): a content script cannot read session storage (other tabs' journal facts), only the shared keys through the background", async () => {
     const page = await stack.openVisit(stack.cases.adult);
     await clickCopy(page);
-    await waitFor(async () => (await stored()).facts > 0);
+    // The copy reaches the background's session storage a moment after the click: wait for it and
+    // the journal facts, then ask for both from the content script.
+    await waitFor(async () => {
+      const now = await stored();
+      return now.facts > 0 && now.cosmic;
+    });
     const factsKey = await (await stack.ext.worker()).evaluate(
       async () => Object.keys(await chrome.storage.session.get(null)).find((k) => k.startsWith('journalFacts:'))!,
     );
