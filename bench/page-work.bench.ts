@@ -252,6 +252,19 @@ async function writeProfile(profiled: string): Promise<void> {
   });
 }
 
+/** The `i`th pair of runs with and without the extension; which goes first alternates. */
+async function pairOfRuns(
+  i: number,
+  rows: number,
+  options: { dropInOnly?: boolean } = {},
+): Promise<{ withExt: SessionTimes; without: SessionTimes }> {
+  const runs = new Map<boolean, SessionTimes>();
+  for (const withExtension of i % 2 === 0 ? [true, false] : [false, true]) {
+    runs.set(withExtension, await session(withExtension, rows, options));
+  }
+  return { withExt: runs.get(true)!, without: runs.get(false)! };
+}
+
 /**
  * Drop in alone (Startsida → Drop in) at each size: linear in rows? Medians of as many pairs as
  * the session (at least 5, the issue's rule; one pair scattered 1.03–1.91× at 200 rows).
@@ -264,12 +277,7 @@ async function dropInAlone(pairs: number): Promise<BenchResult[]> {
     const cpu: number[] = [];
     const ms = { with: [] as number[], without: [] as number[] };
     for (let i = 0; i < alonePairs; i++) {
-      const runs: Record<string, SessionTimes> = {};
-      for (const withExtension of i % 2 === 0 ? [true, false] : [false, true]) {
-        runs[String(withExtension)] = await session(withExtension, rows, { dropInOnly: true });
-      }
-      const withExt = runs.true!;
-      const without = runs.false!;
+      const { withExt, without } = await pairOfRuns(i, rows, { dropInOnly: true });
       task.push(withExt.task['Drop in'] / without.task['Drop in']);
       cpu.push(withExt.thread['Drop in'] / without.thread['Drop in']);
       ms.with.push(withExt.task['Drop in']);
@@ -319,11 +327,7 @@ const suite: BenchSuite = async () => {
     into.total.push(sum(withExt) / sum(without));
   };
   for (let i = 0; i < pairs; i++) {
-    const order = i % 2 === 0 ? [true, false] : [false, true];
-    const runs: Record<string, SessionTimes> = {};
-    for (const withExtension of order) runs[String(withExtension)] = await session(withExtension, 200);
-    const withExt = runs.true!;
-    const without = runs.false!;
+    const { withExt, without } = await pairOfRuns(i, 200);
     addRatios(ratios, withExt.task, without.task);
     addRatios(cpuRatios, withExt.thread, without.thread);
     addedPerMessage.push((withExt.task['50 incoming messages'] - without.task['50 incoming messages']) / 50);
