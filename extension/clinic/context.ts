@@ -141,8 +141,11 @@ export function cellsOf(row: Element): Element[] {
 }
 
 export function columnHeaders(table: Element): string[] {
-  const htmlHeaders = table.querySelectorAll(':scope > thead th, :scope > thead td');
-  if (htmlHeaders.length > 0) return Array.from(htmlHeaders, (th) => normalizeText(th.textContent));
+  // The table's own <thead>s, without matching every cell of a 200-row body against `:scope > thead` (issue 16).
+  const htmlHeaders: Element[] = [];
+  for (let part = table.firstElementChild; part; part = part.nextElementSibling)
+    if (part.tagName === 'THEAD') htmlHeaders.push(...part.querySelectorAll('th, td'));
+  if (htmlHeaders.length > 0) return htmlHeaders.map((th) => normalizeText(th.textContent));
   const aria = Array.from(table.querySelectorAll('[role="columnheader"]'));
   if (aria.length > 0) return aria.map((h) => normalizeText(h.textContent));
   const first = table.querySelector('tr');

@@ -11,8 +11,10 @@ export function normalizeText(text: string | null | undefined): string {
 export function spacedText(el: Element, without?: string): string {
   // One text node and nothing else (most table cells): its text, without a walker (issue 16: 200
   // queue rows read three cells each on every change).
-  const only = el.firstChild;
-  if (only && only === el.lastChild && only.nodeType === 3) return normalizeText(only.nodeValue ?? '');
+  // Also through single elements (a cell holding only a link or a span: a name, a priority).
+  let only = el.firstChild;
+  while (!without && only && only === only.parentNode!.lastChild && only.nodeType === 1) only = only.firstChild;
+  if (only && only === only.parentNode!.lastChild && only.nodeType === 3) return normalizeText(only.nodeValue ?? '');
   const doc = el.ownerDocument;
   const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   const parts: string[] = [];

@@ -53,9 +53,16 @@ const NOTIFY_KEY: Record<NotifyState, MessageKey> = {
 /** What the side panel says of the notifications in this state. */
 export const notifyText = (state: NotifyState): string => t(NOTIFY_KEY[state]);
 
+const orders = new WeakMap<readonly QueueItem[], Map<number, number>>();
+
 /** Order, waiting time and colour of every row (pure; exported for the unit test). */
 export function queueView(items: readonly QueueItem[], now: Date, thresholds: QueueThresholds): QueueView[] {
-  const order = new Map(orderQueue([...items]).map((item, i) => [item.index, i + 1]));
+  // The order changes only with the rows: the 1 s tick reuses it (issue 16).
+  let order = orders.get(items);
+  if (!order) {
+    order = new Map(orderQueue([...items]).map((item, i) => [item.index, i + 1]));
+    orders.set(items, order);
+  }
   return items.map((item) => {
     // Parsed once per row (200 rows on each change and each 1 s tick: issue 16).
     const waited = waitingMinutes(item.arrivedAt, now);

@@ -207,7 +207,7 @@ describe('queue: tables and ARIA grids (R-Q-1)', () => {
       'https://annan.example/besok/g',
     ];
     document.body.innerHTML = grid.replace(
-      /<div role="row"><span role="cell">1 tim[\s\S]*<\/div>\n  <\/div>/u,
+      /<div role="row"><span role="cell">1 tim[\s\S]*<\/div>\n {2}<\/div>/u,
       hrefs
         .map(
           (href) =>

@@ -232,6 +232,22 @@ describe('queueView: order and colours of Väntar i kö (R-Q-1)', () => {
     expect(views[3]!.waited).toBe(3);
   });
 
+  it('R-Q-1: the 1 s tick on the same rows moves the minutes and colours; new rows are ordered anew', () => {
+    const rows = [item(0, 3, 50), item(1, 2, 55)];
+    expect(queueView(rows, now, t).map((v) => [v.order, v.urgency])).toEqual([
+      [2, 'amber'],
+      [1, 'ok'],
+    ]);
+    const later = new Date(now.getTime() + 6 * MIN);
+    expect(queueView(rows, later, t).map((v) => [v.order, v.waited, v.urgency])).toEqual([
+      [2, 16, 'red'],
+      [1, 11, 'amber'],
+    ]);
+    // The next change of the page: another array, another order (priority 1 arrived).
+    const next = [...rows, item(2, 1, 59)];
+    expect(queueView(next, later, t).map((v) => v.order)).toEqual([3, 2, 1]);
+  });
+
   it('R-Q-1: thresholds come from the rule set', () => {
     const views = queueView([item(0, 3, 58)], now, { amberAfterMinutes: 1, redAfterMinutes: 2 });
     expect(views[0]!.urgency).toBe('red');

@@ -23,7 +23,14 @@ describe('spacedText', () => {
     expect(spacedText(cell('<b>Prio</b> 2 <!-- note -->'))).toBe('Prio 2');
   });
 
+  it('a cell holding only a link or a span reads as the text inside it (the fast path through single elements)', () => {
+    expect(spacedText(cell('<a href="/besok/1"><span>  Anna\n Andersson </span></a>'))).toBe('Anna Andersson');
+    expect(spacedText(cell('<span><b>Prio</b>2</span>'))).toBe('Prio 2');
+    expect(spacedText(cell('<span><br></span>'))).toBe('');
+  });
+
   it('leaves out the parts named by `without`, however the cell is built', () => {
     expect(spacedText(cell('Anna<button>Kopiera</button>'), 'button')).toBe('Anna');
+    expect(spacedText(cell('<span><button>Kopiera</button></span>'), 'button')).toBe('');
   });
 });
