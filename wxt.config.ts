@@ -52,8 +52,14 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), nativeBrowserInContentScripts(), minifyMarkedCss()],
     // Code for Chromium from the version every package declares (not Vite's default, which
-    // lowered regex literals to a `new RegExp` from a string on each call: issue 16).
-    build: { target: CHROMIUM_TARGET, ...(process.env.CC_NO_MINIFY ? { minify: false } : {}) },
+    // lowered regex literals to a `new RegExp` from a string on each call: issue 16). Minified by
+    // terser: the content script 1.5 KB gzip smaller than esbuild's (issue 14's 40 KB budget);
+    // no Safari workarounds (Chromium only).
+    build: {
+      target: CHROMIUM_TARGET,
+      minify: process.env.CC_NO_MINIFY ? false : 'terser',
+      terserOptions: { ecma: 2020, safari10: false, compress: { passes: 2 } },
+    },
   }),
   manifest: ({ mode }) => ({
     // Issue 14: Swedish by default, English as fallback (extension/public/_locales; browser.i18n).

@@ -37,9 +37,10 @@ export interface WarmUpQueue {
  * Issue 16: the first read of Drop in's queue ran the queue reader's code for the first time in
  * the page's life (V8 compiles a function on its first call and tiers it up as it runs): 8–11 ms
  * for the first read of 200 rows, 1.5 ms for the next. Read twice while idle over a made-up queue
- * of three rows in a document of its own (made with `page`, never the console's page, never
- * shown, no one's data, headed by the registry's own words), the clinician's first Drop in runs
- * warm code. Null when the vocabulary names no queue or columns to head it with.
+ * of 24 rows (enough runs of the per-row code for V8 to tier it up) in a document of its own
+ * (made with `page`, never the console's page, never shown, no one's data, headed by the
+ * registry's own words), the clinician's first Drop in runs warm code. Null when the vocabulary
+ * names no queue or columns to head it with.
  */
 export function warmUpQueueRead(page: Document, registry: SelectorRegistry, now: Date): WarmUpQueue | null {
   const doc = madeUpQueue(page, registry);
@@ -65,6 +66,6 @@ function madeUpQueue(page: Document, registry: SelectorRegistry): Document | nul
   const [name, ...headers] = words.map((w) => w!.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`));
   // An inert document (its markup runs and loads nothing); the parser closes the cells and rows.
   const doc = page.implementation.createHTMLDocument('');
-  doc.body.innerHTML = `<table aria-label="${name}"><tr><th>${headers.join('<th>')}${'<tr><td>2<td><a href="/w">–</a><td><time datetime="2024-01-01T08:00Z">08:00</time><td>5 min'.repeat(3)}`;
+  doc.body.innerHTML = `<table aria-label="${name}"><tr><th>${headers.join('<th>')}${'<tr><td>2<td><a href="/w">–</a><td><time datetime="2024-01-01T08:00Z">08:00</time><td>5 min'.repeat(24)}`;
   return doc;
 }

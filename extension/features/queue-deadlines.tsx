@@ -79,28 +79,19 @@ function queueItemsOf(
 }
 
 /**
- * Issue 16: Drop in's first read, ordering and badges ran the code for the first time in the page's
- * life on the clinician's first click (compiled as it ran). Run once while the browser is idle, on a
- * made-up three-row queue (clinic/warm-up.ts): badges drawn into containers never put on the page;
- * nothing reported, shown, announced or stored.
+ * Issue 16: Drop in's first read, ordering, badges and their placement ran the code for the first
+ * time in the page's life on the clinician's first click (compiled as it ran). Run once while the
+ * browser is idle, on a made-up queue (clinic/warm-up.ts) and made-up rows of our own, hidden
+ * (ui.warmUp): nothing reported, shown, announced or stored.
  */
 export function warmUpQueueDeadlines(ctx: FeatureContext): void {
   const now = ctx.now();
   const read = warmUpQueueRead(document, ctx.registry(), now);
   if (!read) return;
   const limits = thresholdsFrom(ctx.rules().timers);
-  const { items } = queueItemsOf(read.rows, read.places, now);
-  let badge: HTMLElement | null = null;
-  for (let i = 0; i < 2; i++) {
-    const views = queueView(items, now, limits);
-    summaryRows(views);
-    for (const view of views) {
-      badge = document.createElement('span');
-      drawBadge(badge, view, limits);
-    }
-  }
-  // One badge laid out in a hidden host: the style sheet and its font are ready for the first one shown.
-  if (badge) ctx.ui.warmUp(badge);
+  const views = queueView(queueItemsOf(read.rows, read.places, now).items, now, limits);
+  summaryRows(views);
+  if (views[0]) ctx.ui.warmUp((container) => drawBadge(container, views[0]!, limits));
 }
 
 const queueDeadlines: Feature = {

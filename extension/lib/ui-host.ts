@@ -31,10 +31,11 @@ export interface UiHost {
   /** The page changed: every inline container follows its anchor (one batched placement). */
   reposition(): void;
   /**
-   * Lays `container` out once in a hidden host, then takes it away (at idle: the first badge shown
-   * otherwise pays for our style sheet and its font on the clinician's click, issue 16).
+   * Draws and places a few containers with `render` beside a made-up row of ours, hidden, then
+   * takes them away in the same task (at idle: the first badges shown otherwise pay for our style
+   * sheet, its font and placement's first run on the clinician's click, issue 16).
    */
-  warmUp(container: HTMLElement): void;
+  warmUp(render: (container: HTMLElement) => void): void;
   /** A feature was stopped: its inline hosts and its warnings go. */
   release(featureId: string): void;
   destroy(): void;
@@ -178,7 +179,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   win.addEventListener('scroll', schedulePlace, { capture: true, passive: true });
   win.addEventListener('resize', schedulePlace, { passive: true });
 
-  return {
+  const ui: UiHost = {
     inline(featureId, anchor, alignRightIn, render) {
       let entry = inlineHosts.get(featureId);
       // Out of view and still on the same anchor: drawn when shown, nothing to place now.
@@ -198,11 +199,21 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       if (!waiting) placeRedrawn(entry);
       return entry.container;
     },
-    warmUp(container) {
-      const host = layer.host('warm-up', container);
+    warmUp(render) {
+      // A made-up row of ours, hidden: in its host's shadow root, measured like the console's own.
+      const row = doc.createElement('div');
+      row.innerHTML = '<span>2</span> Namn <a href="#">–</a>';
+      const host = layer.host('warm-up', row);
       host.style.visibility = 'hidden';
-      host.getBoundingClientRect();
-      host.remove();
+      try {
+        // Placement's code runs here first, not on the clinician's click (Drop in: ≈ 2 ms).
+        for (let i = 0; i < 8; i++) ui.inline(`warm-up-${i}`, row.firstElementChild!, row, render);
+        place();
+      } finally {
+        // Taken away in the same task: never painted.
+        ui.release('warm-up');
+        host.remove();
+      }
     },
     reposition: schedulePlace,
     announce: (text, urgency) => live.announce(text, urgency),
@@ -225,6 +236,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       layer.remove();
     },
   };
+  return ui;
 }
 
 /**

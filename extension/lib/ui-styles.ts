@@ -18,7 +18,6 @@ summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffbf47; ou
   border-radius: 6px; background: #fff; border: 1px solid #c5ccd3; box-shadow: 0 2px 8px rgb(0 0 0 / 0.12); font-size: 13px; }
 .feedback.error { color: #b3261e; }
 .feedback.ok { color: #1d5234; }
-@media (forced-colors: active) { .qbadge, .prio { border: 1px solid CanvasText; } }
 `;
 
 /** Minified in builds (scripts/vite/minify-marked-css.ts). */
