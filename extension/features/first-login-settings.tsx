@@ -1,5 +1,6 @@
 import type { SettingsFacts } from '../../shared/routine/settings';
 import { readSettingsFacts } from '../clinic';
+import { onFormEdits } from '../lib/form-edits';
 import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
@@ -28,8 +29,7 @@ const firstLoginSettings: Feature = {
     };
     ctx.onSnapshot(draw, signal);
     // A choice in a <select> or a typed name changes no markup: follow the edits themselves.
-    document.addEventListener('change', draw, { signal, capture: true });
-    document.addEventListener('input', draw, { signal, capture: true });
+    onFormEdits(document, draw, signal);
     draw();
   },
 };

@@ -1,5 +1,6 @@
 import type { TicketFacts } from '../../shared/routine/ticket';
 import { readTicketDialog } from '../clinic';
+import { onFormEdits } from '../lib/form-edits';
 import { t } from '../lib/i18n';
 import type { Feature } from './feature';
 
@@ -25,7 +26,8 @@ const ticketGuard: Feature = {
       ctx.panel.show(dialog ? ({ facts: { ...dialog, chatClosed } } satisfies TicketGuardModel) : null);
     };
     ctx.onSnapshot(draw, signal);
-    for (const type of ['change', 'input']) document.addEventListener(type, draw, { signal, capture: true });
+    // The dialog's choices and typed fields change no markup: follow the edits themselves.
+    onFormEdits(document, draw, signal);
     draw();
   },
 };
