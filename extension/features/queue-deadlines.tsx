@@ -150,7 +150,7 @@ const queueDeadlines: Feature = {
         if (drawn[i]?.anchor === place.anchor && drawn[i]?.shows === shows) continue;
         drawn[i] = { anchor: place.anchor, shows };
         // Drawn when near the view (a 200-row queue draws the rows in view).
-        ctx.ui.inline(badgeId(i), place.anchor, place.row, (container) => drawBadge(container, view, limits));
+        ctx.ui.inlineWhenShown(badgeId(i), place.anchor, place.row, (container) => drawBadge(container, view, limits));
       }
       const notify = notifyStateOf(shift);
       const handed = handedOver && handedOverView(handedOver, ctx.now(), limits);

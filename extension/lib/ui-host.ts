@@ -16,15 +16,19 @@ export interface UiHost {
    * A container shown right beside `anchor`. It floats over the page instead of being inserted
    * into the console's DOM: the console's renderer reconciles its own children and would take
    * over or drop a foreign node (a React-style re-render turns our host into its own span).
-   * With `render`, the container is drawn by it when it is shown (now, or once its anchor comes
-   * near the view): a 200-row queue draws the badges in view, not all 200.
    */
-  inline(
+  inline(featureId: string, anchor: Element, alignRightIn?: Element): HTMLElement;
+  /**
+   * Like `inline`, its container made and drawn by `render` only when it is shown (now, or once
+   * its anchor comes near the view): a 200-row queue makes and draws the badges in view, not all
+   * 200 (issue 16).
+   */
+  inlineWhenShown(
     featureId: string,
     anchor: Element,
-    alignRightIn?: Element,
-    render?: (container: HTMLElement) => void,
-  ): HTMLElement;
+    alignRightIn: Element | undefined,
+    render: (container: HTMLElement) => void,
+  ): void;
   announce(text: string, urgency?: 'polite' | 'assertive'): void;
   /** This feature's danger warnings on the page itself (the danger bar); null or []: none. */
   alarm(featureId: string, alarms: readonly Alarm[] | null): void;
@@ -58,6 +62,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   const live = createLiveRegions(doc, lang);
 
   const inlineHosts = new Map<string, InlineEntry>();
+  const containerOf = (entry: InlineEntry) => (entry.container ??= doc.createElement('span'));
   const layer = createInlineLayer(doc, lang);
   // Placement reads every rectangle first, then writes every position: interleaving the two
   // would force a layout per host (quadratic with 200 queue badges). Once per frame, after the
@@ -126,7 +131,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
         if (entry.host) entry.host.style.display = 'none';
         continue;
       }
-      entry.host ??= layer.host(entry.featureId, entry.container);
+      entry.host ??= layer.host(entry.featureId, containerOf(entry));
       if (!entry.host.isConnected) layer.adopt(entry.host);
       if (entry.render) drawNow(entry);
       entry.host.style.display = '';
@@ -158,7 +163,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
     // Its size is measured again once drawn.
     entry.size = undefined;
     entry.measured = undefined;
-    render?.(entry.container);
+    if (render) render(containerOf(entry));
   };
   const placing = afterLayout(doc, place);
   // The page moved or changed: every host follows its anchor.
@@ -179,25 +184,31 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   win.addEventListener('scroll', schedulePlace, { capture: true, passive: true });
   win.addEventListener('resize', schedulePlace, { passive: true });
 
+  /** Where `featureId`'s container stands and how it is drawn; placed in the next batch. */
+  type Render = ((container: HTMLElement) => void) | undefined;
+  const put = (featureId: string, anchor: Element, alignRightIn: Element | undefined, render: Render) => {
+    let entry = inlineHosts.get(featureId);
+    // Out of view and still on the same anchor: drawn when shown, nothing to place now.
+    const waiting = entry?.at === 'hidden' && entry.anchor === anchor && entry.box === (alignRightIn ?? null);
+    if (!entry) {
+      // Its host (and shadow root), and with `render` its container, are made when it is first
+      // placed near the view: a 200-row queue makes them for the rows in view, not for all 200.
+      entry = { featureId, host: null, container: null, anchor, box: alignRightIn ?? null, at: 'hidden' };
+      inlineHosts.set(featureId, entry);
+    }
+    entry.anchor = anchor;
+    entry.box = alignRightIn ?? null;
+    entry.render = render;
+    // Hidden: drawn when shown (place). Shown, or drawn by the caller: its size is measured again.
+    if (!render || entry.at !== 'hidden') drawNow(entry);
+    if (!waiting) placeRedrawn(entry);
+    return entry;
+  };
+
   const ui: UiHost = {
-    inline(featureId, anchor, alignRightIn, render) {
-      let entry = inlineHosts.get(featureId);
-      // Out of view and still on the same anchor: drawn when shown, nothing to place now.
-      const waiting = entry?.at === 'hidden' && entry.anchor === anchor && entry.box === (alignRightIn ?? null);
-      if (!entry) {
-        // Its host (and shadow root) is made when it is first placed near the view: a 200-row
-        // queue makes hosts for the rows in view, not for all 200.
-        const container = doc.createElement('span');
-        entry = { featureId, host: null, container, anchor, box: alignRightIn ?? null, at: 'hidden' };
-        inlineHosts.set(featureId, entry);
-      }
-      entry.anchor = anchor;
-      entry.box = alignRightIn ?? null;
-      entry.render = render;
-      // Hidden: drawn when shown (place). Shown, or drawn by the caller: its size is measured again.
-      if (!render || entry.at !== 'hidden') drawNow(entry);
-      if (!waiting) placeRedrawn(entry);
-      return entry.container;
+    inline: (featureId, anchor, alignRightIn) => containerOf(put(featureId, anchor, alignRightIn, undefined)),
+    inlineWhenShown(featureId, anchor, alignRightIn, render) {
+      put(featureId, anchor, alignRightIn, render);
     },
     warmUp(render) {
       // A made-up row of ours, hidden: in its host's shadow root, measured like the console's own.
@@ -207,7 +218,7 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       host.style.visibility = 'hidden';
       try {
         // Placement's code runs here first, not on the clinician's click (Drop in: ≈ 2 ms).
-        for (let i = 0; i < 8; i++) ui.inline(`warm-up-${i}`, row.firstElementChild!, row, render);
+        for (let i = 0; i < 8; i++) ui.inlineWhenShown(`warm-up-${i}`, row.firstElementChild!, row, render);
         place();
       } finally {
         // Taken away in the same task: never painted.
@@ -268,7 +279,8 @@ interface InlineEntry {
   featureId: string;
   /** Made when first placed (see `inline`). */
   host: HTMLElement | null;
-  container: HTMLElement;
+  /** Made when first needed (see `inlineWhenShown`). */
+  container: HTMLElement | null;
   anchor: Element | null;
   box: Element | null;
   /**

@@ -37,22 +37,26 @@ describe('placing inline badges (issue 16)', () => {
       drawn.push(name);
       container.textContent = name;
     };
-    for (const [i, anchor] of anchors.entries()) ui.inline(`q-${i}`, anchor, undefined, draw(`badge ${i}`));
+    const made = vi.spyOn(document, 'createElement');
+    for (const [i, anchor] of anchors.entries()) ui.inlineWhenShown(`q-${i}`, anchor, undefined, draw(`badge ${i}`));
     ui.reposition();
     observer.deliver();
     expect(drawn).toEqual(['badge 0', 'badge 1']);
+    // Containers only for the rows shown (a 200-row queue makes ≈ 19, not 200).
+    expect(made.mock.calls.filter(([tag]) => tag === 'span')).toHaveLength(2);
+    made.mockRestore();
     expect(reads.every((n) => n > 0)).toBe(true);
     expect(document.querySelector('[data-clinic-companion="q-2"]')).toBeNull();
 
     // The 1 s tick: the far row's minute turned. Nothing to place until it is shown.
     reset();
-    ui.inline('q-2', anchors[2]!, undefined, draw('badge 2, a minute later'));
+    ui.inlineWhenShown('q-2', anchors[2]!, undefined, draw('badge 2, a minute later'));
     observer.deliver();
     expect(reads).toEqual([0, 0, 0]);
     expect(drawn).toEqual(['badge 0', 'badge 1']);
 
     // A row in view redrawn: it alone is measured and placed again.
-    ui.inline('q-0', anchors[0]!, undefined, draw('badge 0, a minute later'));
+    ui.inlineWhenShown('q-0', anchors[0]!, undefined, draw('badge 0, a minute later'));
     observer.deliver();
     expect(drawn.at(-1)).toBe('badge 0, a minute later');
     expect(reads[0]).toBeGreaterThan(0);

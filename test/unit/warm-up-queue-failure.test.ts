@@ -22,7 +22,14 @@ describe('the queue warm-up failing (issue 16)', () => {
     vi.stubGlobal('cancelIdleCallback', () => {});
     const shown: unknown[] = [];
     const ctx = {
-      ui: { inline: vi.fn(), announce: vi.fn(), alarm: vi.fn(), reposition: vi.fn(), release: vi.fn() },
+      ui: {
+        inline: vi.fn(),
+        inlineWhenShown: vi.fn(),
+        announce: vi.fn(),
+        alarm: vi.fn(),
+        reposition: vi.fn(),
+        release: vi.fn(),
+      },
       panel: { show: (model: unknown) => shown.push(model) },
       now: () => new Date('2024-06-03T07:00:00Z'),
       rules: () => defaultRuleSet,

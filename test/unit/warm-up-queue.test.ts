@@ -65,7 +65,14 @@ describe('Drop in warmed up while idle (issue 16)', () => {
   it("R-Q-1: the queue feature's warm-up draws, shows, announces and sends nothing", () => {
     document.body.innerHTML = PAGE;
     const warmUp = vi.fn();
-    const ui = { inline: vi.fn(), announce: vi.fn(), alarm: vi.fn(), reposition: vi.fn(), release: vi.fn() };
+    const ui = {
+      inline: vi.fn(),
+      inlineWhenShown: vi.fn(),
+      announce: vi.fn(),
+      alarm: vi.fn(),
+      reposition: vi.fn(),
+      release: vi.fn(),
+    };
     const panel = { show: vi.fn() };
     const ctx = {
       ui: { ...ui, warmUp },
