@@ -68,6 +68,10 @@ function suite(): void {
     start = await stack.ext.newConsolePage(`${stack.sim.url}/`);
     await start.waitForSelector(COMPANION_STARTED);
     await cardPresent();
+    // pcscd may list the reader empty for a moment after the virtual card connects: a tab that read
+    // NO_CARD then reported a pull, and the card seen clears it (in the background, a moment later:
+    // CI saw it still there once). The test starts from that settled state.
+    await waitFor(async () => !(await notifications()).includes('shift-guard:card-pulled'));
   });
 
   afterAll(async () => {
