@@ -4,6 +4,7 @@ import { readSnapshot, registryFor } from '../../extension/clinic';
 import type { FeatureContext } from '../../extension/features/feature';
 import queueDeadlines from '../../extension/features/queue-deadlines';
 import { defaultRuleSet } from '../../shared/rules/default';
+import { stubUi } from './stub-feature-ui';
 
 const logged: string[] = [];
 vi.mock('../../extension/lib/log', () => ({ logError: (what: string) => logged.push(what) }));
@@ -22,14 +23,7 @@ describe('the queue warm-up failing (issue 16)', () => {
     vi.stubGlobal('cancelIdleCallback', () => {});
     const shown: unknown[] = [];
     const ctx = {
-      ui: {
-        inline: vi.fn(),
-        inlineWhenShown: vi.fn(),
-        announce: vi.fn(),
-        alarm: vi.fn(),
-        reposition: vi.fn(),
-        release: vi.fn(),
-      },
+      ui: stubUi(),
       panel: { show: (model: unknown) => shown.push(model) },
       now: () => new Date('2024-06-03T07:00:00Z'),
       rules: () => defaultRuleSet,

@@ -5,6 +5,7 @@ import { warmUpQueueRead } from '../../extension/clinic/warm-up';
 import type { FeatureContext } from '../../extension/features/feature';
 import { warmUpQueueDeadlines } from '../../extension/features/queue-deadlines';
 import { defaultRuleSet } from '../../shared/rules/default';
+import { stubUi } from './stub-feature-ui';
 
 const sent: unknown[] = [];
 vi.mock('../../extension/lib/messages', async (original) => ({
@@ -64,15 +65,7 @@ describe('Drop in warmed up while idle (issue 16)', () => {
 
   it("R-Q-1: the queue feature's warm-up draws, shows, announces and sends nothing", () => {
     document.body.innerHTML = PAGE;
-    const warmUp = vi.fn();
-    const ui = {
-      inline: vi.fn(),
-      inlineWhenShown: vi.fn(),
-      announce: vi.fn(),
-      alarm: vi.fn(),
-      reposition: vi.fn(),
-      release: vi.fn(),
-    };
+    const { warmUp, ...ui } = stubUi();
     const panel = { show: vi.fn() };
     const ctx = {
       ui: { ...ui, warmUp },
