@@ -69,8 +69,8 @@ function suite(): void {
     await start.waitForSelector(COMPANION_STARTED);
     await cardPresent();
     // pcscd may list the reader empty for a moment after the virtual card connects: a tab that read
-    // NO_CARD then reported a pull, and the card seen clears it (in the background, a moment later:
-    // CI saw it still there once). The test starts from that settled state.
+    // NO_CARD then reported a pull, and the card the bridge then sees clears it (background/
+    // shift-guard.ts; a moment later, in the background). The test starts from that settled state.
     await waitFor(async () => !(await notifications()).includes('shift-guard:card-pulled'));
   });
 
