@@ -40,4 +40,6 @@ async function showUnlessCardBack(): Promise<void> {
     priority: 2,
     requireInteraction: true,
   });
+  // The card came back while it was being shown (the status change came before it existed).
+  if (cardPresent(await SHARED_ITEMS.bridgeStatus.get())) await clear();
 }
