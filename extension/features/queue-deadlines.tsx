@@ -134,7 +134,7 @@ const queueDeadlines: Feature = {
       reporting = undefined;
       const next = pending;
       pending = null;
-      if (!next || signal.aborted || next.signature === sent) return;
+      if (!next || signal.aborted) return;
       sent = next.signature;
       next.sending().catch((error: unknown) => {
         sent = null;
