@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChatCache, type ClinicSnapshot, readSnapshot, SELECTORS } from '../../extension/clinic';
 import { SCENARIO_CLOCK } from '../fixtures/patients';
+import { showPage } from './show-page';
 
 /**
  * The selector registry against saved simulator pages (test/fixtures/pages, written by
@@ -13,7 +14,7 @@ const NOW = new Date(SCENARIO_CLOCK);
 
 function load(name: string): ClinicSnapshot {
   const html = readFileSync(`test/fixtures/pages/${name}.html`, 'utf8');
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   return readSnapshot(document, SELECTORS, NOW);
 }
 

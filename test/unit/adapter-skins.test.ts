@@ -7,6 +7,7 @@ import { FOREIGN_SKIN, SKINS, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { FOREIGN_PATCH } from '../fixtures/foreign-patch';
 import { PATIENTS, SCENARIO_CLOCK, type ScenarioPatientKey } from '../fixtures/patients';
+import { showPage } from './show-page';
 
 /**
  * Issue 8: the adapter on every markup skin of the simulator (labels, tables, ARIA grids, form
@@ -19,7 +20,7 @@ const { store, cases } = scenarioState('skins');
 
 function load(skin: SkinName, path: string, registry = SELECTORS) {
   const html = renderPageHtml(store.getState(), path, 'skins', { skin });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   return readSnapshot(document, registry, NOW);
 }
 const digits = (pnr: string) => pnr.replace(/\D/g, '');
@@ -126,9 +127,7 @@ describe('saved pages of every skin (test/fixtures/pages/<skin>/)', () => {
   it.each(SKINS)("R-ID-1: %s — every saved visit reads the patient's own number or unknown, never another", (skin) => {
     for (const [file, key] of Object.entries(FILES)) {
       const html = readFileSync(`test/fixtures/pages/${skin}/${file}.html`, 'utf8');
-      document.documentElement.innerHTML = html
-        .replace(/^<!doctype html>/i, '')
-        .replace(/<script[\s\S]*?<\/script>/gi, '');
+      showPage(html);
       const id = readSnapshot(document, SELECTORS, NOW).patient.id;
       if (MASKED[skin]?.includes(key)) expect(id.known, `${skin}/${file}`).toBe(false);
       else

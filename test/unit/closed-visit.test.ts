@@ -4,6 +4,7 @@ import { readClosedVisitFollowUps, readSnapshot, SELECTORS } from '../../extensi
 import { SKINS, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { SCENARIO_CLOCK } from '../fixtures/patients';
+import { showPage } from './show-page';
 
 /**
  * A closed visit's follow-ups on every skin: a patient's answer in the asynchronous phase offers
@@ -19,7 +20,7 @@ store.addMessage(answered, { author: 'patient', text: 'Jag blev inte bättre.' }
 
 function load(skin: SkinName, path: string) {
   const html = renderPageHtml(store.getState(), path, 'closed-visit', { skin });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   return readSnapshot(document, SELECTORS, NOW);
 }
 

@@ -7,6 +7,7 @@ import type { Feature } from '../../extension/features/feature';
 import { startCompanion } from '../../extension/lib/companion';
 import type { EffectiveRules } from '../../extension/lib/rules-record';
 import { defaultRuleSet } from '../../shared/rules/default';
+import { showPage } from './show-page';
 
 /**
  * Issue 16: a message arriving in a long chat changes only the chat. The companion reads the page
@@ -22,7 +23,7 @@ const RULES: EffectiveRules = {
 
 function loadLongVisit(messages: number): Element {
   const html = readFileSync('test/fixtures/pages/visit-adult.html', 'utf8');
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   const log = document.querySelector('[role="log"]')!;
   const model = log.lastElementChild!;
   while (log.childElementCount < messages) log.append(model.cloneNode(true));

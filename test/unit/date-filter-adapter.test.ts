@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { readDateFilter } from '../../extension/clinic';
 import { ALL_SKINS } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
+import { showPage } from './show-page';
 
 /** R-D-1: the date-filtered view (Asynkrona) is recognised on every skin, with its "Uppdatera"; other views are not. */
 const { store, cases } = scenarioState('date-filter');
 
 function load(skin: (typeof ALL_SKINS)[number], path: string) {
   const html = renderPageHtml(store.getState(), path, 'date-filter', { skin });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   return readDateFilter(document);
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_QUEUE_THRESHOLDS } from '../../shared/queue-defaults';
 import { SKINS, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { PATIENTS, SCENARIO_CLOCK } from '../fixtures/patients';
+import { showPage } from './show-page';
 
 /**
  * R-Q-4 / R-HO-1: the cases handed over to the logged-in clinician, read from Startsida → *Mina
@@ -46,7 +47,7 @@ store.handover(cases.adult, 'Läkare', '');
 
 function load(skin: SkinName, path: string) {
   const html = renderPageHtml(store.getState(), path, 'handed-over', { skin });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   return readSnapshot(document, SELECTORS, NOW);
 }
 

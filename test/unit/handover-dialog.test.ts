@@ -4,6 +4,7 @@ import { readCloseDialog, readHandoverDialog, registryFor, SELECTORS } from '../
 import { ALL_SKINS, FOREIGN_SKIN, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { FOREIGN_PATCH } from '../fixtures/foreign-patch';
+import { showPage } from './show-page';
 
 /** R-HO-1: the "Lämna över besök" dialog's receiver on every skin, and the simulator's handover to a person. */
 const { store, cases } = scenarioState('handover');
@@ -13,7 +14,7 @@ function load(skin: SkinName, choose?: string) {
     skin,
     ui: { dialog: 'handover' },
   });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   const select = document.querySelector<HTMLSelectElement>('[role="dialog"] select')!;
   for (const option of select.options)
     option.selected = choose ? option.value === choose : option.hasAttribute('selected');
@@ -50,9 +51,7 @@ describe.each(ALL_SKINS)('skin %s: Avsluta besök', (skin) => {
       skin,
       ui: { dialog: 'close-visit' },
     });
-    document.documentElement.innerHTML = html
-      .replace(/^<!doctype html>/i, '')
-      .replace(/<script[\s\S]*?<\/script>/gi, '');
+    showPage(html);
     for (const r of document.querySelectorAll<HTMLInputElement>('input[type="radio"]'))
       r.checked = r.hasAttribute('checked');
     expect(readCloseDialog(document)).toEqual({ choice: '3 dygn' });

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { known, readSnapshot, SELECTORS, unknown } from '../../extension/clinic';
 import { journalFactsFor, visitFactsForBuilder } from '../../extension/lib/journal-facts';
 import { SCENARIO_CLOCK } from '../fixtures/patients';
+import { showPage } from './show-page';
 
 /** The journal panel's facts from saved simulator pages: what the page shows, unknown as null. */
 function load(name: string) {
   const html = readFileSync(`test/fixtures/pages/${name}.html`, 'utf8');
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   return readSnapshot(document, SELECTORS, new Date(SCENARIO_CLOCK));
 }
 

@@ -6,6 +6,7 @@ import queueDeadlines from '../../extension/features/queue-deadlines';
 import { defaultRuleSet } from '../../shared/rules/default';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { SCENARIO_CLOCK } from '../fixtures/patients';
+import { showPage } from './show-page';
 import { stubUi } from './stub-feature-ui';
 
 const sent: { type: string; cases?: { visitKey: string }[] }[] = [];
@@ -36,9 +37,7 @@ describe('R-Q-1: the overdue report waits for the browser to be idle', () => {
   /** Drop in as the simulator draws it now (the shift is on in its scenario). */
   const showDropIn = () => {
     const html = renderPageHtml(store.getState(), '/drop-in', 'queue-report');
-    document.documentElement.innerHTML = html
-      .replace(/^<!doctype html>/i, '')
-      .replace(/<script[\s\S]*?<\/script>/gi, '');
+    showPage(html);
   };
   /** A case waiting `minutes` (red past R-Q-1's 15). */
   const waiting = (minutes: number) =>

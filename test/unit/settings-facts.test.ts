@@ -6,11 +6,12 @@ import type { UiState } from '../clinic-sim/app/context';
 import { ALL_SKINS, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import type { SimStore } from '../clinic-sim/store';
+import { showPage } from './show-page';
 
 /** R-S-1: the first-login dialog and Inställningar read on every skin, checked against the state. */
 function load(store: SimStore, skin: SkinName, path: string, ui?: Partial<UiState>) {
   const html = renderPageHtml(store.getState(), path, 'settings', { skin, ui });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   // happy-dom does not select an <option selected> past the second on parse (Chromium does).
   for (const option of document.querySelectorAll('option[selected]')) (option as HTMLOptionElement).selected = true;
   return readSettingsFacts(document);

@@ -6,6 +6,7 @@ import { ALL_SKINS, FOREIGN_SKIN, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { FOREIGN_PATCH } from '../fixtures/foreign-patch';
 import { SCENARIO_CLOCK } from '../fixtures/patients';
+import { showPage } from './show-page';
 
 /**
  * The shift guard's facts (R-S-2, R-S-3, R-S-4) on every skin: logged in or not, the clinician's
@@ -17,7 +18,7 @@ const registryOf = (skin: SkinName) => (skin === FOREIGN_SKIN ? registryFor(FORE
 
 function load(skin: SkinName, path: string, ui?: Partial<UiState>) {
   const html = renderPageHtml(store.getState(), path, 'shift-facts', { skin, ui });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   return readShiftFacts(document, registryOf(skin));
 }
 
@@ -66,9 +67,7 @@ describe('logged out', () => {
     const local = scenarioState('shift-facts-out', SCENARIO_CLOCK);
     local.store.setSession({ loggedIn: false });
     const html = renderPageHtml(local.store.getState(), '/', 'x', { skin });
-    document.documentElement.innerHTML = html
-      .replace(/^<!doctype html>/i, '')
-      .replace(/<script[\s\S]*?<\/script>/gi, '');
+    showPage(html);
     const facts = readShiftFacts(document, registryOf(skin));
     expect(facts.loggedIn).toEqual({ known: true, value: false });
     expect(facts.clinicianName.known).toBe(false);

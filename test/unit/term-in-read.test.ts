@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readTicketVisit, SELECTORS } from '../../extension/clinic';
 import { locateAll, normalizeText, withQueryCache } from '../../extension/clinic/dom-query';
 import { readVisitPeople } from '../../extension/clinic/visit-people';
+import { showPage } from './show-page';
 
 /**
  * Issue 16: within a read, a term is looked up in the read's structure index instead of walking
@@ -22,7 +23,7 @@ function pages(dir: string): string[] {
 
 function load(file: string): void {
   const html = readFileSync(file, 'utf8');
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
 }
 
 /** The texts that could be terms: every leaf's text, without a closing colon. */

@@ -4,6 +4,7 @@ import { readSnapshot, readTicketVisit, readVidimering, SELECTORS } from '../../
 import { SKINS, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { PATIENTS, SCENARIO_CLOCK } from '../fixtures/patients';
+import { showPage } from './show-page';
 
 /**
  * The receiving unit's side of a ticket, on every skin: a visit that came by a ticket names the
@@ -30,7 +31,7 @@ const post = store.createVidimering({ patientKey: 'elderly', reason: 'Yrsel' }).
 
 function load(skin: SkinName, path: string) {
   const html = renderPageHtml(store.getState(), path, 'receiving', { skin });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
   return readSnapshot(document, SELECTORS, NOW);
 }
 

@@ -4,6 +4,7 @@ import { ownedByMe, readHandedOver, readHandedOverByMe, readVisitPeople, SELECTO
 import { SKINS, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { PATIENTS, SCENARIO_CLOCK } from '../fixtures/patients';
+import { showPage } from './show-page';
 
 /**
  * Who a visit belongs to, on every skin (R-HO-1): a case I handed over waits for its receiver and
@@ -35,7 +36,7 @@ const asGuest = store.createCase({
 
 function load(skin: SkinName, path: string) {
   const html = renderPageHtml(store.getState(), path, 'people', { skin });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
 }
 
 describe.each(SKINS)('skin %s', (skin) => {

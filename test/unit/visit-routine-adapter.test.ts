@@ -4,6 +4,7 @@ import { readPatientOnline, registryFor, revealOriginalAnswers, SELECTORS } from
 import { ALL_SKINS, FOREIGN_SKIN, SKINS, type SkinName } from '../clinic-sim/model';
 import { renderPageHtml, scenarioState } from '../clinic-sim/pages';
 import { FOREIGN_PATCH } from '../fixtures/foreign-patch';
+import { showPage } from './show-page';
 
 /** R-V-1 presence and R-Q-2 Originalsvar on every skin, against the simulator's state. */
 const { store, cases } = scenarioState('visit-routine');
@@ -11,7 +12,7 @@ const registryOf = (skin: SkinName) => (skin === FOREIGN_SKIN ? registryFor(FORE
 
 function load(skin: SkinName) {
   const html = renderPageHtml(store.getState(), `/besok/${cases.adult}`, 'visit-routine', { skin });
-  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+  showPage(html);
 }
 
 describe.each(SKINS)('skin %s', (skin) => {
