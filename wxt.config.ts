@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { MINIMUM_CHROME_VERSION } from './scripts/policy/targets';
 import { minifyMarkedCss } from './scripts/vite/minify-marked-css';
+import { noMessageToTheConsole } from './scripts/vite/no-message-to-the-console';
 import { BRIDGE_PORT_RANGE } from './shared/bridge-protocol';
 import { CLINIC_ORIGIN, EXTENSION_PUBLIC_KEY } from './shared/extension-identity';
 
@@ -50,7 +51,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // CC_NO_MINIFY=1: readable function names in a CPU profile (bench/page-work.bench.ts).
   vite: () => ({
-    plugins: [preact(), nativeBrowserInContentScripts(), minifyMarkedCss()],
+    plugins: [preact(), nativeBrowserInContentScripts(), minifyMarkedCss(), noMessageToTheConsole()],
     // Code for Chromium from the version every package declares (not Vite's default, which
     // lowered regex literals to a `new RegExp` from a string on each call: issue 16). Minified by
     // terser: the content script 1.5 KB gzip smaller than esbuild's (issue 14's 40 KB budget);
