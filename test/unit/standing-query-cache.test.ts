@@ -55,6 +55,22 @@ describe('the structure index kept between console changes (issue 16)', () => {
     expect(locateAll(document, PROFILE)).toHaveLength(3);
   });
 
+  it("after the caller's own first read, the page is read again only when the console changes", async () => {
+    document.body.innerHTML = '';
+    document.body.append(field());
+    const life = new AbortController();
+    let reads = 0;
+    const firstRead = new Map();
+    withQueryCache(firstRead, () => locateAll(document, PROFILE));
+    observeClinic(document, () => void reads++, life.signal, undefined, firstRead);
+    await settle();
+    expect(reads).toBe(0);
+    document.body.append(field());
+    await settle();
+    expect(reads).toBe(1);
+    life.abort();
+  });
+
   it("another document never gets this one's index", async () => {
     document.body.innerHTML = '';
     document.body.append(field());
