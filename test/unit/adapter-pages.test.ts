@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ChatCache, type ClinicSnapshot, readSnapshot, SELECTORS } from '../../extension/clinic';
+import { ChatCache, type ClinicSnapshot, pageHealth, readSnapshot, SELECTORS } from '../../extension/clinic';
 import { SCENARIO_CLOCK } from '../fixtures/patients';
 import { showPage } from './show-page';
 
@@ -107,6 +107,16 @@ describe('selector registry on saved simulator pages', () => {
       expect(row.waitedMinutes).toBeTypeOf('number');
     }
     expect(new Set(rows.map((r) => r.priority)).size).toBeGreaterThan(1);
+  });
+
+  it('on Drop in a visit’s parts are reported as not on this page, not as missing (selector health)', () => {
+    const s = load('dropin-queue');
+    expect(s.route).toBe('drop-in');
+    for (const field of ['visitView', 'chatLog', 'chatComposer', 'anamnesis', 'originalAnswers'] as const)
+      expect(s.health[field], field).toBe('not-applicable');
+    // What Drop in does hold is still read and reported.
+    expect(s.health.clinicianIdentity).toBe('found');
+    expect(pageHealth(s).status).toBe('ok');
   });
 
   it('the chat cache gives the same messages as a full parse, and sees an edited message', () => {
