@@ -71,7 +71,6 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
   /** One batch of reads then writes over `entries`; returns the hosts just shown, to be measured and placed. */
   const placeOnce = (entries: Iterable<InlineEntry>): InlineEntry[] => {
     const viewHeight = win.innerHeight;
-    const margin = viewHeight / 4;
     const reads: Placement[] = [];
     for (const entry of entries) {
       // The console's renderer dropped our layer (or this host): put back when written below. One
@@ -82,9 +81,10 @@ export function createUiHost(doc: Document, alarmPlace: AlarmPlace): UiHost {
       const anchor = entry.anchor;
       const rect = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
       // Gone, or out of view (a 200-row queue's far rows): hidden, so neither laid out nor
-      // measured. A scroll places in the frame it paints (after-layout.ts), so the margin is
-      // small: a first draw costs the rows in view, not all.
-      if (!rect || rect.bottom < -margin || rect.top > viewHeight + margin || (rect.width === 0 && rect.height === 0)) {
+      // measured. A scroll places in the frame it paints (after-layout.ts), so none is made ahead
+      // of the view: Drop in's click draws the rows in view only (14 badges, not 19 with a
+      // quarter-view margin: ≈ 1 ms, issue 16).
+      if (!rect || rect.bottom < 0 || rect.top > viewHeight || (rect.width === 0 && rect.height === 0)) {
         reads.push({ entry, to: 'hidden' });
         continue;
       }

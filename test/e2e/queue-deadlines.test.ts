@@ -242,7 +242,9 @@ describeInBrowser('queue deadlines in Väntar i kö (R-Q-1), in real Chromium', 
     // The console's renderer takes our layer out (a re-render of its body): the badges in view are
     // put back as soon as the page moves, not left detached.
     await page.$eval('tbody tr:nth-child(1)', (tr) => tr.scrollIntoView({ block: 'center' }));
-    await page.waitForSelector('[data-clinic-companion="queue-deadlines-0"]');
+    // Shown, not only there: a host scrolled away stays hidden in the page, and the scroll's own
+    // placement (the next frame) must be over before the layer is taken out.
+    await page.waitForSelector('[data-clinic-companion="queue-deadlines-0"]', { visible: true });
     await page.evaluate(() => document.querySelector('[data-clinic-companion="inline-layer"]')!.remove());
     expect(await page.$('[data-clinic-companion="queue-deadlines-0"]')).toBeNull();
     // The page moves (a row further down brought to the middle; row 1 stays near the view). Row 4,
