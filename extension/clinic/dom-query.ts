@@ -136,7 +136,17 @@ export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explici
         byRoot.set(selector, found);
       }
     }
-    return root === scope ? found : found.filter((el) => (scope as Node).contains(el));
+    if (root === scope) return found;
+    // A section's own share, kept too: its few term lookups (a visit's start: four on every
+    // message arriving) would each test every such element of the page.
+    const scoped = cache?.get(scope)?.get(selector);
+    if (scoped) return scoped;
+    const within = found.filter((el) => (scope as Node).contains(el));
+    if (cache) {
+      if (!cache.has(scope)) cache.set(scope, new Map());
+      cache.get(scope)!.set(selector, within);
+    }
+    return within;
   };
   switch (strategy.kind) {
     case 'label': {
