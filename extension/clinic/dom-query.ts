@@ -115,38 +115,37 @@ function structureUnder(scope: ParentNode, selector: string): Element[] {
 /** All elements under `scope` that a strategy designates (possibly none, possibly several). */
 export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explicitCache?: QueryCache): Element[] {
   const cache = explicitCache ?? ambientQueryCache((scope as Node).ownerDocument ?? (scope as Document));
+  /** `make`'s answer for `selector` under `root`, kept for the read when there is one. */
+  const kept = (root: ParentNode, selector: string, make: () => Element[]): Element[] => {
+    let byRoot = cache?.get(root);
+    let found = byRoot?.get(selector);
+    if (found) return found;
+    found = make();
+    if (cache) {
+      if (!byRoot) {
+        byRoot = new Map();
+        cache.set(root, byRoot);
+      }
+      byRoot.set(selector, found);
+    }
+    return found;
+  };
   const all = (selector: string): Element[] => {
     // Cached per read, and answered from one walk of the page's structure for every scope: a
     // visit's fields search the same few selectors, and a query of the whole document would
     // walk the whole (long) chat each time.
     const doc = (scope as Node).ownerDocument ?? (scope as Document);
     const root = selector === '*' || !cache ? scope : doc;
-    let byRoot = cache?.get(root);
-    let found = byRoot?.get(selector);
-    if (!found) {
-      found =
+    const onPage = () =>
+      kept(root, selector, () =>
         cache && selector !== '*'
           ? structureOf(doc, cache).filter((el) => el.matches(selector))
-          : Array.from(root.querySelectorAll(selector)).filter((el) => !isOurs(el));
-      if (cache) {
-        if (!byRoot) {
-          byRoot = new Map();
-          cache.set(root, byRoot);
-        }
-        byRoot.set(selector, found);
-      }
-    }
-    if (root === scope) return found;
+          : Array.from(root.querySelectorAll(selector)).filter((el) => !isOurs(el)),
+      );
+    if (root === scope) return onPage();
     // A section's own share, kept too: its few term lookups (a visit's start: four on every
     // message arriving) would each test every such element of the page.
-    const scoped = cache?.get(scope)?.get(selector);
-    if (scoped) return scoped;
-    const within = found.filter((el) => (scope as Node).contains(el));
-    if (cache) {
-      if (!cache.has(scope)) cache.set(scope, new Map());
-      cache.get(scope)!.set(selector, within);
-    }
-    return within;
+    return kept(scope, selector, () => onPage().filter((el) => (scope as Node).contains(el)));
   };
   switch (strategy.kind) {
     case 'label': {
