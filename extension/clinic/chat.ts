@@ -86,6 +86,8 @@ export class ChatCache {
   private lists = new Map<Element, ListedLog>();
   /** Since the chat was last listed, the console changed other than by appending to it. */
   private changedElsewhere = true;
+  /** The messages last read, in the order of `items` (the list kept): none has changed since. */
+  private lastRead: { items: Element[]; messages: ChatMessage[]; match: VocabularyMatchers } | null = null;
 
   /**
    * The console changed only by messages appended to a long chat since it was last listed: its
@@ -132,6 +134,22 @@ export class ChatCache {
     return items;
   }
 
+  /**
+   * The log's messages. When its list only grew since the last read and nothing inside a message
+   * changed, only the new ones are looked up: a message arriving in a 2,000-message visit does not
+   * look up the 2,000 (issue 16).
+   */
+  read(log: Element, match: VocabularyMatchers, now?: Date): ChatMessage[] {
+    const items = this.elements(log);
+    const last = this.lastRead;
+    const grown = last !== null && last.items === items && last.match === match;
+    const messages = grown
+      ? last.messages.concat(items.slice(last.messages.length).map((item) => this.get(item, match, now)))
+      : items.map((item) => this.get(item, match, now));
+    this.lastRead = { items, messages, match };
+    return messages;
+  }
+
   get(item: Element, match: VocabularyMatchers, now?: Date): ChatMessage {
     let message = this.messages.get(item);
     if (message) return message;
@@ -150,7 +168,9 @@ export class ChatCache {
       const target = record.target;
       if (record.type !== 'childList' || !this.listChanged(record)) this.changedElsewhere = true;
       for (let el = target instanceof Element ? target : target.parentElement; el; el = el.parentElement) {
-        if (this.messages.delete(el)) break;
+        if (!this.messages.delete(el)) continue;
+        this.lastRead = null; // a message read before changed: read() looks all of them up again
+        break;
       }
     }
   }
@@ -182,6 +202,7 @@ export class ChatCache {
 
   clear(): void {
     this.changedElsewhere = true;
+    this.lastRead = null;
     this.lists.clear();
     this.messages = new WeakMap();
     this.byMarkup.clear();

@@ -241,9 +241,20 @@ export function locate(scope: ParentNode, strategies: readonly SelectorStrategy[
   return sawSeveral ? { status: 'ambiguous' } : { status: 'missing' };
 }
 
+const roleSelectors = new Map<string, string>();
 /** A CSS selector for the elements that can have `role` (explicitly or by their tag), so a role
- * strategy does not test every element of a 2,000-message visit. */
+ * strategy does not test every element of a 2,000-message visit. Made once per role (each read
+ * asks for it again). */
 function roleSelector(role: string): string {
+  let selector = roleSelectors.get(role);
+  if (selector === undefined) {
+    selector = roleSelectorOf(role);
+    roleSelectors.set(role, selector);
+  }
+  return selector;
+}
+
+function roleSelectorOf(role: string): string {
   const tags = Object.entries(IMPLICIT_ROLES)
     .filter(([, implicit]) => implicit === role)
     .map(([tag]) => tag);

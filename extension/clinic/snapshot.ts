@@ -193,9 +193,8 @@ export class Reader {
     const log = this.element('chatLog');
     if (!log) return this.absent('chatLog');
     const match = this.registry.match;
-    const cache = this.chatCache;
-    if (!cache) return known(messageElements(log).map((item) => readMessage(item, match, now)));
-    return known(cache.elements(log).map((item) => cache.get(item, match, now)));
+    if (!this.chatCache) return known(messageElements(log).map((item) => readMessage(item, match, now)));
+    return known(this.chatCache.read(log, match, now));
   }
 
   /** Images uploaded; a section with no image and no "Inga …" is unreadable, not zero. */

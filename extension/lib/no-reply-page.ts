@@ -71,13 +71,17 @@ export function pageFactsOf(snapshot: ClinicSnapshot, rules: RuleSet, registry: 
  */
 export function pageFactsReader(): typeof pageFactsOf {
   let last: { messages: readonly ChatMessage[]; key: string; chat: ChatReading } | null = null;
+  // Made again only for other rules or another registry (each message arriving asks).
+  let made: { rules: RuleSet; registry: SelectorRegistry; options: ReturnType<typeof optionsOf> } | null = null;
   return (snapshot, rules, registry) => {
     if (!snapshot.chat.known) {
       last = null;
       return factsOf(snapshot, NO_CHAT);
     }
     const messages = snapshot.chat.value;
-    const options = optionsOf(rules, registry);
+    if (made?.rules !== rules || made.registry !== registry)
+      made = { rules, registry, options: optionsOf(rules, registry) };
+    const { options } = made;
     const appended =
       last !== null &&
       last.key === options.key &&

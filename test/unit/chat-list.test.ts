@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { ChatCache, messageElements } from '../../extension/clinic/chat';
+import { registryFor } from '../../extension/clinic';
+import { ChatCache, messageElements, readMessage } from '../../extension/clinic/chat';
+import { defaultRuleSet } from '../../shared/rules/default';
 
 /**
  * Issue 16: the chat's message list follows the observer's records (a message appended to a
@@ -86,5 +88,43 @@ describe('the chat list follows the console (issue 16)', () => {
     list.firstElementChild!.remove(); // no observer: no record
     expect(cache.elements(log)).toEqual(messageElements(log));
     expect(cache.elements(log)).toHaveLength(19);
+  });
+
+  it('the messages read after an append are the earlier ones, the very same, and the new one', () => {
+    const { match } = registryFor(defaultRuleSet);
+    const { log, list } = makeLog(50, true);
+    const cache = new ChatCache();
+    const observer = follow(cache);
+    const before = cache.read(log, match);
+    list.appendChild(item('new'));
+    cache.invalidate(observer.takeRecords());
+    const after = cache.read(log, match);
+    expect(after.slice(0, 50)).toEqual(before);
+    for (const [i, message] of before.entries()) expect(after[i]).toBe(message);
+    expect(after.map((m) => m.text)).toEqual([...before.map((m) => m.text), 'new']);
+    observer.disconnect();
+  });
+
+  it("after any change, also one inside an earlier message with an append in the same batch, the messages read are a fresh reading's", () => {
+    const { match } = registryFor(defaultRuleSet);
+    const fresh = (log: Element) => messageElements(log).map((el) => readMessage(el, match).text);
+    const next = random(11);
+    const { log, list } = makeLog(30, true);
+    const cache = new ChatCache();
+    const observer = follow(cache);
+    for (let step = 0; step < 300; step++) {
+      const children = Array.from(list.children);
+      const at = children[Math.floor(next() * children.length)];
+      const op = next();
+      if (op < 0.5) list.appendChild(item(`a${step}`));
+      else if (op < 0.75 && at) at.textContent = `edited ${step}`;
+      else if (op < 0.85 && at) at.remove();
+      else if (op < 0.95 && at) at.replaceWith(item(`r${step}`));
+      if (next() < 0.6) {
+        cache.invalidate(observer.takeRecords());
+        expect(cache.read(log, match).map((m) => m.text)).toEqual(fresh(log));
+      }
+    }
+    observer.disconnect();
   });
 });
