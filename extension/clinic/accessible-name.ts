@@ -86,3 +86,26 @@ function labelTextWithoutControls(label: Element): string {
   for (const control of clone.querySelectorAll('select, input, textarea, option')) control.remove();
   return normalizeText(clone.textContent);
 }
+
+const roleSelectors = new Map<string, string>();
+/** A CSS selector for the elements that can have `role` (explicitly or by their tag), so a role
+ * strategy does not test every element of a 2,000-message visit. Made once per role (each read
+ * asks for it again). */
+export function roleSelector(role: string): string {
+  let selector = roleSelectors.get(role);
+  if (selector === undefined) {
+    selector = roleSelectorOf(role);
+    roleSelectors.set(role, selector);
+  }
+  return selector;
+}
+
+function roleSelectorOf(role: string): string {
+  const tags = Object.entries(IMPLICIT_ROLES)
+    .filter(([, implicit]) => implicit === role)
+    .map(([tag]) => tag);
+  if (role === 'region') tags.push('section[aria-label]', 'section[aria-labelledby]');
+  if (role === 'link') tags.push('a[href]');
+  if (role === 'banner') tags.push('header');
+  return [`[role~="${role}"]`, ...tags].join(', ');
+}

@@ -1,5 +1,5 @@
 import type { SelectorStrategy } from '../../shared/selector-strategy';
-import { accessibleName, IMPLICIT_ROLES, roleOf } from './accessible-name';
+import { accessibleName, roleOf, roleSelector } from './accessible-name';
 import { ambientQueryCache, type QueryCache } from './query-cache';
 import { normalizeText } from './text';
 
@@ -115,6 +115,25 @@ function structureUnder(scope: ParentNode, selector: string): Element[] {
 /** All elements under `scope` that a strategy designates (possibly none, possibly several). */
 export function locateAll(scope: ParentNode, strategy: SelectorStrategy, explicitCache?: QueryCache): Element[] {
   const cache = explicitCache ?? ambientQueryCache((scope as Node).ownerDocument ?? (scope as Document));
+  // A role by its name is not kept: a name can come from content the structure index leaves out.
+  if (!cache || (strategy.kind === 'role' && strategy.name !== undefined)) return designated(scope, strategy, cache);
+  // Each strategy's answer once per read (issue 16): the snapshot and the features ask for the
+  // same fields, and on a message arriving each label strategy tested every labelled element.
+  cache.located ??= new Map();
+  const key = JSON.stringify(strategy);
+  let byScope = cache.located.get(scope);
+  let hits = byScope?.get(key);
+  if (hits) return hits.elements;
+  hits = { elements: designated(scope, strategy, cache), carried: strategy.kind !== 'text-pattern' };
+  if (!byScope) {
+    byScope = new Map();
+    cache.located.set(scope, byScope);
+  }
+  byScope.set(key, hits);
+  return hits.elements;
+}
+
+function designated(scope: ParentNode, strategy: SelectorStrategy, cache: QueryCache | undefined): Element[] {
   /** `make`'s answer for `selector` under `root`, kept for the read when there is one. */
   const kept = (root: ParentNode, selector: string, make: () => Element[]): Element[] => {
     let byRoot = cache?.get(root);
@@ -239,29 +258,6 @@ export function locate(scope: ParentNode, strategies: readonly SelectorStrategy[
     if (hits.length > 1) sawSeveral = true;
   }
   return sawSeveral ? { status: 'ambiguous' } : { status: 'missing' };
-}
-
-const roleSelectors = new Map<string, string>();
-/** A CSS selector for the elements that can have `role` (explicitly or by their tag), so a role
- * strategy does not test every element of a 2,000-message visit. Made once per role (each read
- * asks for it again). */
-function roleSelector(role: string): string {
-  let selector = roleSelectors.get(role);
-  if (selector === undefined) {
-    selector = roleSelectorOf(role);
-    roleSelectors.set(role, selector);
-  }
-  return selector;
-}
-
-function roleSelectorOf(role: string): string {
-  const tags = Object.entries(IMPLICIT_ROLES)
-    .filter(([, implicit]) => implicit === role)
-    .map(([tag]) => tag);
-  if (role === 'region') tags.push('section[aria-label]', 'section[aria-labelledby]');
-  if (role === 'link') tags.push('a[href]');
-  if (role === 'banner') tags.push('header');
-  return [`[role~="${role}"]`, ...tags].join(', ');
 }
 
 function unique<T>(items: T[]): T[] {

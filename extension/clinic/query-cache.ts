@@ -10,6 +10,12 @@
  */
 export type QueryCache = Map<ParentNode, Map<string, Element[]>> & {
   names?: Map<Element, string>;
+  /**
+   * locateAll's answers: scope → the strategy (as JSON) → the elements it designates. `carried`:
+   * made only of what carryOver keeps (the structure's selector answers, the names, text outside
+   * long lists), so still true after messages appended; not a text pattern's ('*' queries).
+   */
+  located?: Map<ParentNode, Map<string, { elements: Element[]; carried: boolean }>>;
   /** sharedInRead's answers: reader → document → its second argument → answer. */
   reads?: Map<unknown, Map<Document, Map<unknown, unknown>>>;
 };
@@ -71,12 +77,22 @@ export function ambientQueryCache(doc: Document): QueryCache | undefined {
  * list, whose items the structure index leaves out): the last read's structure index, its
  * selector answers and accessible names, still true. Not the '*' queries (they see every element
  * of their scope, the list's items too) nor the readers' answers (a field's value can change
- * without a DOM mutation).
+ * without a DOM mutation). Moved, not copied (`from` is the last read's, not used after): a copy
+ * of every scope's answers on each message arriving cost more than the look-ups it saved.
  */
 export function carryOver(from: QueryCache, to: QueryCache): void {
+  if (from === to) return;
   for (const [root, bySelector] of from) {
-    const kept = new Map([...bySelector].filter(([selector]) => selector !== '*'));
-    if (kept.size > 0) to.set(root, kept);
+    bySelector.delete('*');
+    if (bySelector.size > 0) to.set(root, bySelector);
   }
   if (from.names) to.names = from.names;
+  for (const [scope, byStrategy] of from.located ?? []) {
+    for (const [key, hits] of byStrategy) if (!hits.carried) byStrategy.delete(key);
+    if (byStrategy.size === 0) continue;
+    to.located ??= new Map();
+    to.located.set(scope, byStrategy);
+  }
+  from.clear();
+  from.located = undefined;
 }

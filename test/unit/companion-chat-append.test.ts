@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type ClinicSnapshot, readSnapshot, SELECTORS } from '../../extension/clinic';
+import { type ClinicSnapshot, readSnapshot, registryFor, SELECTORS } from '../../extension/clinic';
 import type { Feature } from '../../extension/features/feature';
 import { startCompanion } from '../../extension/lib/companion';
 import type { EffectiveRules } from '../../extension/lib/rules-record';
@@ -109,6 +109,30 @@ describe('a message appended to a long chat (issue 16)', () => {
     await settle();
     expect(other.seen.length).toBe(start + 1);
     expect(texts(other.seen.at(-1)!)!.at(-1)).toBe('Det gör fortfarande ont.');
+    companion.stop();
+  });
+
+  it("a superuser's text pattern is looked for again after an append: the new message can match it too", async () => {
+    // The patient header found by its text (a rule set's override); a patient who writes the same
+    // name and number in the chat makes it ambiguous, and a read that kept the pattern's last
+    // answer would still take the header as found.
+    const rules: EffectiveRules = {
+      ...RULES,
+      rules: {
+        ...defaultRuleSet,
+        selectorOverrides: { patientHeader: [{ kind: 'text-pattern', pattern: 'Anna Testsson\\s*19900101-2385' }] },
+      },
+    };
+    const log = loadLongVisit(150);
+    const chatReader = counting('chat-reader', true);
+    const companion = startCompanion(document, [chatReader], new Set(['chat-reader']), rules);
+    await settle();
+    expect(companion.snapshot().route).toBe('visit');
+    log.append(message('Anna Testsson 19900101-2385'));
+    await settle();
+    const fresh = readSnapshot(document, registryFor(rules.rules), new Date());
+    expect(fresh.route).toBe('other');
+    expect(chatReader.seen.at(-1)!.route).toBe('other');
     companion.stop();
   });
 
